@@ -1,0 +1,254 @@
+//! Minutes (会议纪要) and the feedback round: R4.
+
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::{Deadline, Thresholds, WorkCalendar};
+
+/// The minutes of one meeting, from drafting to archive.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Minutes {
+    pub meeting_id: i64,
+    /// R4.1/R4.2: the drafter (拟稿人) and how to reach them.
+    pub drafter: Option<String>,
+    pub drafter_phone: Option<String>,
+    pub drafter_fax: Option<String>,
+    pub drafter_email: Option<String>,
+    /// R4.2: reviewed by the director or a deputy director.
+    pub reviewer: Option<String>,
+    pub reviewed_on: Option<NaiveDate>,
+    /// R4.2: the day the draft and feedback forms went to the units (receipt is taken as that day).
+    pub feedback_sent_on: Option<NaiveDate>,
+    /// R4.4: signed off by the leaders.
+    pub signed_by: Option<String>,
+    pub signed_on: Option<NaiveDate>,
+    /// R4.4: issued to the units.
+    pub issued_on: Option<NaiveDate>,
+    /// R4.1: copied to the supervision office (抄送县考绩办).
+    pub copied_to_supervision: bool,
+    /// R4.5: the archive checklist.
+    pub archived_sign_in: bool,
+    pub archived_record: bool,
+    pub archived_feedback: bool,
+    pub version: i64,
+}
+
+/// R4.4: where the minutes stand against their 10-working-day limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "state")]
+pub enum MinutesStatus {
+    /// Issued on or before the limit.
+    IssuedOnTime { issued_on: NaiveDate },
+    /// Issued after the limit.
+    IssuedLate {
+        issued_on: NaiveDate,
+        workdays_late: i64,
+    },
+    /// Not issued, the limit not passed: `workdays_left` (0 on the day itself).
+    Drafting { workdays_left: i64 },
+    /// Not issued and the limit has passed.
+    Overdue { workdays_over: i64 },
+}
+
+impl MinutesStatus {
+    pub fn is_late(self) -> bool {
+        matches!(
+            self,
+            MinutesStatus::IssuedLate { .. } | MinutesStatus::Overdue { .. }
+        )
+    }
+}
+
+/// R4.4: minutes are due `minutes_within_workdays` (10) working days after the meeting.
+pub fn minutes_due(cal: &impl WorkCalendar, t: &Thresholds, meeting_date: NaiveDate) -> Deadline {
+    Deadline::workdays_after(cal, meeting_date, t.minutes_within_workdays)
+}
+
+/// R4.4: the minutes' status on `today`.
+pub fn minutes_status(
+    cal: &impl WorkCalendar,
+    t: &Thresholds,
+    meeting_date: NaiveDate,
+    issued_on: Option<NaiveDate>,
+    today: NaiveDate,
+) -> MinutesStatus {
+    let due = minutes_due(cal, t, meeting_date).date;
+    match issued_on {
+        Some(on) if on <= due => MinutesStatus::IssuedOnTime { issued_on: on },
+        Some(on) => MinutesStatus::IssuedLate {
+            issued_on: on,
+            workdays_late: cal.workdays_between(due, on).max(1),
+        },
+        None if today <= due => MinutesStatus::Drafting {
+            workdays_left: cal.workdays_between(today, due),
+        },
+        None => MinutesStatus::Overdue {
+            workdays_over: cal.workdays_between(due, today),
+        },
+    }
+}
+
+/// One unit's answer to the feedback form (R4.2–R4.3).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Feedback {
+    pub meeting_id: i64,
+    pub unit_id: i64,
+    pub received_on: Option<NaiveDate>,
+    pub opinion: Option<String>,
+    /// R4.3: signed by the unit's main leader or leader in charge, and sealed.
+    pub signer: Option<String>,
+    pub signer_post: Option<String>,
+    pub sealed: bool,
+    pub version: i64,
+}
+
+/// R4.3: one unit's place in the feedback round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "state")]
+pub enum FeedbackStatus {
+    /// Answered within the 2 working days.
+    Answered { received_on: NaiveDate },
+    /// Answered after the deadline (consent had already been deemed).
+    Late { received_on: NaiveDate },
+    /// No answer yet, the deadline not passed.
+    Waiting { deadline: NaiveDate },
+    /// No answer by the deadline: consent is deemed from the day after it (视为同意).
+    DeemedConsent { effective_on: NaiveDate },
+}
+
+/// R4.3: the answer is due `feedback_within_workdays` (2) working days after the form was sent.
+pub fn feedback_deadline(cal: &impl WorkCalendar, t: &Thresholds, sent_on: NaiveDate) -> Deadline {
+    Deadline::workdays_after(cal, sent_on, t.feedback_within_workdays)
+}
+
+/// R4.3: a unit's feedback status on `today`, given when the round was sent and when (if) it answered.
+pub fn feedback_status(
+    cal: &impl WorkCalendar,
+    t: &Thresholds,
+    sent_on: NaiveDate,
+    received_on: Option<NaiveDate>,
+    today: NaiveDate,
+) -> FeedbackStatus {
+    let deadline = feedback_deadline(cal, t, sent_on).date;
+    match received_on {
+        Some(on) if on <= deadline => FeedbackStatus::Answered { received_on: on },
+        Some(on) => FeedbackStatus::Late { received_on: on },
+        None if today <= deadline => FeedbackStatus::Waiting { deadline },
+        None => FeedbackStatus::DeemedConsent {
+            effective_on: deadline + Days::new(1),
+        },
+    }
+}
+
+/// R4.5: every original material archived with the minutes.
+pub fn archive_complete(m: &Minutes) -> bool {
+    m.archived_sign_in && m.archived_record && m.archived_feedback
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::testcal::{d, monfri};
+
+    #[test]
+    fn r4_4_minutes_due_ten_working_days_after_the_meeting() {
+        let t = Thresholds::default();
+        // Meeting Monday 2026-11-02: ten working days later is Monday 2026-11-16.
+        assert_eq!(
+            minutes_due(&monfri(), &t, d("2026-11-02")).date,
+            d("2026-11-16")
+        );
+        let mut cal = monfri();
+        cal.off.push(d("2026-11-10"));
+        assert_eq!(minutes_due(&cal, &t, d("2026-11-02")).date, d("2026-11-17"));
+    }
+
+    #[test]
+    fn r4_4_minutes_status_on_time_late_drafting_overdue() {
+        let (cal, t) = (monfri(), Thresholds::default());
+        let m = d("2026-11-02");
+        let s = |issued: Option<&str>, today: &str| {
+            minutes_status(&cal, &t, m, issued.map(d), d(today))
+        };
+        assert_eq!(
+            s(Some("2026-11-16"), "2026-11-25"),
+            MinutesStatus::IssuedOnTime {
+                issued_on: d("2026-11-16")
+            }
+        );
+        assert_eq!(
+            s(Some("2026-11-17"), "2026-11-25"),
+            MinutesStatus::IssuedLate {
+                issued_on: d("2026-11-17"),
+                workdays_late: 1
+            }
+        );
+        assert_eq!(
+            s(None, "2026-11-12"),
+            MinutesStatus::Drafting { workdays_left: 2 }
+        );
+        assert_eq!(
+            s(None, "2026-11-16"),
+            MinutesStatus::Drafting { workdays_left: 0 }
+        );
+        assert_eq!(
+            s(None, "2026-11-18"),
+            MinutesStatus::Overdue { workdays_over: 2 }
+        );
+        assert!(s(None, "2026-11-18").is_late() && !s(None, "2026-11-16").is_late());
+    }
+
+    #[test]
+    fn r4_3_feedback_deadline_two_working_days() {
+        let t = Thresholds::default();
+        // Sent Thursday: due Monday.
+        assert_eq!(
+            feedback_deadline(&monfri(), &t, d("2026-11-19")).date,
+            d("2026-11-23")
+        );
+    }
+
+    #[test]
+    fn r4_3_feedback_deemed_consent() {
+        let (cal, t) = (monfri(), Thresholds::default());
+        let sent = d("2026-11-19");
+        let s =
+            |rec: Option<&str>, today: &str| feedback_status(&cal, &t, sent, rec.map(d), d(today));
+        assert_eq!(
+            s(Some("2026-11-23"), "2026-11-25"),
+            FeedbackStatus::Answered {
+                received_on: d("2026-11-23")
+            }
+        );
+        assert_eq!(
+            s(Some("2026-11-24"), "2026-11-25"),
+            FeedbackStatus::Late {
+                received_on: d("2026-11-24")
+            }
+        );
+        assert_eq!(
+            s(None, "2026-11-23"),
+            FeedbackStatus::Waiting {
+                deadline: d("2026-11-23")
+            }
+        );
+        assert_eq!(
+            s(None, "2026-11-24"),
+            FeedbackStatus::DeemedConsent {
+                effective_on: d("2026-11-24")
+            }
+        );
+    }
+
+    #[test]
+    fn r4_5_archive_needs_all_three_materials() {
+        let mut m = Minutes {
+            archived_sign_in: true,
+            archived_record: true,
+            ..Minutes::default()
+        };
+        assert!(!archive_complete(&m));
+        m.archived_feedback = true;
+        assert!(archive_complete(&m));
+    }
+}

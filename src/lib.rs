@@ -1,0 +1,7 @@
+//! duban (督办): supervision of special-topic meetings, their minutes and the tasks decided there,
+//! for a county supervision office (县考绩办). See README.md.
+#![deny(clippy::unwrap_used)]
+#![cfg_attr(test, allow(clippy::unwrap_used))]
+
+pub mod calendar;
+pub mod domain;
