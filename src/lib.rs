@@ -5,3 +5,5 @@
 
 pub mod calendar;
 pub mod domain;
+pub mod os;
+pub mod store;

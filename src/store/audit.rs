@@ -1,0 +1,125 @@
+//! The audit log: one row per change, in the transaction of the change.
+
+use rusqlite::params;
+use serde::Serialize;
+
+use super::{Entity, Result, Store, StoreError, Tx};
+
+/// One row of the audit log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub at: String,
+    pub user: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: String,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+}
+
+impl Tx<'_> {
+    /// Appends an audit row. `before` is `None` for a creation, `after` for a removal.
+    pub(super) fn audit<B: Serialize, A: Serialize>(
+        &self,
+        action: &str,
+        entity: Entity,
+        id: impl ToString,
+        before: Option<&B>,
+        after: Option<&A>,
+    ) -> Result<()> {
+        let before = before
+            .map(serde_json::to_string)
+            .transpose()
+            .map_err(to_sql_err)?;
+        let after = after
+            .map(serde_json::to_string)
+            .transpose()
+            .map_err(to_sql_err)?;
+        self.prepare_cached(
+            "INSERT INTO audit (at, user, action, entity, entity_id, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![self.at, self.user, action, entity.code(), id.to_string(), before, after])?;
+        Ok(())
+    }
+
+    /// Refuses an update of a record whose version moved since the caller read it, naming the last
+    /// person who changed it.
+    pub(super) fn check_version(
+        &self,
+        entity: Entity,
+        table: &str,
+        key_sql: &str,
+        key: &dyn rusqlite::ToSql,
+        id: &str,
+        expected: i64,
+    ) -> Result<()> {
+        let found: Option<i64> = self
+            .query_row(
+                &format!("SELECT version FROM {table} WHERE {key_sql}"),
+                [key],
+                |r| r.get(0),
+            )
+            .map(Some)
+            .or_else(|e| {
+                if e == rusqlite::Error::QueryReturnedNoRows {
+                    Ok(None)
+                } else {
+                    Err(e)
+                }
+            })?;
+        match found {
+            None => Err(StoreError::not_found(entity, id)),
+            Some(v) if v == expected => Ok(()),
+            Some(_) => {
+                let (by, at) = self
+                    .query_row(
+                        "SELECT user, at FROM audit WHERE entity = ?1 AND entity_id = ?2 ORDER BY id DESC LIMIT 1",
+                        params![entity.code(), id],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
+                    .unwrap_or_else(|_| ("?".to_string(), "?".to_string()));
+                Err(StoreError::Conflict {
+                    entity,
+                    id: id.to_string(),
+                    by,
+                    at,
+                })
+            }
+        }
+    }
+}
+
+fn to_sql_err(e: serde_json::Error) -> rusqlite::Error {
+    rusqlite::Error::ToSqlConversionFailure(Box::new(e))
+}
+
+impl Store {
+    /// The newest audit rows first, optionally for one entity (and id).
+    pub fn audit_log(
+        &self,
+        entity: Option<&str>,
+        entity_id: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<AuditEntry>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, at, user, action, entity, entity_id, before, after FROM audit
+             WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR entity_id = ?2)
+             ORDER BY id DESC LIMIT ?3",
+        )?;
+        let rows = stmt.query_map(params![entity, entity_id, limit as i64], |r| {
+            let parse = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
+            Ok(AuditEntry {
+                id: r.get(0)?,
+                at: r.get(1)?,
+                user: r.get(2)?,
+                action: r.get(3)?,
+                entity: r.get(4)?,
+                entity_id: r.get(5)?,
+                before: parse(r.get(6)?),
+                after: parse(r.get(7)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -1,0 +1,107 @@
+//! `duban check`: database integrity and a summary of rule violations on `today`.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{Result, Store, TaskFilter};
+use crate::domain::{Light, TaskState};
+
+/// What `duban check` reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckReport {
+    /// `ok`, or SQLite's list of problems.
+    pub integrity: String,
+    pub schema_version: i64,
+    pub tasks: i64,
+    pub red: i64,
+    pub yellow: i64,
+    pub explanation_due: i64,
+    pub criticism_due: i64,
+    /// R2.2: meetings whose notice was late or missing.
+    pub notice_violations: usize,
+    /// R4.4: minutes issued late or overdue.
+    pub minutes_late: usize,
+    /// R4.3: feedback rounds with units still to answer.
+    pub feedback_waiting: usize,
+    /// R5.7: units due for referral.
+    pub referral_due: Vec<String>,
+    /// Open tasks whose deadline rests on a year without a holiday notice.
+    pub provisional_tasks: i64,
+}
+
+impl Store {
+    pub fn check(&self, today: NaiveDate) -> Result<CheckReport> {
+        let integrity: Vec<String> = {
+            let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+            stmt.query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        let schema_version = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let all = TaskFilter::default();
+        let lights = self.task_light_counts(&all, today)?;
+        let light = |l: Light| lights.iter().find(|(x, _)| *x == l).map_or(0, |(_, n)| *n);
+        let in_state = |s: TaskState| -> Result<i64> {
+            let f = TaskFilter {
+                state: Some(s),
+                ..TaskFilter::default()
+            };
+            Ok(self
+                .task_light_counts(&f, today)?
+                .iter()
+                .map(|(_, n)| n)
+                .sum())
+        };
+        let meetings = self.meetings(today)?;
+        let mut feedback_waiting = 0;
+        for m in &meetings {
+            let round = self.feedback_round(m.id, today)?;
+            if round
+                .iter()
+                .any(|f| matches!(f.status, crate::domain::FeedbackStatus::Waiting { .. }))
+            {
+                feedback_waiting += 1;
+            }
+        }
+        let provisional_tasks = self.conn.query_row(
+            "SELECT count(*) FROM task WHERE provisional AND (completed_on IS NULL OR completed_on > ?1)",
+            [today],
+            |r| r.get(0),
+        )?;
+        Ok(CheckReport {
+            integrity: integrity.join("; "),
+            schema_version,
+            tasks: lights.iter().map(|(_, n)| n).sum(),
+            red: light(Light::Red),
+            yellow: light(Light::Yellow),
+            explanation_due: in_state(TaskState::ExplanationDue)?,
+            criticism_due: in_state(TaskState::CriticismDue)?,
+            notice_violations: meetings.iter().filter(|m| m.notice_late).count(),
+            minutes_late: meetings.iter().filter(|m| m.minutes.is_late()).count(),
+            feedback_waiting,
+            referral_due: self
+                .unit_rows(today)?
+                .into_iter()
+                .filter(|u| u.referral_due)
+                .map(|u| u.name)
+                .collect(),
+            provisional_tasks,
+        })
+    }
+
+    /// Copies the database to `dest` with SQLite's online backup, while others keep working.
+    pub fn backup(&self, dest: &std::path::Path) -> Result<()> {
+        self.conn.backup(rusqlite::MAIN_DB, dest, None)?;
+        Ok(())
+    }
+
+    /// Whether the database holds no units, leaders or meetings yet.
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT NOT EXISTS (SELECT 1 FROM unit) AND NOT EXISTS (SELECT 1 FROM leader) AND NOT EXISTS (SELECT 1 FROM meeting)",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+}

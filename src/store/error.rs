@@ -1,0 +1,130 @@
+//! The store's typed errors. User-facing wording lives in `crate::i18n`.
+
+use std::fmt;
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// The kinds of record the store keeps, as named in the audit log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entity {
+    Unit,
+    Leader,
+    Meeting,
+    Attendance,
+    Minutes,
+    Feedback,
+    Task,
+    Progress,
+    Explanation,
+    Criticism,
+    Referral,
+    Calendar,
+    Database,
+}
+
+impl Entity {
+    pub fn code(self) -> &'static str {
+        match self {
+            Entity::Unit => "unit",
+            Entity::Leader => "leader",
+            Entity::Meeting => "meeting",
+            Entity::Attendance => "attendance",
+            Entity::Minutes => "minutes",
+            Entity::Feedback => "feedback",
+            Entity::Task => "task",
+            Entity::Progress => "progress",
+            Entity::Explanation => "explanation",
+            Entity::Criticism => "criticism",
+            Entity::Referral => "referral",
+            Entity::Calendar => "calendar",
+            Entity::Database => "database",
+        }
+    }
+}
+
+impl fmt::Display for Entity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Input the regulation or the data do not allow. Nothing is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Invalid {
+    /// A required text is empty.
+    Empty(&'static str),
+    /// The unit is deactivated and takes no new tasks.
+    InactiveUnit(String),
+    /// A unit is both lead and co-unit.
+    LeadIsCoUnit(String),
+    /// A criticism names a task the unit does not lead.
+    TaskNotOfUnit { task: i64, unit: String },
+    /// The task is already done.
+    AlreadyDone(i64),
+    /// A date before another it must follow (what, must-follow).
+    DateBefore {
+        field: &'static str,
+        earlier_than: &'static str,
+    },
+    /// The feedback round of this meeting has not been sent.
+    NoFeedbackRound(i64),
+    /// The unit takes no part in the meeting.
+    NotParticipant { unit: String, meeting: i64 },
+    /// The database already holds data (for `demo`).
+    NotEmpty,
+    /// The referral step does not follow from the referral's current status.
+    ReferralStep { id: i64, status: &'static str },
+    /// A calendar file line that cannot be read.
+    CalendarLine { line: usize, text: String },
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{entity} {key:?} not found")]
+    NotFound { entity: Entity, key: String },
+    #[error("{entity} {key:?} already exists")]
+    Duplicate { entity: Entity, key: String },
+    #[error("{entity} {id} was changed by {by} at {at}")]
+    Conflict {
+        entity: Entity,
+        id: String,
+        by: String,
+        at: String,
+    },
+    #[error("invalid input: {0:?}")]
+    Invalid(Invalid),
+    #[error(
+        "the database was written by a newer duban (schema {found}, this binary knows {known})"
+    )]
+    NewerSchema { found: i64, known: usize },
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("database migration: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+}
+
+impl StoreError {
+    pub(crate) fn not_found(entity: Entity, key: impl ToString) -> Self {
+        StoreError::NotFound {
+            entity,
+            key: key.to_string(),
+        }
+    }
+
+    /// Whether the error is the user's input (exit code 2) rather than the system's.
+    pub fn is_bad_input(&self) -> bool {
+        matches!(
+            self,
+            StoreError::NotFound { .. }
+                | StoreError::Duplicate { .. }
+                | StoreError::Invalid(_)
+                | StoreError::Conflict { .. }
+        )
+    }
+}
+
+impl From<Invalid> for StoreError {
+    fn from(i: Invalid) -> Self {
+        StoreError::Invalid(i)
+    }
+}

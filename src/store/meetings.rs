@@ -1,0 +1,335 @@
+//! Meetings, their topics, participants and attendance (R1–R3).
+
+use chrono::{NaiveDate, NaiveTime};
+use rusqlite::{OptionalExtension, Row, params};
+use serde::Serialize;
+
+use super::minutes::FeedbackRow;
+use super::{Entity, Invalid, Result, Store, StoreError, TaskFilter, TaskRow, Tx};
+use crate::domain::meeting::{NoticeStatus, notice_status};
+use crate::domain::minutes::{MinutesStatus, minutes_due, minutes_status};
+use crate::domain::{Attendance, AttendanceOutcome, Deadline, Meeting, Minutes};
+
+/// A meeting to plan (R2.1–R2.2).
+#[derive(Debug, Clone, Default)]
+pub struct NewMeeting {
+    pub number: Option<String>,
+    pub topics: Vec<String>,
+    pub chair: Option<String>,
+    pub liaison: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub time: Option<NaiveTime>,
+    pub place: Option<String>,
+    pub notice_date: Option<NaiveDate>,
+    pub emergency: bool,
+    /// Names of the participating units.
+    pub units: Vec<String>,
+}
+
+/// A meeting as the list shows it, with its rules computed for `today`.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingRow {
+    pub id: i64,
+    pub number: Option<String>,
+    pub date: NaiveDate,
+    pub topics: Vec<String>,
+    pub chair: Option<String>,
+    pub notice_date: Option<NaiveDate>,
+    pub emergency: bool,
+    pub notice: NoticeStatus,
+    pub notice_late: bool,
+    pub minutes_due: NaiveDate,
+    pub minutes_due_provisional: bool,
+    pub minutes_issued: Option<NaiveDate>,
+    pub minutes: MinutesStatus,
+    pub tasks: i64,
+}
+
+/// Everything about one meeting.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingDetail {
+    #[serde(flatten)]
+    pub row: MeetingRow,
+    pub meeting: Meeting,
+    pub liaison: Option<String>,
+    pub minutes_record: Option<Minutes>,
+    /// Attendance with the unit's name.
+    pub attendance: Vec<(String, Attendance)>,
+    pub feedback: Vec<FeedbackRow>,
+    pub task_rows: Vec<TaskRow>,
+}
+
+const MEETING_COLS: &str = "m.id, m.number, m.chair_id, m.liaison_id, m.date, m.time, m.place, m.plan_approved_by,
+    m.plan_approved_on, m.notice_date, m.emergency, m.version,
+    (SELECT group_concat(topic, char(31)) FROM (SELECT topic FROM meeting_topic t WHERE t.meeting_id = m.id ORDER BY seq)),
+    (SELECT name FROM leader WHERE id = m.chair_id),
+    (SELECT issued_on FROM minutes WHERE meeting_id = m.id),
+    (SELECT count(*) FROM task WHERE meeting_id = m.id)";
+
+fn meeting_from(
+    r: &Row<'_>,
+) -> rusqlite::Result<(Meeting, Option<String>, Option<NaiveDate>, i64)> {
+    let topics: Option<String> = r.get(12)?;
+    let meeting = Meeting {
+        id: r.get(0)?,
+        number: r.get(1)?,
+        chair_id: r.get(2)?,
+        liaison_id: r.get(3)?,
+        date: r.get(4)?,
+        time: r.get(5)?,
+        place: r.get(6)?,
+        plan_approved_by: r.get(7)?,
+        plan_approved_on: r.get(8)?,
+        notice_date: r.get(9)?,
+        emergency: r.get(10)?,
+        version: r.get(11)?,
+        topics: topics
+            .map(|t| t.split('\u{1f}').map(str::to_string).collect())
+            .unwrap_or_default(),
+    };
+    Ok((meeting, r.get(13)?, r.get(14)?, r.get(15)?))
+}
+
+impl Tx<'_> {
+    pub(super) fn insert_meeting(&self, m: &Meeting) -> Result<i64> {
+        if m.topics.iter().all(|t| t.trim().is_empty()) {
+            return Err(Invalid::Empty("topic").into());
+        }
+        self.prepare_cached(
+            "INSERT INTO meeting (id, number, chair_id, liaison_id, date, time, place, plan_approved_by, plan_approved_on, notice_date, emergency)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        )?
+        .execute(params![
+            (m.id > 0).then_some(m.id),
+            m.number,
+            m.chair_id,
+            m.liaison_id,
+            m.date,
+            m.time,
+            m.place,
+            m.plan_approved_by,
+            m.plan_approved_on,
+            m.notice_date,
+            m.emergency
+        ])?;
+        let id = self.last_insert_rowid();
+        let mut topic = self.prepare_cached(
+            "INSERT INTO meeting_topic (meeting_id, seq, topic) VALUES (?1, ?2, ?3)",
+        )?;
+        for (seq, t) in m.topics.iter().filter(|t| !t.trim().is_empty()).enumerate() {
+            topic.execute(params![id, seq as i64, t.trim()])?;
+        }
+        Ok(id)
+    }
+
+    pub(super) fn insert_attendance(&self, a: &Attendance) -> Result<()> {
+        self.prepare_cached(
+            "INSERT INTO attendance (meeting_id, unit_id, attendee, role, confirmed, outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?
+        .execute(params![a.meeting_id, a.unit_id, a.attendee, a.role, a.confirmed, a.outcome.map(|o| o.code())])?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Plans a meeting (R2.1) with its topics (several may be merged, R1.3) and participants.
+    pub fn add_meeting(&mut self, new: NewMeeting) -> Result<i64> {
+        let chair_id = new
+            .chair
+            .as_deref()
+            .map(|n| self.leader_by_name(n).map(|l| l.id))
+            .transpose()?;
+        let liaison_id = new
+            .liaison
+            .as_deref()
+            .map(|n| self.leader_by_name(n).map(|l| l.id))
+            .transpose()?;
+        let units = new
+            .units
+            .iter()
+            .map(|n| self.unit_by_name(n))
+            .collect::<Result<Vec<_>>>()?;
+        let date = new.date.ok_or(Invalid::Empty("date"))?;
+        self.write(|tx| {
+            let meeting = Meeting {
+                id: 0,
+                number: new.number,
+                topics: new.topics,
+                chair_id,
+                liaison_id,
+                date,
+                time: new.time,
+                place: new.place,
+                plan_approved_by: None,
+                plan_approved_on: None,
+                notice_date: new.notice_date,
+                emergency: new.emergency,
+                version: 1,
+            };
+            let id = tx.insert_meeting(&meeting)?;
+            for u in &units {
+                tx.insert_attendance(&Attendance {
+                    meeting_id: id,
+                    unit_id: u.id,
+                    attendee: None,
+                    role: None,
+                    confirmed: false,
+                    outcome: None,
+                    version: 1,
+                })?;
+            }
+            tx.audit(
+                "create",
+                Entity::Meeting,
+                id,
+                None::<&()>,
+                Some(&Meeting { id, ..meeting }),
+            )?;
+            Ok(id)
+        })
+    }
+
+    fn to_row(
+        &self,
+        m: Meeting,
+        chair: Option<String>,
+        issued: Option<NaiveDate>,
+        tasks: i64,
+        today: NaiveDate,
+    ) -> MeetingRow {
+        let notice = notice_status(
+            &self.cal,
+            &self.thresholds,
+            m.date,
+            m.notice_date,
+            m.emergency,
+            today,
+        );
+        let due: Deadline = minutes_due(&self.cal, &self.thresholds, m.date);
+        MeetingRow {
+            id: m.id,
+            number: m.number,
+            date: m.date,
+            topics: m.topics,
+            chair,
+            notice_date: m.notice_date,
+            emergency: m.emergency,
+            notice,
+            notice_late: notice.is_violation(),
+            minutes_due: due.date,
+            minutes_due_provisional: due.provisional,
+            minutes_issued: issued,
+            minutes: minutes_status(&self.cal, &self.thresholds, m.date, issued, today),
+            tasks,
+        }
+    }
+
+    /// Every meeting, newest first, with its rules computed for `today`.
+    pub fn meetings(&self, today: NaiveDate) -> Result<Vec<MeetingRow>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {MEETING_COLS} FROM meeting m ORDER BY m.date DESC, m.id DESC"
+        ))?;
+        let rows = stmt
+            .query_map([], meeting_from)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows
+            .into_iter()
+            .map(|(m, c, i, n)| self.to_row(m, c, i, n, today))
+            .collect())
+    }
+
+    pub fn meeting(&self, id: i64) -> Result<Meeting> {
+        self.meeting_parts(id).map(|(m, ..)| m)
+    }
+
+    fn meeting_parts(&self, id: i64) -> Result<(Meeting, Option<String>, Option<NaiveDate>, i64)> {
+        self.conn
+            .query_row(
+                &format!("SELECT {MEETING_COLS} FROM meeting m WHERE m.id = ?1"),
+                [id],
+                meeting_from,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::not_found(Entity::Meeting, id))
+    }
+
+    pub fn meeting_row(&self, id: i64, today: NaiveDate) -> Result<MeetingRow> {
+        let (m, c, i, n) = self.meeting_parts(id)?;
+        Ok(self.to_row(m, c, i, n, today))
+    }
+
+    /// One meeting with attendance, the feedback round and its tasks.
+    pub fn meeting_detail(&self, id: i64, today: NaiveDate) -> Result<MeetingDetail> {
+        let (meeting, chair, issued, n) = self.meeting_parts(id)?;
+        let liaison = meeting
+            .liaison_id
+            .map(|l| self.leader(l).map(|l| l.name))
+            .transpose()?;
+        let row = self.to_row(meeting.clone(), chair, issued, n, today);
+        let mut stmt = self.conn.prepare(
+            "SELECT u.name, a.meeting_id, a.unit_id, a.attendee, a.role, a.confirmed, a.outcome, a.version
+             FROM attendance a JOIN unit u ON u.id = a.unit_id WHERE a.meeting_id = ?1 ORDER BY u.id",
+        )?;
+        let attendance = stmt
+            .query_map([id], |r| {
+                let outcome: Option<String> = r.get(6)?;
+                Ok((
+                    r.get(0)?,
+                    Attendance {
+                        meeting_id: r.get(1)?,
+                        unit_id: r.get(2)?,
+                        attendee: r.get(3)?,
+                        role: r.get(4)?,
+                        confirmed: r.get(5)?,
+                        outcome: outcome.as_deref().and_then(AttendanceOutcome::from_code),
+                        version: r.get(7)?,
+                    },
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let filter = TaskFilter {
+            meeting_id: Some(id),
+            ..TaskFilter::default()
+        };
+        Ok(MeetingDetail {
+            row,
+            liaison,
+            minutes_record: self.minutes(id)?,
+            attendance,
+            feedback: self.feedback_round(id, today)?,
+            task_rows: self.tasks(&filter, today)?,
+            meeting,
+        })
+    }
+
+    /// R3: records how a participating unit attended (adding it as a participant if needed).
+    pub fn record_attendance(
+        &mut self,
+        meeting_id: i64,
+        unit: &str,
+        outcome: AttendanceOutcome,
+        attendee: Option<String>,
+        role: Option<String>,
+    ) -> Result<()> {
+        self.meeting(meeting_id)?;
+        let unit = self.unit_by_name(unit)?;
+        self.write(|tx| {
+            let before: Option<(Option<String>, Option<String>)> = tx
+                .query_row(
+                    "SELECT attendee, outcome FROM attendance WHERE meeting_id = ?1 AND unit_id = ?2",
+                    params![meeting_id, unit.id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            tx.execute(
+                "INSERT INTO attendance (meeting_id, unit_id, attendee, role, outcome) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (meeting_id, unit_id) DO UPDATE SET attendee = excluded.attendee, role = excluded.role,
+                 outcome = excluded.outcome, version = version + 1",
+                params![meeting_id, unit.id, attendee, role, outcome.code()],
+            )?;
+            let key = format!("{meeting_id}/{}", unit.id);
+            let after = serde_json::json!({"unit": unit.name, "attendee": attendee, "role": role, "outcome": outcome.code()});
+            tx.audit("update", Entity::Attendance, key, before.as_ref(), Some(&after))
+        })
+    }
+}

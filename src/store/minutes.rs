@@ -1,0 +1,270 @@
+//! Minutes and the feedback round (R4).
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Row, params};
+use serde::Serialize;
+
+use super::{Entity, Invalid, Result, Store, StoreError, Tx};
+use crate::domain::minutes::{FeedbackStatus, feedback_deadline, feedback_status};
+use crate::domain::{Feedback, Minutes};
+
+/// One unit's answer to the feedback form (R4.3).
+#[derive(Debug, Clone, Default)]
+pub struct FeedbackAnswer {
+    pub received_on: Option<NaiveDate>,
+    pub opinion: Option<String>,
+    pub signer: Option<String>,
+    pub signer_post: Option<String>,
+    pub sealed: bool,
+}
+
+/// A unit's place in the feedback round, computed for `today`.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedbackRow {
+    pub unit: String,
+    pub feedback: Feedback,
+    pub deadline: NaiveDate,
+    pub status: FeedbackStatus,
+}
+
+const MINUTES_COLS: &str = "meeting_id, drafter, drafter_phone, drafter_fax, drafter_email, reviewer, reviewed_on,
+    feedback_sent_on, signed_by, signed_on, issued_on, copied_to_supervision, archived_sign_in, archived_record,
+    archived_feedback, version";
+
+fn minutes_from(r: &Row<'_>) -> rusqlite::Result<Minutes> {
+    Ok(Minutes {
+        meeting_id: r.get(0)?,
+        drafter: r.get(1)?,
+        drafter_phone: r.get(2)?,
+        drafter_fax: r.get(3)?,
+        drafter_email: r.get(4)?,
+        reviewer: r.get(5)?,
+        reviewed_on: r.get(6)?,
+        feedback_sent_on: r.get(7)?,
+        signed_by: r.get(8)?,
+        signed_on: r.get(9)?,
+        issued_on: r.get(10)?,
+        copied_to_supervision: r.get(11)?,
+        archived_sign_in: r.get(12)?,
+        archived_record: r.get(13)?,
+        archived_feedback: r.get(14)?,
+        version: r.get(15)?,
+    })
+}
+
+impl Tx<'_> {
+    /// Writes a minutes record whole (insert or replace), keeping derived task dates current.
+    pub(super) fn put_minutes(&self, m: &Minutes) -> Result<()> {
+        self.prepare_cached(&format!(
+            "INSERT INTO minutes ({MINUTES_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+             ON CONFLICT (meeting_id) DO UPDATE SET drafter = excluded.drafter, drafter_phone = excluded.drafter_phone,
+             drafter_fax = excluded.drafter_fax, drafter_email = excluded.drafter_email, reviewer = excluded.reviewer,
+             reviewed_on = excluded.reviewed_on, feedback_sent_on = excluded.feedback_sent_on, signed_by = excluded.signed_by,
+             signed_on = excluded.signed_on, issued_on = excluded.issued_on, copied_to_supervision = excluded.copied_to_supervision,
+             archived_sign_in = excluded.archived_sign_in, archived_record = excluded.archived_record,
+             archived_feedback = excluded.archived_feedback, version = excluded.version"
+        ))?
+        .execute(params![
+            m.meeting_id,
+            m.drafter,
+            m.drafter_phone,
+            m.drafter_fax,
+            m.drafter_email,
+            m.reviewer,
+            m.reviewed_on,
+            m.feedback_sent_on,
+            m.signed_by,
+            m.signed_on,
+            m.issued_on,
+            m.copied_to_supervision,
+            m.archived_sign_in,
+            m.archived_record,
+            m.archived_feedback,
+            m.version
+        ])?;
+        Ok(())
+    }
+
+    pub(super) fn insert_feedback(&self, f: &Feedback) -> Result<()> {
+        self.prepare_cached(
+            "INSERT INTO feedback (meeting_id, unit_id, received_on, opinion, signer, signer_post, sealed)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (meeting_id, unit_id) DO UPDATE SET received_on = excluded.received_on,
+             opinion = excluded.opinion, signer = excluded.signer, signer_post = excluded.signer_post,
+             sealed = excluded.sealed, version = version + 1",
+        )?
+        .execute(params![f.meeting_id, f.unit_id, f.received_on, f.opinion, f.signer, f.signer_post, f.sealed])?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// The minutes of a meeting, if any step of them has been recorded.
+    pub fn minutes(&self, meeting_id: i64) -> Result<Option<Minutes>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("SELECT {MINUTES_COLS} FROM minutes WHERE meeting_id = ?1"),
+                [meeting_id],
+                minutes_from,
+            )
+            .optional()?)
+    }
+
+    /// Saves the minutes after `edit` changed them, refusing a stale version when `expected` is
+    /// given. The meeting date bounds every date of the minutes.
+    pub fn update_minutes(
+        &mut self,
+        meeting_id: i64,
+        expected: Option<i64>,
+        edit: impl FnOnce(&mut Minutes),
+    ) -> Result<Minutes> {
+        let meeting = self.meeting(meeting_id)?;
+        let before = self.minutes(meeting_id)?;
+        let mut m = before.clone().unwrap_or(Minutes {
+            meeting_id,
+            version: 0,
+            ..Minutes::default()
+        });
+        edit(&mut m);
+        for (field, date) in [
+            ("reviewed_on", m.reviewed_on),
+            ("feedback_sent_on", m.feedback_sent_on),
+            ("signed_on", m.signed_on),
+            ("issued_on", m.issued_on),
+        ] {
+            if date.is_some_and(|d| d < meeting.date) {
+                return Err(Invalid::DateBefore {
+                    field,
+                    earlier_than: "meeting_date",
+                }
+                .into());
+            }
+        }
+        let issued_changed = before.as_ref().map(|b| b.issued_on) != Some(m.issued_on);
+        let sent_now = before.as_ref().and_then(|b| b.feedback_sent_on).is_none()
+            && m.feedback_sent_on.is_some();
+        self.write(|tx| {
+            if let (Some(b), Some(expected)) = (&before, expected) {
+                tx.check_version(Entity::Minutes, "minutes", "meeting_id = ?1", &meeting_id, &meeting_id.to_string(), expected)?;
+                debug_assert_eq!(b.meeting_id, meeting_id);
+            }
+            m.version += 1;
+            tx.put_minutes(&m)?;
+            if sent_now {
+                // R4.2: the form goes to every participating unit; each gets a row to answer on.
+                tx.execute(
+                    "INSERT OR IGNORE INTO feedback (meeting_id, unit_id) SELECT meeting_id, unit_id FROM attendance WHERE meeting_id = ?1",
+                    [meeting_id],
+                )?;
+            }
+            if issued_changed {
+                tx.refresh_due("t.meeting_id = ?1", meeting_id)?;
+            }
+            tx.audit(if before.is_some() { "update" } else { "create" }, Entity::Minutes, meeting_id, before.as_ref(), Some(&m))
+        })?;
+        self.minutes(meeting_id)?
+            .ok_or_else(|| StoreError::not_found(Entity::Minutes, meeting_id))
+    }
+
+    /// R4.3: records a unit's answer to the feedback form.
+    pub fn record_feedback(
+        &mut self,
+        meeting_id: i64,
+        unit: &str,
+        answer: FeedbackAnswer,
+    ) -> Result<()> {
+        let unit = self.unit_by_name(unit)?;
+        let minutes = self.minutes(meeting_id)?;
+        let sent = minutes
+            .and_then(|m| m.feedback_sent_on)
+            .ok_or(Invalid::NoFeedbackRound(meeting_id))?;
+        if answer.received_on.is_some_and(|r| r < sent) {
+            return Err(Invalid::DateBefore {
+                field: "received_on",
+                earlier_than: "feedback_sent_on",
+            }
+            .into());
+        }
+        let participant: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM feedback WHERE meeting_id = ?1 AND unit_id = ?2)",
+            params![meeting_id, unit.id],
+            |r| r.get(0),
+        )?;
+        if !participant {
+            return Err(Invalid::NotParticipant {
+                unit: unit.name,
+                meeting: meeting_id,
+            }
+            .into());
+        }
+        let before = self
+            .feedback_round(meeting_id, sent)?
+            .into_iter()
+            .find(|f| f.unit == unit.name)
+            .map(|f| f.feedback);
+        self.write(|tx| {
+            let fb = Feedback {
+                meeting_id,
+                unit_id: unit.id,
+                received_on: answer.received_on,
+                opinion: answer.opinion,
+                signer: answer.signer,
+                signer_post: answer.signer_post,
+                sealed: answer.sealed,
+                version: before.as_ref().map_or(1, |b| b.version + 1),
+            };
+            tx.insert_feedback(&fb)?;
+            tx.audit(
+                "update",
+                Entity::Feedback,
+                format!("{meeting_id}/{}", unit.id),
+                before.as_ref(),
+                Some(&fb),
+            )
+        })
+    }
+
+    /// R4.3: the feedback round of a meeting, unit by unit, for `today`. Empty until it is sent.
+    pub fn feedback_round(&self, meeting_id: i64, today: NaiveDate) -> Result<Vec<FeedbackRow>> {
+        let Some(sent) = self.minutes(meeting_id)?.and_then(|m| m.feedback_sent_on) else {
+            return Ok(Vec::new());
+        };
+        let deadline = feedback_deadline(&self.cal, &self.thresholds, sent).date;
+        let mut stmt = self.conn.prepare(
+            "SELECT u.name, f.meeting_id, f.unit_id, f.received_on, f.opinion, f.signer, f.signer_post, f.sealed, f.version
+             FROM feedback f JOIN unit u ON u.id = f.unit_id WHERE f.meeting_id = ?1 ORDER BY u.id",
+        )?;
+        let rows = stmt.query_map([meeting_id], |r| {
+            let feedback = Feedback {
+                meeting_id: r.get(1)?,
+                unit_id: r.get(2)?,
+                received_on: r.get(3)?,
+                opinion: r.get(4)?,
+                signer: r.get(5)?,
+                signer_post: r.get(6)?,
+                sealed: r.get(7)?,
+                version: r.get(8)?,
+            };
+            Ok((r.get::<_, String>(0)?, feedback))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (unit, feedback) = row?;
+            let status = feedback_status(
+                &self.cal,
+                &self.thresholds,
+                sent,
+                feedback.received_on,
+                today,
+            );
+            out.push(FeedbackRow {
+                unit,
+                feedback,
+                deadline,
+                status,
+            });
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,136 @@
+//! The only place that holds SQL. Opens and migrates the database, and offers typed reads and
+//! writes: rusqlite in, domain types out.
+//!
+//! Every write runs in `BEGIN IMMEDIATE` and appends an audit row (OS user, time, entity, id, before
+//! and after as JSON) in the same transaction. Updates name the version they read; a stale version is
+//! refused with [`StoreError::Conflict`] naming who changed the record and when.
+
+mod audit;
+mod calendar;
+mod check;
+mod criticisms;
+mod error;
+mod meetings;
+mod minutes;
+mod rows;
+mod schema;
+mod tasks;
+mod units;
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+use crate::calendar::Calendar;
+use crate::domain::Thresholds;
+
+pub use audit::AuditEntry;
+pub use calendar::parse_calendar_csv;
+pub use check::CheckReport;
+pub use criticisms::{CriticismRow, NewCriticism, ReferralStep};
+pub use error::{Entity, Invalid, Result, StoreError};
+pub use meetings::{MeetingDetail, MeetingRow, NewMeeting};
+pub use minutes::{FeedbackAnswer, FeedbackRow};
+pub use rows::{UnitDetail, UnitRow};
+pub use schema::SCHEMA_VERSION;
+pub use tasks::{NewTask, TaskDetail, TaskFilter, TaskRow, TaskSort};
+pub use units::NewUnit;
+
+/// An open database with its calendar (built-in data plus the user's overrides) and thresholds.
+pub struct Store {
+    conn: Connection,
+    cal: Calendar,
+    thresholds: Thresholds,
+    user: String,
+}
+
+impl Store {
+    /// Opens (creating if missing) and migrates the database at `path`.
+    pub fn open(path: &Path, thresholds: Thresholds) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        Self::from_connection(conn, thresholds)
+    }
+
+    /// Opens an in-memory database (tests, previews).
+    pub fn open_in_memory(thresholds: Thresholds) -> Result<Store> {
+        Self::from_connection(Connection::open_in_memory()?, thresholds)
+    }
+
+    fn from_connection(mut conn: Connection, thresholds: Thresholds) -> Result<Store> {
+        conn.busy_timeout(Duration::from_secs(10))?;
+        let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if found > SCHEMA_VERSION as i64 {
+            return Err(StoreError::NewerSchema {
+                found,
+                known: SCHEMA_VERSION,
+            });
+        }
+        // WAL lets readers go on while one writer writes; it is a no-op for :memory:.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        schema::migrations().to_latest(&mut conn)?;
+        let cal = calendar::load(&conn)?;
+        Ok(Store {
+            conn,
+            cal,
+            thresholds,
+            user: crate::os::current_user(),
+        })
+    }
+
+    /// The calendar in force: built-in data with the user's overrides.
+    pub fn calendar(&self) -> &Calendar {
+        &self.cal
+    }
+
+    pub fn thresholds(&self) -> &Thresholds {
+        &self.thresholds
+    }
+
+    /// The OS account this store writes audit rows as.
+    pub fn user(&self) -> &str {
+        &self.user
+    }
+
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction; commits when it returns `Ok`.
+    fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let w = Tx {
+            tx,
+            cal: &self.cal,
+            t: &self.thresholds,
+            user: &self.user,
+            at: crate::os::now_cst_string(),
+        };
+        let out = f(&w)?;
+        w.tx.commit()?;
+        Ok(out)
+    }
+}
+
+/// A write transaction with what every write needs: the calendar for derived dates, and the user
+/// and time for the audit row.
+struct Tx<'a> {
+    tx: rusqlite::Transaction<'a>,
+    cal: &'a Calendar,
+    t: &'a Thresholds,
+    user: &'a str,
+    at: String,
+}
+
+impl std::ops::Deref for Tx<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        &self.tx
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,148 @@
+//! Units with their figures (open, red, yellow, on-time rate, criticisms, referral due).
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::named_params;
+use serde::Serialize;
+
+use super::tasks::query::LIGHT_SQL;
+use super::{CriticismRow, Result, Store, TaskFilter, TaskRow};
+use crate::domain::criticism::unit_criticisms;
+use crate::domain::{Referral, Unit, UnitKind};
+
+/// A unit as the units list shows it, for `today`.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitRow {
+    pub id: i64,
+    pub name: String,
+    pub kind: UnitKind,
+    pub active: bool,
+    /// Tasks it leads that are not done.
+    pub open_tasks: i64,
+    pub red: i64,
+    pub yellow: i64,
+    pub done: i64,
+    pub done_on_time: i64,
+    /// Done on time among done tasks with a limit; `None` when there are none.
+    pub on_time_rate: Option<f64>,
+    pub criticisms_rolling_year: usize,
+    pub criticisms_calendar_year: usize,
+    pub referral_due: bool,
+}
+
+/// One unit with its tasks, criticisms and referrals.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitDetail {
+    #[serde(flatten)]
+    pub row: UnitRow,
+    pub unit: Unit,
+    pub tasks: Vec<TaskRow>,
+    pub criticisms: Vec<CriticismRow>,
+    pub referrals: Vec<Referral>,
+}
+
+#[derive(Default)]
+struct Counts {
+    open: i64,
+    red: i64,
+    yellow: i64,
+    done: i64,
+    on_time: i64,
+    done_with_limit: i64,
+}
+
+impl Store {
+    /// Every unit with its figures for `today`.
+    pub fn unit_rows(&self, today: NaiveDate) -> Result<Vec<UnitRow>> {
+        let sql = format!(
+            "SELECT t.lead_unit_id, {LIGHT_SQL} AS light, count(*),
+                    sum(t.completed_on IS NOT NULL AND t.due IS NOT NULL AND t.completed_on <= t.due),
+                    sum(t.completed_on IS NOT NULL AND t.due IS NOT NULL)
+             FROM task t GROUP BY t.lead_unit_id, light"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut counts: HashMap<i64, Counts> = HashMap::new();
+        let rows = stmt.query_map(
+            named_params! {
+                ":today": today, ":today_ord": self.cal.ordinal(today),
+                ":yellow": self.thresholds.yellow_within_workdays, ":stale_days": self.thresholds.exempt_report_every_days,
+            },
+            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?, r.get::<_, i64>(3)?, r.get::<_, i64>(4)?)),
+        )?;
+        for row in rows {
+            let (unit, light, n, on_time, with_limit) = row?;
+            let c = counts.entry(unit).or_default();
+            match light.as_str() {
+                "done" => c.done += n,
+                "red" => c.red += n,
+                "yellow" => c.yellow += n,
+                _ => {}
+            }
+            if light != "done" {
+                c.open += n;
+            }
+            c.on_time += on_time;
+            c.done_with_limit += with_limit;
+        }
+        let mut crit: HashMap<i64, Vec<NaiveDate>> = HashMap::new();
+        for c in self.criticisms(None)? {
+            crit.entry(c.criticism.unit_id)
+                .or_default()
+                .push(c.criticism.date);
+        }
+        let mut refs: HashMap<i64, Vec<Referral>> = HashMap::new();
+        for r in self.referrals(None)? {
+            refs.entry(r.unit_id).or_default().push(r);
+        }
+        Ok(self
+            .units()?
+            .into_iter()
+            .map(|u| {
+                let c = counts.remove(&u.id).unwrap_or_default();
+                let cr = unit_criticisms(
+                    crit.get(&u.id).map_or(&[][..], Vec::as_slice),
+                    refs.get(&u.id).map_or(&[][..], Vec::as_slice),
+                    today,
+                );
+                UnitRow {
+                    id: u.id,
+                    name: u.name,
+                    kind: u.kind,
+                    active: u.active,
+                    open_tasks: c.open,
+                    red: c.red,
+                    yellow: c.yellow,
+                    done: c.done,
+                    done_on_time: c.on_time,
+                    on_time_rate: (c.done_with_limit > 0)
+                        .then(|| c.on_time as f64 / c.done_with_limit as f64),
+                    criticisms_rolling_year: cr.rolling_year,
+                    criticisms_calendar_year: cr.calendar_year,
+                    referral_due: cr.referral_due,
+                }
+            })
+            .collect())
+    }
+
+    /// One unit with its tasks (as lead), criticisms and referrals.
+    pub fn unit_detail(&self, name: &str, today: NaiveDate) -> Result<UnitDetail> {
+        let unit = self.unit_by_name(name)?;
+        let row = self
+            .unit_rows(today)?
+            .into_iter()
+            .find(|r| r.id == unit.id)
+            .ok_or_else(|| super::StoreError::not_found(super::Entity::Unit, name))?;
+        let filter = TaskFilter {
+            unit_id: Some(unit.id),
+            ..TaskFilter::default()
+        };
+        Ok(UnitDetail {
+            row,
+            tasks: self.tasks(&filter, today)?,
+            criticisms: self.criticisms(Some(unit.id))?,
+            referrals: self.referrals(Some(unit.id))?,
+            unit,
+        })
+    }
+}

@@ -1,0 +1,371 @@
+//! Tasks (议定事项): the ledger query, and progress, completion and explanations (R5.1–R5.5).
+
+pub(super) mod query;
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+
+use super::{Entity, Invalid, Result, Store, StoreError, Tx};
+use crate::calendar::Calendar;
+use crate::domain::task::task_deadline;
+use crate::domain::{Criticism, ExemptCategory, Explanation, Limit, ProgressReport, Task};
+
+pub use query::{TaskFilter, TaskRow, TaskSort};
+
+/// A task to add to a meeting's minutes (R4.1).
+#[derive(Debug, Clone)]
+pub struct NewTask {
+    pub meeting_id: i64,
+    pub text: String,
+    pub lead_unit: String,
+    pub co_units: Vec<String>,
+    pub leader: Option<String>,
+    pub limit: Limit,
+}
+
+/// One task with everything behind it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskDetail {
+    #[serde(flatten)]
+    pub row: TaskRow,
+    pub completion_note: Option<String>,
+    pub meeting_topics: Vec<String>,
+    pub progress: Vec<ProgressReport>,
+    pub explanations: Vec<Explanation>,
+    pub criticisms: Vec<Criticism>,
+}
+
+pub(super) fn limit_from(kind: &str, date: Option<NaiveDate>, category: Option<&str>) -> Limit {
+    match (kind, date, category.and_then(ExemptCategory::parse)) {
+        ("date", Some(d), _) => Limit::Date(d),
+        ("exempt", _, Some(c)) => Limit::Exempt(c),
+        _ => Limit::Default,
+    }
+}
+
+impl Tx<'_> {
+    pub(super) fn insert_task(&self, t: &Task) -> Result<i64> {
+        if t.text.trim().is_empty() {
+            return Err(Invalid::Empty("text").into());
+        }
+        let (date, category) = match t.limit {
+            Limit::Date(d) => (Some(d), None),
+            Limit::Default => (None, None),
+            Limit::Exempt(c) => (None, Some(c.code())),
+        };
+        self.prepare_cached(
+            "INSERT INTO task (id, meeting_id, text, lead_unit_id, responsible_leader_id, limit_kind, limit_date,
+             exempt_category, completed_on, completion_note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )?
+        .execute(params![
+            (t.id > 0).then_some(t.id),
+            t.meeting_id,
+            t.text.trim(),
+            t.lead_unit_id,
+            t.responsible_leader_id,
+            t.limit.code(),
+            date,
+            category,
+            t.completed_on,
+            t.completion_note
+        ])?;
+        let id = self.last_insert_rowid();
+        let mut co = self.prepare_cached(
+            "INSERT OR IGNORE INTO task_co_unit (task_id, unit_id) VALUES (?1, ?2)",
+        )?;
+        for unit in &t.co_unit_ids {
+            co.execute(params![id, unit])?;
+        }
+        self.refresh_due("t.id = ?1", id)?;
+        Ok(id)
+    }
+
+    /// Recomputes the derived deadline columns of the tasks matching `cond` (SQL over `task t`, one
+    /// parameter) from their limit, the minutes' issue date and the calendar.
+    pub(super) fn refresh_due(&self, cond: &str, param: impl rusqlite::ToSql) -> Result<()> {
+        self.refresh_due_with(self.cal, cond, param)
+    }
+
+    /// As [`Tx::refresh_due`], under a calendar other than the store's (one being changed).
+    pub(super) fn refresh_due_with(
+        &self,
+        cal: &Calendar,
+        cond: &str,
+        param: impl rusqlite::ToSql,
+    ) -> Result<()> {
+        let mut select = self.prepare_cached(&format!(
+            "SELECT t.id, t.limit_kind, t.limit_date, t.exempt_category, mi.issued_on, m.date
+             FROM task t JOIN meeting m ON m.id = t.meeting_id LEFT JOIN minutes mi ON mi.meeting_id = t.meeting_id
+             WHERE {cond}"
+        ))?;
+        let mut update = self.prepare_cached(
+            "UPDATE task SET due = ?2, due_ord = ?3, provisional = ?4, assigned_on = ?5 WHERE id = ?1",
+        )?;
+        let mut rows = select.query([param])?;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            let kind: String = r.get(1)?;
+            let category: Option<String> = r.get(3)?;
+            let limit = limit_from(&kind, r.get(2)?, category.as_deref());
+            let issued: Option<NaiveDate> = r.get(4)?;
+            let meeting_date: NaiveDate = r.get(5)?;
+            let due = task_deadline(cal, self.t, limit, issued);
+            update.execute(params![
+                id,
+                due.map(|d| d.date),
+                due.map(|d| cal.ordinal(d.date)),
+                due.is_some_and(|d| d.provisional),
+                issued.unwrap_or(meeting_date)
+            ])?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn insert_progress(&self, p: &ProgressReport) -> Result<i64> {
+        self.prepare_cached(
+            "INSERT INTO progress_report (id, task_id, reported_on, text) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![
+            (p.id > 0).then_some(p.id),
+            p.task_id,
+            p.reported_on,
+            p.text.trim()
+        ])?;
+        self.prepare_cached(
+            "UPDATE task SET last_progress_on = ?2 WHERE id = ?1 AND (last_progress_on IS NULL OR last_progress_on < ?2)",
+        )?
+        .execute(params![p.task_id, p.reported_on])?;
+        Ok(self.last_insert_rowid())
+    }
+
+    pub(super) fn insert_explanation(&self, e: &Explanation) -> Result<i64> {
+        self.prepare_cached(
+            "INSERT INTO explanation (id, task_id, submitted_on, text, promised_on) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![(e.id > 0).then_some(e.id), e.task_id, e.submitted_on, e.text, e.promised_on])?;
+        let id = self.last_insert_rowid();
+        // The latest explanation's promise is the one in force.
+        self.prepare_cached(
+            "UPDATE task SET promised_on = (SELECT promised_on FROM explanation WHERE task_id = ?1
+             ORDER BY submitted_on DESC, id DESC LIMIT 1) WHERE id = ?1",
+        )?
+        .execute([e.task_id])?;
+        Ok(id)
+    }
+}
+
+impl Store {
+    /// Adds a task decided at a meeting (R4.1, R5.1–R5.2).
+    pub fn add_task(&mut self, new: NewTask) -> Result<i64> {
+        self.meeting(new.meeting_id)?;
+        let lead = self.unit_by_name(&new.lead_unit)?;
+        if !lead.active {
+            return Err(Invalid::InactiveUnit(lead.name).into());
+        }
+        let mut co_unit_ids = Vec::new();
+        for name in &new.co_units {
+            let unit = self.unit_by_name(name)?;
+            if unit.id == lead.id {
+                return Err(Invalid::LeadIsCoUnit(unit.name).into());
+            }
+            co_unit_ids.push(unit.id);
+        }
+        let leader = new
+            .leader
+            .as_deref()
+            .map(|n| self.leader_by_name(n))
+            .transpose()?;
+        self.write(|tx| {
+            let task = Task {
+                id: 0,
+                meeting_id: new.meeting_id,
+                text: new.text.trim().to_string(),
+                lead_unit_id: lead.id,
+                co_unit_ids,
+                responsible_leader_id: leader.map(|l| l.id),
+                limit: new.limit,
+                completed_on: None,
+                completion_note: None,
+                version: 1,
+            };
+            let id = tx.insert_task(&task)?;
+            tx.audit(
+                "create",
+                Entity::Task,
+                id,
+                None::<&()>,
+                Some(&Task { id, ..task }),
+            )?;
+            Ok(id)
+        })
+    }
+
+    /// The stored task (without computed fields).
+    pub fn task(&self, id: i64) -> Result<Task> {
+        let task = self
+            .conn
+            .query_row(
+                "SELECT id, meeting_id, text, lead_unit_id, responsible_leader_id, limit_kind, limit_date, exempt_category,
+                 completed_on, completion_note, version FROM task WHERE id = ?1",
+                [id],
+                |r| {
+                    let kind: String = r.get(5)?;
+                    let category: Option<String> = r.get(7)?;
+                    Ok(Task {
+                        id: r.get(0)?,
+                        meeting_id: r.get(1)?,
+                        text: r.get(2)?,
+                        lead_unit_id: r.get(3)?,
+                        co_unit_ids: Vec::new(),
+                        responsible_leader_id: r.get(4)?,
+                        limit: limit_from(&kind, r.get(6)?, category.as_deref()),
+                        completed_on: r.get(8)?,
+                        completion_note: r.get(9)?,
+                        version: r.get(10)?,
+                    })
+                },
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::not_found(Entity::Task, id))?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT unit_id FROM task_co_unit WHERE task_id = ?1 ORDER BY unit_id",
+        )?;
+        let co = stmt
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Task {
+            co_unit_ids: co,
+            ..task
+        })
+    }
+
+    /// R5.3: a progress report.
+    pub fn add_progress(
+        &mut self,
+        task_id: i64,
+        reported_on: NaiveDate,
+        text: &str,
+    ) -> Result<i64> {
+        let task = self.task(task_id)?;
+        if text.trim().is_empty() {
+            return Err(Invalid::Empty("text").into());
+        }
+        self.write(|tx| {
+            let mut p = ProgressReport {
+                id: 0,
+                task_id: task.id,
+                reported_on,
+                text: text.trim().to_string(),
+            };
+            p.id = tx.insert_progress(&p)?;
+            tx.audit("create", Entity::Progress, p.id, None::<&()>, Some(&p))?;
+            Ok(p.id)
+        })
+    }
+
+    /// 办结: marks a task done on `date`, refusing a stale `version` when one is given.
+    pub fn complete_task(
+        &mut self,
+        task_id: i64,
+        date: NaiveDate,
+        note: Option<String>,
+        expected: Option<i64>,
+    ) -> Result<()> {
+        let task = self.task(task_id)?;
+        if task.completed_on.is_some() {
+            return Err(Invalid::AlreadyDone(task_id).into());
+        }
+        let meeting = self.meeting(task.meeting_id)?;
+        if date < meeting.date {
+            return Err(Invalid::DateBefore {
+                field: "completed_on",
+                earlier_than: "meeting_date",
+            }
+            .into());
+        }
+        self.write(|tx| {
+            let version = expected.unwrap_or(task.version);
+            tx.check_version(Entity::Task, "task", "id = ?1", &task_id, &task_id.to_string(), version)?;
+            tx.execute(
+                "UPDATE task SET completed_on = ?2, completion_note = ?3, version = version + 1 WHERE id = ?1",
+                params![task_id, date, note],
+            )?;
+            let after = Task { completed_on: Some(date), completion_note: note.clone(), version: version + 1, ..task.clone() };
+            tx.audit("update", Entity::Task, task_id, Some(&task), Some(&after))
+        })
+    }
+
+    /// R5.5: a written explanation for a missed limit with the promised new date.
+    pub fn add_explanation(
+        &mut self,
+        task_id: i64,
+        submitted_on: NaiveDate,
+        promised_on: NaiveDate,
+        text: Option<String>,
+    ) -> Result<i64> {
+        let task = self.task(task_id)?;
+        if task.completed_on.is_some() {
+            return Err(Invalid::AlreadyDone(task_id).into());
+        }
+        if promised_on < submitted_on {
+            return Err(Invalid::DateBefore {
+                field: "promised_on",
+                earlier_than: "submitted_on",
+            }
+            .into());
+        }
+        self.write(|tx| {
+            let mut e = Explanation {
+                id: 0,
+                task_id,
+                submitted_on,
+                text,
+                promised_on,
+            };
+            e.id = tx.insert_explanation(&e)?;
+            tx.audit("create", Entity::Explanation, e.id, None::<&()>, Some(&e))?;
+            Ok(e.id)
+        })
+    }
+
+    /// One task with its progress reports, explanations and criticisms.
+    pub fn task_detail(&self, id: i64, today: NaiveDate) -> Result<TaskDetail> {
+        let row = self.task_row(id, today)?;
+        let task = self.task(id)?;
+        let meeting = self.meeting(task.meeting_id)?;
+        let mut stmt = self.conn.prepare("SELECT id, task_id, reported_on, text FROM progress_report WHERE task_id = ?1 ORDER BY reported_on, id")?;
+        let progress = stmt
+            .query_map([id], |r| {
+                Ok(ProgressReport {
+                    id: r.get(0)?,
+                    task_id: r.get(1)?,
+                    reported_on: r.get(2)?,
+                    text: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut stmt = self.conn.prepare(
+            "SELECT id, task_id, submitted_on, text, promised_on FROM explanation WHERE task_id = ?1 ORDER BY submitted_on, id",
+        )?;
+        let explanations = stmt
+            .query_map([id], |r| {
+                Ok(Explanation {
+                    id: r.get(0)?,
+                    task_id: r.get(1)?,
+                    submitted_on: r.get(2)?,
+                    text: r.get(3)?,
+                    promised_on: r.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(TaskDetail {
+            row,
+            completion_note: task.completion_note,
+            meeting_topics: meeting.topics,
+            progress,
+            explanations,
+            criticisms: self.criticisms_of_task(id)?,
+        })
+    }
+}

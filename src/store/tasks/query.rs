@@ -1,0 +1,245 @@
+//! The ledger query. Lights and states are computed in SQL for filtering, sorting and counting
+//! (`LIGHT_SQL`, `STATE_SQL`), and in Rust by the domain rules for what is shown; a test holds the
+//! two to the same answer.
+
+use chrono::NaiveDate;
+use rusqlite::{Row, named_params};
+use serde::Serialize;
+
+use super::limit_from;
+use crate::domain::task::{TaskFacts, light, state, working_days_left};
+use crate::domain::{Light, Limit, TaskState};
+use crate::store::{Entity, Result, Store, StoreError};
+
+/// How the ledger is sorted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskSort {
+    /// Open tasks by working days left (most overdue first), then those without a limit, then done.
+    #[default]
+    WorkdaysLeft,
+    /// By lead unit, then working days left.
+    Unit,
+    /// Newest meeting first.
+    MeetingDate,
+}
+
+/// Which tasks the ledger shows. Every field narrows; the default shows everything.
+#[derive(Debug, Clone, Default)]
+pub struct TaskFilter {
+    pub light: Option<Light>,
+    pub state: Option<TaskState>,
+    /// The lead unit.
+    pub unit_id: Option<i64>,
+    pub meeting_id: Option<i64>,
+    /// A substring of the task text, its lead unit's name or its meeting's topics.
+    pub text: Option<String>,
+    pub sort: TaskSort,
+    pub limit: Option<usize>,
+    pub offset: usize,
+}
+
+/// A task as the ledger shows it, with its rules computed for `today`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TaskRow {
+    pub id: i64,
+    pub text: String,
+    pub lead_unit: String,
+    #[serde(skip)]
+    pub lead_unit_id: i64,
+    pub co_units: Vec<String>,
+    pub meeting_id: i64,
+    pub meeting_date: NaiveDate,
+    pub meeting_topic: Option<String>,
+    pub leader: Option<String>,
+    pub limit: Limit,
+    pub due: Option<NaiveDate>,
+    pub provisional: bool,
+    pub light: Light,
+    pub working_days_left: Option<i64>,
+    pub state: TaskState,
+    pub completed_on: Option<NaiveDate>,
+    pub promised_on: Option<NaiveDate>,
+    pub last_progress_on: Option<NaiveDate>,
+    pub version: i64,
+}
+
+/// The light of `task t` on `:today` (ordinal `:today_ord`), as `domain::task::light` defines it.
+pub(crate) const LIGHT_SQL: &str = "(CASE
+    WHEN t.completed_on IS NOT NULL AND t.completed_on <= :today THEN 'done'
+    WHEN t.limit_kind = 'exempt' THEN
+        CASE WHEN date(max(coalesce(t.last_progress_on, ''), coalesce(t.assigned_on, '')), '+' || :stale_days || ' days') < :today
+             THEN 'yellow' ELSE 'exempt' END
+    WHEN t.due IS NULL THEN 'green'
+    WHEN t.due < :today THEN 'red'
+    WHEN t.due_ord - :today_ord <= :yellow THEN 'yellow'
+    ELSE 'green' END)";
+
+/// The state of `task t` on `:today`, as `domain::task::state` defines it.
+pub(crate) const STATE_SQL: &str = "(CASE
+    WHEN t.completed_on IS NOT NULL AND t.completed_on <= :today THEN 'done'
+    WHEN t.criticised THEN 'criticised'
+    WHEN t.promised_on IS NOT NULL THEN CASE WHEN :today > t.promised_on THEN 'criticism_due' ELSE 'promised' END
+    WHEN t.due IS NOT NULL AND :today > t.due THEN 'explanation_due'
+    WHEN t.due IS NULL AND t.limit_kind <> 'exempt' THEN 'pending'
+    ELSE 'open' END)";
+
+const COLS: &str = "t.id, t.text, t.lead_unit_id, u.name,
+    (SELECT group_concat(name, char(31)) FROM (SELECT cu.name FROM task_co_unit c JOIN unit cu ON cu.id = c.unit_id
+        WHERE c.task_id = t.id ORDER BY cu.id)),
+    t.meeting_id, m.date, (SELECT topic FROM meeting_topic mt WHERE mt.meeting_id = t.meeting_id ORDER BY seq LIMIT 1),
+    (SELECT name FROM leader WHERE id = t.responsible_leader_id),
+    t.limit_kind, t.limit_date, t.exempt_category, t.due, t.provisional, t.assigned_on, t.completed_on,
+    t.last_progress_on, t.promised_on, t.criticised, t.version";
+
+const FROM: &str =
+    "FROM task t JOIN unit u ON u.id = t.lead_unit_id JOIN meeting m ON m.id = t.meeting_id";
+
+impl Store {
+    fn where_sql(&self) -> String {
+        format!(
+            "WHERE (:unit IS NULL OR t.lead_unit_id = :unit)
+               AND (:meeting IS NULL OR t.meeting_id = :meeting)
+               AND (:light IS NULL OR {LIGHT_SQL} = :light)
+               AND (:state IS NULL OR {STATE_SQL} = :state)
+               AND (:text IS NULL OR instr(t.text, :text) > 0 OR instr(u.name, :text) > 0
+                    OR EXISTS (SELECT 1 FROM meeting_topic mt WHERE mt.meeting_id = t.meeting_id AND instr(mt.topic, :text) > 0))"
+        )
+    }
+
+    fn row_from(&self, r: &Row<'_>, today: NaiveDate) -> rusqlite::Result<TaskRow> {
+        let co: Option<String> = r.get(4)?;
+        let kind: String = r.get(9)?;
+        let category: Option<String> = r.get(11)?;
+        let limit = limit_from(&kind, r.get(10)?, category.as_deref());
+        let facts = TaskFacts {
+            exempt: matches!(limit, Limit::Exempt(_)),
+            due: r.get(12)?,
+            assigned_on: r.get(14)?,
+            completed_on: r.get(15)?,
+            last_progress_on: r.get(16)?,
+            promised_on: r.get(17)?,
+            criticised: r.get(18)?,
+        };
+        Ok(TaskRow {
+            id: r.get(0)?,
+            text: r.get(1)?,
+            lead_unit_id: r.get(2)?,
+            lead_unit: r.get(3)?,
+            co_units: co
+                .map(|c| c.split('\u{1f}').map(str::to_string).collect())
+                .unwrap_or_default(),
+            meeting_id: r.get(5)?,
+            meeting_date: r.get(6)?,
+            meeting_topic: r.get(7)?,
+            leader: r.get(8)?,
+            limit,
+            due: facts.due,
+            provisional: r.get(13)?,
+            light: light(&self.cal, &self.thresholds, &facts, today),
+            working_days_left: facts.due.map(|d| working_days_left(&self.cal, d, today)),
+            state: state(&facts, today),
+            completed_on: facts.completed_on,
+            promised_on: facts.promised_on,
+            last_progress_on: facts.last_progress_on,
+            version: r.get(19)?,
+        })
+    }
+
+    /// The ledger: the tasks `filter` selects, sorted, windowed by `limit`/`offset`.
+    pub fn tasks(&self, filter: &TaskFilter, today: NaiveDate) -> Result<Vec<TaskRow>> {
+        let order = match filter.sort {
+            TaskSort::WorkdaysLeft => {
+                format!("({LIGHT_SQL} = 'done'), t.due_ord IS NULL, t.due_ord, t.id")
+            }
+            TaskSort::Unit => {
+                format!("u.id, ({LIGHT_SQL} = 'done'), t.due_ord IS NULL, t.due_ord, t.id")
+            }
+            TaskSort::MeetingDate => "m.date DESC, t.meeting_id DESC, t.id".to_string(),
+        };
+        let sql = format!(
+            "SELECT {COLS} {FROM} {} ORDER BY {order} LIMIT :limit OFFSET :offset",
+            self.where_sql()
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let p = self.params(filter, today);
+        let rows = stmt.query_map(
+            named_params! {
+                ":today": p.today, ":today_ord": p.today_ord, ":yellow": p.yellow, ":stale_days": p.stale,
+                ":unit": filter.unit_id, ":meeting": filter.meeting_id, ":light": p.light, ":state": p.state,
+                ":text": p.text, ":limit": filter.limit.map_or(-1, |l| l as i64), ":offset": filter.offset as i64,
+            },
+            |r| self.row_from(r, today),
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// How many tasks `filter` selects, by light (limit and offset ignored).
+    pub fn task_light_counts(
+        &self,
+        filter: &TaskFilter,
+        today: NaiveDate,
+    ) -> Result<Vec<(Light, i64)>> {
+        let sql = format!(
+            "SELECT {LIGHT_SQL} AS light, count(*) {FROM} {} GROUP BY light",
+            self.where_sql()
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let p = self.params(filter, today);
+        let rows = stmt.query_map(
+            named_params! {
+                ":today": p.today, ":today_ord": p.today_ord, ":yellow": p.yellow, ":stale_days": p.stale,
+                ":unit": filter.unit_id, ":meeting": filter.meeting_id, ":light": p.light, ":state": p.state,
+                ":text": p.text,
+            },
+            |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)),
+        )?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (code, n) = row?;
+            if let Some(l) = Light::from_code(&code) {
+                out.push((l, n));
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+
+    /// One task as the ledger shows it.
+    pub fn task_row(&self, id: i64, today: NaiveDate) -> Result<TaskRow> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {COLS} {FROM} WHERE t.id = :id"))?;
+        let mut rows = stmt.query_map(named_params! {":id": id}, |r| self.row_from(r, today))?;
+        rows.next()
+            .transpose()?
+            .ok_or_else(|| StoreError::not_found(Entity::Task, id))
+    }
+
+    fn params(&self, filter: &TaskFilter, today: NaiveDate) -> QueryParams {
+        QueryParams {
+            today,
+            today_ord: self.cal.ordinal(today),
+            yellow: self.thresholds.yellow_within_workdays,
+            stale: self.thresholds.exempt_report_every_days,
+            light: filter.light.map(Light::code),
+            state: filter.state.map(TaskState::code),
+            text: filter
+                .text
+                .as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_string),
+        }
+    }
+}
+
+struct QueryParams {
+    today: NaiveDate,
+    today_ord: u32,
+    yellow: i64,
+    stale: i64,
+    light: Option<&'static str>,
+    state: Option<&'static str>,
+    text: Option<String>,
+}

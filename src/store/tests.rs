@@ -1,0 +1,474 @@
+//! Store tests: each opens a fresh database in a temporary directory.
+
+use super::*;
+use crate::calendar::{DayEntry, DayOff};
+use crate::domain::testcal::d;
+use crate::domain::{
+    AttendanceOutcome, FeedbackStatus, LeaderTitle, Light, Limit, TaskState, UnitKind,
+};
+
+fn fresh() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("t.db"), Thresholds::default()).unwrap();
+    (dir, store)
+}
+
+/// A unit, a leader and a meeting on Monday 2026-11-02 with minutes issued the same day.
+fn county(store: &mut Store) -> i64 {
+    for (name, kind) in [
+        ("上塘镇", UnitKind::Township),
+        ("县财政局", UnitKind::Department),
+    ] {
+        store
+            .add_unit(NewUnit {
+                name: name.into(),
+                kind,
+                main_leader: None,
+                contact: None,
+            })
+            .unwrap();
+    }
+    store
+        .add_leader("李副县长", LeaderTitle::DeputyHead, None)
+        .unwrap();
+    let m = store
+        .add_meeting(NewMeeting {
+            topics: vec!["瓯江引水".into(), "城区供水".into()],
+            chair: Some("李副县长".into()),
+            date: Some(d("2026-11-02")),
+            notice_date: Some(d("2026-10-30")),
+            units: vec!["上塘镇".into(), "县财政局".into()],
+            ..NewMeeting::default()
+        })
+        .unwrap();
+    store
+        .update_minutes(m, None, |mi| mi.issued_on = Some(d("2026-11-02")))
+        .unwrap();
+    m
+}
+
+fn task(store: &mut Store, meeting: i64, limit: Limit) -> i64 {
+    store
+        .add_task(NewTask {
+            meeting_id: meeting,
+            text: "完成管网改造".into(),
+            lead_unit: "上塘镇".into(),
+            co_units: vec!["县财政局".into()],
+            leader: Some("李副县长".into()),
+            limit,
+        })
+        .unwrap()
+}
+
+fn audit_count(store: &Store) -> usize {
+    store.audit_log(None, None, 10_000).unwrap().len()
+}
+
+#[test]
+fn migrates_from_an_empty_file_and_reopens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    {
+        let mut s = Store::open(&path, Thresholds::default()).unwrap();
+        assert!(s.is_empty().unwrap());
+        county(&mut s);
+    }
+    let s = Store::open(&path, Thresholds::default()).unwrap();
+    assert_eq!(s.units().unwrap().len(), 2);
+    let v: i64 = s
+        .conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, SCHEMA_VERSION as i64);
+    let fk: i64 = s
+        .conn
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(fk, 1);
+    let mode: String = s
+        .conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn a_database_from_a_newer_duban_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    drop(Store::open(&path, Thresholds::default()).unwrap());
+    let newer = SCHEMA_VERSION as i64 + 1;
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", newer)
+        .unwrap();
+    match Store::open(&path, Thresholds::default()) {
+        Err(StoreError::NewerSchema { found, known }) => {
+            assert_eq!((found, known), (newer, SCHEMA_VERSION))
+        }
+        other => panic!("expected NewerSchema, got {:?}", other.err()),
+    }
+    let v: i64 = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, newer, "nothing written");
+}
+
+#[test]
+fn every_write_appends_one_audit_row_with_user_and_json() {
+    let (_dir, mut s) = fresh();
+    let before = audit_count(&s);
+    let m = county(&mut s);
+    // 2 units, 1 leader, 1 meeting, 1 minutes.
+    assert_eq!(audit_count(&s), before + 5);
+    let t = task(&mut s, m, Limit::Default);
+    let last = &s.audit_log(Some("task"), Some(&t.to_string()), 1).unwrap()[0];
+    assert_eq!(last.action, "create");
+    assert_eq!(last.user, crate::os::current_user());
+    assert!(last.at.ends_with("+08:00"));
+    assert_eq!(last.after.as_ref().unwrap()["text"], "完成管网改造");
+    assert!(last.before.is_none());
+    s.complete_task(t, d("2026-11-20"), Some("已完成".into()), None)
+        .unwrap();
+    let last = &s.audit_log(Some("task"), Some(&t.to_string()), 1).unwrap()[0];
+    assert_eq!(last.action, "update");
+    assert_eq!(
+        last.before.as_ref().unwrap()["completed_on"],
+        serde_json::Value::Null
+    );
+    assert_eq!(last.after.as_ref().unwrap()["completed_on"], "2026-11-20");
+}
+
+#[test]
+fn the_audit_log_is_append_only() {
+    let (_dir, mut s) = fresh();
+    county(&mut s);
+    assert!(s.conn.execute("UPDATE audit SET user = 'x'", []).is_err());
+    assert!(s.conn.execute("DELETE FROM audit", []).is_err());
+}
+
+#[test]
+fn a_stale_version_is_refused_naming_who_changed_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let mut a = Store::open(&path, Thresholds::default()).unwrap();
+    county(&mut a);
+    let mut b = Store::open(&path, Thresholds::default()).unwrap();
+    let seen_by_a = a.unit_by_name("上塘镇").unwrap();
+    let seen_by_b = b.unit_by_name("上塘镇").unwrap();
+    b.update_unit(&Unit {
+        main_leader: Some("张书记".into()),
+        ..seen_by_b
+    })
+    .unwrap();
+    let audit_before = audit_count(&a);
+    match a.update_unit(&Unit {
+        contact: Some("0577-1".into()),
+        ..seen_by_a
+    }) {
+        Err(StoreError::Conflict { entity, by, at, .. }) => {
+            assert_eq!(entity, Entity::Unit);
+            assert_eq!(by, crate::os::current_user());
+            assert!(at.ends_with("+08:00"));
+        }
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    let now = a.unit_by_name("上塘镇").unwrap();
+    assert_eq!(
+        now.main_leader.as_deref(),
+        Some("张书记"),
+        "b's change is kept"
+    );
+    assert_eq!(now.contact, None, "a's change is not written");
+    assert_eq!(audit_count(&a), audit_before);
+}
+
+use crate::domain::Unit;
+
+#[test]
+fn r5_2_default_limit_follows_the_minutes_issue_date() {
+    let (_dir, mut s) = fresh();
+    let m = county(&mut s);
+    let t = task(&mut s, m, Limit::Default);
+    // Issued 2026-11-02 (Mon): 15 working days later is 2026-11-23.
+    assert_eq!(
+        s.task_row(t, d("2026-11-25")).unwrap().due,
+        Some(d("2026-11-23"))
+    );
+    // Reissuing moves it.
+    s.update_minutes(m, None, |mi| mi.issued_on = Some(d("2026-11-04")))
+        .unwrap();
+    let row = s.task_row(t, d("2026-11-25")).unwrap();
+    assert_eq!(row.due, Some(d("2026-11-25")));
+    assert_eq!(row.working_days_left, Some(0));
+    assert_eq!(row.light, Light::Yellow);
+}
+
+#[test]
+fn calendar_overrides_move_deadlines_in_the_same_transaction() {
+    let (_dir, mut s) = fresh();
+    let m = county(&mut s);
+    let t = task(&mut s, m, Limit::Default);
+    let day_off = DayEntry {
+        date: d("2026-11-10"),
+        off: DayOff::Off,
+        name: "测试".into(),
+    };
+    s.set_calendar_days(&[day_off], false).unwrap();
+    assert!(!s.calendar().is_workday(d("2026-11-10")));
+    assert_eq!(
+        s.task_row(t, d("2026-11-25")).unwrap().due,
+        Some(d("2026-11-24"))
+    );
+    // The override survives a reopen.
+    assert!(!s.calendar().is_year_covered(2027));
+    let days = parse_calendar_csv("date,is_off_day,name\n2027-01-01,1,元旦\n").unwrap();
+    s.set_calendar_days(&days, true).unwrap();
+    assert!(s.calendar().is_year_covered(2027));
+}
+
+#[test]
+fn r5_5_r5_6_explanation_promise_and_criticism_chain() {
+    let (_dir, mut s) = fresh();
+    let m = county(&mut s);
+    let t = task(&mut s, m, Limit::Date(d("2026-11-10")));
+    let row = |s: &Store, today: &str| s.task_row(t, d(today)).unwrap();
+    assert_eq!(row(&s, "2026-11-11").state, TaskState::ExplanationDue);
+    assert_eq!(row(&s, "2026-11-11").light, Light::Red);
+    s.add_explanation(
+        t,
+        d("2026-11-12"),
+        d("2026-11-20"),
+        Some("资金未到位".into()),
+    )
+    .unwrap();
+    assert_eq!(row(&s, "2026-11-19").state, TaskState::Promised);
+    assert_eq!(row(&s, "2026-11-23").state, TaskState::CriticismDue);
+    let due = TaskFilter {
+        state: Some(TaskState::CriticismDue),
+        ..TaskFilter::default()
+    };
+    assert_eq!(s.tasks(&due, d("2026-11-23")).unwrap().len(), 1);
+    // A criticism may only name tasks the unit leads.
+    let wrong = NewCriticism {
+        unit: "县财政局".into(),
+        date: d("2026-11-24"),
+        doc_no: None,
+        reason: None,
+        task_ids: vec![t],
+    };
+    assert!(matches!(
+        s.add_criticism(wrong),
+        Err(StoreError::Invalid(Invalid::TaskNotOfUnit { .. }))
+    ));
+    let c = NewCriticism {
+        unit: "上塘镇".into(),
+        date: d("2026-11-24"),
+        doc_no: Some("永考绩办〔2026〕3号".into()),
+        reason: Some("逾期未兑现承诺".into()),
+        task_ids: vec![t],
+    };
+    s.add_criticism(c).unwrap();
+    assert_eq!(row(&s, "2026-11-25").state, TaskState::Criticised);
+    let detail = s.task_detail(t, d("2026-11-25")).unwrap();
+    assert_eq!(detail.explanations.len(), 1);
+    assert_eq!(
+        detail.criticisms[0].doc_no.as_deref(),
+        Some("永考绩办〔2026〕3号")
+    );
+}
+
+#[test]
+fn r5_7_second_criticism_within_a_year_flags_the_unit_until_decided() {
+    let (_dir, mut s) = fresh();
+    county(&mut s);
+    let crit = |s: &mut Store, date: &str| {
+        s.add_criticism(NewCriticism {
+            unit: "上塘镇".into(),
+            date: d(date),
+            doc_no: None,
+            reason: None,
+            task_ids: vec![],
+        })
+        .unwrap()
+    };
+    crit(&mut s, "2026-03-01");
+    let unit = |s: &Store| {
+        s.unit_rows(d("2026-11-25"))
+            .unwrap()
+            .into_iter()
+            .find(|u| u.name == "上塘镇")
+            .unwrap()
+    };
+    assert!(!unit(&s).referral_due);
+    crit(&mut s, "2026-10-01");
+    let u = unit(&s);
+    assert!(u.referral_due);
+    assert_eq!(
+        (u.criticisms_rolling_year, u.criticisms_calendar_year),
+        (2, 2)
+    );
+    let r = s
+        .referral_step(ReferralStep::Propose {
+            unit: "上塘镇".into(),
+            date: d("2026-10-10"),
+        })
+        .unwrap();
+    assert!(unit(&s).referral_due, "a proposal is not a decision");
+    // Steps must follow in order.
+    assert!(
+        s.referral_step(ReferralStep::Refer {
+            id: r,
+            date: d("2026-10-12")
+        })
+        .is_err()
+    );
+    s.referral_step(ReferralStep::Approve {
+        id: r,
+        date: d("2026-10-11"),
+    })
+    .unwrap();
+    s.referral_step(ReferralStep::Refer {
+        id: r,
+        date: d("2026-10-12"),
+    })
+    .unwrap();
+    assert!(!unit(&s).referral_due);
+    assert_eq!(
+        s.referral(r).unwrap().status(),
+        crate::domain::ReferralStatus::Referred
+    );
+}
+
+#[test]
+fn r4_3_feedback_round_with_deemed_consent() {
+    let (_dir, mut s) = fresh();
+    let m = county(&mut s);
+    // Before the round is sent, answers are refused.
+    let ans = FeedbackAnswer {
+        received_on: Some(d("2026-11-05")),
+        sealed: true,
+        ..FeedbackAnswer::default()
+    };
+    assert!(matches!(
+        s.record_feedback(m, "上塘镇", ans.clone()),
+        Err(StoreError::Invalid(Invalid::NoFeedbackRound(_)))
+    ));
+    s.update_minutes(m, None, |mi| mi.feedback_sent_on = Some(d("2026-11-04")))
+        .unwrap();
+    s.record_feedback(m, "上塘镇", ans).unwrap();
+    let round = s.feedback_round(m, d("2026-11-09")).unwrap();
+    assert_eq!(round.len(), 2);
+    assert_eq!(
+        round[0].status,
+        FeedbackStatus::Answered {
+            received_on: d("2026-11-05")
+        }
+    );
+    // 2026-11-04 (Wed) + 2 working days = 11-06 (Fri); silence counts as consent from 11-07.
+    assert_eq!(
+        round[1].status,
+        FeedbackStatus::DeemedConsent {
+            effective_on: d("2026-11-07")
+        }
+    );
+}
+
+#[test]
+fn r3_attendance_is_recorded_per_unit() {
+    let (_dir, mut s) = fresh();
+    let m = county(&mut s);
+    s.record_attendance(
+        m,
+        "上塘镇",
+        AttendanceOutcome::UnauthorisedSubstitute,
+        Some("王某".into()),
+        Some("科员".into()),
+    )
+    .unwrap();
+    let detail = s.meeting_detail(m, d("2026-11-25")).unwrap();
+    let (name, a) = &detail.attendance[0];
+    assert_eq!(name, "上塘镇");
+    assert_eq!(a.outcome, Some(AttendanceOutcome::UnauthorisedSubstitute));
+    assert_eq!(detail.row.topics, ["瓯江引水", "城区供水"]);
+}
+
+#[test]
+fn bad_input_changes_nothing() {
+    let (_dir, mut s) = fresh();
+    let m = county(&mut s);
+    let n = audit_count(&s);
+    let bad = NewTask {
+        meeting_id: m,
+        text: "x".into(),
+        lead_unit: "不存在镇".into(),
+        co_units: vec![],
+        leader: None,
+        limit: Limit::Default,
+    };
+    assert!(matches!(
+        s.add_task(bad),
+        Err(StoreError::NotFound {
+            entity: Entity::Unit,
+            ..
+        })
+    ));
+    let lead_is_co = NewTask {
+        meeting_id: m,
+        text: "x".into(),
+        lead_unit: "上塘镇".into(),
+        co_units: vec!["上塘镇".into()],
+        leader: None,
+        limit: Limit::Default,
+    };
+    assert!(matches!(
+        s.add_task(lead_is_co),
+        Err(StoreError::Invalid(Invalid::LeadIsCoUnit(_)))
+    ));
+    let dup = NewUnit {
+        name: "上塘镇".into(),
+        kind: UnitKind::Township,
+        main_leader: None,
+        contact: None,
+    };
+    assert!(matches!(s.add_unit(dup), Err(StoreError::Duplicate { .. })));
+    assert!(
+        s.update_minutes(m, None, |mi| mi.issued_on = Some(d("2026-10-01")))
+            .is_err()
+    );
+    assert_eq!(audit_count(&s), n);
+    assert!(
+        s.tasks(&TaskFilter::default(), d("2026-11-25"))
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn filters_treat_quotes_and_wildcards_as_text() {
+    let (_dir, mut s) = fresh();
+    let m = county(&mut s);
+    task(&mut s, m, Limit::Default);
+    for text in ["%", "_", "'; DROP TABLE task; --", "\""] {
+        let f = TaskFilter {
+            text: Some(text.into()),
+            ..TaskFilter::default()
+        };
+        assert!(s.tasks(&f, d("2026-11-25")).unwrap().is_empty(), "{text}");
+    }
+    let f = TaskFilter {
+        text: Some("管网".into()),
+        ..TaskFilter::default()
+    };
+    assert_eq!(s.tasks(&f, d("2026-11-25")).unwrap().len(), 1);
+    let f = TaskFilter {
+        text: Some("城区供水".into()),
+        ..TaskFilter::default()
+    };
+    assert_eq!(
+        s.tasks(&f, d("2026-11-25")).unwrap().len(),
+        1,
+        "meeting topics are searched"
+    );
+}

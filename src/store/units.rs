@@ -1,0 +1,250 @@
+//! Units and county leaders.
+
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::{Entity, Invalid, Result, Store, StoreError, Tx};
+use crate::domain::{Leader, LeaderTitle, Unit, UnitKind};
+
+/// A unit to add.
+#[derive(Debug, Clone)]
+pub struct NewUnit {
+    pub name: String,
+    pub kind: UnitKind,
+    pub main_leader: Option<String>,
+    pub contact: Option<String>,
+}
+
+const UNIT_COLS: &str = "id, name, kind, main_leader, contact, active, version";
+const LEADER_COLS: &str = "id, name, title, liaison_id, active, version";
+
+fn unit_from(r: &Row<'_>) -> rusqlite::Result<Unit> {
+    let kind: String = r.get(2)?;
+    Ok(Unit {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        kind: UnitKind::from_code(&kind).unwrap_or(UnitKind::Other),
+        main_leader: r.get(3)?,
+        contact: r.get(4)?,
+        active: r.get(5)?,
+        version: r.get(6)?,
+    })
+}
+
+fn leader_from(r: &Row<'_>) -> rusqlite::Result<Leader> {
+    let title: String = r.get(2)?;
+    Ok(Leader {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        title: LeaderTitle::from_code(&title).unwrap_or(LeaderTitle::DeputyDirector),
+        liaison_id: r.get(3)?,
+        active: r.get(4)?,
+        version: r.get(5)?,
+    })
+}
+
+impl Tx<'_> {
+    pub(super) fn insert_unit(&self, u: &Unit) -> Result<i64> {
+        let name = u.name.trim();
+        if name.is_empty() {
+            return Err(Invalid::Empty("name").into());
+        }
+        let exists: bool = self.query_row(
+            "SELECT EXISTS (SELECT 1 FROM unit WHERE name = ?1)",
+            [name],
+            |r| r.get(0),
+        )?;
+        if exists {
+            return Err(StoreError::Duplicate {
+                entity: Entity::Unit,
+                key: name.to_string(),
+            });
+        }
+        self.prepare_cached(
+            "INSERT INTO unit (id, name, kind, main_leader, contact, active) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?
+        .execute(params![
+            (u.id > 0).then_some(u.id),
+            name,
+            u.kind.code(),
+            u.main_leader,
+            u.contact,
+            u.active
+        ])?;
+        Ok(self.last_insert_rowid())
+    }
+
+    pub(super) fn insert_leader(&self, l: &Leader) -> Result<i64> {
+        let name = l.name.trim();
+        if name.is_empty() {
+            return Err(Invalid::Empty("name").into());
+        }
+        let exists: bool = self.query_row(
+            "SELECT EXISTS (SELECT 1 FROM leader WHERE name = ?1)",
+            [name],
+            |r| r.get(0),
+        )?;
+        if exists {
+            return Err(StoreError::Duplicate {
+                entity: Entity::Leader,
+                key: name.to_string(),
+            });
+        }
+        self.prepare_cached(
+            "INSERT INTO leader (id, name, title, liaison_id, active) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![
+            (l.id > 0).then_some(l.id),
+            name,
+            l.title.code(),
+            l.liaison_id,
+            l.active
+        ])?;
+        Ok(self.last_insert_rowid())
+    }
+}
+
+impl Store {
+    pub fn add_unit(&mut self, new: NewUnit) -> Result<Unit> {
+        let id = self.write(|tx| {
+            let unit = Unit {
+                id: 0,
+                name: new.name.trim().to_string(),
+                kind: new.kind,
+                main_leader: new.main_leader,
+                contact: new.contact,
+                active: true,
+                version: 1,
+            };
+            let id = tx.insert_unit(&unit)?;
+            tx.audit(
+                "create",
+                Entity::Unit,
+                id,
+                None::<&()>,
+                Some(&Unit { id, ..unit }),
+            )?;
+            Ok(id)
+        })?;
+        self.unit(id)
+    }
+
+    /// Changes a unit's fields (not its id), refusing a stale `version`.
+    pub fn update_unit(&mut self, changed: &Unit) -> Result<Unit> {
+        let before = self.unit(changed.id)?;
+        self.write(|tx| {
+            tx.check_version(Entity::Unit, "unit", "id = ?1", &changed.id, &changed.id.to_string(), changed.version)?;
+            if changed.name.trim().is_empty() {
+                return Err(Invalid::Empty("name").into());
+            }
+            let clash: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM unit WHERE name = ?1 AND id <> ?2)",
+                params![changed.name.trim(), changed.id],
+                |r| r.get(0),
+            )?;
+            if clash {
+                return Err(StoreError::Duplicate { entity: Entity::Unit, key: changed.name.trim().to_string() });
+            }
+            tx.execute(
+                "UPDATE unit SET name = ?2, kind = ?3, main_leader = ?4, contact = ?5, active = ?6, version = version + 1 WHERE id = ?1",
+                params![changed.id, changed.name.trim(), changed.kind.code(), changed.main_leader, changed.contact, changed.active],
+            )?;
+            let after = Unit { version: changed.version + 1, name: changed.name.trim().to_string(), ..changed.clone() };
+            tx.audit("update", Entity::Unit, changed.id, Some(&before), Some(&after))
+        })?;
+        self.unit(changed.id)
+    }
+
+    pub fn unit(&self, id: i64) -> Result<Unit> {
+        self.conn
+            .query_row(
+                &format!("SELECT {UNIT_COLS} FROM unit WHERE id = ?1"),
+                [id],
+                unit_from,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::not_found(Entity::Unit, id))
+    }
+
+    /// A unit by its exact name (surrounding white space ignored).
+    pub fn unit_by_name(&self, name: &str) -> Result<Unit> {
+        self.conn
+            .query_row(
+                &format!("SELECT {UNIT_COLS} FROM unit WHERE name = ?1"),
+                [name.trim()],
+                unit_from,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::not_found(Entity::Unit, name.trim()))
+    }
+
+    /// Every unit, by kind then name.
+    pub fn units(&self) -> Result<Vec<Unit>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {UNIT_COLS} FROM unit ORDER BY CASE kind WHEN 'township' THEN 0 WHEN 'department' THEN 1 ELSE 2 END, id"
+        ))?;
+        let rows = stmt.query_map([], unit_from)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn add_leader(
+        &mut self,
+        name: &str,
+        title: LeaderTitle,
+        liaison: Option<&str>,
+    ) -> Result<Leader> {
+        let liaison_id = liaison
+            .map(|n| self.leader_by_name(n).map(|l| l.id))
+            .transpose()?;
+        let id = self.write(|tx| {
+            let leader = Leader {
+                id: 0,
+                name: name.trim().to_string(),
+                title,
+                liaison_id,
+                active: true,
+                version: 1,
+            };
+            let id = tx.insert_leader(&leader)?;
+            tx.audit(
+                "create",
+                Entity::Leader,
+                id,
+                None::<&()>,
+                Some(&Leader { id, ..leader }),
+            )?;
+            Ok(id)
+        })?;
+        self.leader(id)
+    }
+
+    pub fn leader(&self, id: i64) -> Result<Leader> {
+        self.conn
+            .query_row(
+                &format!("SELECT {LEADER_COLS} FROM leader WHERE id = ?1"),
+                [id],
+                leader_from,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::not_found(Entity::Leader, id))
+    }
+
+    pub fn leader_by_name(&self, name: &str) -> Result<Leader> {
+        self.conn
+            .query_row(
+                &format!("SELECT {LEADER_COLS} FROM leader WHERE name = ?1"),
+                [name.trim()],
+                leader_from,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::not_found(Entity::Leader, name.trim()))
+    }
+
+    /// Every leader, county head first.
+    pub fn leaders(&self) -> Result<Vec<Leader>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {LEADER_COLS} FROM leader ORDER BY CASE title WHEN 'county_head' THEN 0 WHEN 'deputy_head' THEN 1 WHEN 'office_director' THEN 2 ELSE 3 END, id"
+        ))?;
+        let rows = stmt.query_map([], leader_from)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
