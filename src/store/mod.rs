@@ -6,6 +6,7 @@
 //! refused with [`StoreError::Conflict`] naming who changed the record and when.
 
 mod audit;
+mod bulk;
 mod calendar;
 mod check;
 mod criticisms;
@@ -26,6 +27,7 @@ use crate::calendar::Calendar;
 use crate::domain::Thresholds;
 
 pub use audit::AuditEntry;
+pub use bulk::Dataset;
 pub use calendar::parse_calendar_csv;
 pub use check::CheckReport;
 pub use criticisms::{CriticismRow, NewCriticism, ReferralStep};

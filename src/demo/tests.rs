@@ -1,0 +1,181 @@
+use std::collections::HashSet;
+
+use super::*;
+use crate::domain::testcal::d;
+use crate::domain::{FeedbackStatus, Light, TaskState};
+use crate::store::TaskFilter;
+
+fn demo_store(today: &str) -> Store {
+    let mut s = Store::open_in_memory(Thresholds::default()).unwrap();
+    build(
+        &mut s,
+        DemoOptions {
+            today: d(today),
+            scale: None,
+            seed: 2011,
+        },
+    )
+    .unwrap();
+    s
+}
+
+#[test]
+fn the_demo_county_covers_every_light_and_state() {
+    let today = d("2026-11-25");
+    let s = demo_store("2026-11-25");
+    let rows = s.tasks(&TaskFilter::default(), today).unwrap();
+    assert!((350..=450).contains(&rows.len()), "{} tasks", rows.len());
+    let lights: HashSet<Light> = rows.iter().map(|r| r.light).collect();
+    assert_eq!(lights.len(), Light::ALL.len(), "{lights:?}");
+    let states: HashSet<TaskState> = rows.iter().map(|r| r.state).collect();
+    for s in TaskState::ALL {
+        assert!(states.contains(&s), "no task in state {s:?}");
+    }
+    let units = s.unit_rows(today).unwrap();
+    assert!((28..=40).contains(&units.len()));
+    let due: Vec<_> = units
+        .iter()
+        .filter(|u| u.referral_due)
+        .map(|u| u.name.as_str())
+        .collect();
+    assert_eq!(due, ["上塘镇"]);
+}
+
+#[test]
+fn the_demo_meetings_show_every_compliance_case() {
+    let today = d("2026-11-25");
+    let s = demo_store("2026-11-25");
+    let meetings = s.meetings(today).unwrap();
+    assert!((55..=65).contains(&meetings.len()));
+    assert!(meetings.iter().any(|m| m.notice_late));
+    assert!(meetings.iter().any(|m| m.emergency));
+    assert!(
+        meetings
+            .iter()
+            .any(|m| matches!(m.minutes, crate::domain::MinutesStatus::IssuedLate { .. }))
+    );
+    assert!(
+        meetings
+            .iter()
+            .any(|m| matches!(m.minutes, crate::domain::MinutesStatus::IssuedOnTime { .. }))
+    );
+    assert!(meetings.iter().any(|m| m.date > today), "a planned meeting");
+    let mut feedback = HashSet::new();
+    let mut outcomes = HashSet::new();
+    for m in &meetings {
+        let detail = s.meeting_detail(m.id, today).unwrap();
+        for f in detail.feedback {
+            feedback.insert(std::mem::discriminant(&f.status));
+        }
+        outcomes.extend(detail.attendance.iter().filter_map(|(_, a)| a.outcome));
+    }
+    let want = [
+        FeedbackStatus::Answered { received_on: today },
+        FeedbackStatus::Late { received_on: today },
+        FeedbackStatus::DeemedConsent {
+            effective_on: today,
+        },
+    ];
+    for w in want {
+        assert!(feedback.contains(&std::mem::discriminant(&w)), "{w:?}");
+    }
+    assert_eq!(outcomes.len(), 4, "all four attendance outcomes");
+}
+
+#[test]
+fn the_demo_is_deterministic_and_relative_to_today() {
+    let a = generate(
+        &Calendar::builtin(),
+        &Thresholds::default(),
+        DemoOptions {
+            today: d("2026-11-25"),
+            scale: None,
+            seed: 1,
+        },
+    );
+    let b = generate(
+        &Calendar::builtin(),
+        &Thresholds::default(),
+        DemoOptions {
+            today: d("2026-11-25"),
+            scale: None,
+            seed: 1,
+        },
+    );
+    assert_eq!(a.tasks, b.tasks);
+    let later = generate(
+        &Calendar::builtin(),
+        &Thresholds::default(),
+        DemoOptions {
+            today: d("2025-06-10"),
+            scale: None,
+            seed: 1,
+        },
+    );
+    assert!(
+        later
+            .meetings
+            .iter()
+            .filter(|m| m.date <= d("2025-06-10"))
+            .all(|m| m.date > d("2024-06-01"))
+    );
+}
+
+#[test]
+fn sql_lights_and_states_agree_with_the_domain_rules() {
+    // LIGHT_SQL / STATE_SQL (filtering) must give the same answer as domain::task (display) on
+    // every task, across a spread of days.
+    let s = demo_store("2026-11-25");
+    for today in [
+        "2026-06-01",
+        "2026-09-30",
+        "2026-11-25",
+        "2026-12-31",
+        "2027-02-01",
+    ] {
+        let today = d(today);
+        let all = s.tasks(&TaskFilter::default(), today).unwrap();
+        for light in Light::ALL {
+            let f = TaskFilter {
+                light: Some(light),
+                ..TaskFilter::default()
+            };
+            let by_sql: HashSet<i64> = s.tasks(&f, today).unwrap().iter().map(|r| r.id).collect();
+            let by_rust: HashSet<i64> = all
+                .iter()
+                .filter(|r| r.light == light)
+                .map(|r| r.id)
+                .collect();
+            assert_eq!(by_sql, by_rust, "{light:?} on {today}");
+        }
+        for state in TaskState::ALL {
+            let f = TaskFilter {
+                state: Some(state),
+                ..TaskFilter::default()
+            };
+            let by_sql: HashSet<i64> = s.tasks(&f, today).unwrap().iter().map(|r| r.id).collect();
+            let by_rust: HashSet<i64> = all
+                .iter()
+                .filter(|r| r.state == state)
+                .map(|r| r.id)
+                .collect();
+            assert_eq!(by_sql, by_rust, "{state:?} on {today}");
+        }
+    }
+}
+
+#[test]
+fn scale_generates_n_tasks() {
+    let mut s = Store::open_in_memory(Thresholds::default()).unwrap();
+    let summary = build(
+        &mut s,
+        DemoOptions {
+            today: d("2026-11-25"),
+            scale: Some(2000),
+            seed: 3,
+        },
+    )
+    .unwrap();
+    assert_eq!(summary.meetings, 2000 / 7);
+    assert!(summary.tasks >= 2000);
+}

@@ -1,0 +1,91 @@
+//! Loading a whole dataset (the demo county, benchmark data) in one transaction, through the same
+//! insert functions as single writes, with one audit row for the load.
+
+use serde_json::json;
+
+use super::{Entity, Invalid, Result, Store};
+use crate::domain::{
+    Attendance, Criticism, Explanation, Feedback, Leader, Meeting, Minutes, ProgressReport,
+    Referral, Task, Unit,
+};
+
+/// Records with their ids already assigned (ids must be positive and unique per kind).
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    pub units: Vec<Unit>,
+    pub leaders: Vec<Leader>,
+    pub meetings: Vec<Meeting>,
+    pub attendance: Vec<Attendance>,
+    pub minutes: Vec<Minutes>,
+    pub feedback: Vec<Feedback>,
+    pub tasks: Vec<Task>,
+    pub progress: Vec<ProgressReport>,
+    pub explanations: Vec<Explanation>,
+    pub criticisms: Vec<Criticism>,
+    pub referrals: Vec<Referral>,
+}
+
+impl Store {
+    /// Loads `data` into an empty database; refuses one that already holds data.
+    pub fn load_dataset(&mut self, data: &Dataset, label: &str) -> Result<()> {
+        if !self.is_empty()? {
+            return Err(Invalid::NotEmpty.into());
+        }
+        self.write(|tx| {
+            for u in &data.units {
+                tx.insert_unit(u)?;
+            }
+            // Liaison directors first: heads refer to them.
+            for l in data
+                .leaders
+                .iter()
+                .filter(|l| l.liaison_id.is_none())
+                .chain(data.leaders.iter().filter(|l| l.liaison_id.is_some()))
+            {
+                tx.insert_leader(l)?;
+            }
+            for m in &data.meetings {
+                tx.insert_meeting(m)?;
+            }
+            for a in &data.attendance {
+                tx.insert_attendance(a)?;
+            }
+            for m in &data.minutes {
+                tx.put_minutes(m)?;
+            }
+            for f in &data.feedback {
+                tx.insert_feedback(f)?;
+            }
+            for t in &data.tasks {
+                tx.insert_task(t)?;
+            }
+            for p in &data.progress {
+                tx.insert_progress(p)?;
+            }
+            for e in &data.explanations {
+                tx.insert_explanation(e)?;
+            }
+            for c in &data.criticisms {
+                tx.insert_criticism(c)?;
+            }
+            for r in &data.referrals {
+                tx.insert_referral(r)?;
+            }
+            let summary = json!({
+                "label": label,
+                "units": data.units.len(),
+                "leaders": data.leaders.len(),
+                "meetings": data.meetings.len(),
+                "tasks": data.tasks.len(),
+                "criticisms": data.criticisms.len(),
+            });
+            tx.audit(
+                "create",
+                Entity::Database,
+                label,
+                None::<&()>,
+                Some(&summary),
+            )
+        })
+    }
+}
