@@ -116,6 +116,21 @@ catalogue! {
     ColCritCal => "本年批评", "Crit. this yr";
     ColReferral => "应移送", "Referral due";
     ColTitle => "职务", "Title";
+    ColLiaison => "工作联系主任", "Liaison director";
+    ColAttendee => "参会人", "Attendee";
+    ColOutcome => "参会情况", "Attendance";
+    ColFeedback => "反馈", "Feedback";
+    TitleCountyHead => "县长", "county head";
+    TitleDeputyHead => "副县长", "deputy head";
+    TitleOfficeDirector => "县政府办公室主任", "office director";
+    TitleDeputyDirector => "县政府办公室副主任", "deputy director";
+    LblProgress => "进展报告", "Progress reports";
+    LblExplanation => "书面说明", "Written explanation";
+    LblPromise => "承诺完成时限", "promised date";
+    LblCriticisms => "通报批评", "Criticisms";
+    LblCompleted => "办结", "Completed";
+    LblArchive => "归档", "Archive";
+    LblCopied => "抄送县考绩办", "Copied to the supervision office";
     ColName => "名称", "Name";
     ColDayKind => "类型", "Type";
     ColHoliday => "节日", "Holiday";
@@ -141,6 +156,22 @@ catalogue! {
     CheckOk => "数据库完整性：正常", "database integrity: ok";
     CheckBad => "数据库完整性：异常 {0}", "database integrity: FAILED {0}";
     TuiPending => "终端界面尚在开发中；以下为命令行摘要。", "The terminal UI is not built yet; here is the command-line summary.";
+    // duban check.
+    ChkItem => "项目", "item";
+    ChkValue => "数值", "value";
+    ChkDatabase => "数据库", "database";
+    ChkIntegrity => "完整性", "integrity";
+    ChkSchema => "结构版本", "schema version";
+    ChkTasks => "督办事项", "tasks";
+    ChkRed => "红灯（逾期）", "red (overdue)";
+    ChkYellow => "黄灯（临近时限）", "yellow (near the limit)";
+    ChkExplanationDue => "待书面说明 R5.5", "explanation due R5.5";
+    ChkCriticismDue => "应通报批评 R5.6", "criticism due R5.6";
+    ChkNotice => "会议通知违规 R2.2", "notice violations R2.2";
+    ChkMinutesLate => "纪要逾期 R4.4", "minutes late R4.4";
+    ChkFeedbackWaiting => "征求意见待反馈 R4.3", "feedback rounds waiting R4.3";
+    ChkReferralDue => "应移送监察 R5.7", "referral due R5.7";
+    ChkProvisional => "时限暂按周一至周五计算", "provisional deadlines";
     // Errors.
     ErrDate => "无法识别的日期“{0}”：请使用 2026-11-25、2026/11/25、20261125 或 2026年11月25日", "unrecognised date \"{0}\": use 2026-11-25, 2026/11/25, 20261125 or 2026年11月25日";
     ErrDateRange => "日期“{0}”超出支持范围（1970–2199年）", "date \"{0}\" is outside the supported years 1970–2199";
@@ -211,6 +242,16 @@ impl Lang {
             TaskState::CriticismDue => Msg::StateCriticismDue,
             TaskState::Criticised => Msg::StateCriticised,
             TaskState::Done => Msg::StateDone,
+        })
+    }
+
+    pub fn leader_title(self, t: crate::domain::LeaderTitle) -> &'static str {
+        use crate::domain::LeaderTitle as T;
+        self.t(match t {
+            T::CountyHead => Msg::TitleCountyHead,
+            T::DeputyHead => Msg::TitleDeputyHead,
+            T::OfficeDirector => Msg::TitleOfficeDirector,
+            T::DeputyDirector => Msg::TitleDeputyDirector,
         })
     }
 

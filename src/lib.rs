@@ -4,6 +4,8 @@
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 pub mod calendar;
+pub mod cli;
+pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod i18n;

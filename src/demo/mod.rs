@@ -73,6 +73,8 @@ pub fn generate(cal: &Calendar, t: &Thresholds, opts: DemoOptions) -> Dataset {
         g.meeting(date, n_tasks);
     }
     if opts.scale.is_none() {
+        // A meeting three working days ago: its feedback round is still open (R4.3).
+        g.meeting(cal.add_workdays(opts.today, -3), 5);
         // Two meetings being planned: one notified, one not yet.
         for (n, notified) in [(3, true), (6, false)] {
             let date = cal.add_workdays(opts.today, n);
@@ -131,7 +133,7 @@ impl Gen<'_> {
                     SYLLABLES[i % SYLLABLES.len()],
                     SYLLABLES[(i / SYLLABLES.len() + 1 + i) % SYLLABLES.len()],
                 );
-                let name = format!("{a}{b}{}", if i % 3 == 0 { "乡" } else { "镇" });
+                let name = format!("{a}{b}{}", if i.is_multiple_of(3) { "乡" } else { "镇" });
                 if !names.iter().any(|(n, _)| *n == name) {
                     names.push((name, UnitKind::Township));
                 }
@@ -304,7 +306,8 @@ impl Gen<'_> {
     /// The minutes and feedback round; returns the issue date if issued by `today`.
     fn minutes(&mut self, meeting_id: i64, date: NaiveDate) -> Option<NaiveDate> {
         let today = self.today;
-        let feedback = self.rng.chance(0.7);
+        // Recent meetings always send the draft out, so the demo shows a round in progress.
+        let feedback = self.rng.chance(0.7) || date >= self.wd(today, -4);
         let k = if self.rng.chance(0.15) {
             self.rng.range(11, 16)
         } else {
@@ -408,7 +411,9 @@ impl Gen<'_> {
         let mut completed = None;
         match (limit, due) {
             (_, Some(due)) if due < today => {
-                if self.rng.chance(0.62) {
+                // The longer ago the limit, the likelier the task was done since.
+                let age = (today - due).num_days() as f64;
+                if self.rng.chance(0.6 + 0.35 * (age / 120.0).min(1.0)) {
                     let on = if self.rng.chance(0.8) {
                         self.wd_rand(due, -5, -0).max(assigned)
                     } else {

@@ -1,0 +1,159 @@
+//! init, demo, check, backup, audit, and `duban` / `duban --demo` without a subcommand.
+
+use std::path::Path;
+
+use clap::Args;
+
+use super::output::Table;
+use super::{CliResult, Ctx, Failure};
+use crate::demo::{self, DemoOptions};
+use crate::i18n::Msg;
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Generate N tasks with proportional meetings (benchmarks) instead of the demo county.
+    #[arg(long)]
+    pub scale: Option<usize>,
+    /// The random seed (the same seed gives the same county).
+    #[arg(long, default_value_t = 2011)]
+    pub seed: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Only this kind of record (task, unit, meeting, minutes, …).
+    #[arg(long)]
+    pub entity: Option<String>,
+    /// Only this record id.
+    #[arg(long)]
+    pub id: Option<String>,
+    /// How many rows, newest first.
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+}
+
+pub fn init(ctx: &Ctx) -> CliResult {
+    ctx.open()?;
+    println!("{}", ctx.lang.fill(Msg::InitDone, &[&ctx.db.display()]));
+    Ok(())
+}
+
+pub fn demo(ctx: &Ctx, a: DemoArgs) -> CliResult {
+    let mut store = ctx.open()?;
+    let s = demo::build(
+        &mut store,
+        DemoOptions {
+            today: ctx.today,
+            scale: a.scale,
+            seed: a.seed,
+        },
+    )
+    .map_err(|e| ctx.store(e))?;
+    println!("{}", ctx.lang.fill(Msg::DemoCreated, &[&ctx.db.display()]));
+    println!(
+        "{}",
+        ctx.lang.fill(
+            Msg::DemoSummary,
+            &[&s.units, &s.meetings, &s.tasks, &ctx.today]
+        )
+    );
+    Ok(())
+}
+
+/// `duban --demo`: a fresh demo database in a temporary directory, named on screen.
+pub fn open_demo(ctx: &mut Ctx) -> CliResult {
+    let dir = std::env::temp_dir().join(format!("duban-demo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| ctx.file_failure(&dir, &e))?;
+    ctx.db = dir.join("demo.db");
+    let _ = std::fs::remove_file(&ctx.db);
+    demo(
+        ctx,
+        DemoArgs {
+            scale: None,
+            seed: 2011,
+        },
+    )?;
+    println!();
+    summary(ctx)?;
+    let db = ctx.db.display();
+    println!("\n{}", ctx.lang.t(Msg::DemoTry));
+    println!("  export DUBAN_DB={db} DUBAN_TODAY={}", ctx.today);
+    println!("  duban task list --light red");
+    println!("  duban unit show 上塘镇");
+    println!("  duban meeting list");
+    Ok(())
+}
+
+/// `duban` with no subcommand: the overview (the terminal UI comes in a later issue).
+pub fn summary(ctx: &Ctx) -> CliResult {
+    println!("{}", ctx.lang.t(Msg::TuiPending));
+    check(ctx)
+}
+
+pub fn check(ctx: &Ctx) -> CliResult {
+    let store = ctx.open()?;
+    let r = store.check(ctx.today).map_err(|e| ctx.store(e))?;
+    let ok = r.integrity == "ok";
+    let rows: Vec<(Msg, String)> = vec![
+        (Msg::ChkDatabase, ctx.db.display().to_string()),
+        (Msg::ChkIntegrity, r.integrity.clone()),
+        (Msg::ChkSchema, r.schema_version.to_string()),
+        (Msg::ChkTasks, r.tasks.to_string()),
+        (Msg::ChkRed, r.red.to_string()),
+        (Msg::ChkYellow, r.yellow.to_string()),
+        (Msg::ChkExplanationDue, r.explanation_due.to_string()),
+        (Msg::ChkCriticismDue, r.criticism_due.to_string()),
+        (Msg::ChkNotice, r.notice_violations.to_string()),
+        (Msg::ChkMinutesLate, r.minutes_late.to_string()),
+        (Msg::ChkFeedbackWaiting, r.feedback_waiting.to_string()),
+        (Msg::ChkReferralDue, r.referral_due.join("、")),
+        (Msg::ChkProvisional, r.provisional_tasks.to_string()),
+    ];
+    let mut t =
+        Table::new(&[ctx.lang.t(Msg::ChkItem), ctx.lang.t(Msg::ChkValue)]).widths(&[30, 200]);
+    for (m, v) in rows {
+        t.row(vec![ctx.lang.t(m).to_string(), v]);
+    }
+    ctx.print(&t, &r);
+    if ok {
+        Ok(())
+    } else {
+        Err(Failure {
+            code: 1,
+            message: ctx.lang.t(Msg::ErrIntegrity).to_string(),
+        })
+    }
+}
+
+pub fn backup(ctx: &Ctx, path: &Path) -> CliResult {
+    let store = ctx.open()?;
+    store.backup(path).map_err(|e| ctx.store(e))?;
+    println!("{}", ctx.lang.fill(Msg::BackupDone, &[&path.display()]));
+    Ok(())
+}
+
+pub fn audit(ctx: &Ctx, a: AuditArgs) -> CliResult {
+    let store = ctx.open()?;
+    let rows = store
+        .audit_log(a.entity.as_deref(), a.id.as_deref(), a.limit)
+        .map_err(|e| ctx.store(e))?;
+    let l = ctx.lang;
+    let mut t = Table::new(&[
+        l.t(Msg::ColDate),
+        l.t(Msg::ColWho),
+        l.t(Msg::ColAction),
+        l.t(Msg::ColEntity),
+        "ID",
+    ]);
+    for r in &rows {
+        t.row(vec![
+            r.at.clone(),
+            r.user.clone(),
+            r.action.clone(),
+            r.entity.clone(),
+            r.entity_id.clone(),
+        ]);
+    }
+    ctx.print(&t, &rows);
+    Ok(())
+}

@@ -1,0 +1,417 @@
+//! `duban meeting …` and `duban minutes …` (R1–R4).
+
+use clap::{Subcommand, ValueEnum};
+use serde::Serialize;
+
+use super::output::{Table, clean};
+use super::tasks::task_table;
+use super::{CliResult, Ctx};
+use crate::domain::AttendanceOutcome;
+use crate::i18n::Msg;
+use crate::store::{FeedbackAnswer, MeetingRow, NewMeeting};
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum OutcomeArg {
+    LeaderAttended,
+    AuthorisedRepresentative,
+    Absent,
+    UnauthorisedSubstitute,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MeetingCmd {
+    /// Plan a meeting (R2.1); repeat --topic to merge related topics (R1.3).
+    Add {
+        #[arg(long = "topic", required = true)]
+        topics: Vec<String>,
+        #[arg(long)]
+        chair: String,
+        #[arg(long)]
+        date: String,
+        /// The day the written notice went out (R2.2).
+        #[arg(long)]
+        notice_date: Option<String>,
+        /// An emergency meeting: no notice period (R2.2).
+        #[arg(long)]
+        emergency: bool,
+        /// A participating unit; repeat for several.
+        #[arg(long = "unit")]
+        units: Vec<String>,
+        #[arg(long)]
+        liaison: Option<String>,
+        #[arg(long)]
+        place: Option<String>,
+        #[arg(long)]
+        number: Option<String>,
+    },
+    /// Every meeting, newest first.
+    List,
+    /// One meeting: attendance, the feedback round, the minutes and its tasks.
+    Show { id: i64 },
+    /// Record how a unit attended (R3).
+    Attend {
+        id: i64,
+        unit: String,
+        #[arg(long, value_enum)]
+        outcome: OutcomeArg,
+        #[arg(long)]
+        attendee: Option<String>,
+        #[arg(long)]
+        role: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MinutesCmd {
+    /// The drafter and reviewer (R4.1–R4.2).
+    Draft {
+        meeting: i64,
+        #[arg(long)]
+        drafter: Option<String>,
+        #[arg(long)]
+        phone: Option<String>,
+        #[arg(long)]
+        fax: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+        #[arg(long)]
+        reviewer: Option<String>,
+        #[arg(long)]
+        reviewed_on: Option<String>,
+    },
+    /// Send the draft with the feedback form to the participating units (R4.2).
+    Send {
+        meeting: i64,
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Record a unit's answer to the feedback form (R4.3).
+    Feedback {
+        meeting: i64,
+        unit: String,
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        opinion: Option<String>,
+        #[arg(long)]
+        signer: Option<String>,
+        #[arg(long)]
+        post: Option<String>,
+        #[arg(long)]
+        sealed: bool,
+    },
+    /// Leaders' sign-off (R4.4).
+    Sign {
+        meeting: i64,
+        #[arg(long)]
+        by: String,
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Issue the minutes to the units (R4.4); copied to the supervision office (R4.1).
+    Issue {
+        meeting: i64,
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Tick the archive checklist (R4.5).
+    Archive {
+        meeting: i64,
+        #[arg(long)]
+        sign_in: bool,
+        #[arg(long)]
+        record: bool,
+        #[arg(long)]
+        feedback: bool,
+    },
+}
+
+#[derive(Serialize)]
+struct MeetingJson<'a> {
+    id: i64,
+    date: chrono::NaiveDate,
+    topics: &'a [String],
+    chair: Option<&'a str>,
+    notice_date: Option<chrono::NaiveDate>,
+    notice: crate::domain::NoticeStatus,
+    notice_late: bool,
+    emergency: bool,
+    minutes_due: chrono::NaiveDate,
+    minutes_issued: Option<chrono::NaiveDate>,
+    minutes: crate::domain::MinutesStatus,
+    tasks: i64,
+}
+
+fn json(r: &MeetingRow) -> MeetingJson<'_> {
+    MeetingJson {
+        id: r.id,
+        date: r.date,
+        topics: &r.topics,
+        chair: r.chair.as_deref(),
+        notice_date: r.notice_date,
+        notice: r.notice,
+        notice_late: r.notice_late,
+        emergency: r.emergency,
+        minutes_due: r.minutes_due,
+        minutes_issued: r.minutes_issued,
+        minutes: r.minutes,
+        tasks: r.tasks,
+    }
+}
+
+fn meeting_table(ctx: &Ctx, rows: &[MeetingRow]) -> Table {
+    let l = ctx.lang;
+    let mut t = Table::new(&[
+        l.t(Msg::ColId),
+        l.t(Msg::ColDate),
+        l.t(Msg::ColChair),
+        l.t(Msg::ColTopics),
+        l.t(Msg::ColNotice),
+        l.t(Msg::ColMinutesDue),
+        l.t(Msg::ColMinutes),
+    ])
+    .widths(&[5, 10, 8, 36, 10, 11, 28]);
+    for r in rows {
+        t.row(vec![
+            r.id.to_string(),
+            r.date.to_string(),
+            r.chair.clone().unwrap_or_default(),
+            r.topics.join("、"),
+            l.notice(r.notice).to_string(),
+            format!(
+                "{}{}",
+                r.minutes_due,
+                if r.minutes_due_provisional { "*" } else { "" }
+            ),
+            l.minutes(r.minutes),
+        ]);
+    }
+    t
+}
+
+pub fn meeting(ctx: &Ctx, c: MeetingCmd) -> CliResult {
+    let mut store = ctx.open()?;
+    let l = ctx.lang;
+    match c {
+        MeetingCmd::Add {
+            topics,
+            chair,
+            date,
+            notice_date,
+            emergency,
+            units,
+            liaison,
+            place,
+            number,
+        } => {
+            let new = NewMeeting {
+                number,
+                topics,
+                chair: Some(chair),
+                liaison,
+                date: Some(ctx.date(&date)?),
+                time: None,
+                place,
+                notice_date: ctx.opt_date(notice_date.as_deref())?,
+                emergency,
+                units,
+            };
+            let id = store.add_meeting(new).map_err(|e| ctx.store(e))?;
+            let row = store.meeting_row(id, ctx.today).map_err(|e| ctx.store(e))?;
+            ctx.print(&meeting_table(ctx, std::slice::from_ref(&row)), &json(&row));
+        }
+        MeetingCmd::List => {
+            let rows = store.meetings(ctx.today).map_err(|e| ctx.store(e))?;
+            let js: Vec<_> = rows.iter().map(json).collect();
+            ctx.print(&meeting_table(ctx, &rows), &js);
+        }
+        MeetingCmd::Show { id } => {
+            let d = store
+                .meeting_detail(id, ctx.today)
+                .map_err(|e| ctx.store(e))?;
+            if ctx.format == super::Format::Json {
+                println!("{}", serde_json::to_string_pretty(&d).unwrap_or_default());
+                return Ok(());
+            }
+            print!(
+                "{}",
+                meeting_table(ctx, std::slice::from_ref(&d.row)).render()
+            );
+            println!();
+            let mut t = Table::new(&[
+                l.t(Msg::ColUnit),
+                l.t(Msg::ColAttendee),
+                l.t(Msg::ColOutcome),
+            ]);
+            for (unit, a) in &d.attendance {
+                let mark = a.outcome.map(|o| {
+                    format!(
+                        "{} {}",
+                        if o.complies() { "✓" } else { "✗" },
+                        l.attendance(o)
+                    )
+                });
+                t.row(vec![
+                    unit.clone(),
+                    a.attendee.clone().unwrap_or_default(),
+                    mark.unwrap_or_default(),
+                ]);
+            }
+            print!("{}", t.render());
+            if !d.feedback.is_empty() {
+                println!();
+                let mut t =
+                    Table::new(&[l.t(Msg::ColUnit), l.t(Msg::ColFeedback), l.t(Msg::ColDate)]);
+                for f in &d.feedback {
+                    let on = f
+                        .feedback
+                        .received_on
+                        .map(|x| x.to_string())
+                        .unwrap_or_default();
+                    t.row(vec![f.unit.clone(), l.feedback(f.status), on]);
+                }
+                print!("{}", t.render());
+            }
+            if let Some(m) = &d.minutes_record {
+                println!();
+                let tick = |b: bool| if b { "✓" } else { "✗" };
+                println!(
+                    "{}：{} {}  {}：{}",
+                    l.t(Msg::EntMinutes),
+                    clean(m.drafter.as_deref().unwrap_or("")),
+                    clean(m.drafter_phone.as_deref().unwrap_or("")),
+                    l.t(Msg::LblCopied),
+                    tick(m.copied_to_supervision)
+                );
+                println!(
+                    "{}：{} {} {}",
+                    l.t(Msg::LblArchive),
+                    tick(m.archived_sign_in),
+                    tick(m.archived_record),
+                    tick(m.archived_feedback)
+                );
+            }
+            println!();
+            print!("{}", task_table(ctx, &d.task_rows).render());
+        }
+        MeetingCmd::Attend {
+            id,
+            unit,
+            outcome,
+            attendee,
+            role,
+        } => {
+            let outcome = match outcome {
+                OutcomeArg::LeaderAttended => AttendanceOutcome::LeaderAttended,
+                OutcomeArg::AuthorisedRepresentative => AttendanceOutcome::AuthorisedRepresentative,
+                OutcomeArg::Absent => AttendanceOutcome::Absent,
+                OutcomeArg::UnauthorisedSubstitute => AttendanceOutcome::UnauthorisedSubstitute,
+            };
+            store
+                .record_attendance(id, &unit, outcome, attendee, role)
+                .map_err(|e| ctx.store(e))?;
+            println!("{}", l.fill(Msg::Saved, &[&l.t(Msg::EntAttendance), &unit]));
+        }
+    }
+    Ok(())
+}
+
+pub fn minutes(ctx: &Ctx, c: MinutesCmd) -> CliResult {
+    let mut store = ctx.open()?;
+    let l = ctx.lang;
+    let saved = |id: i64| {
+        println!(
+            "{}",
+            l.fill(Msg::Saved, &[&l.t(Msg::EntMinutes), &format!("#{id}")])
+        )
+    };
+    match c {
+        MinutesCmd::Draft {
+            meeting,
+            drafter,
+            phone,
+            fax,
+            email,
+            reviewer,
+            reviewed_on,
+        } => {
+            let reviewed_on = ctx.opt_date(reviewed_on.as_deref())?;
+            store
+                .update_minutes(meeting, None, |m| {
+                    m.drafter = drafter.or(m.drafter.take());
+                    m.drafter_phone = phone.or(m.drafter_phone.take());
+                    m.drafter_fax = fax.or(m.drafter_fax.take());
+                    m.drafter_email = email.or(m.drafter_email.take());
+                    m.reviewer = reviewer.or(m.reviewer.take());
+                    m.reviewed_on = reviewed_on.or(m.reviewed_on);
+                })
+                .map_err(|e| ctx.store(e))?;
+            saved(meeting);
+        }
+        MinutesCmd::Send { meeting, date } => {
+            let date = ctx.date_or_today(date.as_deref())?;
+            store
+                .update_minutes(meeting, None, |m| m.feedback_sent_on = Some(date))
+                .map_err(|e| ctx.store(e))?;
+            saved(meeting);
+        }
+        MinutesCmd::Feedback {
+            meeting,
+            unit,
+            date,
+            opinion,
+            signer,
+            post,
+            sealed,
+        } => {
+            let received_on = Some(ctx.date_or_today(date.as_deref())?);
+            let answer = FeedbackAnswer {
+                received_on,
+                opinion,
+                signer,
+                signer_post: post,
+                sealed,
+            };
+            store
+                .record_feedback(meeting, &unit, answer)
+                .map_err(|e| ctx.store(e))?;
+            println!("{}", l.fill(Msg::Saved, &[&l.t(Msg::EntFeedback), &unit]));
+        }
+        MinutesCmd::Sign { meeting, by, date } => {
+            let date = ctx.date_or_today(date.as_deref())?;
+            store
+                .update_minutes(meeting, None, |m| {
+                    m.signed_by = Some(by);
+                    m.signed_on = Some(date);
+                })
+                .map_err(|e| ctx.store(e))?;
+            saved(meeting);
+        }
+        MinutesCmd::Issue { meeting, date } => {
+            let date = ctx.date_or_today(date.as_deref())?;
+            store
+                .update_minutes(meeting, None, |m| {
+                    m.issued_on = Some(date);
+                    m.copied_to_supervision = true;
+                })
+                .map_err(|e| ctx.store(e))?;
+            saved(meeting);
+        }
+        MinutesCmd::Archive {
+            meeting,
+            sign_in,
+            record,
+            feedback,
+        } => {
+            store
+                .update_minutes(meeting, None, |m| {
+                    m.archived_sign_in |= sign_in;
+                    m.archived_record |= record;
+                    m.archived_feedback |= feedback;
+                })
+                .map_err(|e| ctx.store(e))?;
+            saved(meeting);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,294 @@
+//! The scriptable command line. One file per command group; each calls the store and the domain and
+//! prints a table, CSV or JSON. Exit codes: 0 success, 2 bad input (one line naming the bad value),
+//! 1 anything else.
+
+mod accountability;
+mod admin;
+mod calendar;
+mod meetings;
+pub mod output;
+mod tasks;
+mod units;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+
+use crate::config::Config;
+use crate::domain::{DateError, parse_date};
+use crate::i18n::{Lang, Msg};
+use crate::store::{Entity, Invalid, Store, StoreError};
+use output::Format;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "duban",
+    version,
+    about = "督办: supervision of special-topic meetings, minutes and tasks"
+)]
+pub struct Cli {
+    /// The database file (else DUBAN_DB, else the platform data directory).
+    #[arg(long, global = true, env = "DUBAN_DB")]
+    pub db: Option<PathBuf>,
+    /// The date to compute rules for, e.g. 2026-11-25 (else DUBAN_TODAY, else today in UTC+8).
+    #[arg(long, global = true, env = "DUBAN_TODAY")]
+    pub today: Option<String>,
+    /// Interface language.
+    #[arg(long, global = true, value_enum, env = "DUBAN_LANG")]
+    pub lang: Option<Lang>,
+    /// Output format of tabular commands.
+    #[arg(long, global = true, value_enum, default_value = "table")]
+    pub format: Format,
+    /// A configuration file (else DUBAN_CONFIG, else ~/.config/duban/config.toml if present).
+    #[arg(long, global = true, env = "DUBAN_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// Open duban on a fresh demo database in a temporary directory.
+    #[arg(long)]
+    pub demo: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create (or migrate) the database.
+    Init,
+    /// Fill an empty database with a believable demo county.
+    Demo(admin::DemoArgs),
+    /// Working-day arithmetic on the PRC calendar.
+    #[command(subcommand)]
+    Workdays(calendar::WorkdaysCmd),
+    /// The holiday calendar: list, set a day, import a year.
+    #[command(subcommand)]
+    Calendar(calendar::CalendarCmd),
+    /// Units (乡镇 / 县直单位).
+    #[command(subcommand)]
+    Unit(units::UnitCmd),
+    /// County leaders.
+    #[command(subcommand)]
+    Leader(units::LeaderCmd),
+    /// Special-topic meetings and attendance.
+    #[command(subcommand)]
+    Meeting(meetings::MeetingCmd),
+    /// Minutes and the feedback round.
+    #[command(subcommand)]
+    Minutes(meetings::MinutesCmd),
+    /// Tasks (督办事项).
+    #[command(subcommand)]
+    Task(tasks::TaskCmd),
+    /// Record a notified criticism of a unit (R5.6).
+    Criticize(accountability::CriticizeArgs),
+    /// Criticisms on record.
+    Criticisms(accountability::CriticismsArgs),
+    /// Referral to the supervision bureau (R5.7).
+    #[command(subcommand)]
+    Referral(accountability::ReferralCmd),
+    /// Database integrity and a summary of rule violations.
+    Check,
+    /// Copy the database with SQLite's online backup.
+    Backup { path: PathBuf },
+    /// Who changed what, when.
+    Audit(admin::AuditArgs),
+}
+
+/// A command that did not succeed: the exit code and the one-line message.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+pub type CliResult<T = ()> = Result<T, Failure>;
+
+/// What every command needs: the language, format, `today`, configuration and database path.
+pub struct Ctx {
+    pub lang: Lang,
+    pub format: Format,
+    pub today: NaiveDate,
+    pub config: Config,
+    pub db: PathBuf,
+}
+
+impl Ctx {
+    pub fn bad(&self, m: Msg, args: &[&dyn std::fmt::Display]) -> Failure {
+        Failure {
+            code: 2,
+            message: self.lang.fill(m, args),
+        }
+    }
+
+    pub fn date(&self, s: &str) -> CliResult<NaiveDate> {
+        parse_date(s, self.today).map_err(|e| date_failure(self.lang, &e))
+    }
+
+    pub fn opt_date(&self, s: Option<&str>) -> CliResult<Option<NaiveDate>> {
+        s.map(|s| self.date(s)).transpose()
+    }
+
+    /// `--date` if given, else today.
+    pub fn date_or_today(&self, s: Option<&str>) -> CliResult<NaiveDate> {
+        Ok(self.opt_date(s)?.unwrap_or(self.today))
+    }
+
+    pub fn open(&self) -> CliResult<Store> {
+        if let Some(dir) = self.db.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| self.file_failure(dir, &e))?;
+        }
+        Store::open(&self.db, self.config.thresholds.clone()).map_err(|e| self.store(e))
+    }
+
+    pub fn file_failure(&self, path: &Path, e: &dyn std::fmt::Display) -> Failure {
+        Failure {
+            code: 1,
+            message: self.lang.fill(Msg::ErrFile, &[&path.display(), e]),
+        }
+    }
+
+    /// The store's error in the user's language.
+    pub fn store(&self, e: StoreError) -> Failure {
+        store_failure(self.lang, e)
+    }
+
+    pub fn print(&self, table: &output::Table, json: &impl serde::Serialize) {
+        output::print(self.format, table, json);
+    }
+}
+
+fn date_failure(lang: Lang, e: &DateError) -> Failure {
+    let message = match e {
+        DateError::Unrecognised(s) => lang.fill(Msg::ErrDate, &[s]),
+        DateError::OutOfRange(s) => lang.fill(Msg::ErrDateRange, &[s]),
+    };
+    Failure { code: 2, message }
+}
+
+pub fn entity_name(lang: Lang, e: Entity) -> &'static str {
+    lang.t(match e {
+        Entity::Unit => Msg::EntUnit,
+        Entity::Leader => Msg::EntLeader,
+        Entity::Meeting => Msg::EntMeeting,
+        Entity::Attendance => Msg::EntAttendance,
+        Entity::Minutes => Msg::EntMinutes,
+        Entity::Feedback => Msg::EntFeedback,
+        Entity::Task => Msg::EntTask,
+        Entity::Progress => Msg::EntProgress,
+        Entity::Explanation => Msg::EntExplanation,
+        Entity::Criticism => Msg::EntCriticism,
+        Entity::Referral => Msg::EntReferral,
+        Entity::Calendar => Msg::EntCalendar,
+        Entity::Database => Msg::EntDatabase,
+    })
+}
+
+/// The store's error as a one-line message in `lang`, with its exit code.
+pub fn store_failure(lang: Lang, e: StoreError) -> Failure {
+    let code = if e.is_bad_input() { 2 } else { 1 };
+    let message = match e {
+        StoreError::NotFound { entity, key } => {
+            lang.fill(Msg::ErrNotFound, &[&entity_name(lang, entity), &key])
+        }
+        StoreError::Duplicate { entity, key } => {
+            lang.fill(Msg::ErrDuplicate, &[&entity_name(lang, entity), &key])
+        }
+        StoreError::Conflict { entity, id, by, at } => lang.fill(
+            Msg::ErrConflict,
+            &[&entity_name(lang, entity), &id, &by, &at],
+        ),
+        StoreError::Invalid(i) => invalid_message(lang, i),
+        StoreError::NewerSchema { found, known } => {
+            lang.fill(Msg::ErrNewerSchema, &[&found, &known])
+        }
+        StoreError::Sqlite(e) => lang.fill(Msg::ErrDatabase, &[&e]),
+        StoreError::Migration(e) => lang.fill(Msg::ErrDatabase, &[&e]),
+    };
+    Failure { code, message }
+}
+
+fn invalid_message(lang: Lang, i: Invalid) -> String {
+    match i {
+        Invalid::Empty(field) => lang.fill(Msg::ErrEmpty, &[&field]),
+        Invalid::InactiveUnit(u) => lang.fill(Msg::ErrInactive, &[&u]),
+        Invalid::LeadIsCoUnit(u) => lang.fill(Msg::ErrLeadIsCo, &[&u]),
+        Invalid::TaskNotOfUnit { task, unit } => lang.fill(Msg::ErrTaskNotOfUnit, &[&task, &unit]),
+        Invalid::AlreadyDone(t) => lang.fill(Msg::ErrAlreadyDone, &[&t]),
+        Invalid::DateBefore {
+            field,
+            earlier_than,
+        } => lang.fill(Msg::ErrDateBefore, &[&field, &earlier_than]),
+        Invalid::NoFeedbackRound(m) => lang.fill(Msg::ErrNoFeedbackRound, &[&m]),
+        Invalid::NotParticipant { unit, meeting } => {
+            lang.fill(Msg::ErrNotParticipant, &[&unit, &meeting])
+        }
+        Invalid::NotEmpty => lang.t(Msg::ErrNotEmpty).to_string(),
+        Invalid::ReferralStep { id, status } => lang.fill(Msg::ErrReferralStep, &[&id, &status]),
+        Invalid::CalendarLine { line, text } => lang.fill(Msg::ErrCalendarLine, &[&line, &text]),
+    }
+}
+
+/// The default database: `DUBAN_DB` is read by clap; else the platform data directory.
+fn default_db() -> PathBuf {
+    directories::ProjectDirs::from("", "", "duban")
+        .map(|d| d.data_dir().join("duban.db"))
+        .unwrap_or_else(|| PathBuf::from("duban.db"))
+}
+
+/// Parses the command line and runs it; the process's exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("duban: {}", f.message);
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> CliResult {
+    let config = Config::load(cli.config.as_deref()).map_err(|(path, e)| Failure {
+        code: 2,
+        message: cli
+            .lang
+            .unwrap_or_default()
+            .fill(Msg::ErrConfig, &[&path.display(), &e]),
+    })?;
+    let lang = cli.lang.or(config.lang).unwrap_or_default();
+    let real_today = crate::os::today_cst();
+    let today = match cli.today.as_deref() {
+        Some(s) => parse_date(s, real_today).map_err(|e| date_failure(lang, &e))?,
+        None => real_today,
+    };
+    let db = cli
+        .db
+        .clone()
+        .or_else(|| config.db.clone())
+        .unwrap_or_else(default_db);
+    let mut ctx = Ctx {
+        lang,
+        format: cli.format,
+        today,
+        config,
+        db,
+    };
+    match cli.command {
+        None if cli.demo => admin::open_demo(&mut ctx),
+        None => admin::summary(&ctx),
+        Some(Command::Init) => admin::init(&ctx),
+        Some(Command::Demo(a)) => admin::demo(&ctx, a),
+        Some(Command::Workdays(c)) => calendar::workdays(&ctx, c),
+        Some(Command::Calendar(c)) => calendar::calendar(&ctx, c),
+        Some(Command::Unit(c)) => units::unit(&ctx, c),
+        Some(Command::Leader(c)) => units::leader(&ctx, c),
+        Some(Command::Meeting(c)) => meetings::meeting(&ctx, c),
+        Some(Command::Minutes(c)) => meetings::minutes(&ctx, c),
+        Some(Command::Task(c)) => tasks::task(&ctx, c),
+        Some(Command::Criticize(a)) => accountability::criticize(&ctx, a),
+        Some(Command::Criticisms(a)) => accountability::criticisms(&ctx, a),
+        Some(Command::Referral(c)) => accountability::referral(&ctx, c),
+        Some(Command::Check) => admin::check(&ctx),
+        Some(Command::Backup { path }) => admin::backup(&ctx, &path),
+        Some(Command::Audit(a)) => admin::audit(&ctx, a),
+    }
+}

@@ -1,0 +1,163 @@
+//! Tabular output as an aligned table (display cells, so Chinese lines up), CSV or JSON.
+
+use serde::Serialize;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    #[default]
+    Table,
+    Csv,
+    Json,
+}
+
+/// Strips C0/C1 control characters (keeping none): stored text never moves the terminal's cursor.
+pub fn clean(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// Truncates to `max` display cells, ending with ⋯ (U+22EF, unambiguously one cell wide) when cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    if s.width() <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > max {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('⋯');
+    out
+}
+
+/// A table of text cells with a header row.
+pub struct Table {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// The widest a column may be in table form (cells are cut with ⋯).
+    pub max_width: Vec<usize>,
+}
+
+impl Table {
+    pub fn new(headers: &[&str]) -> Self {
+        Table {
+            headers: headers.iter().map(|h| h.to_string()).collect(),
+            rows: Vec::new(),
+            max_width: vec![40; headers.len()],
+        }
+    }
+
+    pub fn widths(mut self, w: &[usize]) -> Self {
+        self.max_width = w.to_vec();
+        self
+    }
+
+    pub fn row(&mut self, cells: Vec<String>) {
+        self.rows.push(cells.iter().map(|c| clean(c)).collect());
+    }
+
+    pub fn render(&self) -> String {
+        let cells: Vec<Vec<String>> = std::iter::once(&self.headers)
+            .chain(&self.rows)
+            .map(|r| {
+                r.iter()
+                    .enumerate()
+                    .map(|(i, c)| truncate(c, self.max_width.get(i).copied().unwrap_or(40)))
+                    .collect()
+            })
+            .collect();
+        let n = self.headers.len();
+        let width: Vec<usize> = (0..n)
+            .map(|i| {
+                cells
+                    .iter()
+                    .map(|r| r.get(i).map_or(0, |c| c.width()))
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let mut out = String::new();
+        for r in &cells {
+            let line: Vec<String> = r
+                .iter()
+                .enumerate()
+                .map(|(i, c)| format!("{c}{}", " ".repeat(width[i] - c.width())))
+                .collect();
+            out.push_str(line.join("  ").trim_end());
+            out.push('\n');
+        }
+        out
+    }
+
+    pub fn csv(&self) -> String {
+        let field = |s: &str| {
+            if s.contains([',', '"', '\n', '\r']) {
+                format!("\"{}\"", s.replace('"', "\"\""))
+            } else {
+                s.to_string()
+            }
+        };
+        std::iter::once(&self.headers)
+            .chain(&self.rows)
+            .map(|r| r.iter().map(|c| field(c)).collect::<Vec<_>>().join(",") + "\n")
+            .collect()
+    }
+}
+
+/// Prints `table` as a table or CSV, or `json` as JSON.
+pub fn print(format: Format, table: &Table, json: &impl Serialize) {
+    match format {
+        Format::Table => print!("{}", table.render()),
+        Format::Csv => print!("{}", table.csv()),
+        Format::Json => println!("{}", serde_json::to_string_pretty(json).unwrap_or_default()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_columns_align_by_display_cells() {
+        let mut t = Table::new(&["单位", "n"]);
+        t.row(vec!["上塘镇".into(), "1".into()]);
+        t.row(vec!["ab".into(), "2".into()]);
+        let out = t.render();
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[1], "上塘镇  1");
+        assert_eq!(lines[2], "ab      2");
+    }
+
+    #[test]
+    fn truncation_never_splits_a_character() {
+        assert_eq!(truncate("瓯江引水工程推进", 7), "瓯江引⋯");
+        assert_eq!(truncate("瓯江引水工程推进", 8), "瓯江引⋯");
+        assert_eq!(truncate("短", 8), "短");
+        assert!(truncate("瓯江引水工程推进", 9).width() <= 9);
+    }
+
+    #[test]
+    fn control_characters_are_stripped() {
+        assert_eq!(clean("a\u{1b}[2Jb\u{9b}c\u{202e}d"), "a [2Jb c d");
+    }
+
+    #[test]
+    fn csv_quotes_what_needs_it() {
+        let mut t = Table::new(&["a", "b"]);
+        t.row(vec!["x,y".into(), "say \"hi\"".into()]);
+        assert_eq!(t.csv(), "a,b\n\"x,y\",\"say \"\"hi\"\"\"\n");
+    }
+}

@@ -1,0 +1,331 @@
+//! `duban task …`: the ledger and the task's steps (R5).
+
+use clap::{Subcommand, ValueEnum};
+
+use super::output::Table;
+use super::{CliResult, Ctx};
+use crate::domain::{ExemptCategory, Light, Limit, TaskState};
+use crate::i18n::{Lang, Msg};
+use crate::store::{NewTask, TaskFilter, TaskRow, TaskSort};
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LightArg {
+    Red,
+    Yellow,
+    Green,
+    Done,
+    Exempt,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SortArg {
+    WorkdaysLeft,
+    Unit,
+    MeetingDate,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TaskCmd {
+    /// Add a task decided at a meeting. Without --due or --exempt the limit is the default: 15
+    /// working days from the minutes' issue date (R5.2).
+    Add {
+        #[arg(long)]
+        meeting: i64,
+        /// The lead unit (主办单位).
+        #[arg(long)]
+        lead: String,
+        /// A co-unit (协办单位); repeat for several.
+        #[arg(long = "co")]
+        co: Vec<String>,
+        #[arg(long)]
+        text: String,
+        /// An explicit limit (R5.1).
+        #[arg(long, conflicts_with = "exempt")]
+        due: Option<String>,
+        /// No default limit (R5.2): 经费/funding, 编制/staffing, 土地/land, 案件处理/case_handling, 跨度较长/long_span.
+        #[arg(long)]
+        exempt: Option<String>,
+        /// The responsible leader.
+        #[arg(long)]
+        leader: Option<String>,
+    },
+    /// The ledger (台账); every task without filters.
+    List {
+        #[arg(long, value_enum)]
+        light: Option<LightArg>,
+        /// Tasks this unit leads.
+        #[arg(long)]
+        unit: Option<String>,
+        /// open, pending, explanation_due, promised, criticism_due, criticised, done.
+        #[arg(long)]
+        state: Option<String>,
+        /// A substring of the task, its lead unit or its meeting's topics.
+        #[arg(long)]
+        text: Option<String>,
+        #[arg(long, value_enum, default_value = "workdays-left")]
+        sort: SortArg,
+    },
+    /// One task with its progress, explanations and criticisms.
+    Show { id: i64 },
+    /// A progress report (R5.3).
+    Progress {
+        id: i64,
+        #[arg(long)]
+        text: String,
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Completion (办结).
+    Done {
+        id: i64,
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// A written explanation with the promised date (R5.5).
+    Explain {
+        id: i64,
+        #[arg(long)]
+        promise: String,
+        #[arg(long)]
+        text: Option<String>,
+        #[arg(long)]
+        date: Option<String>,
+    },
+}
+
+/// The light as symbol and word, so it never relies on colour.
+pub fn light_label(l: Lang, light: Light) -> String {
+    let symbol = match light {
+        Light::Red => "●",
+        Light::Yellow => "▲",
+        Light::Green => "○",
+        Light::Exempt => "◇",
+        Light::Done => "✓",
+    };
+    format!("{symbol} {}", l.light(light))
+}
+
+/// The limit as shown: the date (marked when provisional) and its kind.
+pub fn limit_label(l: Lang, r: &TaskRow) -> String {
+    let kind = match r.limit {
+        Limit::Date(_) => l.t(Msg::LimitDate).to_string(),
+        Limit::Default => l.t(Msg::LimitDefault).to_string(),
+        Limit::Exempt(c) => format!("{}：{}", l.t(Msg::LimitExempt), l.exempt_category(c)),
+    };
+    match r.due {
+        Some(d) => format!("{d}{} {kind}", if r.provisional { "*" } else { "" }),
+        None => kind,
+    }
+}
+
+pub fn task_table(ctx: &Ctx, rows: &[TaskRow]) -> Table {
+    let l = ctx.lang;
+    let mut t = Table::new(&[
+        l.t(Msg::ColId),
+        l.t(Msg::ColLight),
+        l.t(Msg::ColLeft),
+        l.t(Msg::ColTask),
+        l.t(Msg::ColLead),
+        l.t(Msg::ColDue),
+        l.t(Msg::ColState),
+    ])
+    .widths(&[6, 12, 22, 40, 20, 34, 16]);
+    for r in rows {
+        t.row(vec![
+            r.id.to_string(),
+            light_label(l, r.light),
+            l.workdays_left(r.light, r.working_days_left),
+            r.text.clone(),
+            r.lead_unit.clone(),
+            limit_label(l, r),
+            l.state(r.state).to_string(),
+        ]);
+    }
+    t
+}
+
+pub fn task(ctx: &Ctx, c: TaskCmd) -> CliResult {
+    let mut store = ctx.open()?;
+    let l = ctx.lang;
+    match c {
+        TaskCmd::Add {
+            meeting,
+            lead,
+            co,
+            text,
+            due,
+            exempt,
+            leader,
+        } => {
+            let limit = match (due, exempt) {
+                (Some(d), _) => Limit::Date(ctx.date(&d)?),
+                (None, Some(c)) => Limit::Exempt(
+                    ExemptCategory::parse(&c).ok_or_else(|| ctx.bad(Msg::ErrCategory, &[&c]))?,
+                ),
+                (None, None) => Limit::Default,
+            };
+            let new = NewTask {
+                meeting_id: meeting,
+                text,
+                lead_unit: lead,
+                co_units: co,
+                leader,
+                limit,
+            };
+            let id = store.add_task(new).map_err(|e| ctx.store(e))?;
+            let row = store.task_row(id, ctx.today).map_err(|e| ctx.store(e))?;
+            ctx.print(&task_table(ctx, std::slice::from_ref(&row)), &row);
+        }
+        TaskCmd::List {
+            light,
+            unit,
+            state,
+            text,
+            sort,
+        } => {
+            let unit_id = unit
+                .map(|u| store.unit_by_name(&u).map(|u| u.id))
+                .transpose()
+                .map_err(|e| ctx.store(e))?;
+            let state = state
+                .map(|s| {
+                    TaskState::from_code(&s)
+                        .ok_or_else(|| ctx.bad(Msg::ErrNotFound, &[&l.t(Msg::ColState), &s]))
+                })
+                .transpose()?;
+            let filter = TaskFilter {
+                light: light.map(|x| match x {
+                    LightArg::Red => Light::Red,
+                    LightArg::Yellow => Light::Yellow,
+                    LightArg::Green => Light::Green,
+                    LightArg::Done => Light::Done,
+                    LightArg::Exempt => Light::Exempt,
+                }),
+                state,
+                unit_id,
+                text,
+                sort: match sort {
+                    SortArg::WorkdaysLeft => TaskSort::WorkdaysLeft,
+                    SortArg::Unit => TaskSort::Unit,
+                    SortArg::MeetingDate => TaskSort::MeetingDate,
+                },
+                ..TaskFilter::default()
+            };
+            let rows = store.tasks(&filter, ctx.today).map_err(|e| ctx.store(e))?;
+            ctx.print(&task_table(ctx, &rows), &rows);
+        }
+        TaskCmd::Show { id } => {
+            let d = store.task_detail(id, ctx.today).map_err(|e| ctx.store(e))?;
+            if ctx.format == super::Format::Json {
+                println!("{}", serde_json::to_string_pretty(&d).unwrap_or_default());
+                return Ok(());
+            }
+            let r = &d.row;
+            let clean = super::output::clean;
+            println!(
+                "#{}  {}  {}  {}",
+                r.id,
+                light_label(l, r.light),
+                l.workdays_left(r.light, r.working_days_left),
+                l.state(r.state)
+            );
+            println!("{}", clean(&r.text));
+            println!(
+                "{}：{}    {}：{}",
+                l.t(Msg::ColLead),
+                r.lead_unit,
+                l.t(Msg::ColCo),
+                r.co_units.join("、")
+            );
+            println!(
+                "{}：{}    {}：{}",
+                l.t(Msg::ColLeader),
+                r.leader.as_deref().unwrap_or("—"),
+                l.t(Msg::ColDue),
+                limit_label(l, r)
+            );
+            println!(
+                "{}：#{} {} {}",
+                l.t(Msg::ColMeeting),
+                r.meeting_id,
+                r.meeting_date,
+                d.meeting_topics.join("、")
+            );
+            if r.provisional {
+                println!("*{}", l.t(Msg::Provisional));
+            }
+            if let Some(c) = r.completed_on {
+                println!(
+                    "{}：{c} {}",
+                    l.t(Msg::LblCompleted),
+                    clean(d.completion_note.as_deref().unwrap_or(""))
+                );
+            }
+            for p in &d.progress {
+                println!(
+                    "{} {} {}",
+                    l.t(Msg::LblProgress),
+                    p.reported_on,
+                    clean(&p.text)
+                );
+            }
+            for e in &d.explanations {
+                println!(
+                    "{} {} {}：{} {}",
+                    l.t(Msg::LblExplanation),
+                    e.submitted_on,
+                    l.t(Msg::LblPromise),
+                    e.promised_on,
+                    clean(e.text.as_deref().unwrap_or(""))
+                );
+            }
+            for c in &d.criticisms {
+                println!(
+                    "{} {} {}",
+                    l.t(Msg::LblCriticisms),
+                    c.date,
+                    c.doc_no.as_deref().unwrap_or("")
+                );
+            }
+        }
+        TaskCmd::Progress { id, text, date } => {
+            let date = ctx.date_or_today(date.as_deref())?;
+            store
+                .add_progress(id, date, &text)
+                .map_err(|e| ctx.store(e))?;
+            println!(
+                "{}",
+                l.fill(Msg::Saved, &[&l.t(Msg::EntProgress), &format!("#{id}")])
+            );
+        }
+        TaskCmd::Done { id, date, note } => {
+            let date = ctx.date_or_today(date.as_deref())?;
+            store
+                .complete_task(id, date, note, None)
+                .map_err(|e| ctx.store(e))?;
+            println!(
+                "{}",
+                l.fill(Msg::Saved, &[&l.t(Msg::LblCompleted), &format!("#{id}")])
+            );
+        }
+        TaskCmd::Explain {
+            id,
+            promise,
+            text,
+            date,
+        } => {
+            let date = ctx.date_or_today(date.as_deref())?;
+            let promise = ctx.date(&promise)?;
+            store
+                .add_explanation(id, date, promise, text)
+                .map_err(|e| ctx.store(e))?;
+            println!(
+                "{}",
+                l.fill(Msg::Saved, &[&l.t(Msg::EntExplanation), &format!("#{id}")])
+            );
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,207 @@
+//! `duban unit …` and `duban leader …`.
+
+use clap::{Subcommand, ValueEnum};
+
+use super::output::Table;
+use super::tasks::task_table;
+use super::{CliResult, Ctx};
+use crate::domain::{LeaderTitle, UnitKind};
+use crate::i18n::Msg;
+use crate::store::NewUnit;
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Township,
+    Department,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum TitleArg {
+    CountyHead,
+    DeputyHead,
+    OfficeDirector,
+    DeputyDirector,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UnitCmd {
+    /// Add a unit.
+    Add {
+        name: String,
+        #[arg(long, value_enum, default_value = "township")]
+        kind: KindArg,
+        /// The unit's main leader (主要领导).
+        #[arg(long)]
+        leader: Option<String>,
+        #[arg(long)]
+        contact: Option<String>,
+    },
+    /// Every unit with its figures.
+    List,
+    /// One unit with its tasks and criticisms.
+    Show { name: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LeaderCmd {
+    /// Add a county leader.
+    Add {
+        name: String,
+        #[arg(long, value_enum)]
+        title: TitleArg,
+        /// The deputy head's liaison director.
+        #[arg(long)]
+        liaison: Option<String>,
+    },
+    /// Every leader.
+    List,
+}
+
+pub fn unit(ctx: &Ctx, c: UnitCmd) -> CliResult {
+    let mut store = ctx.open()?;
+    let l = ctx.lang;
+    match c {
+        UnitCmd::Add {
+            name,
+            kind,
+            leader,
+            contact,
+        } => {
+            let kind = match kind {
+                KindArg::Township => UnitKind::Township,
+                KindArg::Department => UnitKind::Department,
+                KindArg::Other => UnitKind::Other,
+            };
+            let u = store
+                .add_unit(NewUnit {
+                    name,
+                    kind,
+                    main_leader: leader,
+                    contact,
+                })
+                .map_err(|e| ctx.store(e))?;
+            println!("{}", l.fill(Msg::Saved, &[&l.t(Msg::EntUnit), &u.name]));
+        }
+        UnitCmd::List => {
+            let rows = store.unit_rows(ctx.today).map_err(|e| ctx.store(e))?;
+            let mut t = Table::new(&[
+                l.t(Msg::ColUnit),
+                l.t(Msg::ColKind),
+                l.t(Msg::ColOpen),
+                l.t(Msg::ColRed),
+                l.t(Msg::ColYellow),
+                l.t(Msg::ColOnTime),
+                l.t(Msg::ColCritYear),
+                l.t(Msg::ColCritCal),
+                l.t(Msg::ColReferral),
+            ]);
+            for r in &rows {
+                t.row(vec![
+                    r.name.clone(),
+                    l.unit_kind(r.kind).to_string(),
+                    r.open_tasks.to_string(),
+                    r.red.to_string(),
+                    r.yellow.to_string(),
+                    r.on_time_rate
+                        .map_or("—".to_string(), |x| format!("{:.0}%", x * 100.0)),
+                    r.criticisms_rolling_year.to_string(),
+                    r.criticisms_calendar_year.to_string(),
+                    if r.referral_due { l.t(Msg::Yes) } else { "" }.to_string(),
+                ]);
+            }
+            ctx.print(&t, &rows);
+        }
+        UnitCmd::Show { name } => {
+            let d = store
+                .unit_detail(&name, ctx.today)
+                .map_err(|e| ctx.store(e))?;
+            if ctx.format == super::Format::Json {
+                println!("{}", serde_json::to_string_pretty(&d).unwrap_or_default());
+                return Ok(());
+            }
+            let r = &d.row;
+            println!(
+                "{}  {}  {}",
+                r.name,
+                l.unit_kind(r.kind),
+                d.unit.main_leader.as_deref().unwrap_or("")
+            );
+            println!(
+                "{} {}  {} {}  {} {}  {} {}  {} {}",
+                l.t(Msg::ColOpen),
+                r.open_tasks,
+                l.t(Msg::ColRed),
+                r.red,
+                l.t(Msg::ColYellow),
+                r.yellow,
+                l.t(Msg::ColCritYear),
+                r.criticisms_rolling_year,
+                l.t(Msg::ColCritCal),
+                r.criticisms_calendar_year
+            );
+            if r.referral_due {
+                println!("⚠ {}", l.t(Msg::ChkReferralDue));
+            }
+            for c in &d.criticisms {
+                println!(
+                    "{} {} {}",
+                    c.criticism.date,
+                    c.criticism.doc_no.as_deref().unwrap_or(""),
+                    c.criticism.reason.as_deref().unwrap_or("")
+                );
+            }
+            for rf in &d.referrals {
+                println!(
+                    "{} {} {}",
+                    l.t(Msg::EntReferral),
+                    rf.proposed_on,
+                    l.referral(rf.status())
+                );
+            }
+            println!();
+            print!("{}", task_table(ctx, &d.tasks).render());
+        }
+    }
+    Ok(())
+}
+
+pub fn leader(ctx: &Ctx, c: LeaderCmd) -> CliResult {
+    let mut store = ctx.open()?;
+    let l = ctx.lang;
+    match c {
+        LeaderCmd::Add {
+            name,
+            title,
+            liaison,
+        } => {
+            let title = match title {
+                TitleArg::CountyHead => LeaderTitle::CountyHead,
+                TitleArg::DeputyHead => LeaderTitle::DeputyHead,
+                TitleArg::OfficeDirector => LeaderTitle::OfficeDirector,
+                TitleArg::DeputyDirector => LeaderTitle::DeputyDirector,
+            };
+            let x = store
+                .add_leader(&name, title, liaison.as_deref())
+                .map_err(|e| ctx.store(e))?;
+            println!("{}", l.fill(Msg::Saved, &[&l.t(Msg::EntLeader), &x.name]));
+        }
+        LeaderCmd::List => {
+            let leaders = store.leaders().map_err(|e| ctx.store(e))?;
+            let mut t = Table::new(&[l.t(Msg::ColName), l.t(Msg::ColTitle), l.t(Msg::ColLiaison)]);
+            for x in &leaders {
+                let liaison = x
+                    .liaison_id
+                    .and_then(|id| leaders.iter().find(|y| y.id == id))
+                    .map(|y| y.name.clone());
+                t.row(vec![
+                    x.name.clone(),
+                    l.leader_title(x.title).to_string(),
+                    liaison.unwrap_or_default(),
+                ]);
+            }
+            ctx.print(&t, &leaders);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,60 @@
+//! Configuration: `config.toml` with the language, the database path and the rule thresholds.
+//! Unknown keys are an error naming the key.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::domain::Thresholds;
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub lang: Option<Lang>,
+    pub db: Option<PathBuf>,
+    pub thresholds: Thresholds,
+}
+
+impl Config {
+    /// Parses a configuration file's text.
+    pub fn parse(text: &str) -> Result<Config, String> {
+        toml::from_str(text).map_err(|e| e.message().to_string())
+    }
+
+    /// The configuration from `explicit` (`--config`/`DUBAN_CONFIG`), else the user's
+    /// `~/.config/duban/config.toml` if present, else the defaults.
+    pub fn load(explicit: Option<&Path>) -> Result<Config, (PathBuf, String)> {
+        let path = match explicit {
+            Some(p) => Some(p.to_path_buf()),
+            None => directories::ProjectDirs::from("", "", "duban")
+                .map(|d| d.config_dir().join("config.toml"))
+                .filter(|p| p.exists()),
+        };
+        let Some(path) = path else {
+            return Ok(Config::default());
+        };
+        let text = std::fs::read_to_string(&path).map_err(|e| (path.clone(), e.to_string()))?;
+        Config::parse(&text).map_err(|e| (path, e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thresholds_come_from_the_file_with_defaults_for_the_rest() {
+        let c = Config::parse("lang = \"en\"\n[thresholds]\nyellow_within_workdays = 5\n").unwrap();
+        assert_eq!(c.lang, Some(Lang::En));
+        assert_eq!(c.thresholds.yellow_within_workdays, 5);
+        assert_eq!(c.thresholds.default_limit_workdays, 15);
+    }
+
+    #[test]
+    fn unknown_keys_are_named() {
+        let e = Config::parse("[thresholds]\nyelow = 5\n").unwrap_err();
+        assert!(e.contains("yelow"), "{e}");
+        assert!(Config::parse("colour = 1").unwrap_err().contains("colour"));
+    }
+}
