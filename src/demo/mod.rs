@@ -6,7 +6,7 @@ mod names;
 mod rng;
 mod scenario;
 
-use chrono::{Days, NaiveDate, NaiveTime};
+use chrono::{Datelike, Days, NaiveDate, NaiveTime};
 
 use crate::calendar::Calendar;
 use crate::domain::task::task_deadline;
@@ -51,6 +51,7 @@ pub fn build(store: &mut Store, opts: DemoOptions) -> Result<DemoSummary> {
 pub fn generate(cal: &Calendar, t: &Thresholds, opts: DemoOptions) -> Dataset {
     let mut g = Gen {
         rng: Rng::new(opts.seed),
+        year_seq: (0, 0),
         cal,
         t,
         today: opts.today,
@@ -87,6 +88,8 @@ pub fn generate(cal: &Calendar, t: &Thresholds, opts: DemoOptions) -> Dataset {
 
 pub(crate) struct Gen<'a> {
     rng: Rng,
+    /// The year of the last meeting numbered, and how many that year so far.
+    year_seq: (i32, usize),
     cal: &'a Calendar,
     t: &'a Thresholds,
     today: NaiveDate,
@@ -209,12 +212,13 @@ impl Gen<'_> {
             .into_iter()
             .map(|i| TOPICS[i].to_string())
             .collect();
-        let seq = self
-            .data
-            .meetings
-            .iter()
-            .filter(|m| m.date.format("%Y").to_string() == date.format("%Y").to_string())
-            .count();
+        let year = date.year();
+        self.year_seq = if self.year_seq.0 == year {
+            (year, self.year_seq.1 + 1)
+        } else {
+            (year, 1)
+        };
+        let seq = self.year_seq.1 - 1;
         let plan_on = self.wd_rand(date, -6, -3);
         self.data.meetings.push(Meeting {
             id,
@@ -258,21 +262,21 @@ impl Gen<'_> {
             5..=14 => (Some(date), false),
             _ => (Some(self.wd_rand(date, -4, -1)), false),
         };
+        let first_row = self.data.attendance.len();
         self.push_meeting(id, date, notice, emergency, &units);
-        self.attendance(id, date);
-        let issued = self.minutes(id, date);
+        let rows = first_row..self.data.attendance.len();
+        self.attendance(rows.clone(), date);
+        let issued = self.minutes(id, date, rows);
         for _ in 0..n_tasks {
             self.task(id, date, issued, &units);
         }
     }
 
-    fn attendance(&mut self, meeting_id: i64, date: NaiveDate) {
+    /// Outcomes for the attendance rows `rows` (one meeting's participants).
+    fn attendance(&mut self, rows: std::ops::Range<usize>, date: NaiveDate) {
         if date > self.today {
             return;
         }
-        let rows: Vec<usize> = (0..self.data.attendance.len())
-            .filter(|&i| self.data.attendance[i].meeting_id == meeting_id)
-            .collect();
         for i in rows {
             let outcome = match self.rng.range(0, 99) {
                 0..=79 => AttendanceOutcome::LeaderAttended,
@@ -304,7 +308,12 @@ impl Gen<'_> {
     }
 
     /// The minutes and feedback round; returns the issue date if issued by `today`.
-    fn minutes(&mut self, meeting_id: i64, date: NaiveDate) -> Option<NaiveDate> {
+    fn minutes(
+        &mut self,
+        meeting_id: i64,
+        date: NaiveDate,
+        participants: std::ops::Range<usize>,
+    ) -> Option<NaiveDate> {
         let today = self.today;
         // Recent meetings always send the draft out, so the demo shows a round in progress.
         let feedback = self.rng.chance(0.7) || date >= self.wd(today, -4);
@@ -346,11 +355,8 @@ impl Gen<'_> {
         });
         if let Some(sent) = sent {
             let deadline = self.wd(sent, self.t.feedback_within_workdays);
-            let units: Vec<i64> = self
-                .data
-                .attendance
+            let units: Vec<i64> = self.data.attendance[participants]
                 .iter()
-                .filter(|a| a.meeting_id == meeting_id)
                 .map(|a| a.unit_id)
                 .collect();
             for unit_id in units {
