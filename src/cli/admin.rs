@@ -78,9 +78,24 @@ pub fn open_demo(ctx: &mut Ctx) -> CliResult {
     let db = ctx.db.display();
     println!("\n{}", ctx.lang.t(Msg::DemoTry));
     println!("  export DUBAN_DB={db} DUBAN_TODAY={}", ctx.today);
-    println!("  duban task list --light red");
-    println!("  duban unit show 上塘镇");
-    println!("  duban meeting list");
+    // The binary as the user can run it now (after `cargo run` it is not on PATH).
+    let exe = std::env::current_exe().ok();
+    let cwd = std::env::current_dir().ok();
+    let bin = match (&exe, &cwd) {
+        (Some(e), Some(c)) => e
+            .strip_prefix(c)
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|_| e.display().to_string()),
+        _ => "duban".to_string(),
+    };
+    for args in [
+        "task list --light red",
+        "unit show 上塘镇",
+        "meeting list",
+        "--help",
+    ] {
+        println!("  {bin} {args}");
+    }
     Ok(())
 }
 
