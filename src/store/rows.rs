@@ -3,7 +3,6 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::named_params;
 use serde::Serialize;
 
 use super::tasks::query::LIGHT_SQL;
@@ -63,13 +62,16 @@ impl Store {
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut counts: HashMap<i64, Counts> = HashMap::new();
-        let rows = stmt.query_map(
-            named_params! {
-                ":today": today, ":today_ord": self.cal.ordinal(today),
-                ":yellow": self.thresholds.yellow_within_workdays, ":stale_days": self.thresholds.exempt_report_every_days,
-            },
-            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?, r.get::<_, i64>(3)?, r.get::<_, i64>(4)?)),
-        )?;
+        let params = self.params(&TaskFilter::default(), today);
+        let rows = stmt.query_map(params.rules().as_slice(), |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, i64>(3)?,
+                r.get::<_, i64>(4)?,
+            ))
+        })?;
         for row in rows {
             let (unit, light, n, on_time, with_limit) = row?;
             let c = counts.entry(unit).or_default();

@@ -3,7 +3,7 @@
 //! two to the same answer.
 
 use chrono::NaiveDate;
-use rusqlite::{Row, named_params};
+use rusqlite::{Row, ToSql, named_params};
 use serde::Serialize;
 
 use super::limit_from;
@@ -163,14 +163,7 @@ impl Store {
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let p = self.params(filter, today);
-        let rows = stmt.query_map(
-            named_params! {
-                ":today": p.today, ":today_ord": p.today_ord, ":yellow": p.yellow, ":stale_days": p.stale,
-                ":unit": filter.unit_id, ":meeting": filter.meeting_id, ":light": p.light, ":state": p.state,
-                ":text": p.text, ":limit": filter.limit.map_or(-1, |l| l as i64), ":offset": filter.offset as i64,
-            },
-            |r| self.row_from(r, today),
-        )?;
+        let rows = stmt.query_map(p.named(true).as_slice(), |r| self.row_from(r, today))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -186,14 +179,9 @@ impl Store {
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let p = self.params(filter, today);
-        let rows = stmt.query_map(
-            named_params! {
-                ":today": p.today, ":today_ord": p.today_ord, ":yellow": p.yellow, ":stale_days": p.stale,
-                ":unit": filter.unit_id, ":meeting": filter.meeting_id, ":light": p.light, ":state": p.state,
-                ":text": p.text,
-            },
-            |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)),
-        )?;
+        let rows = stmt.query_map(p.named(false).as_slice(), |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+        })?;
         let mut out = Vec::new();
         for row in rows {
             let (code, n) = row?;
@@ -216,12 +204,15 @@ impl Store {
             .ok_or_else(|| StoreError::not_found(Entity::Task, id))
     }
 
-    fn params(&self, filter: &TaskFilter, today: NaiveDate) -> QueryParams {
+    /// The parameters of [`LIGHT_SQL`], [`STATE_SQL`] and the filter, for `today`.
+    pub(crate) fn params(&self, filter: &TaskFilter, today: NaiveDate) -> QueryParams {
         QueryParams {
             today,
             today_ord: self.cal.ordinal(today),
             yellow: self.thresholds.yellow_within_workdays,
             stale: self.thresholds.exempt_report_every_days,
+            unit: filter.unit_id,
+            meeting: filter.meeting_id,
             light: filter.light.map(Light::code),
             state: filter.state.map(TaskState::code),
             text: filter
@@ -230,16 +221,54 @@ impl Store {
                 .map(str::trim)
                 .filter(|t| !t.is_empty())
                 .map(str::to_string),
+            limit: filter.limit.map_or(-1, |l| l as i64),
+            offset: filter.offset as i64,
         }
     }
 }
 
-struct QueryParams {
+/// Bound values of the ledger's SQL.
+pub(crate) struct QueryParams {
     today: NaiveDate,
     today_ord: u32,
     yellow: i64,
     stale: i64,
+    unit: Option<i64>,
+    meeting: Option<i64>,
     light: Option<&'static str>,
     state: Option<&'static str>,
     text: Option<String>,
+    limit: i64,
+    offset: i64,
+}
+
+impl QueryParams {
+    /// What [`LIGHT_SQL`] and [`STATE_SQL`] need.
+    pub(crate) fn rules(&self) -> Vec<(&'static str, &dyn ToSql)> {
+        vec![
+            (":today", &self.today),
+            (":today_ord", &self.today_ord),
+            (":yellow", &self.yellow),
+            (":stale_days", &self.stale),
+        ]
+    }
+
+    /// The rules' parameters and the filter's, and the window's when `window`.
+    fn named(&self, window: bool) -> Vec<(&'static str, &dyn ToSql)> {
+        let mut p = self.rules();
+        p.extend([
+            (":unit", &self.unit as &dyn ToSql),
+            (":meeting", &self.meeting),
+            (":light", &self.light),
+            (":state", &self.state),
+            (":text", &self.text),
+        ]);
+        if window {
+            p.extend([
+                (":limit", &self.limit as &dyn ToSql),
+                (":offset", &self.offset),
+            ]);
+        }
+        p
+    }
 }
