@@ -19,7 +19,9 @@ pub struct Config {
 impl Config {
     /// Parses a configuration file's text.
     pub fn parse(text: &str) -> Result<Config, String> {
-        toml::from_str(text).map_err(|e| e.message().to_string())
+        let config: Config = toml::from_str(text).map_err(|e| e.message().to_string())?;
+        config.thresholds.validate()?;
+        Ok(config)
     }
 
     /// The configuration from `explicit` (`--config`/`DUBAN_CONFIG`), else the user's
@@ -49,6 +51,16 @@ mod tests {
         assert_eq!(c.lang, Some(Lang::En));
         assert_eq!(c.thresholds.yellow_within_workdays, 5);
         assert_eq!(c.thresholds.default_limit_workdays, 15);
+    }
+
+    #[test]
+    fn impossible_thresholds_are_refused_by_name() {
+        let e = Config::parse("[thresholds]\nexempt_report_every_days = -1\n").unwrap_err();
+        assert!(e.contains("exempt_report_every_days"), "{e}");
+        assert!(
+            Config::parse("[thresholds]\ndefault_limit_workdays = 9223372036854775807\n").is_err()
+        );
+        assert!(Config::parse("[thresholds]\nnotice_before_workdays = 0\n").is_ok());
     }
 
     #[test]

@@ -175,6 +175,7 @@ catalogue! {
     // Errors.
     ErrDate => "无法识别的日期“{0}”：请使用 2026-11-25、2026/11/25、20261125 或 2026年11月25日", "unrecognised date \"{0}\": use 2026-11-25, 2026/11/25, 20261125 or 2026年11月25日";
     ErrDateRange => "日期“{0}”超出支持范围（1970–2199年）", "date \"{0}\" is outside the supported years 1970–2199";
+    ErrNoDatabase => "数据库 {0} 不存在：先运行 duban init（或 duban --demo），或用 --db 指定已有的数据库", "no database at {0}: run duban init (or duban --demo), or name an existing one with --db";
     ErrNumber => "无法识别的数字“{0}”", "not a number: \"{0}\"";
     ErrNotFound => "未找到{0}“{1}”", "{0} \"{1}\" not found";
     ErrDuplicate => "{0}“{1}”已存在", "{0} \"{1}\" already exists";
@@ -216,11 +217,28 @@ catalogue! {
 impl Lang {
     /// The message with `{0}`, `{1}`, … replaced by `args`.
     pub fn fill(self, m: Msg, args: &[&dyn std::fmt::Display]) -> String {
-        let mut s = self.t(m).to_string();
-        for (i, a) in args.iter().enumerate() {
-            s = s.replace(&format!("{{{i}}}"), &a.to_string());
+        let template = self.t(m);
+        let mut out = String::with_capacity(template.len() + 16);
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let arg = after
+                .find('}')
+                .and_then(|close| Some((after[..close].parse::<usize>().ok()?, close)));
+            match arg.and_then(|(i, close)| Some((args.get(i)?, close))) {
+                Some((value, close)) => {
+                    out.push_str(&value.to_string());
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
         }
-        s
+        out.push_str(rest);
+        out
     }
 
     pub fn light(self, l: Light) -> &'static str {
@@ -350,6 +368,18 @@ mod tests {
             assert!(!zh.is_empty() && !en.is_empty(), "{m:?}");
             assert_eq!(placeholders(zh), placeholders(en), "{m:?}");
         }
+    }
+
+    #[test]
+    fn values_are_never_read_as_placeholders() {
+        assert_eq!(
+            Lang::En.fill(Msg::ErrNotFound, &[&"unit", &"{0}{1}"]),
+            "unit \"{0}{1}\" not found"
+        );
+        assert_eq!(
+            Lang::Zh.fill(Msg::ErrNotFound, &[&"单位", &"上塘镇"]),
+            "未找到单位“上塘镇”"
+        );
     }
 
     #[test]

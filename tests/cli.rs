@@ -179,6 +179,7 @@ fn workdays_commands_follow_the_prc_calendar() {
 #[test]
 fn calendar_overrides_and_imports() {
     let db = db();
+    db.ok(&["init"]);
     db.ok(&["calendar", "set", "2027-01-01", "off", "元旦"]);
     assert_eq!(db.ok(&["workdays", "is", "2027-01-01"]).trim(), "offday");
     let csv = db._dir.path().join("2027.csv");
@@ -227,7 +228,38 @@ fn bad_dates_and_unknown_units_exit_2_and_change_nothing() {
     assert_eq!(code, 2);
     let (code, _) = db.fails(&["workdays", "add", "2026-11-25", "many"]);
     assert_eq!(code, 2);
+    let (code, _) = db.fails(&["workdays", "add", "2026-11-25", "9223372036854775807"]);
+    assert_eq!(code, 2, "an absurd count is refused, not a panic");
     assert_eq!(db.audit_rows(), before, "nothing written");
+}
+
+#[test]
+fn a_missing_database_is_not_created_by_mistake() {
+    let db = db();
+    let (code, err) = db.fails(&[
+        "task",
+        "add",
+        "--meeting",
+        "1",
+        "--lead",
+        "上塘镇",
+        "--text",
+        "x",
+        "--due",
+        "2026-13-01",
+    ]);
+    assert_eq!(code, 2);
+    assert!(!db.path.exists(), "no database file appears: {err}");
+    let (code, err) = db.fails(&["unit", "list"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("duban init"), "{err}");
+    assert!(!db.path.exists());
+    // Working-day arithmetic works without one.
+    assert_eq!(
+        db.ok(&["workdays", "add", "2024-09-30", "1"]).trim(),
+        "2024-10-08"
+    );
+    assert!(!db.path.exists());
 }
 
 #[test]

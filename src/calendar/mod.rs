@@ -158,9 +158,9 @@ impl Calendar {
         let pos = match n.cmp(&0) {
             std::cmp::Ordering::Equal => return Some(d),
             // Working days up to and including d, then n more: the (cum[i+1] + n)-th, 1-based.
-            std::cmp::Ordering::Greater => i64::from(self.cum[i + 1]) + n - 1,
+            std::cmp::Ordering::Greater => i64::from(self.cum[i + 1]).checked_add(n)? - 1,
             // Working days strictly before d, then step back |n|.
-            std::cmp::Ordering::Less => i64::from(self.cum[i]) + n,
+            std::cmp::Ordering::Less => i64::from(self.cum[i]).checked_add(n)?,
         };
         let day = *self.workdays.get(usize::try_from(pos).ok()?)?;
         Some(self.date_at(day))

@@ -33,13 +33,13 @@ pub struct AuditArgs {
 }
 
 pub fn init(ctx: &Ctx) -> CliResult {
-    ctx.open()?;
+    ctx.create()?;
     println!("{}", ctx.lang.fill(Msg::InitDone, &[&ctx.db.display()]));
     Ok(())
 }
 
 pub fn demo(ctx: &Ctx, a: DemoArgs) -> CliResult {
-    let mut store = ctx.open()?;
+    let mut store = ctx.create()?;
     let s = demo::build(
         &mut store,
         DemoOptions {

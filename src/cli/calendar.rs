@@ -41,8 +41,20 @@ pub enum CalendarCmd {
 }
 
 pub fn workdays(ctx: &Ctx, c: WorkdaysCmd) -> CliResult {
-    let store = ctx.open()?;
-    let cal = store.calendar();
+    // Working-day arithmetic needs no database: without one, the built-in calendar answers.
+    let store = if ctx.db.exists() {
+        Some(ctx.open()?)
+    } else {
+        None
+    };
+    let builtin;
+    let cal = match &store {
+        Some(s) => s.calendar(),
+        None => {
+            builtin = crate::calendar::Calendar::builtin();
+            &builtin
+        }
+    };
     let provisional_note = |a, b| {
         if cal.is_provisional(a, b) && ctx.format != super::Format::Json {
             eprintln!("{}", ctx.lang.t(Msg::Provisional).trim());

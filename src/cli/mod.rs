@@ -132,7 +132,17 @@ impl Ctx {
         Ok(self.opt_date(s)?.unwrap_or(self.today))
     }
 
+    /// Opens the existing database; a missing file is bad input (a mistyped `--db` must not quietly
+    /// start an empty database).
     pub fn open(&self) -> CliResult<Store> {
+        if !self.db.exists() {
+            return Err(self.bad(Msg::ErrNoDatabase, &[&self.db.display()]));
+        }
+        self.create()
+    }
+
+    /// Opens the database, creating it (and its directory) when missing: `init` and `demo`.
+    pub fn create(&self) -> CliResult<Store> {
         if let Some(dir) = self.db.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| self.file_failure(dir, &e))?;
         }

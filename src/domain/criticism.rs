@@ -106,7 +106,8 @@ pub struct UnitCriticisms {
 /// R5.7: counts and "referral due" for one unit. The second of two criticisms within one year makes
 /// the unit referral-due, and it stays due until a referral decision is recorded (referred, or not
 /// referred with a reason), however much time passes. A decision settles the criticisms dated on or
-/// before it; a later pair within one year makes the unit due again.
+/// before it (neither of a new pair may be one of those); a later pair within one year makes the unit
+/// due again.
 pub fn unit_criticisms(
     criticism_dates: &[NaiveDate],
     referrals: &[Referral],
@@ -126,7 +127,7 @@ pub fn unit_criticisms(
         .max();
     let referral_due = dates
         .windows(2)
-        .any(|w| within_one_year(w[0], w[1]) && settled_until.is_none_or(|s| w[1] > s));
+        .any(|w| within_one_year(w[0], w[1]) && settled_until.is_none_or(|s| w[0] > s));
     UnitCriticisms {
         rolling_year: dates.iter().filter(|d| **d > year_ago).count(),
         calendar_year: dates.iter().filter(|d| d.year() == today.year()).count(),
@@ -210,16 +211,13 @@ mod tests {
             )
             .referral_due
         );
-        // A new criticism within a year of the last one after the decision: due again.
-        let more = dates(&["2024-01-10", "2024-06-01", "2025-03-01"]);
-        assert!(
-            unit_criticisms(
-                &more,
-                &[referral(Some("2024-07-10"), None)],
-                d("2026-11-25")
-            )
-            .referral_due
-        );
+        // One new criticism after the decision does not pair with a settled one...
+        let one_more = dates(&["2024-01-10", "2024-06-01", "2025-03-01"]);
+        let decided = [referral(Some("2024-07-10"), None)];
+        assert!(!unit_criticisms(&one_more, &decided, d("2026-11-25")).referral_due);
+        // ...but two new ones within a year of each other make the unit due again.
+        let two_more = dates(&["2024-01-10", "2024-06-01", "2025-03-01", "2025-09-01"]);
+        assert!(unit_criticisms(&two_more, &decided, d("2026-11-25")).referral_due);
     }
 
     #[test]

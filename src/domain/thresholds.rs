@@ -20,6 +20,27 @@ pub struct Thresholds {
     pub notice_before_workdays: i64,
 }
 
+impl Thresholds {
+    /// Refuses values the rules cannot mean: each count must be positive (the notice period may be
+    /// 0) and at most about ten years.
+    pub fn validate(&self) -> Result<(), String> {
+        let fields = [
+            ("default_limit_workdays", self.default_limit_workdays, 1),
+            ("yellow_within_workdays", self.yellow_within_workdays, 0),
+            ("exempt_report_every_days", self.exempt_report_every_days, 1),
+            ("minutes_within_workdays", self.minutes_within_workdays, 1),
+            ("feedback_within_workdays", self.feedback_within_workdays, 1),
+            ("notice_before_workdays", self.notice_before_workdays, 0),
+        ];
+        for (name, value, min) in fields {
+            if !(min..=3650).contains(&value) {
+                return Err(format!("thresholds.{name} = {value}: must be {min}..=3650"));
+            }
+        }
+        Ok(())
+    }
+}
+
 impl Default for Thresholds {
     fn default() -> Self {
         Thresholds {

@@ -145,9 +145,11 @@ impl Store {
         let sent_now = before.as_ref().and_then(|b| b.feedback_sent_on).is_none()
             && m.feedback_sent_on.is_some();
         self.write(|tx| {
-            if let (Some(b), Some(expected)) = (&before, expected) {
+            // Check against the version the caller saw, else the one read above: a concurrent edit
+            // between our read and this transaction is refused, never overwritten.
+            if let Some(b) = &before {
+                let expected = expected.unwrap_or(b.version);
                 tx.check_version(Entity::Minutes, "minutes", "meeting_id = ?1", &meeting_id, &meeting_id.to_string(), expected)?;
-                debug_assert_eq!(b.meeting_id, meeting_id);
             }
             m.version += 1;
             tx.put_minutes(&m)?;
