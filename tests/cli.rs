@@ -224,6 +224,17 @@ fn bad_dates_and_unknown_units_exit_2_and_change_nothing() {
     let (code, err) = db.fails(&["--lang", "en", "task", "list", "--unit", "Nowhere"]);
     assert_eq!(code, 2);
     assert!(err.contains("unit \"Nowhere\" not found"), "{err}");
+    let (code, err) = db.fails(&[
+        "task",
+        "progress",
+        "1",
+        "--text",
+        "x",
+        "--date",
+        "2026-11-26",
+    ]);
+    assert_eq!(code, 2, "a fact dated after today");
+    assert!(err.contains("2026-11-26"), "{err}");
     let (code, _) = db.fails(&["--today", "someday", "task", "list"]);
     assert_eq!(code, 2);
     let (code, _) = db.fails(&["workdays", "add", "2026-11-25", "many"]);

@@ -71,7 +71,7 @@ pub enum ReferralCmd {
 
 pub fn criticize(ctx: &Ctx, a: CriticizeArgs) -> CliResult {
     let mut store = ctx.open()?;
-    let date = ctx.date_or_today(a.date.as_deref())?;
+    let date = ctx.fact_date(a.date.as_deref())?;
     let new = NewCriticism {
         unit: a.unit.clone(),
         date,
@@ -160,24 +160,24 @@ pub fn referral(ctx: &Ctx, c: ReferralCmd) -> CliResult {
         }
         ReferralCmd::Propose { unit, date } => ReferralStep::Propose {
             unit,
-            date: ctx.date_or_today(date.as_deref())?,
+            date: ctx.fact_date(date.as_deref())?,
         },
         ReferralCmd::Approve { id, date } => ReferralStep::Approve {
             id,
-            date: ctx.date_or_today(date.as_deref())?,
+            date: ctx.fact_date(date.as_deref())?,
         },
         ReferralCmd::Refer { id, date } => ReferralStep::Refer {
             id,
-            date: ctx.date_or_today(date.as_deref())?,
+            date: ctx.fact_date(date.as_deref())?,
         },
         ReferralCmd::Conclude { id, date, outcome } => ReferralStep::Conclude {
             id,
-            date: ctx.date_or_today(date.as_deref())?,
+            date: ctx.fact_date(date.as_deref())?,
             outcome,
         },
         ReferralCmd::NotRefer { id, reason, date } => ReferralStep::NotRefer {
             id,
-            date: ctx.date_or_today(date.as_deref())?,
+            date: ctx.fact_date(date.as_deref())?,
             reason,
         },
     };

@@ -268,7 +268,17 @@ pub fn meeting(ctx: &Ctx, c: MeetingCmd) -> CliResult {
                         .received_on
                         .map(|x| x.to_string())
                         .unwrap_or_default();
-                    t.row(vec![f.unit.clone(), l.feedback(f.status), on]);
+                    let answered = f.feedback.received_on.is_some();
+                    let flag = if answered && !f.signed_and_sealed {
+                        l.t(Msg::FeedbackUnsigned)
+                    } else {
+                        ""
+                    };
+                    t.row(vec![
+                        f.unit.clone(),
+                        format!("{}{flag}", l.feedback(f.status)),
+                        on,
+                    ]);
                 }
                 print!("{}", t.render());
             }
@@ -349,7 +359,7 @@ pub fn minutes(ctx: &Ctx, c: MinutesCmd) -> CliResult {
             saved(meeting);
         }
         MinutesCmd::Send { meeting, date } => {
-            let date = ctx.date_or_today(date.as_deref())?;
+            let date = ctx.fact_date(date.as_deref())?;
             store
                 .update_minutes(meeting, None, |m| m.feedback_sent_on = Some(date))
                 .map_err(|e| ctx.store(e))?;
@@ -364,7 +374,7 @@ pub fn minutes(ctx: &Ctx, c: MinutesCmd) -> CliResult {
             post,
             sealed,
         } => {
-            let received_on = Some(ctx.date_or_today(date.as_deref())?);
+            let received_on = Some(ctx.fact_date(date.as_deref())?);
             let answer = FeedbackAnswer {
                 received_on,
                 opinion,
@@ -378,7 +388,7 @@ pub fn minutes(ctx: &Ctx, c: MinutesCmd) -> CliResult {
             println!("{}", l.fill(Msg::Saved, &[&l.t(Msg::EntFeedback), &unit]));
         }
         MinutesCmd::Sign { meeting, by, date } => {
-            let date = ctx.date_or_today(date.as_deref())?;
+            let date = ctx.fact_date(date.as_deref())?;
             store
                 .update_minutes(meeting, None, |m| {
                     m.signed_by = Some(by);
@@ -388,7 +398,7 @@ pub fn minutes(ctx: &Ctx, c: MinutesCmd) -> CliResult {
             saved(meeting);
         }
         MinutesCmd::Issue { meeting, date } => {
-            let date = ctx.date_or_today(date.as_deref())?;
+            let date = ctx.fact_date(date.as_deref())?;
             store
                 .update_minutes(meeting, None, |m| {
                     m.issued_on = Some(date);

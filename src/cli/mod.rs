@@ -127,9 +127,12 @@ impl Ctx {
         s.map(|s| self.date(s)).transpose()
     }
 
-    /// `--date` if given, else today.
-    pub fn date_or_today(&self, s: Option<&str>) -> CliResult<NaiveDate> {
-        Ok(self.opt_date(s)?.unwrap_or(self.today))
+    /// The date of something that happened (a report, a completion, a criticism): `--date` if
+    /// given, else today; never after today.
+    pub fn fact_date(&self, s: Option<&str>) -> CliResult<NaiveDate> {
+        let date = self.opt_date(s)?.unwrap_or(self.today);
+        crate::domain::dates::not_after_today(date, self.today)
+            .map_err(|e| date_failure(self.lang, &e))
     }
 
     /// Opens the existing database; a missing file is bad input (a mistyped `--db` must not quietly
@@ -170,6 +173,7 @@ fn date_failure(lang: Lang, e: &DateError) -> Failure {
     let message = match e {
         DateError::Unrecognised(s) => lang.fill(Msg::ErrDate, &[s]),
         DateError::OutOfRange(s) => lang.fill(Msg::ErrDateRange, &[s]),
+        DateError::AfterToday { date, today } => lang.fill(Msg::ErrDateFuture, &[date, today]),
     };
     Failure { code: 2, message }
 }
@@ -222,6 +226,7 @@ fn invalid_message(lang: Lang, i: Invalid) -> String {
         Invalid::InactiveUnit(u) => lang.fill(Msg::ErrInactive, &[&u]),
         Invalid::LeadIsCoUnit(u) => lang.fill(Msg::ErrLeadIsCo, &[&u]),
         Invalid::TaskNotOfUnit { task, unit } => lang.fill(Msg::ErrTaskNotOfUnit, &[&task, &unit]),
+        Invalid::NotOverdue { task, on } => lang.fill(Msg::ErrNotOverdue, &[&task, &on]),
         Invalid::AlreadyDone(t) => lang.fill(Msg::ErrAlreadyDone, &[&t]),
         Invalid::DateBefore {
             field,

@@ -291,7 +291,7 @@ pub fn task(ctx: &Ctx, c: TaskCmd) -> CliResult {
             }
         }
         TaskCmd::Progress { id, text, date } => {
-            let date = ctx.date_or_today(date.as_deref())?;
+            let date = ctx.fact_date(date.as_deref())?;
             store
                 .add_progress(id, date, &text)
                 .map_err(|e| ctx.store(e))?;
@@ -301,7 +301,7 @@ pub fn task(ctx: &Ctx, c: TaskCmd) -> CliResult {
             );
         }
         TaskCmd::Done { id, date, note } => {
-            let date = ctx.date_or_today(date.as_deref())?;
+            let date = ctx.fact_date(date.as_deref())?;
             store
                 .complete_task(id, date, note, None)
                 .map_err(|e| ctx.store(e))?;
@@ -316,7 +316,7 @@ pub fn task(ctx: &Ctx, c: TaskCmd) -> CliResult {
             text,
             date,
         } => {
-            let date = ctx.date_or_today(date.as_deref())?;
+            let date = ctx.fact_date(date.as_deref())?;
             let promise = ctx.date(&promise)?;
             store
                 .add_explanation(id, date, promise, text)

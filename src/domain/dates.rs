@@ -14,6 +14,18 @@ pub enum DateError {
     /// A well-formed date outside 1970–2199.
     #[error("date {0:?} is outside {FIRST_YEAR}-{LAST_YEAR}")]
     OutOfRange(String),
+    /// A recorded fact dated after today.
+    #[error("{date} is after today ({today})")]
+    AfterToday { date: NaiveDate, today: NaiveDate },
+}
+
+/// A date of something that happened (a report, a completion, a criticism) may not be in the future.
+pub fn not_after_today(date: NaiveDate, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    if date > today {
+        Err(DateError::AfterToday { date, today })
+    } else {
+        Ok(date)
+    }
 }
 
 /// Parses `2026-11-25`, `2026/11/25`, `2024/5/1`, `20261125`, `2024年5月1日`, and `11月25日` (in
@@ -76,6 +88,13 @@ mod tests {
         }
         assert_eq!(parse_date("11月25日", today), Ok(d("2026-11-25")));
         assert_eq!(parse_date("2月29日", d("2028-01-10")), Ok(d("2028-02-29")));
+    }
+
+    #[test]
+    fn facts_cannot_be_dated_in_the_future() {
+        let today = d("2026-11-25");
+        assert_eq!(not_after_today(today, today), Ok(today));
+        assert!(not_after_today(d("2026-11-26"), today).is_err());
     }
 
     #[test]

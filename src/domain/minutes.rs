@@ -140,6 +140,11 @@ pub fn feedback_status(
     }
 }
 
+/// R4.3: the form must be signed by the unit's main leader or leader in charge, and sealed.
+pub fn signed_and_sealed(f: &Feedback) -> bool {
+    f.signer.as_deref().is_some_and(|s| !s.trim().is_empty()) && f.sealed
+}
+
 /// R4.5: every original material archived with the minutes.
 pub fn archive_complete(m: &Minutes) -> bool {
     m.archived_sign_in && m.archived_record && m.archived_feedback
@@ -238,6 +243,19 @@ mod tests {
                 effective_on: d("2026-11-24")
             }
         );
+    }
+
+    #[test]
+    fn r4_3_answer_must_be_signed_and_sealed() {
+        let mut f = Feedback {
+            received_on: Some(d("2026-11-20")),
+            ..Feedback::default()
+        };
+        assert!(!signed_and_sealed(&f));
+        f.signer = Some("张镇长".into());
+        assert!(!signed_and_sealed(&f));
+        f.sealed = true;
+        assert!(signed_and_sealed(&f));
     }
 
     #[test]

@@ -117,10 +117,22 @@ impl Store {
     pub fn add_criticism(&mut self, new: NewCriticism) -> Result<i64> {
         let unit = self.unit_by_name(&new.unit)?;
         for &id in &new.task_ids {
-            if self.task(id)?.lead_unit_id != unit.id {
+            let task = self.task_row(id, new.date)?;
+            if task.lead_unit_id != unit.id {
                 return Err(Invalid::TaskNotOfUnit {
                     task: id,
                     unit: unit.name,
+                }
+                .into());
+            }
+            // R5.6 criticises a missed limit: the task must be overdue and not done on that date.
+            if task.completed_on.is_some_and(|c| c <= new.date) {
+                return Err(Invalid::AlreadyDone(id).into());
+            }
+            if task.due.is_none_or(|due| new.date <= due) {
+                return Err(Invalid::NotOverdue {
+                    task: id,
+                    on: new.date,
                 }
                 .into());
             }

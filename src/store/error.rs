@@ -59,6 +59,8 @@ pub enum Invalid {
     LeadIsCoUnit(String),
     /// A criticism names a task the unit does not lead.
     TaskNotOfUnit { task: i64, unit: String },
+    /// The task was not past its limit on that date (an explanation or criticism needs an overdue task).
+    NotOverdue { task: i64, on: chrono::NaiveDate },
     /// The task is already done.
     AlreadyDone(i64),
     /// A date before another it must follow (what, must-follow).

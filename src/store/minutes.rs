@@ -5,7 +5,9 @@ use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::{Entity, Invalid, Result, Store, StoreError, Tx};
-use crate::domain::minutes::{FeedbackStatus, feedback_deadline, feedback_status};
+use crate::domain::minutes::{
+    FeedbackStatus, feedback_deadline, feedback_status, signed_and_sealed,
+};
 use crate::domain::{Feedback, Minutes};
 
 /// One unit's answer to the feedback form (R4.3).
@@ -25,6 +27,8 @@ pub struct FeedbackRow {
     pub feedback: Feedback,
     pub deadline: NaiveDate,
     pub status: FeedbackStatus,
+    /// R4.3: an answer signed by the unit's leader and sealed.
+    pub signed_and_sealed: bool,
 }
 
 const MINUTES_COLS: &str = "meeting_id, drafter, drafter_phone, drafter_fax, drafter_email, reviewer, reviewed_on,
@@ -260,11 +264,13 @@ impl Store {
                 feedback.received_on,
                 today,
             );
+            let signed_and_sealed = signed_and_sealed(&feedback);
             out.push(FeedbackRow {
                 unit,
                 feedback,
                 deadline,
                 status,
+                signed_and_sealed,
             });
         }
         Ok(out)

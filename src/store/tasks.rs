@@ -308,6 +308,15 @@ impl Store {
         if task.completed_on.is_some() {
             return Err(Invalid::AlreadyDone(task_id).into());
         }
+        // R5.5: a unit that missed a limit explains; a task not yet past it has nothing to explain.
+        let due = self.task_row(task_id, submitted_on)?.due;
+        if due.is_none_or(|due| submitted_on <= due) {
+            return Err(Invalid::NotOverdue {
+                task: task_id,
+                on: submitted_on,
+            }
+            .into());
+        }
         if promised_on < submitted_on {
             return Err(Invalid::DateBefore {
                 field: "promised_on",

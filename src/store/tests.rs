@@ -472,3 +472,54 @@ fn filters_treat_quotes_and_wildcards_as_text() {
         "meeting topics are searched"
     );
 }
+
+#[test]
+fn r5_5_r5_6_need_an_overdue_task() {
+    let (_dir, mut s) = fresh();
+    let m = county(&mut s);
+    let t = task(&mut s, m, Limit::Date(d("2026-11-20")));
+    let n = audit_count(&s);
+    // Nothing to explain before the limit has passed.
+    let early = s.add_explanation(t, d("2026-11-20"), d("2026-11-27"), None);
+    assert!(
+        matches!(early, Err(StoreError::Invalid(Invalid::NotOverdue { .. }))),
+        "{early:?}"
+    );
+    // Nor to criticise.
+    let c = NewCriticism {
+        unit: "上塘镇".into(),
+        date: d("2026-11-20"),
+        doc_no: None,
+        reason: None,
+        task_ids: vec![t],
+    };
+    assert!(matches!(
+        s.add_criticism(c.clone()),
+        Err(StoreError::Invalid(Invalid::NotOverdue { .. }))
+    ));
+    // Exempt tasks have no limit to miss.
+    let exempt = task(
+        &mut s,
+        m,
+        Limit::Exempt(crate::domain::ExemptCategory::Land),
+    );
+    assert!(
+        s.add_explanation(exempt, d("2026-11-25"), d("2026-12-01"), None)
+            .is_err()
+    );
+    // A task done before the criticism is not criticised.
+    s.complete_task(t, d("2026-11-23"), None, None).unwrap();
+    let late = NewCriticism {
+        date: d("2026-11-25"),
+        ..c
+    };
+    assert!(matches!(
+        s.add_criticism(late),
+        Err(StoreError::Invalid(Invalid::AlreadyDone(_)))
+    ));
+    assert_eq!(
+        audit_count(&s),
+        n + 2,
+        "only the exempt task and the completion were written"
+    );
+}
