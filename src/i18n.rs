@@ -52,7 +52,7 @@ catalogue! {
     StateCriticismDue => "应通报批评", "criticism due";
     StateCriticised => "已通报批评", "criticised";
     StateDone => "已办结", "done";
-    LimitDefault => "默认15个工作日", "default 15 working days";
+    LimitDefault => "默认时限", "default limit";
     LimitDate => "明确时限", "explicit date";
     LimitExempt => "不设默认时限", "exempt";
     Provisional => "（暂按周一至周五计算）", " (provisional: Mon–Fri)";

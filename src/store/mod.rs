@@ -21,7 +21,7 @@ mod units;
 use std::path::Path;
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
 use crate::calendar::Calendar;
 use crate::domain::Thresholds;
@@ -77,11 +77,37 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         schema::migrations().to_latest(&mut conn)?;
         let cal = calendar::load(&conn)?;
-        Ok(Store {
+        let mut store = Store {
             conn,
             cal,
             thresholds,
             user: crate::os::current_user(),
+        };
+        store.sync_derived_deadlines()?;
+        Ok(store)
+    }
+
+    /// Stored deadlines were computed with some default limit (R5.2); when this process is
+    /// configured with another, recompute them all, in one audited transaction.
+    fn sync_derived_deadlines(&mut self) -> Result<()> {
+        const KEY: &str = "default_limit_workdays";
+        let want = self.thresholds.default_limit_workdays.to_string();
+        let stored: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM setting WHERE key = ?1", [KEY], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if stored.as_deref() == Some(want.as_str()) {
+            return Ok(());
+        }
+        self.write(|tx| {
+            tx.refresh_due("1 = ?1", 1)?;
+            tx.execute(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [KEY, want.as_str()],
+            )?;
+            tx.audit("update", Entity::Database, KEY, stored.as_ref(), Some(&want))
         })
     }
 

@@ -190,6 +190,12 @@ CREATE TABLE calendar_year (
     source  TEXT NOT NULL
 );
 
+-- Values the stored derived columns were computed with (e.g. default_limit_workdays).
+CREATE TABLE setting (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+) WITHOUT ROWID;
+
 -- Append-only: who changed what, when, with the record before and after as JSON.
 CREATE TABLE audit (
     id         INTEGER PRIMARY KEY,

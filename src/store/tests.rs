@@ -523,3 +523,31 @@ fn r5_5_r5_6_need_an_overdue_task() {
         "only the exempt task and the completion were written"
     );
 }
+
+#[test]
+fn r5_2_a_changed_default_limit_recomputes_stored_deadlines_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let t = {
+        let mut s = Store::open(&path, Thresholds::default()).unwrap();
+        let m = county(&mut s);
+        task(&mut s, m, Limit::Default)
+    };
+    let ten = Thresholds {
+        default_limit_workdays: 10,
+        ..Thresholds::default()
+    };
+    let s = Store::open(&path, ten.clone()).unwrap();
+    // Issued 2026-11-02: 10 working days later is 2026-11-16.
+    assert_eq!(
+        s.task_row(t, d("2026-11-25")).unwrap().due,
+        Some(d("2026-11-16"))
+    );
+    let last = &s.audit_log(Some("database"), None, 1).unwrap()[0];
+    assert_eq!(last.after.as_ref().unwrap(), "10");
+    // Opening again with the same value writes nothing.
+    let n = audit_count(&s);
+    drop(s);
+    let s = Store::open(&path, ten).unwrap();
+    assert_eq!(audit_count(&s), n);
+}
