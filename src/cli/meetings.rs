@@ -8,7 +8,7 @@ use super::tasks::task_table;
 use super::{CliResult, Ctx};
 use crate::domain::AttendanceOutcome;
 use crate::i18n::Msg;
-use crate::store::{FeedbackAnswer, MeetingRow, NewMeeting};
+use crate::store::{MeetingRow, NewMeeting};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum OutcomeArg {
@@ -58,71 +58,6 @@ pub enum MeetingCmd {
         attendee: Option<String>,
         #[arg(long)]
         role: Option<String>,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum MinutesCmd {
-    /// The drafter and reviewer (R4.1–R4.2).
-    Draft {
-        meeting: i64,
-        #[arg(long)]
-        drafter: Option<String>,
-        #[arg(long)]
-        phone: Option<String>,
-        #[arg(long)]
-        fax: Option<String>,
-        #[arg(long)]
-        email: Option<String>,
-        #[arg(long)]
-        reviewer: Option<String>,
-        #[arg(long)]
-        reviewed_on: Option<String>,
-    },
-    /// Send the draft with the feedback form to the participating units (R4.2).
-    Send {
-        meeting: i64,
-        #[arg(long)]
-        date: Option<String>,
-    },
-    /// Record a unit's answer to the feedback form (R4.3).
-    Feedback {
-        meeting: i64,
-        unit: String,
-        #[arg(long)]
-        date: Option<String>,
-        #[arg(long)]
-        opinion: Option<String>,
-        #[arg(long)]
-        signer: Option<String>,
-        #[arg(long)]
-        post: Option<String>,
-        #[arg(long)]
-        sealed: bool,
-    },
-    /// Leaders' sign-off (R4.4).
-    Sign {
-        meeting: i64,
-        #[arg(long)]
-        by: String,
-        #[arg(long)]
-        date: Option<String>,
-    },
-    /// Issue the minutes to the units (R4.4); copied to the supervision office (R4.1).
-    Issue {
-        meeting: i64,
-        #[arg(long)]
-        date: Option<String>,
-    },
-    /// Tick the archive checklist (R4.5).
-    Archive {
-        meeting: i64,
-        #[arg(long)]
-        sign_in: bool,
-        #[arg(long)]
-        record: bool,
-        #[arg(long)]
-        feedback: bool,
     },
 }
 
@@ -321,106 +256,6 @@ pub fn meeting(ctx: &Ctx, c: MeetingCmd) -> CliResult {
                 .record_attendance(id, &unit, outcome, attendee, role)
                 .map_err(|e| ctx.store(e))?;
             println!("{}", l.fill(Msg::Saved, &[&l.t(Msg::EntAttendance), &unit]));
-        }
-    }
-    Ok(())
-}
-
-pub fn minutes(ctx: &Ctx, c: MinutesCmd) -> CliResult {
-    let mut store = ctx.open()?;
-    let l = ctx.lang;
-    let saved = |id: i64| {
-        println!(
-            "{}",
-            l.fill(Msg::Saved, &[&l.t(Msg::EntMinutes), &format!("#{id}")])
-        )
-    };
-    match c {
-        MinutesCmd::Draft {
-            meeting,
-            drafter,
-            phone,
-            fax,
-            email,
-            reviewer,
-            reviewed_on,
-        } => {
-            let reviewed_on = ctx.opt_date(reviewed_on.as_deref())?;
-            store
-                .update_minutes(meeting, None, |m| {
-                    m.drafter = drafter.or(m.drafter.take());
-                    m.drafter_phone = phone.or(m.drafter_phone.take());
-                    m.drafter_fax = fax.or(m.drafter_fax.take());
-                    m.drafter_email = email.or(m.drafter_email.take());
-                    m.reviewer = reviewer.or(m.reviewer.take());
-                    m.reviewed_on = reviewed_on.or(m.reviewed_on);
-                })
-                .map_err(|e| ctx.store(e))?;
-            saved(meeting);
-        }
-        MinutesCmd::Send { meeting, date } => {
-            let date = ctx.fact_date(date.as_deref())?;
-            store
-                .update_minutes(meeting, None, |m| m.feedback_sent_on = Some(date))
-                .map_err(|e| ctx.store(e))?;
-            saved(meeting);
-        }
-        MinutesCmd::Feedback {
-            meeting,
-            unit,
-            date,
-            opinion,
-            signer,
-            post,
-            sealed,
-        } => {
-            let received_on = Some(ctx.fact_date(date.as_deref())?);
-            let answer = FeedbackAnswer {
-                received_on,
-                opinion,
-                signer,
-                signer_post: post,
-                sealed,
-            };
-            store
-                .record_feedback(meeting, &unit, answer)
-                .map_err(|e| ctx.store(e))?;
-            println!("{}", l.fill(Msg::Saved, &[&l.t(Msg::EntFeedback), &unit]));
-        }
-        MinutesCmd::Sign { meeting, by, date } => {
-            let date = ctx.fact_date(date.as_deref())?;
-            store
-                .update_minutes(meeting, None, |m| {
-                    m.signed_by = Some(by);
-                    m.signed_on = Some(date);
-                })
-                .map_err(|e| ctx.store(e))?;
-            saved(meeting);
-        }
-        MinutesCmd::Issue { meeting, date } => {
-            let date = ctx.fact_date(date.as_deref())?;
-            store
-                .update_minutes(meeting, None, |m| {
-                    m.issued_on = Some(date);
-                    m.copied_to_supervision = true;
-                })
-                .map_err(|e| ctx.store(e))?;
-            saved(meeting);
-        }
-        MinutesCmd::Archive {
-            meeting,
-            sign_in,
-            record,
-            feedback,
-        } => {
-            store
-                .update_minutes(meeting, None, |m| {
-                    m.archived_sign_in |= sign_in;
-                    m.archived_record |= record;
-                    m.archived_feedback |= feedback;
-                })
-                .map_err(|e| ctx.store(e))?;
-            saved(meeting);
         }
     }
     Ok(())

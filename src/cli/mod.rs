@@ -6,6 +6,7 @@ mod accountability;
 mod admin;
 mod calendar;
 mod meetings;
+mod minutes;
 pub mod output;
 mod tasks;
 mod units;
@@ -74,7 +75,7 @@ pub enum Command {
     Meeting(meetings::MeetingCmd),
     /// Minutes and the feedback round.
     #[command(subcommand)]
-    Minutes(meetings::MinutesCmd),
+    Minutes(minutes::MinutesCmd),
     /// Tasks (督办事项).
     #[command(subcommand)]
     Task(tasks::TaskCmd),
@@ -297,7 +298,7 @@ pub fn run(cli: Cli) -> CliResult {
         Some(Command::Unit(c)) => units::unit(&ctx, c),
         Some(Command::Leader(c)) => units::leader(&ctx, c),
         Some(Command::Meeting(c)) => meetings::meeting(&ctx, c),
-        Some(Command::Minutes(c)) => meetings::minutes(&ctx, c),
+        Some(Command::Minutes(c)) => minutes::minutes(&ctx, c),
         Some(Command::Task(c)) => tasks::task(&ctx, c),
         Some(Command::Criticize(a)) => accountability::criticize(&ctx, a),
         Some(Command::Criticisms(a)) => accountability::criticisms(&ctx, a),

@@ -1,0 +1,206 @@
+//! Every user-facing string, in Simplified Chinese (the default) and English.
+//!
+//! Messages with values use `{0}`, `{1}`, … placeholders, filled by [`Lang::fill`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{
+    AttendanceOutcome, ExemptCategory, FeedbackStatus, Light, MinutesStatus, NoticeStatus,
+    ReferralStatus, TaskState, UnitKind,
+};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+mod catalogue;
+
+pub use catalogue::Msg;
+
+impl Lang {
+    /// The message with `{0}`, `{1}`, … replaced by `args`.
+    pub fn fill(self, m: Msg, args: &[&dyn std::fmt::Display]) -> String {
+        let template = self.t(m);
+        let mut out = String::with_capacity(template.len() + 16);
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let arg = after
+                .find('}')
+                .and_then(|close| Some((after[..close].parse::<usize>().ok()?, close)));
+            match arg.and_then(|(i, close)| Some((args.get(i)?, close))) {
+                Some((value, close)) => {
+                    out.push_str(&value.to_string());
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    pub fn light(self, l: Light) -> &'static str {
+        self.t(match l {
+            Light::Red => Msg::LightRed,
+            Light::Yellow => Msg::LightYellow,
+            Light::Green => Msg::LightGreen,
+            Light::Exempt => Msg::LightExempt,
+            Light::Done => Msg::LightDone,
+        })
+    }
+
+    pub fn state(self, s: TaskState) -> &'static str {
+        self.t(match s {
+            TaskState::Pending => Msg::StatePending,
+            TaskState::Open => Msg::StateOpen,
+            TaskState::ExplanationDue => Msg::StateExplanationDue,
+            TaskState::Promised => Msg::StatePromised,
+            TaskState::CriticismDue => Msg::StateCriticismDue,
+            TaskState::Criticised => Msg::StateCriticised,
+            TaskState::Done => Msg::StateDone,
+        })
+    }
+
+    pub fn leader_title(self, t: crate::domain::LeaderTitle) -> &'static str {
+        use crate::domain::LeaderTitle as T;
+        self.t(match t {
+            T::CountyHead => Msg::TitleCountyHead,
+            T::DeputyHead => Msg::TitleDeputyHead,
+            T::OfficeDirector => Msg::TitleOfficeDirector,
+            T::DeputyDirector => Msg::TitleDeputyDirector,
+        })
+    }
+
+    pub fn unit_kind(self, k: UnitKind) -> &'static str {
+        self.t(match k {
+            UnitKind::Township => Msg::KindTownship,
+            UnitKind::Department => Msg::KindDepartment,
+            UnitKind::Other => Msg::KindOther,
+        })
+    }
+
+    pub fn exempt_category(self, c: ExemptCategory) -> &'static str {
+        match self {
+            Lang::Zh => c.zh(),
+            Lang::En => c.code(),
+        }
+    }
+
+    pub fn notice(self, n: NoticeStatus) -> &'static str {
+        self.t(match n {
+            NoticeStatus::OnTime => Msg::NoticeOnTime,
+            NoticeStatus::Late => Msg::NoticeLate,
+            NoticeStatus::Emergency => Msg::NoticeEmergency,
+            NoticeStatus::NotYetSent => Msg::NoticeNotYet,
+            NoticeStatus::Missing => Msg::NoticeMissing,
+        })
+    }
+
+    pub fn minutes(self, m: MinutesStatus) -> String {
+        match m {
+            MinutesStatus::IssuedOnTime { .. } => self.t(Msg::MinutesOnTime).to_string(),
+            MinutesStatus::IssuedLate { .. } => self.t(Msg::MinutesLate).to_string(),
+            MinutesStatus::Drafting { workdays_left } => {
+                self.fill(Msg::MinutesDrafting, &[&workdays_left])
+            }
+            MinutesStatus::Overdue { workdays_over } => {
+                self.fill(Msg::MinutesOverdue, &[&workdays_over])
+            }
+        }
+    }
+
+    pub fn feedback(self, f: FeedbackStatus) -> String {
+        match f {
+            FeedbackStatus::Answered { .. } => self.t(Msg::FeedbackAnswered).to_string(),
+            FeedbackStatus::Late { .. } => self.t(Msg::FeedbackLate).to_string(),
+            FeedbackStatus::Waiting { deadline } => self.fill(Msg::FeedbackWaiting, &[&deadline]),
+            FeedbackStatus::DeemedConsent { effective_on } => {
+                self.fill(Msg::FeedbackDeemed, &[&effective_on])
+            }
+        }
+    }
+
+    pub fn attendance(self, a: AttendanceOutcome) -> &'static str {
+        self.t(match a {
+            AttendanceOutcome::LeaderAttended => Msg::AttendLeader,
+            AttendanceOutcome::AuthorisedRepresentative => Msg::AttendRepresentative,
+            AttendanceOutcome::Absent => Msg::AttendAbsent,
+            AttendanceOutcome::UnauthorisedSubstitute => Msg::AttendSubstitute,
+        })
+    }
+
+    pub fn referral(self, r: ReferralStatus) -> &'static str {
+        self.t(match r {
+            ReferralStatus::Proposed => Msg::ReferralProposed,
+            ReferralStatus::Approved => Msg::ReferralApproved,
+            ReferralStatus::Referred => Msg::ReferralReferred,
+            ReferralStatus::Concluded => Msg::ReferralConcluded,
+            ReferralStatus::NotReferred => Msg::ReferralNotReferred,
+        })
+    }
+
+    /// "N working days left" / "overdue by N" / "due today" for a task's light and count.
+    pub fn workdays_left(self, light: Light, left: Option<i64>) -> String {
+        match (light, left) {
+            (Light::Done, _) | (_, None) => String::new(),
+            (Light::Red, Some(n)) if n < 0 => self.fill(Msg::WorkdaysOverdue, &[&-n]),
+            (Light::Red, Some(_)) => self.t(Msg::Overdue).to_string(),
+            (_, Some(0)) => self.t(Msg::DueToday).to_string(),
+            (_, Some(n)) => self.fill(Msg::WorkdaysLeft, &[&n]),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(s: &str) -> Vec<usize> {
+        (0..6).filter(|i| s.contains(&format!("{{{i}}}"))).collect()
+    }
+
+    #[test]
+    fn every_message_exists_in_both_languages_with_the_same_placeholders() {
+        for &m in Msg::ALL {
+            let (zh, en) = (Lang::Zh.t(m), Lang::En.t(m));
+            assert!(!zh.is_empty() && !en.is_empty(), "{m:?}");
+            assert_eq!(placeholders(zh), placeholders(en), "{m:?}");
+        }
+    }
+
+    #[test]
+    fn values_are_never_read_as_placeholders() {
+        assert_eq!(
+            Lang::En.fill(Msg::ErrNotFound, &[&"unit", &"{0}{1}"]),
+            "unit \"{0}{1}\" not found"
+        );
+        assert_eq!(
+            Lang::Zh.fill(Msg::ErrNotFound, &[&"单位", &"上塘镇"]),
+            "未找到单位“上塘镇”"
+        );
+    }
+
+    #[test]
+    fn workdays_left_wording() {
+        assert_eq!(
+            Lang::Zh.workdays_left(Light::Red, Some(-3)),
+            "逾期3个工作日"
+        );
+        assert_eq!(Lang::En.workdays_left(Light::Yellow, Some(0)), "due today");
+        assert_eq!(
+            Lang::Zh.workdays_left(Light::Green, Some(7)),
+            "剩余7个工作日"
+        );
+        assert_eq!(Lang::Zh.workdays_left(Light::Red, Some(0)), "已逾期");
+        assert_eq!(Lang::Zh.workdays_left(Light::Done, Some(-2)), "");
+    }
+}
