@@ -199,11 +199,6 @@ impl Calendar {
         self.covered.contains(&year)
     }
 
-    /// The years whose notice is known.
-    pub fn covered_years(&self) -> &BTreeSet<i32> {
-        &self.covered
-    }
-
     /// Whether anything computed over the span between `a` and `b` (either order) rests on a year
     /// without holiday data, and so is provisional.
     pub fn is_provisional(&self, a: NaiveDate, b: NaiveDate) -> bool {

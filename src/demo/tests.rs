@@ -179,3 +179,25 @@ fn scale_generates_n_tasks() {
     assert_eq!(summary.meetings, 2000 / 7);
     assert!(summary.tasks >= 2000);
 }
+
+#[test]
+fn one_units_figures_equal_its_row_in_the_full_list() {
+    let today = d("2026-11-25");
+    let s = demo_store("2026-11-25");
+    let all = s.unit_rows(today).unwrap();
+    assert!(
+        all.iter()
+            .any(|u| u.criticisms_rolling_year > 0 && u.red > 0)
+    );
+    for row in &all {
+        let one = s.unit_detail(&row.name, today).unwrap().row;
+        assert_eq!(
+            serde_json::to_value(&one).unwrap(),
+            serde_json::to_value(row).unwrap(),
+            "{}",
+            row.name
+        );
+    }
+    // And the demo has a feedback round still open (R4.3).
+    assert_eq!(s.check(today).unwrap().feedback_waiting, 1);
+}

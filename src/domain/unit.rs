@@ -72,14 +72,6 @@ impl LeaderTitle {
     pub fn from_code(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.code() == s)
     }
-
-    /// Heads chair meetings in their own right; directors when entrusted (rules.md, the actors).
-    pub fn is_liaison_director(self) -> bool {
-        matches!(
-            self,
-            LeaderTitle::OfficeDirector | LeaderTitle::DeputyDirector
-        )
-    }
 }
 
 /// A county leader. Each deputy head has a liaison director (工作联系主任/副主任).

@@ -54,16 +54,6 @@ impl Store {
                 .sum())
         };
         let meetings = self.meetings(today)?;
-        let mut feedback_waiting = 0;
-        for m in &meetings {
-            let round = self.feedback_round(m.id, today)?;
-            if round
-                .iter()
-                .any(|f| matches!(f.status, crate::domain::FeedbackStatus::Waiting { .. }))
-            {
-                feedback_waiting += 1;
-            }
-        }
         let provisional_tasks = self.conn.query_row(
             "SELECT count(*) FROM task WHERE provisional AND (completed_on IS NULL OR completed_on > ?1)",
             [today],
@@ -79,7 +69,7 @@ impl Store {
             criticism_due: in_state(TaskState::CriticismDue)?,
             notice_violations: meetings.iter().filter(|m| m.notice_late).count(),
             minutes_late: meetings.iter().filter(|m| m.minutes.is_late()).count(),
-            feedback_waiting,
+            feedback_waiting: self.feedback_rounds_waiting(today)?,
             referral_due: self
                 .unit_rows(today)?
                 .into_iter()

@@ -187,12 +187,6 @@ impl Store {
         }
     }
 
-    pub fn criticism(&self, id: i64) -> Result<CriticismRow> {
-        self.criticism_rows("c.id = ?1", id)?
-            .pop()
-            .ok_or_else(|| StoreError::not_found(Entity::Criticism, id))
-    }
-
     pub(super) fn criticisms_of_task(&self, task_id: i64) -> Result<Vec<Criticism>> {
         Ok(self
             .criticism_rows(

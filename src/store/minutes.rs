@@ -231,6 +231,21 @@ impl Store {
         })
     }
 
+    /// R4.3: how many feedback rounds still wait for some unit's answer on `today` (one query: the
+    /// rounds with a silent unit, each judged by the rule).
+    pub fn feedback_rounds_waiting(&self, today: NaiveDate) -> Result<usize> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT mi.meeting_id, mi.feedback_sent_on FROM minutes mi JOIN feedback f ON f.meeting_id = mi.meeting_id
+             WHERE mi.feedback_sent_on <= ?1 AND f.received_on IS NULL",
+        )?;
+        let mut waiting = 0;
+        for row in stmt.query_map([today], |r| r.get::<_, NaiveDate>(1))? {
+            let status = feedback_status(&self.cal, &self.thresholds, row?, None, today);
+            waiting += usize::from(matches!(status, FeedbackStatus::Waiting { .. }));
+        }
+        Ok(waiting)
+    }
+
     /// R4.3: the feedback round of a meeting, unit by unit, for `today`. Empty until it is sent.
     pub fn feedback_round(&self, meeting_id: i64, today: NaiveDate) -> Result<Vec<FeedbackRow>> {
         let Some(sent) = self.minutes(meeting_id)?.and_then(|m| m.feedback_sent_on) else {

@@ -120,11 +120,6 @@ impl Store {
         &self.thresholds
     }
 
-    /// The OS account this store writes audit rows as.
-    pub fn user(&self) -> &str {
-        &self.user
-    }
-
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction; commits when it returns `Ok`.
     fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
         let tx = self

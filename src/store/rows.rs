@@ -54,16 +54,28 @@ struct Counts {
 impl Store {
     /// Every unit with its figures for `today`.
     pub fn unit_rows(&self, today: NaiveDate) -> Result<Vec<UnitRow>> {
+        self.rows_of(self.units()?, None, today)
+    }
+
+    /// The figures of `units`; with `only`, every query is narrowed to that one unit.
+    fn rows_of(
+        &self,
+        units: Vec<Unit>,
+        only: Option<i64>,
+        today: NaiveDate,
+    ) -> Result<Vec<UnitRow>> {
         let sql = format!(
             "SELECT t.lead_unit_id, {LIGHT_SQL} AS light, count(*),
                     sum(t.completed_on IS NOT NULL AND t.due IS NOT NULL AND t.completed_on <= t.due),
                     sum(t.completed_on IS NOT NULL AND t.due IS NOT NULL)
-             FROM task t GROUP BY t.lead_unit_id, light"
+             FROM task t WHERE :unit IS NULL OR t.lead_unit_id = :unit GROUP BY t.lead_unit_id, light"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut counts: HashMap<i64, Counts> = HashMap::new();
         let params = self.params(&TaskFilter::default(), today);
-        let rows = stmt.query_map(params.rules().as_slice(), |r| {
+        let mut named = params.rules();
+        named.push((":unit", &only));
+        let rows = stmt.query_map(named.as_slice(), |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, String>(1)?,
@@ -88,17 +100,16 @@ impl Store {
             c.done_with_limit += with_limit;
         }
         let mut crit: HashMap<i64, Vec<NaiveDate>> = HashMap::new();
-        for c in self.criticisms(None)? {
+        for c in self.criticisms(only)? {
             crit.entry(c.criticism.unit_id)
                 .or_default()
                 .push(c.criticism.date);
         }
         let mut refs: HashMap<i64, Vec<Referral>> = HashMap::new();
-        for r in self.referrals(None)? {
+        for r in self.referrals(only)? {
             refs.entry(r.unit_id).or_default().push(r);
         }
-        Ok(self
-            .units()?
+        Ok(units
             .into_iter()
             .map(|u| {
                 let c = counts.remove(&u.id).unwrap_or_default();
@@ -131,9 +142,8 @@ impl Store {
     pub fn unit_detail(&self, name: &str, today: NaiveDate) -> Result<UnitDetail> {
         let unit = self.unit_by_name(name)?;
         let row = self
-            .unit_rows(today)?
-            .into_iter()
-            .find(|r| r.id == unit.id)
+            .rows_of(vec![unit.clone()], Some(unit.id), today)?
+            .pop()
             .ok_or_else(|| super::StoreError::not_found(super::Entity::Unit, name))?;
         let filter = TaskFilter {
             unit_id: Some(unit.id),

@@ -43,22 +43,35 @@ fn leader_from(r: &Row<'_>) -> rusqlite::Result<Leader> {
 }
 
 impl Tx<'_> {
-    pub(super) fn insert_unit(&self, u: &Unit) -> Result<i64> {
-        let name = u.name.trim();
+    /// A unit's or leader's name, trimmed: not empty, and not taken by another record of `table`
+    /// (`except` is the record being renamed).
+    fn free_name<'n>(
+        &self,
+        table: &str,
+        entity: Entity,
+        name: &'n str,
+        except: Option<i64>,
+    ) -> Result<&'n str> {
+        let name = name.trim();
         if name.is_empty() {
             return Err(Invalid::Empty("name").into());
         }
-        let exists: bool = self.query_row(
-            "SELECT EXISTS (SELECT 1 FROM unit WHERE name = ?1)",
-            [name],
+        let taken: bool = self.query_row(
+            &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE name = ?1 AND id IS NOT ?2)"),
+            params![name, except],
             |r| r.get(0),
         )?;
-        if exists {
+        if taken {
             return Err(StoreError::Duplicate {
-                entity: Entity::Unit,
+                entity,
                 key: name.to_string(),
             });
         }
+        Ok(name)
+    }
+
+    pub(super) fn insert_unit(&self, u: &Unit) -> Result<i64> {
+        let name = self.free_name("unit", Entity::Unit, &u.name, None)?;
         self.prepare_cached(
             "INSERT INTO unit (id, name, kind, main_leader, contact, active) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?
@@ -74,21 +87,7 @@ impl Tx<'_> {
     }
 
     pub(super) fn insert_leader(&self, l: &Leader) -> Result<i64> {
-        let name = l.name.trim();
-        if name.is_empty() {
-            return Err(Invalid::Empty("name").into());
-        }
-        let exists: bool = self.query_row(
-            "SELECT EXISTS (SELECT 1 FROM leader WHERE name = ?1)",
-            [name],
-            |r| r.get(0),
-        )?;
-        if exists {
-            return Err(StoreError::Duplicate {
-                entity: Entity::Leader,
-                key: name.to_string(),
-            });
-        }
+        let name = self.free_name("leader", Entity::Leader, &l.name, None)?;
         self.prepare_cached(
             "INSERT INTO leader (id, name, title, liaison_id, active) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?
@@ -133,22 +132,12 @@ impl Store {
         let before = self.unit(changed.id)?;
         self.write(|tx| {
             tx.check_version(Entity::Unit, "unit", "id = ?1", &changed.id, &changed.id.to_string(), changed.version)?;
-            if changed.name.trim().is_empty() {
-                return Err(Invalid::Empty("name").into());
-            }
-            let clash: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM unit WHERE name = ?1 AND id <> ?2)",
-                params![changed.name.trim(), changed.id],
-                |r| r.get(0),
-            )?;
-            if clash {
-                return Err(StoreError::Duplicate { entity: Entity::Unit, key: changed.name.trim().to_string() });
-            }
+            let name = tx.free_name("unit", Entity::Unit, &changed.name, Some(changed.id))?;
             tx.execute(
                 "UPDATE unit SET name = ?2, kind = ?3, main_leader = ?4, contact = ?5, active = ?6, version = version + 1 WHERE id = ?1",
-                params![changed.id, changed.name.trim(), changed.kind.code(), changed.main_leader, changed.contact, changed.active],
+                params![changed.id, name, changed.kind.code(), changed.main_leader, changed.contact, changed.active],
             )?;
-            let after = Unit { version: changed.version + 1, name: changed.name.trim().to_string(), ..changed.clone() };
+            let after = Unit { version: changed.version + 1, name: name.to_string(), ..changed.clone() };
             tx.audit("update", Entity::Unit, changed.id, Some(&before), Some(&after))
         })?;
         self.unit(changed.id)

@@ -151,6 +151,14 @@ fn r4_3_feedback_round_with_deemed_consent() {
     s.update_minutes(m, None, |mi| mi.feedback_sent_on = Some(d("2026-11-04")))
         .unwrap();
     s.record_feedback(m, "上塘镇", ans).unwrap();
+    // 县财政局 is silent: the round waits until the deadline (11-06), then consent is deemed.
+    assert_eq!(s.feedback_rounds_waiting(d("2026-11-06")).unwrap(), 1);
+    assert_eq!(s.feedback_rounds_waiting(d("2026-11-07")).unwrap(), 0);
+    assert_eq!(
+        s.feedback_rounds_waiting(d("2026-11-03")).unwrap(),
+        0,
+        "not sent yet on that day"
+    );
     let round = s.feedback_round(m, d("2026-11-09")).unwrap();
     assert_eq!(round.len(), 2);
     assert_eq!(
