@@ -11,3 +11,4 @@ pub mod domain;
 pub mod i18n;
 pub mod os;
 pub mod store;
+pub mod text;
