@@ -90,6 +90,23 @@ impl Tx<'_> {
     }
 }
 
+const AUDIT_COLS: &str = "id, at, user, action, entity, entity_id, before, after";
+
+/// An [`AuditEntry`] from a row of [`AUDIT_COLS`]; JSON that does not parse reads as `None`.
+fn entry_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
+    let parse = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
+    Ok(AuditEntry {
+        id: r.get(0)?,
+        at: r.get(1)?,
+        user: r.get(2)?,
+        action: r.get(3)?,
+        entity: r.get(4)?,
+        entity_id: r.get(5)?,
+        before: parse(r.get(6)?),
+        after: parse(r.get(7)?),
+    })
+}
+
 fn to_sql_err(e: serde_json::Error) -> rusqlite::Error {
     rusqlite::Error::ToSqlConversionFailure(Box::new(e))
 }
@@ -102,24 +119,31 @@ impl Store {
         entity_id: Option<&str>,
         limit: usize,
     ) -> Result<Vec<AuditEntry>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, at, user, action, entity, entity_id, before, after FROM audit
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {AUDIT_COLS} FROM audit
              WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR entity_id = ?2)
-             ORDER BY id DESC LIMIT ?3",
-        )?;
-        let rows = stmt.query_map(params![entity, entity_id, limit as i64], |r| {
-            let parse = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
-            Ok(AuditEntry {
-                id: r.get(0)?,
-                at: r.get(1)?,
-                user: r.get(2)?,
-                action: r.get(3)?,
-                entity: r.get(4)?,
-                entity_id: r.get(5)?,
-                before: parse(r.get(6)?),
-                after: parse(r.get(7)?),
-            })
-        })?;
+             ORDER BY id DESC LIMIT ?3"
+        ))?;
+        let rows = stmt.query_map(params![entity, entity_id, limit as i64], entry_from)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A window of the whole audit log, newest first: `limit` rows after skipping `offset`.
+    pub fn audit_page(&self, offset: usize, limit: usize) -> Result<Vec<AuditEntry>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {AUDIT_COLS} FROM audit ORDER BY id DESC LIMIT ?1 OFFSET ?2"
+        ))?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let offset = i64::try_from(offset).unwrap_or(i64::MAX);
+        let rows = stmt.query_map(params![limit, offset], entry_from)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// How many rows the audit log holds.
+    pub fn audit_count(&self) -> Result<usize> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM audit", [], |r| r.get(0))?;
+        Ok(usize::try_from(n).unwrap_or_default())
     }
 }

@@ -120,6 +120,15 @@ impl Store {
         &self.thresholds
     }
 
+    /// SQLite's `PRAGMA data_version`: it changes when another connection (another duban, another
+    /// process) commits to the database, and not for this store's own writes. Compare two readings
+    /// to know whether what is on screen may be stale.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction; commits when it returns `Ok`.
     fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
         let tx = self

@@ -65,6 +65,7 @@ fn audit_count(store: &Store) -> usize {
 }
 
 mod rules;
+mod sync;
 
 #[test]
 fn migrates_from_an_empty_file_and_reopens() {
