@@ -9,6 +9,7 @@ use super::{Entity, Invalid, Result, Store, StoreError, TaskFilter, TaskRow, Tx}
 use crate::domain::meeting::{NoticeStatus, notice_status};
 use crate::domain::minutes::{MinutesStatus, minutes_due, minutes_status};
 use crate::domain::{Attendance, AttendanceOutcome, Deadline, Meeting, Minutes};
+use crate::text::initials;
 
 /// A meeting to plan (R2.1–R2.2).
 #[derive(Debug, Clone, Default)]
@@ -114,10 +115,10 @@ impl Tx<'_> {
         ])?;
         let id = self.last_insert_rowid();
         let mut topic = self.prepare_cached(
-            "INSERT INTO meeting_topic (meeting_id, seq, topic) VALUES (?1, ?2, ?3)",
+            "INSERT INTO meeting_topic (meeting_id, seq, topic, initials) VALUES (?1, ?2, ?3, ?4)",
         )?;
         for (seq, t) in m.topics.iter().filter(|t| !t.trim().is_empty()).enumerate() {
-            topic.execute(params![id, seq as i64, t.trim()])?;
+            topic.execute(params![id, seq as i64, t.trim(), initials(t.trim())])?;
         }
         Ok(id)
     }

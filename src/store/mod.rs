@@ -11,6 +11,7 @@ mod calendar;
 mod check;
 mod criticisms;
 mod error;
+mod initials;
 mod meetings;
 mod minutes;
 mod rows;
@@ -84,6 +85,7 @@ impl Store {
             user: crate::os::current_user(),
         };
         store.sync_derived_deadlines()?;
+        store.backfill_initials()?;
         Ok(store)
     }
 

@@ -6,7 +6,8 @@ use rusqlite_migration::{M, Migrations};
 /// newer duban and is refused.
 pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
 
-const MIGRATIONS: &[&str] = &[r#"
+pub(super) const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE unit (
     id           INTEGER PRIMARY KEY,
     name         TEXT NOT NULL UNIQUE,
@@ -212,8 +213,22 @@ CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-"#];
+"#,
+    // 2: pinyin initials (`crate::text::initials`) of unit names, topics and task text, for search.
+    // Derived data: every write sets them; opening the store fills rows where they are NULL (rows
+    // written before this migration). The partial indexes hold only such rows, so asking whether
+    // any are left costs nothing on a normal open.
+    r#"
+ALTER TABLE unit ADD COLUMN initials TEXT;
+ALTER TABLE meeting_topic ADD COLUMN initials TEXT;
+ALTER TABLE task ADD COLUMN initials TEXT;
+CREATE INDEX unit_initials_missing ON unit(initials) WHERE initials IS NULL;
+CREATE INDEX meeting_topic_initials_missing ON meeting_topic(initials) WHERE initials IS NULL;
+CREATE INDEX task_initials_missing ON task(initials) WHERE initials IS NULL;
+"#,
+];
 
+/// The migrations from an empty file to [`SCHEMA_VERSION`].
 pub fn migrations() -> Migrations<'static> {
     Migrations::from_iter(MIGRATIONS.iter().map(|sql| M::up(sql)))
 }

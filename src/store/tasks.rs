@@ -10,6 +10,7 @@ use super::{Entity, Invalid, Result, Store, StoreError, Tx};
 use crate::calendar::Calendar;
 use crate::domain::task::task_deadline;
 use crate::domain::{Criticism, ExemptCategory, Explanation, Limit, ProgressReport, Task};
+use crate::text::initials;
 
 pub use query::{TaskFilter, TaskRow, TaskSort};
 
@@ -56,7 +57,7 @@ impl Tx<'_> {
         };
         self.prepare_cached(
             "INSERT INTO task (id, meeting_id, text, lead_unit_id, responsible_leader_id, limit_kind, limit_date,
-             exempt_category, completed_on, completion_note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+             exempt_category, completed_on, completion_note, initials) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         )?
         .execute(params![
             (t.id > 0).then_some(t.id),
@@ -68,7 +69,8 @@ impl Tx<'_> {
             date,
             category,
             t.completed_on,
-            t.completion_note
+            t.completion_note,
+            initials(t.text.trim())
         ])?;
         let id = self.last_insert_rowid();
         let mut co = self.prepare_cached(

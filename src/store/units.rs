@@ -4,6 +4,7 @@ use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Entity, Invalid, Result, Store, StoreError, Tx};
 use crate::domain::{Leader, LeaderTitle, Unit, UnitKind};
+use crate::text::initials;
 
 /// A unit to add.
 #[derive(Debug, Clone)]
@@ -73,7 +74,7 @@ impl Tx<'_> {
     pub(super) fn insert_unit(&self, u: &Unit) -> Result<i64> {
         let name = self.free_name("unit", Entity::Unit, &u.name, None)?;
         self.prepare_cached(
-            "INSERT INTO unit (id, name, kind, main_leader, contact, active) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO unit (id, name, kind, main_leader, contact, active, initials) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?
         .execute(params![
             (u.id > 0).then_some(u.id),
@@ -81,7 +82,8 @@ impl Tx<'_> {
             u.kind.code(),
             u.main_leader,
             u.contact,
-            u.active
+            u.active,
+            initials(name)
         ])?;
         Ok(self.last_insert_rowid())
     }
@@ -134,8 +136,9 @@ impl Store {
             tx.check_version(Entity::Unit, "unit", "id = ?1", &changed.id, &changed.id.to_string(), changed.version)?;
             let name = tx.free_name("unit", Entity::Unit, &changed.name, Some(changed.id))?;
             tx.execute(
-                "UPDATE unit SET name = ?2, kind = ?3, main_leader = ?4, contact = ?5, active = ?6, version = version + 1 WHERE id = ?1",
-                params![changed.id, name, changed.kind.code(), changed.main_leader, changed.contact, changed.active],
+                "UPDATE unit SET name = ?2, kind = ?3, main_leader = ?4, contact = ?5, active = ?6, initials = ?7,
+                 version = version + 1 WHERE id = ?1",
+                params![changed.id, name, changed.kind.code(), changed.main_leader, changed.contact, changed.active, initials(name)],
             )?;
             let after = Unit { version: changed.version + 1, name: name.to_string(), ..changed.clone() };
             tx.audit("update", Entity::Unit, changed.id, Some(&before), Some(&after))

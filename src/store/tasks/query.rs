@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::limit_from;
 use crate::domain::task::{TaskFacts, light, state, working_days_left};
 use crate::domain::{Light, Limit, TaskState};
+use crate::store::initials::initials_query;
 use crate::store::{Entity, Result, Store, StoreError};
 
 /// How the ledger is sorted.
@@ -32,7 +33,9 @@ pub struct TaskFilter {
     /// The lead unit.
     pub unit_id: Option<i64>,
     pub meeting_id: Option<i64>,
-    /// A substring of the task text, its lead unit's name or its meeting's topics.
+    /// A substring of the task text, its lead unit's name or its meeting's topics. A query of only
+    /// ASCII letters and digits also matches, in any case, their pinyin initials (`stz` finds
+    /// 上塘镇). Surrounding white space is ignored; an empty query selects everything.
     pub text: Option<String>,
     pub sort: TaskSort,
     pub limit: Option<usize>,
@@ -103,7 +106,9 @@ impl Store {
                AND (:light IS NULL OR {LIGHT_SQL} = :light)
                AND (:state IS NULL OR {STATE_SQL} = :state)
                AND (:text IS NULL OR instr(t.text, :text) > 0 OR instr(u.name, :text) > 0
-                    OR EXISTS (SELECT 1 FROM meeting_topic mt WHERE mt.meeting_id = t.meeting_id AND instr(mt.topic, :text) > 0))"
+                    OR instr(t.initials, :initials) > 0 OR instr(u.initials, :initials) > 0
+                    OR EXISTS (SELECT 1 FROM meeting_topic mt WHERE mt.meeting_id = t.meeting_id
+                               AND (instr(mt.topic, :text) > 0 OR instr(mt.initials, :initials) > 0)))"
         )
     }
 
@@ -221,6 +226,7 @@ impl Store {
                 .map(str::trim)
                 .filter(|t| !t.is_empty())
                 .map(str::to_string),
+            initials: filter.text.as_deref().and_then(initials_query),
             limit: filter.limit.map_or(-1, |l| l as i64),
             offset: filter.offset as i64,
         }
@@ -238,6 +244,7 @@ pub(crate) struct QueryParams {
     light: Option<&'static str>,
     state: Option<&'static str>,
     text: Option<String>,
+    initials: Option<String>,
     limit: i64,
     offset: i64,
 }
@@ -262,6 +269,7 @@ impl QueryParams {
             (":light", &self.light),
             (":state", &self.state),
             (":text", &self.text),
+            (":initials", &self.initials),
         ]);
         if window {
             p.extend([

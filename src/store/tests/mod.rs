@@ -64,6 +64,35 @@ fn audit_count(store: &Store) -> usize {
     store.audit_log(None, None, 10_000).unwrap().len()
 }
 
+/// The ids of ledger rows, in order.
+fn task_ids(rows: &[TaskRow]) -> Vec<i64> {
+    rows.iter().map(|r| r.id).collect()
+}
+
+/// A ledger filter on text alone.
+fn text_filter(q: &str) -> TaskFilter {
+    TaskFilter {
+        text: Some(q.into()),
+        ..TaskFilter::default()
+    }
+}
+
+/// The demo county (`crate::demo`) generated around `today`, in memory.
+fn demo_store(today: &str) -> Store {
+    let mut s = Store::open_in_memory(Thresholds::default()).unwrap();
+    crate::demo::build(
+        &mut s,
+        crate::demo::DemoOptions {
+            today: d(today),
+            scale: None,
+            seed: 2011,
+        },
+    )
+    .unwrap();
+    s
+}
+
+mod initials;
 mod rules;
 mod sync;
 
