@@ -3,7 +3,7 @@
 //! two to the same answer.
 
 use chrono::NaiveDate;
-use rusqlite::{Row, ToSql, named_params};
+use rusqlite::{OptionalExtension, Row, ToSql, named_params};
 use serde::Serialize;
 
 use super::limit_from;
@@ -28,7 +28,9 @@ pub enum TaskSort {
 /// Which tasks the ledger shows. Every field narrows; the default shows everything.
 #[derive(Debug, Clone, Default)]
 pub struct TaskFilter {
+    /// Only tasks with this light on `today`.
     pub light: Option<Light>,
+    /// Only tasks in this state on `today`.
     pub state: Option<TaskState>,
     /// The lead unit.
     pub unit_id: Option<i64>,
@@ -37,8 +39,13 @@ pub struct TaskFilter {
     /// ASCII letters and digits also matches, in any case, their pinyin initials (`stz` finds
     /// 上塘镇). Surrounding white space is ignored; an empty query selects everything.
     pub text: Option<String>,
+    /// Only tasks in state `promised` (R5.5) whose promised date is on or before this day.
+    pub promised_until: Option<NaiveDate>,
+    /// The order of [`Store::tasks`] and [`Store::task_position`].
     pub sort: TaskSort,
+    /// At most this many rows from [`Store::tasks`] (all when `None`).
     pub limit: Option<usize>,
+    /// Rows of [`Store::tasks`] to skip before the first returned.
     pub offset: usize,
 }
 
@@ -105,11 +112,26 @@ impl Store {
                AND (:meeting IS NULL OR t.meeting_id = :meeting)
                AND (:light IS NULL OR {LIGHT_SQL} = :light)
                AND (:state IS NULL OR {STATE_SQL} = :state)
+               AND (:promised_until IS NULL OR ({STATE_SQL} = 'promised' AND t.promised_on <= :promised_until))
                AND (:text IS NULL OR instr(t.text, :text) > 0 OR instr(u.name, :text) > 0
                     OR instr(t.initials, :initials) > 0 OR instr(u.initials, :initials) > 0
                     OR EXISTS (SELECT 1 FROM meeting_topic mt WHERE mt.meeting_id = t.meeting_id
                                AND (instr(mt.topic, :text) > 0 OR instr(mt.initials, :initials) > 0)))"
         )
+    }
+
+    /// The ORDER BY of `sort`, shared by the ledger and the position of a task in it. Every order
+    /// ends with the task id, so it is total.
+    fn order_sql(sort: TaskSort) -> String {
+        match sort {
+            TaskSort::WorkdaysLeft => {
+                format!("({LIGHT_SQL} = 'done'), t.due_ord IS NULL, t.due_ord, t.id")
+            }
+            TaskSort::Unit => {
+                format!("u.id, ({LIGHT_SQL} = 'done'), t.due_ord IS NULL, t.due_ord, t.id")
+            }
+            TaskSort::MeetingDate => "m.date DESC, t.meeting_id DESC, t.id".to_string(),
+        }
     }
 
     fn row_from(&self, r: &Row<'_>, today: NaiveDate) -> rusqlite::Result<TaskRow> {
@@ -153,23 +175,48 @@ impl Store {
 
     /// The ledger: the tasks `filter` selects, sorted, windowed by `limit`/`offset`.
     pub fn tasks(&self, filter: &TaskFilter, today: NaiveDate) -> Result<Vec<TaskRow>> {
-        let order = match filter.sort {
-            TaskSort::WorkdaysLeft => {
-                format!("({LIGHT_SQL} = 'done'), t.due_ord IS NULL, t.due_ord, t.id")
-            }
-            TaskSort::Unit => {
-                format!("u.id, ({LIGHT_SQL} = 'done'), t.due_ord IS NULL, t.due_ord, t.id")
-            }
-            TaskSort::MeetingDate => "m.date DESC, t.meeting_id DESC, t.id".to_string(),
-        };
         let sql = format!(
-            "SELECT {COLS} {FROM} {} ORDER BY {order} LIMIT :limit OFFSET :offset",
-            self.where_sql()
+            "SELECT {COLS} {FROM} {} ORDER BY {} LIMIT :limit OFFSET :offset",
+            self.where_sql(),
+            Self::order_sql(filter.sort)
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let p = self.params(filter, today);
         let rows = stmt.query_map(p.named(true).as_slice(), |r| self.row_from(r, today))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// How many tasks `filter` selects on `today` (its limit and offset ignored): the length of
+    /// the whole ledger [`Store::tasks`] windows.
+    pub fn task_count(&self, filter: &TaskFilter, today: NaiveDate) -> Result<usize> {
+        let sql = format!("SELECT count(*) {FROM} {}", self.where_sql());
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let p = self.params(filter, today);
+        let n: i64 = stmt.query_row(p.named(false).as_slice(), |r| r.get(0))?;
+        Ok(usize::try_from(n).unwrap_or_default())
+    }
+
+    /// The zero-based position of task `id` in the ledger `filter` selects, in the order of
+    /// `filter.sort` (its limit and offset ignored); `None` when the filter does not select it.
+    /// With it a screen can keep the selection on a record across reloads and page to it.
+    pub fn task_position(
+        &self,
+        filter: &TaskFilter,
+        id: i64,
+        today: NaiveDate,
+    ) -> Result<Option<usize>> {
+        let sql = format!(
+            "SELECT pos FROM (SELECT t.id AS id, row_number() OVER (ORDER BY {}) - 1 AS pos {FROM} {})
+             WHERE id = :id",
+            Self::order_sql(filter.sort),
+            self.where_sql()
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let p = self.params(filter, today);
+        let mut named = p.named(false);
+        named.push((":id", &id));
+        let pos: Option<i64> = stmt.query_row(named.as_slice(), |r| r.get(0)).optional()?;
+        Ok(pos.and_then(|p| usize::try_from(p).ok()))
     }
 
     /// How many tasks `filter` selects, by light (limit and offset ignored).
@@ -227,6 +274,7 @@ impl Store {
                 .filter(|t| !t.is_empty())
                 .map(str::to_string),
             initials: filter.text.as_deref().and_then(initials_query),
+            promised_until: filter.promised_until,
             limit: filter.limit.map_or(-1, |l| l as i64),
             offset: filter.offset as i64,
         }
@@ -245,6 +293,7 @@ pub(crate) struct QueryParams {
     state: Option<&'static str>,
     text: Option<String>,
     initials: Option<String>,
+    promised_until: Option<NaiveDate>,
     limit: i64,
     offset: i64,
 }
@@ -270,6 +319,7 @@ impl QueryParams {
             (":state", &self.state),
             (":text", &self.text),
             (":initials", &self.initials),
+            (":promised_until", &self.promised_until),
         ]);
         if window {
             p.extend([

@@ -95,6 +95,7 @@ fn demo_store(today: &str) -> Store {
 mod initials;
 mod rules;
 mod sync;
+mod tasks_window;
 
 #[test]
 fn migrates_from_an_empty_file_and_reopens() {
