@@ -1,5 +1,7 @@
 //! Meetings, their topics, participants and attendance (R1–R3).
 
+mod query;
+
 use chrono::{NaiveDate, NaiveTime};
 use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
@@ -10,6 +12,8 @@ use crate::domain::meeting::{NoticeStatus, notice_status};
 use crate::domain::minutes::{MinutesStatus, minutes_due, minutes_status};
 use crate::domain::{Attendance, AttendanceOutcome, Deadline, Meeting, Minutes};
 use crate::text::initials;
+
+pub use query::{MeetingFilter, MeetingScope};
 
 /// A meeting to plan (R2.1–R2.2).
 #[derive(Debug, Clone, Default)]
@@ -227,16 +231,7 @@ impl Store {
 
     /// Every meeting, newest first, with its rules computed for `today`.
     pub fn meetings(&self, today: NaiveDate) -> Result<Vec<MeetingRow>> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {MEETING_COLS} FROM meeting m ORDER BY m.date DESC, m.id DESC"
-        ))?;
-        let rows = stmt
-            .query_map([], meeting_from)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(rows
-            .into_iter()
-            .map(|(m, c, i, n)| self.to_row(m, c, i, n, today))
-            .collect())
+        self.meeting_rows(&MeetingFilter::default(), today)
     }
 
     pub fn meeting(&self, id: i64) -> Result<Meeting> {

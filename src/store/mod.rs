@@ -33,7 +33,7 @@ pub use calendar::parse_calendar_csv;
 pub use check::CheckReport;
 pub use criticisms::{CriticismRow, NewCriticism, ReferralStep};
 pub use error::{Entity, Invalid, Result, StoreError};
-pub use meetings::{MeetingDetail, MeetingRow, NewMeeting};
+pub use meetings::{MeetingDetail, MeetingFilter, MeetingRow, MeetingScope, NewMeeting};
 pub use minutes::{FeedbackAnswer, FeedbackRow};
 pub use rows::{UnitDetail, UnitRow};
 pub use schema::SCHEMA_VERSION;

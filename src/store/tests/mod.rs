@@ -93,6 +93,7 @@ fn demo_store(today: &str) -> Store {
 }
 
 mod initials;
+mod meetings_window;
 mod rules;
 mod sync;
 mod tasks_window;

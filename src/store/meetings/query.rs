@@ -1,0 +1,199 @@
+//! The meetings list as a window: filtered, counted and positioned in SQL, newest first.
+//!
+//! The scopes are the domain's rules (R4.4 minutes overdue, R4.3 feedback waiting) turned into one
+//! SQL condition each: the rules depend on a meeting's date (or the day the feedback form went
+//! out) only through a working-day deadline that never moves backwards when that date moves
+//! forwards, so "the deadline has passed" is "the date is on or before a cutoff", and the cutoff is
+//! found in Rust with the calendar. A test holds the SQL to the Rust rules on the demo county.
+
+use chrono::{Days, NaiveDate};
+use rusqlite::{OptionalExtension, ToSql};
+
+use super::{MEETING_COLS, MeetingRow, meeting_from};
+use crate::domain::Deadline;
+use crate::domain::minutes::{feedback_deadline, minutes_due};
+use crate::store::initials::initials_query;
+use crate::store::{Result, Store};
+
+/// Which meetings the list shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum MeetingScope {
+    /// Every meeting.
+    #[default]
+    All,
+    /// R4.4: minutes not issued and past their limit on `today` (exactly the meetings whose
+    /// [`MeetingRow::minutes`] is `MinutesStatus::Overdue`).
+    MinutesOverdue,
+    /// R4.3: the feedback form went out on or before `today` and some unit has not answered with
+    /// its deadline not yet passed (a unit whose `FeedbackStatus` is `Waiting`), as
+    /// [`Store::feedback_rounds_waiting`] counts them.
+    FeedbackWaiting,
+}
+
+/// Which meetings [`Store::meeting_rows`] shows. The default shows every meeting.
+#[derive(Debug, Clone, Default)]
+pub struct MeetingFilter {
+    /// Which meetings by the rules.
+    pub scope: MeetingScope,
+    /// A substring of a topic, the chair's name or the meeting number; a query of only ASCII
+    /// letters and digits also matches, in any case, the topics' pinyin initials. Surrounding
+    /// white space is ignored; an empty query selects everything.
+    pub text: Option<String>,
+    /// At most this many rows from [`Store::meeting_rows`] (all when `None`).
+    pub limit: Option<usize>,
+    /// Rows of [`Store::meeting_rows`] to skip before the first returned.
+    pub offset: usize,
+}
+
+const ORDER: &str = "m.date DESC, m.id DESC";
+
+const WHERE: &str = "WHERE (:text IS NULL OR instr(m.number, :text) > 0
+        OR EXISTS (SELECT 1 FROM leader l WHERE l.id = m.chair_id AND instr(l.name, :text) > 0)
+        OR EXISTS (SELECT 1 FROM meeting_topic mt WHERE mt.meeting_id = m.id
+                   AND (instr(mt.topic, :text) > 0 OR instr(mt.initials, :initials) > 0)))
+    AND (:scope <> 'minutes_overdue' OR (m.date <= :minutes_cutoff
+        AND NOT EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = m.id AND mi.issued_on IS NOT NULL)))
+    AND (:scope <> 'feedback_waiting' OR EXISTS (SELECT 1 FROM minutes mi JOIN feedback f ON f.meeting_id = mi.meeting_id
+        WHERE mi.meeting_id = m.id AND mi.feedback_sent_on <= :today AND mi.feedback_sent_on > :feedback_cutoff
+          AND f.received_on IS NULL))";
+
+/// The latest day `d` whose deadline `due(d)` falls before `today`, for a deadline that never moves
+/// backwards as `d` moves forwards: then `due(d) < today` exactly when `d <= cutoff`. Stepping back
+/// from `today` takes about as many days as the limit spans; the search gives up (returning the
+/// earliest date, which selects nothing) only at the very start of the calendar's range.
+fn cutoff(today: NaiveDate, workdays: i64, due: impl Fn(NaiveDate) -> Deadline) -> NaiveDate {
+    // Far more than `workdays` working days can span (two weeks each), plus a year of slack.
+    let bound = workdays.max(0).saturating_mul(14).saturating_add(366);
+    let mut d = today;
+    for _ in 0..bound {
+        if due(d).date < today {
+            return d;
+        }
+        match d.checked_sub_days(Days::new(1)) {
+            Some(prev) => d = prev,
+            None => break,
+        }
+    }
+    NaiveDate::MIN
+}
+
+/// Bound values of [`WHERE`].
+struct Params {
+    text: Option<String>,
+    initials: Option<String>,
+    scope: &'static str,
+    today: NaiveDate,
+    minutes_cutoff: NaiveDate,
+    feedback_cutoff: NaiveDate,
+    limit: i64,
+    offset: i64,
+}
+
+impl Params {
+    fn named(&self) -> Vec<(&'static str, &dyn ToSql)> {
+        vec![
+            (":text", &self.text as &dyn ToSql),
+            (":initials", &self.initials),
+            (":scope", &self.scope),
+            (":today", &self.today),
+            (":minutes_cutoff", &self.minutes_cutoff),
+            (":feedback_cutoff", &self.feedback_cutoff),
+        ]
+    }
+}
+
+impl Store {
+    fn meeting_params(&self, f: &MeetingFilter, today: NaiveDate) -> Params {
+        let (cal, t) = (&self.cal, &self.thresholds);
+        let text = f.text.as_deref().map(str::trim).filter(|t| !t.is_empty());
+        Params {
+            text: text.map(str::to_string),
+            initials: text.and_then(initials_query),
+            scope: match f.scope {
+                MeetingScope::All => "all",
+                MeetingScope::MinutesOverdue => "minutes_overdue",
+                MeetingScope::FeedbackWaiting => "feedback_waiting",
+            },
+            today,
+            minutes_cutoff: cutoff(today, t.minutes_within_workdays, |d| minutes_due(cal, t, d)),
+            // Waiting while today <= deadline(sent), i.e. not deadline(sent) < today.
+            feedback_cutoff: cutoff(today, t.feedback_within_workdays, |d| {
+                feedback_deadline(cal, t, d)
+            }),
+            limit: f.limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX)),
+            offset: i64::try_from(f.offset).unwrap_or(i64::MAX),
+        }
+    }
+
+    /// The meetings `f` selects, newest first (date, then id, descending), with their rules
+    /// computed for `today`, windowed by `f.limit` / `f.offset` in SQL.
+    pub fn meeting_rows(&self, f: &MeetingFilter, today: NaiveDate) -> Result<Vec<MeetingRow>> {
+        let sql = format!(
+            "SELECT {MEETING_COLS} FROM meeting m {WHERE} ORDER BY {ORDER} LIMIT :limit OFFSET :offset"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let p = self.meeting_params(f, today);
+        let mut named = p.named();
+        named.extend([(":limit", &p.limit as &dyn ToSql), (":offset", &p.offset)]);
+        let rows = stmt
+            .query_map(named.as_slice(), meeting_from)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows
+            .into_iter()
+            .map(|(m, c, i, n)| self.to_row(m, c, i, n, today))
+            .collect())
+    }
+
+    /// How many meetings `f` selects on `today` (its limit and offset ignored).
+    pub fn meeting_count(&self, f: &MeetingFilter, today: NaiveDate) -> Result<usize> {
+        let sql = format!("SELECT count(*) FROM meeting m {WHERE}");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let p = self.meeting_params(f, today);
+        let n: i64 = stmt.query_row(p.named().as_slice(), |r| r.get(0))?;
+        Ok(usize::try_from(n).unwrap_or_default())
+    }
+
+    /// The zero-based position of meeting `id` in the list `f` selects, newest first (its limit
+    /// and offset ignored); `None` when `f` does not select it.
+    pub fn meeting_position(
+        &self,
+        f: &MeetingFilter,
+        id: i64,
+        today: NaiveDate,
+    ) -> Result<Option<usize>> {
+        let sql = format!(
+            "SELECT pos FROM (SELECT m.id AS id, row_number() OVER (ORDER BY {ORDER}) - 1 AS pos
+             FROM meeting m {WHERE}) WHERE id = :id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let p = self.meeting_params(f, today);
+        let mut named = p.named();
+        named.push((":id", &id));
+        let pos: Option<i64> = stmt.query_row(named.as_slice(), |r| r.get(0)).optional()?;
+        Ok(pos.and_then(|p| usize::try_from(p).ok()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cutoff;
+    use crate::calendar::Calendar;
+    use crate::domain::Thresholds;
+    use crate::domain::minutes::minutes_due;
+    use crate::domain::testcal::d;
+
+    #[test]
+    fn r4_4_cutoff_is_the_last_meeting_date_already_overdue() {
+        let (cal, t) = (Calendar::builtin(), Thresholds::default());
+        let due = |m| minutes_due(&cal, &t, m);
+        for today in ["2026-11-25", "2026-10-09", "2027-02-15", "2026-01-01"] {
+            let today = d(today);
+            let c = cutoff(today, t.minutes_within_workdays, due);
+            assert!(due(c).date < today, "{today}: {c}");
+            assert!(due(c.succ_opt().unwrap()).date >= today, "{today}: {c}");
+        }
+        // Meeting Mon 2026-11-02 is due Mon 2026-11-16: overdue from Tuesday the 17th.
+        assert_eq!(cutoff(d("2026-11-17"), 10, due), d("2026-11-02"));
+        assert!(cutoff(d("2026-11-16"), 10, due) < d("2026-11-02"));
+    }
+}
