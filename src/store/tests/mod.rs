@@ -94,6 +94,7 @@ fn demo_store(today: &str) -> Store {
 
 mod initials;
 mod meetings_window;
+mod overview;
 mod rules;
 mod sync;
 mod tasks_window;
