@@ -8,13 +8,21 @@ use super::{Entity, Result, Store, StoreError, Tx};
 /// One row of the audit log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AuditEntry {
+    /// Increasing with every change: the newest row has the largest id.
     pub id: i64,
+    /// When, in China Standard Time (`…+08:00`).
     pub at: String,
+    /// The operating-system user who made the change.
     pub user: String,
+    /// What was done (`create`, `update`, …).
     pub action: String,
+    /// The kind of record changed ([`Entity::code`]).
     pub entity: String,
+    /// Which record: its id, or a composite key such as `meeting/unit`.
     pub entity_id: String,
+    /// The record before the change; `None` for a creation.
     pub before: Option<serde_json::Value>,
+    /// The record after the change; `None` for a removal.
     pub after: Option<serde_json::Value>,
 }
 

@@ -120,6 +120,7 @@ impl Store {
         &self.cal
     }
 
+    /// The thresholds the rules are computed with (configuration, `[thresholds]`).
     pub fn thresholds(&self) -> &Thresholds {
         &self.thresholds
     }

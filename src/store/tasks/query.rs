@@ -34,6 +34,7 @@ pub struct TaskFilter {
     pub state: Option<TaskState>,
     /// The lead unit.
     pub unit_id: Option<i64>,
+    /// The meeting that decided the task.
     pub meeting_id: Option<i64>,
     /// A substring of the task text, its lead unit's name or its meeting's topics. A query of only
     /// ASCII letters and digits also matches, in any case, their pinyin initials (`stz` finds
