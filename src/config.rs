@@ -13,7 +13,11 @@ use crate::i18n::Lang;
 pub struct Config {
     pub lang: Option<Lang>,
     pub db: Option<PathBuf>,
+    /// Draw borders and symbols in ASCII (for terminals that draw box characters double-wide).
+    pub ascii: bool,
     pub thresholds: Thresholds,
+    /// Key bindings of the TUI: action name → keys, e.g. `filter_green = ["n"]`.
+    pub keys: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 impl Config {
@@ -21,6 +25,12 @@ impl Config {
     pub fn parse(text: &str) -> Result<Config, String> {
         let config: Config = toml::from_str(text).map_err(|e| e.message().to_string())?;
         config.thresholds.validate()?;
+        crate::tui::keymap::Keymap::new(&config.keys).map_err(|e| match e {
+            crate::tui::keymap::KeymapError::UnknownAction(a) => format!("[keys] {a}"),
+            crate::tui::keymap::KeymapError::BadKey { action, key } => {
+                format!("[keys] {action} = \"{key}\"")
+            }
+        })?;
         Ok(config)
     }
 
@@ -61,6 +71,17 @@ mod tests {
             Config::parse("[thresholds]\ndefault_limit_workdays = 9223372036854775807\n").is_err()
         );
         assert!(Config::parse("[thresholds]\nnotice_before_workdays = 0\n").is_ok());
+    }
+
+    #[test]
+    fn key_bindings_and_ascii_come_from_the_file_and_mistakes_are_named() {
+        let c = Config::parse("ascii = true\n[keys]\nfilter_green = [\"n\"]\n").unwrap();
+        assert!(c.ascii);
+        assert_eq!(c.keys["filter_green"], vec!["n".to_string()]);
+        let e = Config::parse("[keys]\nfly = [\"f\"]\n").unwrap_err();
+        assert!(e.contains("fly"), "{e}");
+        let e = Config::parse("[keys]\nquit = [\"ctrl-\"]\n").unwrap_err();
+        assert!(e.contains("ctrl-"), "{e}");
     }
 
     #[test]

@@ -12,3 +12,4 @@ pub mod i18n;
 pub mod os;
 pub mod store;
 pub mod text;
+pub mod tui;

@@ -74,7 +74,7 @@ pub fn open_demo(ctx: &mut Ctx) -> CliResult {
         },
     )?;
     println!();
-    summary(ctx)?;
+    check(ctx)?;
     let db = ctx.db.display();
     println!("\n{}", ctx.lang.t(Msg::DemoTry));
     println!("  export DUBAN_DB={db} DUBAN_TODAY={}", ctx.today);
@@ -97,12 +97,6 @@ pub fn open_demo(ctx: &mut Ctx) -> CliResult {
         println!("  {bin} {args}");
     }
     Ok(())
-}
-
-/// `duban` with no subcommand: the overview (the terminal UI comes in a later issue).
-pub fn summary(ctx: &Ctx) -> CliResult {
-    println!("{}", ctx.lang.t(Msg::TuiPending));
-    check(ctx)
 }
 
 pub fn check(ctx: &Ctx) -> CliResult {

@@ -5,6 +5,7 @@
 mod accountability;
 mod admin;
 mod calendar;
+mod interactive;
 mod meetings;
 mod minutes;
 pub mod output;
@@ -48,6 +49,9 @@ pub struct Cli {
     /// Open duban on a fresh demo database in a temporary directory.
     #[arg(long)]
     pub demo: bool,
+    /// Draw borders and symbols in ASCII (for terminals that draw box characters double-wide).
+    #[arg(long, global = true)]
+    pub ascii: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -92,6 +96,12 @@ pub enum Command {
     Backup { path: PathBuf },
     /// Who changed what, when.
     Audit(admin::AuditArgs),
+    /// Render every TUI screen on the demo county as SVG and text (for the README).
+    Screenshot {
+        /// The directory to write into.
+        #[arg(long, default_value = "screenshots")]
+        out: PathBuf,
+    },
 }
 
 /// A command that did not succeed: the exit code and the one-line message.
@@ -110,6 +120,8 @@ pub struct Ctx {
     pub today: NaiveDate,
     pub config: Config,
     pub db: PathBuf,
+    /// ASCII borders and symbols in the TUI.
+    pub ascii: bool,
 }
 
 impl Ctx {
@@ -281,16 +293,19 @@ pub fn run(cli: Cli) -> CliResult {
         .clone()
         .or_else(|| config.db.clone())
         .unwrap_or_else(default_db);
+    let ascii = cli.ascii || config.ascii;
     let mut ctx = Ctx {
         lang,
         format: cli.format,
         today,
         config,
         db,
+        ascii,
     };
     match cli.command {
-        None if cli.demo => admin::open_demo(&mut ctx),
-        None => admin::summary(&ctx),
+        None if cli.demo => interactive::demo(&mut ctx),
+        None => interactive::tui(&ctx),
+        Some(Command::Screenshot { out }) => interactive::screenshot(&ctx, &out),
         Some(Command::Init) => admin::init(&ctx),
         Some(Command::Demo(a)) => admin::demo(&ctx, a),
         Some(Command::Workdays(c)) => calendar::workdays(&ctx, c),

@@ -109,11 +109,7 @@ pub fn light_label(l: Lang, light: Light) -> String {
 
 /// The limit as shown: the date (marked when provisional) and its kind.
 pub fn limit_label(l: Lang, r: &TaskRow) -> String {
-    let kind = match r.limit {
-        Limit::Date(_) => l.t(Msg::LimitDate).to_string(),
-        Limit::Default => l.t(Msg::LimitDefault).to_string(),
-        Limit::Exempt(c) => format!("{}：{}", l.t(Msg::LimitExempt), l.exempt_category(c)),
-    };
+    let kind = l.limit_kind(r.limit);
     match r.due {
         Some(d) => format!("{d}{} {kind}", if r.provisional { "*" } else { "" }),
         None => kind,

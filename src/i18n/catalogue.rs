@@ -2,28 +2,8 @@
 
 use super::Lang;
 
-macro_rules! catalogue {
-    ($($key:ident => $zh:literal, $en:literal;)*) => {
-        /// A message of the catalogue.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum Msg { $($key),* }
-
-        impl Msg {
-            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
-        }
-
-        impl Lang {
-            /// The message in this language.
-            pub fn t(self, m: Msg) -> &'static str {
-                match (m, self) {
-                    $((Msg::$key, Lang::Zh) => $zh, (Msg::$key, Lang::En) => $en,)*
-                }
-            }
-        }
-    };
-}
-
 catalogue! {
+    Msg, t;
     // Lights and states.
     LightRed => "红灯", "red";
     LightYellow => "黄灯", "yellow";
@@ -140,7 +120,9 @@ catalogue! {
     CalendarSaved => "已写入 {0} 天的日历", "{0} calendar days written";
     CheckOk => "数据库完整性：正常", "database integrity: ok";
     CheckBad => "数据库完整性：异常 {0}", "database integrity: FAILED {0}";
-    TuiPending => "终端界面尚在开发中；以下为命令行摘要。", "The terminal UI is not built yet; here is the command-line summary.";
+    NotATerminal => "不是终端：以下为命令行摘要（在终端中运行 duban 打开界面）。", "Not a terminal: here is the summary (run duban in a terminal for the TUI).";
+    TuiDatabase => "数据库：{0}", "database: {0}";
+    ScreenshotsDone => "已生成 {0} 张截图到 {1}", "{0} screenshots written to {1}";
     // duban check.
     ChkItem => "项目", "item";
     ChkValue => "数值", "value";

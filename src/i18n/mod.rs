@@ -17,35 +17,68 @@ pub enum Lang {
     En,
 }
 
+/// Declares a catalogue: an enum of message keys and the `Lang` method that gives their text.
+macro_rules! catalogue {
+    ($name:ident, $method:ident; $($key:ident => $zh:literal, $en:literal;)*) => {
+        /// A message of the catalogue.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $name { $($key),* }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$key),*];
+        }
+
+        impl Lang {
+            /// The message in this language.
+            pub fn $method(self, m: $name) -> &'static str {
+                match (m, self) {
+                    $(($name::$key, Lang::Zh) => $zh, ($name::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
 mod catalogue;
+mod ui;
 
 pub use catalogue::Msg;
+pub use ui::Ui;
+
+/// `template` with `{0}`, `{1}`, … replaced by `args` (a value is never read as a placeholder).
+fn fill_template(template: &str, args: &[&dyn std::fmt::Display]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let arg = after
+            .find('}')
+            .and_then(|close| Some((after[..close].parse::<usize>().ok()?, close)));
+        match arg.and_then(|(i, close)| Some((args.get(i)?, close))) {
+            Some((value, close)) => {
+                out.push_str(&value.to_string());
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
 
 impl Lang {
     /// The message with `{0}`, `{1}`, … replaced by `args`.
     pub fn fill(self, m: Msg, args: &[&dyn std::fmt::Display]) -> String {
-        let template = self.t(m);
-        let mut out = String::with_capacity(template.len() + 16);
-        let mut rest = template;
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            let after = &rest[open + 1..];
-            let arg = after
-                .find('}')
-                .and_then(|close| Some((after[..close].parse::<usize>().ok()?, close)));
-            match arg.and_then(|(i, close)| Some((args.get(i)?, close))) {
-                Some((value, close)) => {
-                    out.push_str(&value.to_string());
-                    rest = &after[close + 1..];
-                }
-                None => {
-                    out.push('{');
-                    rest = after;
-                }
-            }
-        }
-        out.push_str(rest);
-        out
+        fill_template(self.t(m), args)
+    }
+
+    /// A message of the terminal UI with its placeholders filled.
+    pub fn ui_fill(self, m: Ui, args: &[&dyn std::fmt::Display]) -> String {
+        fill_template(self.ui(m), args)
     }
 
     pub fn light(self, l: Light) -> &'static str {
@@ -148,6 +181,18 @@ impl Lang {
         })
     }
 
+    /// The kind of a task's limit: a set date, the default, or exempt with its category.
+    pub fn limit_kind(self, limit: crate::domain::Limit) -> String {
+        use crate::domain::Limit;
+        match limit {
+            Limit::Date(_) => self.t(Msg::LimitDate).to_string(),
+            Limit::Default => self.t(Msg::LimitDefault).to_string(),
+            Limit::Exempt(c) => {
+                format!("{}：{}", self.t(Msg::LimitExempt), self.exempt_category(c))
+            }
+        }
+    }
+
     /// "N working days left" / "overdue by N" / "due today" for a task's light and count.
     pub fn workdays_left(self, light: Light, left: Option<i64>) -> String {
         match (light, left) {
@@ -172,6 +217,11 @@ mod tests {
     fn every_message_exists_in_both_languages_with_the_same_placeholders() {
         for &m in Msg::ALL {
             let (zh, en) = (Lang::Zh.t(m), Lang::En.t(m));
+            assert!(!zh.is_empty() && !en.is_empty(), "{m:?}");
+            assert_eq!(placeholders(zh), placeholders(en), "{m:?}");
+        }
+        for &m in Ui::ALL {
+            let (zh, en) = (Lang::Zh.ui(m), Lang::En.ui(m));
             assert!(!zh.is_empty() && !en.is_empty(), "{m:?}");
             assert_eq!(placeholders(zh), placeholders(en), "{m:?}");
         }

@@ -48,6 +48,8 @@ pub struct Store {
     cal: Calendar,
     thresholds: Thresholds,
     user: String,
+    /// A fixed audit time instead of the clock (see [`Store::fix_audit_clock`]).
+    fixed_at: Option<String>,
 }
 
 impl Store {
@@ -85,6 +87,7 @@ impl Store {
             cal,
             thresholds,
             user: crate::os::current_user(),
+            fixed_at: None,
         };
         store.sync_derived_deadlines()?;
         store.backfill_initials()?;
@@ -125,6 +128,14 @@ impl Store {
         &self.thresholds
     }
 
+    /// Records every later change of this store as made by `user` at `at`, not by the OS account at
+    /// the wall-clock time: for demos rendered in tests and screenshots, which must not depend on
+    /// when or by whom they are run.
+    pub fn fix_audit_clock(&mut self, user: &str, at: &str) {
+        self.user = user.to_string();
+        self.fixed_at = Some(at.to_string());
+    }
+
     /// SQLite's `PRAGMA data_version`: it changes when another connection (another duban, another
     /// process) commits to the database, and not for this store's own writes. Compare two readings
     /// to know whether what is on screen may be stale.
@@ -144,7 +155,10 @@ impl Store {
             cal: &self.cal,
             t: &self.thresholds,
             user: &self.user,
-            at: crate::os::now_cst_string(),
+            at: self
+                .fixed_at
+                .clone()
+                .unwrap_or_else(crate::os::now_cst_string),
         };
         let out = f(&w)?;
         w.tx.commit()?;

@@ -1,0 +1,183 @@
+//! What the user or a finished load asks the model to do.
+//!
+//! The variants a key can be bound to have snake_case names (`quit`, `filter_red`, …): they are the
+//! names of the `[keys]` section of the configuration, and [`Action::BINDABLE`] lists them for the
+//! help screen. The rest carry results back from the store and are never bound to keys.
+
+use serde::Deserialize;
+use tui_input::InputRequest;
+
+use super::model::{
+    AuditEntry, MeetingDetail, MeetingRow, MonthView, Overview, TaskDetail, TaskRow, UnitDetail,
+    UnitRow,
+};
+
+/// A request to the model. See the module documentation.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Quit,
+    NextTab,
+    PrevTab,
+    GotoOverview,
+    GotoTasks,
+    GotoMeetings,
+    GotoUnits,
+    GotoReports,
+    GotoCalendar,
+    GotoAudit,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// Open the selection: follow its main link (task → meeting, meeting → its tasks, …).
+    Open,
+    /// Go to the selected task's lead unit.
+    OpenUnit,
+    /// Back to where the last link was followed from.
+    Back,
+    Help,
+    Filter,
+    Command,
+    FilterRed,
+    FilterYellow,
+    FilterGreen,
+    ClearFilter,
+    CycleSort,
+    DetailDown,
+    DetailUp,
+    Refresh,
+
+    // Not bindable: keys, text editing, terminal events and results of commands.
+    /// A key as read from the terminal, resolved against the mode when it is applied (not when it
+    /// is read: keys typed ahead must see the mode the earlier keys left).
+    #[serde(skip)]
+    Key(ratatui::crossterm::event::KeyEvent),
+    #[serde(skip)]
+    Edit(InputRequest),
+    #[serde(skip)]
+    Paste(String),
+    #[serde(skip)]
+    Submit,
+    #[serde(skip)]
+    Cancel,
+    #[serde(skip)]
+    Resize(u16, u16),
+    #[serde(skip)]
+    DataChanged,
+    #[serde(skip)]
+    Loaded(Box<Loaded>),
+    #[serde(skip)]
+    Failed(String),
+}
+
+impl Action {
+    /// Every action a key may be bound to, in the order the help screen lists them.
+    pub const BINDABLE: &'static [Action] = &[
+        Action::Up,
+        Action::Down,
+        Action::PageUp,
+        Action::PageDown,
+        Action::Top,
+        Action::Bottom,
+        Action::Left,
+        Action::Right,
+        Action::Open,
+        Action::OpenUnit,
+        Action::Back,
+        Action::Filter,
+        Action::FilterRed,
+        Action::FilterYellow,
+        Action::FilterGreen,
+        Action::ClearFilter,
+        Action::CycleSort,
+        Action::DetailDown,
+        Action::DetailUp,
+        Action::Command,
+        Action::NextTab,
+        Action::PrevTab,
+        Action::GotoOverview,
+        Action::GotoTasks,
+        Action::GotoMeetings,
+        Action::GotoUnits,
+        Action::GotoReports,
+        Action::GotoCalendar,
+        Action::GotoAudit,
+        Action::Refresh,
+        Action::Help,
+        Action::Quit,
+    ];
+
+    /// The configuration name of a bindable action.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::NextTab => "next_tab",
+            Action::PrevTab => "prev_tab",
+            Action::GotoOverview => "goto_overview",
+            Action::GotoTasks => "goto_tasks",
+            Action::GotoMeetings => "goto_meetings",
+            Action::GotoUnits => "goto_units",
+            Action::GotoReports => "goto_reports",
+            Action::GotoCalendar => "goto_calendar",
+            Action::GotoAudit => "goto_audit",
+            Action::Up => "up",
+            Action::Down => "down",
+            Action::Left => "left",
+            Action::Right => "right",
+            Action::PageUp => "page_up",
+            Action::PageDown => "page_down",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::Open => "open",
+            Action::OpenUnit => "open_unit",
+            Action::Back => "back",
+            Action::Help => "help",
+            Action::Filter => "filter",
+            Action::Command => "command",
+            Action::FilterRed => "filter_red",
+            Action::FilterYellow => "filter_yellow",
+            Action::FilterGreen => "filter_green",
+            Action::ClearFilter => "clear_filter",
+            Action::CycleSort => "cycle_sort",
+            Action::DetailDown => "detail_down",
+            Action::DetailUp => "detail_up",
+            Action::Refresh => "refresh",
+            _ => "",
+        }
+    }
+}
+
+/// The result of a command against the store.
+#[derive(Debug, Clone)]
+pub enum Loaded {
+    Overview(Overview),
+    /// A window of the ledger: rows from `offset` of `total`, and where the cursor now stands.
+    Tasks {
+        offset: usize,
+        total: usize,
+        cursor: usize,
+        rows: Vec<TaskRow>,
+    },
+    TaskDetail(Box<TaskDetail>),
+    Meetings {
+        offset: usize,
+        total: usize,
+        cursor: usize,
+        rows: Vec<MeetingRow>,
+    },
+    MeetingDetail(Box<MeetingDetail>),
+    Units(Vec<UnitRow>),
+    UnitDetail(Box<UnitDetail>),
+    Month(MonthView),
+    Audit {
+        offset: usize,
+        total: usize,
+        cursor: usize,
+        rows: Vec<AuditEntry>,
+    },
+}

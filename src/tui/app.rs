@@ -1,0 +1,99 @@
+//! The loop: read an event, turn it into an action, update, run the commands it returns against the
+//! store (their results are actions again), and draw once the queue is empty. Other users' changes
+//! are noticed by polling `PRAGMA data_version`.
+
+use std::collections::VecDeque;
+use std::io;
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event::{self, Event};
+
+use super::action::Action;
+use super::command::execute;
+use super::model::Model;
+use super::terminal::{self, Signals};
+use super::{update, views};
+use crate::store::Store;
+
+/// How long to wait for a key before looking at the database and the signals again.
+const TICK: Duration = Duration::from_millis(200);
+/// How often to ask SQLite whether another connection committed.
+const POLL_DATA: Duration = Duration::from_millis(500);
+
+/// Runs the TUI until the user quits, a signal arrives or the terminal goes away.
+pub fn run(store: &Store, model: Model) -> io::Result<()> {
+    let signals = Signals::install()?;
+    let mut term = match terminal::enter() {
+        Ok(t) => t,
+        Err(e) => {
+            terminal::leave();
+            return Err(e);
+        }
+    };
+    let result = event_loop(&mut term, store, model, &signals);
+    terminal::leave();
+    // ratatui's Terminal shows the cursor again when dropped and prints to stderr if that fails,
+    // which on a hung-up tty would panic; `leave` has shown it already, so the drop is skipped.
+    std::mem::forget(term);
+    result
+}
+
+/// Applies actions until none are left, running each command they produce.
+pub fn settle(store: &Store, m: &mut Model, queue: &mut VecDeque<Action>) {
+    while let Some(a) = queue.pop_front() {
+        for c in update::update(m, a) {
+            queue.push_back(execute(store, m.today, c));
+        }
+    }
+}
+
+fn event_loop(
+    term: &mut ratatui::DefaultTerminal,
+    store: &Store,
+    mut m: Model,
+    signals: &Signals,
+) -> io::Result<()> {
+    let size = term.size()?;
+    let mut queue = VecDeque::from([Action::Resize(size.width, size.height)]);
+    let mut version = store.data_version().ok();
+    let mut last_poll = Instant::now();
+    let mut dirty = true;
+    loop {
+        if !queue.is_empty() {
+            settle(store, &mut m, &mut queue);
+            dirty = true;
+        }
+        if m.quit || signals.stopped() || terminal::tty_gone() {
+            return Ok(());
+        }
+        if dirty {
+            term.draw(|f| views::render(&m, f))?;
+            dirty = false;
+        }
+        // Events crossterm has already parsed come first; then wait on the tty itself, so that a
+        // hung-up terminal ends the loop instead of being read forever (crossterm issue #793).
+        while event::poll(Duration::ZERO)? {
+            match event::read() {
+                Ok(Event::Key(k)) => queue.push_back(Action::Key(k)),
+                Ok(Event::Paste(s)) => queue.push_back(Action::Paste(s)),
+                Ok(Event::Resize(w, h)) => queue.push_back(Action::Resize(w, h)),
+                Ok(_) => {}
+                Err(_) => return Ok(()),
+            }
+            if terminal::tty_gone() {
+                return Ok(());
+            }
+        }
+        if queue.is_empty() && terminal::wait_input(TICK) == terminal::Wait::Gone {
+            return Ok(());
+        }
+        if last_poll.elapsed() >= POLL_DATA {
+            last_poll = Instant::now();
+            let now = store.data_version().ok();
+            if now != version {
+                version = now;
+                queue.push_back(Action::DataChanged);
+            }
+        }
+    }
+}

@@ -1,0 +1,202 @@
+//! What `update` asks of the database, and the one function that does it. Loads are windows: the
+//! rows around the cursor, never the whole list; a load that should keep a record selected finds
+//! where that record now stands.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::action::{Action, Loaded};
+use super::model::{DayCell, MeetingFilter, MonthView, TaskFilter};
+use crate::store::{Store, StoreError};
+
+/// A side effect for the app loop to run.
+#[derive(Debug, Clone)]
+pub enum Command {
+    LoadOverview,
+    /// The ledger window showing row `cursor` (or the task `keep`, wherever it now is) with
+    /// `visible` rows on screen.
+    LoadTasks {
+        filter: TaskFilter,
+        keep: Option<i64>,
+        cursor: usize,
+        visible: usize,
+    },
+    LoadTaskDetail(i64),
+    LoadMeetings {
+        filter: MeetingFilter,
+        keep: Option<i64>,
+        cursor: usize,
+        visible: usize,
+    },
+    LoadMeetingDetail(i64),
+    LoadUnits,
+    LoadUnitDetail(String),
+    LoadMonth(i32, u32),
+    LoadAudit {
+        keep: Option<i64>,
+        cursor: usize,
+        visible: usize,
+    },
+}
+
+/// The rows to fetch around `cursor`: a screen before it and two after.
+fn span(cursor: usize, visible: usize) -> (usize, usize) {
+    let visible = visible.max(10);
+    (cursor.saturating_sub(visible), visible * 3)
+}
+
+/// Loads a window with a keep-by-id rule: `rows(offset, limit)` fetches, `position(id)` finds a
+/// record anywhere in the list (or `None` if the list no longer holds it).
+fn window<T>(
+    total: usize,
+    keep: Option<i64>,
+    cursor: usize,
+    visible: usize,
+    key: impl Fn(&T) -> i64,
+    rows: impl Fn(usize, usize) -> Result<Vec<T>, StoreError>,
+    position: impl Fn(i64) -> Result<Option<usize>, StoreError>,
+) -> Result<(usize, usize, Vec<T>), StoreError> {
+    let cursor = cursor.min(total.saturating_sub(1));
+    let (offset, limit) = span(cursor, visible);
+    let loaded = rows(offset, limit)?;
+    let Some(id) = keep else {
+        return Ok((offset, cursor, loaded));
+    };
+    if let Some(i) = loaded.iter().position(|r| key(r) == id) {
+        return Ok((offset, offset + i, loaded));
+    }
+    match position(id)? {
+        Some(pos) => {
+            let (offset, limit) = span(pos, visible);
+            Ok((offset, pos, rows(offset, limit)?))
+        }
+        None => Ok((offset, cursor, loaded)),
+    }
+}
+
+/// Runs a command; its result comes back as an action for `update`.
+pub fn execute(store: &Store, today: NaiveDate, command: Command) -> Action {
+    match run(store, today, command) {
+        Ok(loaded) => Action::Loaded(Box::new(loaded)),
+        Err(e) => Action::Failed(e.to_string()),
+    }
+}
+
+fn run(store: &Store, today: NaiveDate, command: Command) -> Result<Loaded, StoreError> {
+    Ok(match command {
+        Command::LoadOverview => Loaded::Overview(store.overview(today)?),
+        Command::LoadTasks {
+            filter,
+            keep,
+            cursor,
+            visible,
+        } => {
+            let total = store.task_count(&filter, today)?;
+            let (offset, cursor, rows) = window(
+                total,
+                keep,
+                cursor,
+                visible,
+                |r: &crate::store::TaskRow| r.id,
+                |offset, limit| {
+                    let f = TaskFilter {
+                        offset,
+                        limit: Some(limit),
+                        ..filter.clone()
+                    };
+                    store.tasks(&f, today)
+                },
+                |id| store.task_position(&filter, id, today),
+            )?;
+            Loaded::Tasks {
+                offset,
+                total,
+                cursor,
+                rows,
+            }
+        }
+        Command::LoadTaskDetail(id) => Loaded::TaskDetail(Box::new(store.task_detail(id, today)?)),
+        Command::LoadMeetings {
+            filter,
+            keep,
+            cursor,
+            visible,
+        } => {
+            let total = store.meeting_count(&filter, today)?;
+            let (offset, cursor, rows) = window(
+                total,
+                keep,
+                cursor,
+                visible,
+                |r: &crate::store::MeetingRow| r.id,
+                |offset, limit| {
+                    let f = MeetingFilter {
+                        offset,
+                        limit: Some(limit),
+                        ..filter.clone()
+                    };
+                    store.meeting_rows(&f, today)
+                },
+                |id| store.meeting_position(&filter, id, today),
+            )?;
+            Loaded::Meetings {
+                offset,
+                total,
+                cursor,
+                rows,
+            }
+        }
+        Command::LoadMeetingDetail(id) => {
+            Loaded::MeetingDetail(Box::new(store.meeting_detail(id, today)?))
+        }
+        Command::LoadUnits => Loaded::Units(store.unit_rows(today)?),
+        Command::LoadUnitDetail(name) => {
+            Loaded::UnitDetail(Box::new(store.unit_detail(&name, today)?))
+        }
+        Command::LoadMonth(year, month) => Loaded::Month(month_view(store, year, month)),
+        Command::LoadAudit {
+            keep,
+            cursor,
+            visible,
+        } => {
+            let total = store.audit_count()?;
+            let (offset, cursor, rows) = window(
+                total,
+                keep,
+                cursor,
+                visible,
+                |r: &crate::store::AuditEntry| r.id,
+                |offset, limit| store.audit_page(offset, limit),
+                |_| Ok(None),
+            )?;
+            Loaded::Audit {
+                offset,
+                total,
+                cursor,
+                rows,
+            }
+        }
+    })
+}
+
+/// The days of a month with the calendar's facts.
+fn month_view(store: &Store, year: i32, month: u32) -> MonthView {
+    let cal = store.calendar();
+    let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else {
+        return MonthView::default();
+    };
+    let days = first
+        .iter_days()
+        .take_while(|d| d.month() == month)
+        .map(|date| DayCell {
+            date,
+            workday: cal.is_workday(date),
+            listed: cal.entry(date).map(|(e, _)| (e.off, e.name.clone())),
+        })
+        .collect();
+    MonthView {
+        year,
+        month,
+        days,
+        provisional: !cal.is_year_covered(year),
+    }
+}

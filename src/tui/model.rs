@@ -1,0 +1,404 @@
+//! Everything on screen, as plain data: the active tab, each list's window and selection (by record
+//! id), the filters, the loaded details, the mode and the text being typed. `update` changes it,
+//! `views` draw it; neither touches the database.
+
+use chrono::NaiveDate;
+use tui_input::Input;
+
+pub use crate::calendar::DayOff;
+pub use crate::domain::{Light, Limit, TaskState, Thresholds};
+pub use crate::i18n::Lang;
+pub use crate::store::{
+    AuditEntry, MeetingDetail, MeetingFilter, MeetingRow, MeetingScope, Overview, TaskDetail,
+    TaskFilter, TaskRow, TaskSort, UnitDetail, UnitRow,
+};
+
+use super::keymap::Keymap;
+use super::theme::Theme;
+
+/// The screens, in tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    #[default]
+    Overview,
+    Tasks,
+    Meetings,
+    Units,
+    Reports,
+    Calendar,
+    Audit,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 7] = [
+        Tab::Overview,
+        Tab::Tasks,
+        Tab::Meetings,
+        Tab::Units,
+        Tab::Reports,
+        Tab::Calendar,
+        Tab::Audit,
+    ];
+
+    pub fn index(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+
+    /// The tab `step` places after this one, wrapping around.
+    pub fn step(self, step: isize) -> Tab {
+        let n = Tab::ALL.len() as isize;
+        Tab::ALL[(self.index() as isize + step).rem_euclid(n) as usize]
+    }
+}
+
+/// What keys do at the moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    #[default]
+    Normal,
+    /// Typing the `/` filter: it applies as it is typed.
+    Filter,
+    /// Typing a `:` command.
+    Command,
+    Help,
+}
+
+/// A record that a list can keep selected by id.
+pub trait Keyed {
+    fn key(&self) -> i64;
+}
+
+impl Keyed for TaskRow {
+    fn key(&self) -> i64 {
+        self.id
+    }
+}
+impl Keyed for MeetingRow {
+    fn key(&self) -> i64 {
+        self.id
+    }
+}
+impl Keyed for UnitRow {
+    fn key(&self) -> i64 {
+        self.id
+    }
+}
+impl Keyed for AuditEntry {
+    fn key(&self) -> i64 {
+        self.id
+    }
+}
+
+/// A window onto a list that may be far longer than what is loaded: `rows` are the rows from
+/// `offset`; `total` is the length of the whole list; `cursor` and `top` index the whole list.
+#[derive(Debug, Clone)]
+pub struct Window<T> {
+    pub offset: usize,
+    pub rows: Vec<T>,
+    pub total: usize,
+    pub cursor: usize,
+    /// The first row on screen.
+    pub top: usize,
+    /// The id of the selected record: what the cursor stays on across reloads.
+    pub selected: Option<i64>,
+    /// Whether anything has been loaded yet.
+    pub loaded: bool,
+}
+
+impl<T> Default for Window<T> {
+    fn default() -> Self {
+        Window {
+            offset: 0,
+            rows: Vec::new(),
+            total: 0,
+            cursor: 0,
+            top: 0,
+            selected: None,
+            loaded: false,
+        }
+    }
+}
+
+impl<T: Keyed> Window<T> {
+    /// Row `i` of the whole list, if it is loaded.
+    pub fn row(&self, i: usize) -> Option<&T> {
+        i.checked_sub(self.offset).and_then(|j| self.rows.get(j))
+    }
+
+    /// The row under the cursor, if loaded.
+    pub fn current(&self) -> Option<&T> {
+        self.row(self.cursor)
+    }
+
+    /// Whether rows `from..to` (clipped to the list) are all loaded.
+    pub fn covers(&self, from: usize, to: usize) -> bool {
+        let to = to.min(self.total);
+        from >= to || (from >= self.offset && to <= self.offset + self.rows.len())
+    }
+
+    /// Puts newly loaded rows in place, with the cursor where the load put it.
+    pub fn fill(&mut self, offset: usize, total: usize, cursor: usize, rows: Vec<T>) {
+        self.offset = offset;
+        self.total = total;
+        self.rows = rows;
+        self.cursor = cursor.min(total.saturating_sub(1));
+        self.loaded = true;
+        self.selected = self.current().map(Keyed::key);
+    }
+}
+
+/// The ledger's filter as the user set it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TaskQuery {
+    pub text: String,
+    pub light: Option<Light>,
+    pub state: Option<TaskState>,
+    /// Promises falling due by this date (the overview's "promises due this week").
+    pub promised_until: Option<NaiveDate>,
+    /// The lead unit: id and name (the name for the footer).
+    pub unit: Option<(i64, String)>,
+    /// The meeting: id.
+    pub meeting: Option<i64>,
+    pub sort: TaskSort,
+}
+
+impl TaskQuery {
+    /// The store's filter for this query (without a window).
+    pub fn filter(&self) -> TaskFilter {
+        TaskFilter {
+            light: self.light,
+            state: self.state,
+            unit_id: self.unit.as_ref().map(|u| u.0),
+            meeting_id: self.meeting,
+            text: Some(self.text.trim().to_string()).filter(|t| !t.is_empty()),
+            promised_until: self.promised_until,
+            sort: self.sort,
+            limit: None,
+            offset: 0,
+        }
+    }
+
+    /// Whether anything narrows the list (the sort does not).
+    pub fn narrows(&self) -> bool {
+        let plain = TaskQuery {
+            sort: self.sort,
+            ..TaskQuery::default()
+        };
+        *self != plain
+    }
+}
+
+/// The meetings list's filter.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MeetingQuery {
+    pub text: String,
+    pub scope: MeetingScope,
+}
+
+impl MeetingQuery {
+    pub fn filter(&self) -> MeetingFilter {
+        MeetingFilter {
+            scope: self.scope,
+            text: Some(self.text.trim().to_string()).filter(|t| !t.is_empty()),
+            limit: None,
+            offset: 0,
+        }
+    }
+}
+
+/// The units list's filter (the whole list is small and filtered in memory).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UnitQuery {
+    pub text: String,
+    pub referral_due: bool,
+}
+
+/// One day of the month view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayCell {
+    pub date: NaiveDate,
+    pub workday: bool,
+    /// A listed day off or make-up working day, with its holiday's name.
+    pub listed: Option<(DayOff, String)>,
+}
+
+/// A month of the calendar.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MonthView {
+    pub year: i32,
+    pub month: u32,
+    pub days: Vec<DayCell>,
+    /// The year has no holiday notice: Monday–Friday is assumed.
+    pub provisional: bool,
+}
+
+/// A figure of the overview; each leads to the list it counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    Red,
+    Yellow,
+    ExplanationsDue,
+    PromisesDue,
+    CriticismsDue,
+    MinutesOverdue,
+    FeedbackWaiting,
+    ReferralsDue,
+}
+
+impl Figure {
+    pub const ALL: [Figure; 8] = [
+        Figure::Red,
+        Figure::Yellow,
+        Figure::ExplanationsDue,
+        Figure::PromisesDue,
+        Figure::CriticismsDue,
+        Figure::MinutesOverdue,
+        Figure::FeedbackWaiting,
+        Figure::ReferralsDue,
+    ];
+
+    /// The figure's value in an overview.
+    pub fn value(self, o: &Overview) -> i64 {
+        match self {
+            Figure::Red => o.red,
+            Figure::Yellow => o.yellow,
+            Figure::ExplanationsDue => o.explanations_due,
+            Figure::PromisesDue => o.promises_due_this_week,
+            Figure::CriticismsDue => o.criticisms_due,
+            Figure::MinutesOverdue => o.minutes_overdue,
+            Figure::FeedbackWaiting => o.feedback_waiting,
+            Figure::ReferralsDue => o.referrals_due,
+        }
+    }
+}
+
+/// A screen the user can come back to with `back`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Location {
+    pub tab: Tab,
+    pub tasks: TaskQuery,
+    pub task: Option<i64>,
+    pub meetings: MeetingQuery,
+    pub meeting: Option<i64>,
+    pub units: UnitQuery,
+    pub unit: Option<i64>,
+}
+
+/// A jump of the command line that waits for a load.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    Task(i64),
+    Meeting(i64),
+    Unit(String),
+}
+
+/// A line for the user under the lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    Info(String),
+    Error(String),
+}
+
+/// The whole state of the TUI.
+#[derive(Debug)]
+pub struct Model {
+    pub lang: Lang,
+    pub today: NaiveDate,
+    /// The rule thresholds in force (for the words that explain a light).
+    pub thresholds: Thresholds,
+    pub theme: Theme,
+    pub keymap: Keymap,
+    /// The database, as named on screen.
+    pub db_label: String,
+    pub width: u16,
+    pub height: u16,
+    pub tab: Tab,
+    pub mode: Mode,
+    /// The text field of the filter and command modes.
+    pub input: Input,
+    /// The command line's last text, kept when it is closed with Esc.
+    pub command_draft: String,
+    pub overview: Option<Overview>,
+    /// The overview's selected figure.
+    pub overview_cursor: usize,
+    pub tasks: Window<TaskRow>,
+    pub task_query: TaskQuery,
+    pub task_detail: Option<TaskDetail>,
+    pub meetings: Window<MeetingRow>,
+    pub meeting_query: MeetingQuery,
+    pub meeting_detail: Option<MeetingDetail>,
+    pub all_units: Vec<UnitRow>,
+    pub units: Window<UnitRow>,
+    pub unit_query: UnitQuery,
+    pub unit_detail: Option<UnitDetail>,
+    pub month: Option<MonthView>,
+    pub calendar_cursor: NaiveDate,
+    pub audit: Window<AuditEntry>,
+    /// Lines the detail pane is scrolled by.
+    pub detail_scroll: u16,
+    pub back: Vec<Location>,
+    pub status: Option<Status>,
+    pub help_scroll: u16,
+    /// A `:` jump waiting for its load, to report a record that is not there.
+    pub pending: Option<Pending>,
+    pub quit: bool,
+}
+
+impl Model {
+    pub fn new(
+        lang: Lang,
+        today: NaiveDate,
+        theme: Theme,
+        keymap: Keymap,
+        db_label: String,
+    ) -> Self {
+        Model {
+            lang,
+            today,
+            thresholds: Thresholds::default(),
+            theme,
+            keymap,
+            db_label,
+            width: 80,
+            height: 24,
+            tab: Tab::Overview,
+            mode: Mode::Normal,
+            input: Input::default(),
+            command_draft: String::new(),
+            overview: None,
+            overview_cursor: 0,
+            tasks: Window::default(),
+            task_query: TaskQuery::default(),
+            task_detail: None,
+            meetings: Window::default(),
+            meeting_query: MeetingQuery::default(),
+            meeting_detail: None,
+            all_units: Vec::new(),
+            units: Window::default(),
+            unit_query: UnitQuery::default(),
+            unit_detail: None,
+            month: None,
+            calendar_cursor: today,
+            audit: Window::default(),
+            detail_scroll: 0,
+            back: Vec::new(),
+            status: None,
+            help_scroll: 0,
+            pending: None,
+            quit: false,
+        }
+    }
+
+    /// Where the user is now, to come back to.
+    pub fn location(&self) -> Location {
+        Location {
+            tab: self.tab,
+            tasks: self.task_query.clone(),
+            task: self.tasks.selected,
+            meetings: self.meeting_query.clone(),
+            meeting: self.meetings.selected,
+            units: self.unit_query.clone(),
+            unit: self.units.selected,
+        }
+    }
+}

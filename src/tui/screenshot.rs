@@ -1,0 +1,201 @@
+//! Screenshots of the real screens: the ratatui buffer written as SVG (its colours, wide characters
+//! two cells wide) and as plain text. `duban screenshot --out screenshots/` renders every screen on
+//! the demo county for a fixed `--today`.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+use unicode_width::UnicodeWidthStr;
+
+use super::harness::{Harness, buffer_text};
+use crate::i18n::Lang;
+use crate::store::StoreError;
+
+/// One screenshot: a file name, the language, the size and the keys that lead there.
+pub struct Shot {
+    pub name: &'static str,
+    pub lang: Lang,
+    pub width: u16,
+    pub height: u16,
+    pub keys: &'static str,
+}
+
+/// The screens in `screenshots/`.
+pub fn shots() -> Vec<Shot> {
+    let screens: [(&str, &str); 10] = [
+        ("overview", ""),
+        ("tasks", "2"),
+        ("tasks-filter", "2/stz<Enter>r"),
+        ("meetings", "3"),
+        ("units", "4"),
+        ("reports", "5"),
+        ("calendar", "6<PgUp>"),
+        ("audit", "7"),
+        ("help", "?"),
+        ("task-meeting", "2r<Enter>"),
+    ];
+    let mut out = Vec::new();
+    for (w, h) in [(80, 24), (160, 48)] {
+        for (name, keys) in screens {
+            out.push(Shot {
+                name,
+                lang: Lang::Zh,
+                width: w,
+                height: h,
+                keys,
+            });
+        }
+        for (name, keys) in &screens[..3] {
+            out.push(Shot {
+                name,
+                lang: Lang::En,
+                width: w,
+                height: h,
+                keys,
+            });
+        }
+    }
+    out
+}
+
+impl Shot {
+    pub fn file_stem(&self) -> String {
+        let lang = match self.lang {
+            Lang::Zh => "",
+            Lang::En => "-en",
+        };
+        format!("{}-{}x{}{lang}", self.name, self.width, self.height)
+    }
+}
+
+/// Writes every screenshot into `dir` (`.svg` and `.txt`); returns the file stems.
+pub fn write_all(dir: &Path, today: NaiveDate) -> Result<Vec<String>, ScreenshotError> {
+    std::fs::create_dir_all(dir)?;
+    let mut written = Vec::new();
+    for shot in shots() {
+        let mut h = Harness::demo(shot.lang, today, shot.width, shot.height)?;
+        h.keys(shot.keys);
+        let buf = h.render();
+        let stem = shot.file_stem();
+        std::fs::write(dir.join(format!("{stem}.svg")), svg(&buf))?;
+        std::fs::write(dir.join(format!("{stem}.txt")), buffer_text(&buf))?;
+        written.push(stem);
+    }
+    Ok(written)
+}
+
+/// Why screenshots could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ScreenshotError {
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+const CELL_W: usize = 9;
+const CELL_H: usize = 19;
+const FG: &str = "#d4d4d4";
+const BG: &str = "#1e1e1e";
+
+/// The 16 ANSI colours as Windows Terminal's Campbell scheme draws them.
+fn rgb(c: Color, fg: bool) -> String {
+    match c {
+        Color::Reset => (if fg { FG } else { BG }).to_string(),
+        Color::Black => "#0c0c0c".into(),
+        Color::Red => "#c50f1f".into(),
+        Color::Green => "#13a10e".into(),
+        Color::Yellow => "#c19c00".into(),
+        Color::Blue => "#0037da".into(),
+        Color::Magenta => "#881798".into(),
+        Color::Cyan => "#3a96dd".into(),
+        Color::Gray => "#cccccc".into(),
+        Color::DarkGray => "#767676".into(),
+        Color::LightRed => "#e74856".into(),
+        Color::LightGreen => "#16c60c".into(),
+        Color::LightYellow => "#f9f1a5".into(),
+        Color::LightBlue => "#3b78ff".into(),
+        Color::LightMagenta => "#b4009e".into(),
+        Color::LightCyan => "#61d6d6".into(),
+        Color::White => "#f2f2f2".into(),
+        Color::Rgb(r, g, b) => format!("#{r:02x}{g:02x}{b:02x}"),
+        Color::Indexed(_) => (if fg { FG } else { BG }).to_string(),
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The buffer as an SVG image: one run of text per stretch of equally styled cells, each run
+/// stretched to exactly its cells so columns line up whatever font the viewer has.
+pub fn svg(b: &Buffer) -> String {
+    let (w, h) = (usize::from(b.area.width), usize::from(b.area.height));
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" font-family=\"'Sarasa Mono SC','Noto Sans Mono CJK SC','DejaVu Sans Mono',monospace\" font-size=\"15\">\n<rect width=\"100%\" height=\"100%\" fill=\"{BG}\"/>\n",
+        w * CELL_W,
+        h * CELL_H
+    );
+    for y in 0..h {
+        let mut x = 0;
+        while x < w {
+            let cell = &b[(x as u16, y as u16)];
+            let reversed = cell.modifier.contains(Modifier::REVERSED);
+            let (mut fg, mut bg) = (rgb(cell.fg, true), rgb(cell.bg, false));
+            if reversed {
+                std::mem::swap(&mut fg, &mut bg);
+            }
+            let bold = cell.modifier.contains(Modifier::BOLD);
+            // Gather the run of cells with the same look.
+            let mut text = String::new();
+            let mut cells = 0;
+            let mut cx = x;
+            while cx < w {
+                let c = &b[(cx as u16, y as u16)];
+                if c.fg != cell.fg || c.bg != cell.bg || c.modifier != cell.modifier {
+                    break;
+                }
+                let sym = c.symbol();
+                let sw = sym.width().max(1);
+                text.push_str(sym);
+                cells += sw;
+                cx += sw;
+            }
+            if bg != BG {
+                let _ = writeln!(
+                    out,
+                    "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{CELL_H}\" fill=\"{bg}\"/>",
+                    x * CELL_W,
+                    y * CELL_H,
+                    cells * CELL_W
+                );
+            }
+            let trimmed = text.trim_end();
+            if !trimmed.is_empty() {
+                let lead = trimmed.len() - trimmed.trim_start().len();
+                let shown = trimmed.trim_start();
+                let start = x + text[..lead].width();
+                let len = shown.width();
+                let weight = if bold { " font-weight=\"bold\"" } else { "" };
+                let _ = writeln!(
+                    out,
+                    "<text x=\"{}\" y=\"{}\" fill=\"{fg}\"{weight} textLength=\"{}\" lengthAdjust=\"spacingAndGlyphs\" xml:space=\"preserve\">{}</text>",
+                    start * CELL_W,
+                    y * CELL_H + 14,
+                    len * CELL_W,
+                    escape(shown)
+                );
+            }
+            x = cx.max(x + 1);
+        }
+    }
+    out.push_str("</svg>\n");
+    out
+}

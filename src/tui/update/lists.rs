@@ -1,0 +1,374 @@
+//! Moving through the lists, loading their windows, and the filters.
+
+use chrono::{Datelike, Duration, Months, NaiveDate};
+
+use super::super::action::Action;
+use super::super::command::Command;
+use super::super::layout;
+use super::super::model::{Figure, Keyed, Light, Model, Tab, TaskSort, Window};
+use crate::text::initials;
+
+/// List rows on screen now.
+pub(super) fn visible(m: &Model) -> usize {
+    layout::visible_rows(m.width, m.height)
+}
+
+pub(super) fn load_tasks(m: &Model) -> Command {
+    Command::LoadTasks {
+        filter: m.task_query.filter(),
+        keep: m.tasks.selected,
+        cursor: m.tasks.cursor,
+        visible: visible(m),
+    }
+}
+
+pub(super) fn load_meetings(m: &Model) -> Command {
+    Command::LoadMeetings {
+        filter: m.meeting_query.filter(),
+        keep: m.meetings.selected,
+        cursor: m.meetings.cursor,
+        visible: visible(m),
+    }
+}
+
+fn load_audit(m: &Model) -> Command {
+    Command::LoadAudit {
+        keep: m.audit.selected,
+        cursor: m.audit.cursor,
+        visible: visible(m),
+    }
+}
+
+fn load_month(m: &Model) -> Command {
+    Command::LoadMonth(m.calendar_cursor.year(), m.calendar_cursor.month())
+}
+
+/// Loads what the current tab shows if it is missing, or if the window no longer covers the screen.
+pub(super) fn ensure_loaded(m: &mut Model) -> Vec<Command> {
+    let v = visible(m);
+    match m.tab {
+        Tab::Overview | Tab::Reports if m.overview.is_none() => vec![Command::LoadOverview],
+        Tab::Tasks if !m.tasks.loaded => vec![load_tasks(m)],
+        Tab::Tasks => {
+            ensure_visible(&mut m.tasks, v);
+            covered(&m.tasks, v)
+                .then(|| load_tasks(m))
+                .into_iter()
+                .collect()
+        }
+        Tab::Meetings if !m.meetings.loaded => vec![load_meetings(m)],
+        Tab::Meetings => {
+            ensure_visible(&mut m.meetings, v);
+            covered(&m.meetings, v)
+                .then(|| load_meetings(m))
+                .into_iter()
+                .collect()
+        }
+        Tab::Units if !m.units.loaded => vec![Command::LoadUnits],
+        Tab::Units => {
+            ensure_visible(&mut m.units, v);
+            Vec::new()
+        }
+        Tab::Calendar => {
+            let shown = m.month.as_ref().map(|mv| (mv.year, mv.month));
+            let want = (m.calendar_cursor.year(), m.calendar_cursor.month());
+            (shown != Some(want))
+                .then(|| load_month(m))
+                .into_iter()
+                .collect()
+        }
+        Tab::Audit if !m.audit.loaded => vec![load_audit(m)],
+        Tab::Audit => {
+            ensure_visible(&mut m.audit, v);
+            covered(&m.audit, v)
+                .then(|| load_audit(m))
+                .into_iter()
+                .collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// True when the window must be fetched again to show the rows on screen.
+fn covered<T: Keyed>(w: &Window<T>, visible: usize) -> bool {
+    !w.covers(w.top, w.top + visible)
+}
+
+/// Scrolls so the cursor is on screen.
+pub(super) fn ensure_visible<T>(w: &mut Window<T>, visible: usize) {
+    if w.cursor < w.top {
+        w.top = w.cursor;
+    } else if w.cursor >= w.top + visible {
+        w.top = w.cursor + 1 - visible;
+    }
+    let max_top = w.total.saturating_sub(visible);
+    w.top = w.top.min(max_top);
+}
+
+/// Everything is stale (another user changed the database, or the user asked): reload what is on
+/// screen, keeping every selection by id; the other tabs reload when shown.
+pub(super) fn reload_all(m: &mut Model) -> Vec<Command> {
+    m.overview = None;
+    m.tasks.loaded = false;
+    m.meetings.loaded = false;
+    m.units.loaded = false;
+    m.audit.loaded = false;
+    m.month = None;
+    m.task_detail = None;
+    m.meeting_detail = None;
+    m.unit_detail = None;
+    let mut cmds = ensure_loaded(m);
+    if m.tab != Tab::Overview {
+        cmds.push(Command::LoadOverview);
+    }
+    cmds
+}
+
+/// The detail to load for the selection of the current tab.
+pub(super) fn detail_for_selection(m: &mut Model) -> Vec<Command> {
+    m.detail_scroll = 0;
+    match m.tab {
+        Tab::Tasks => match m.tasks.selected {
+            Some(id) => vec![Command::LoadTaskDetail(id)],
+            None => {
+                m.task_detail = None;
+                Vec::new()
+            }
+        },
+        Tab::Meetings => match m.meetings.selected {
+            Some(id) => vec![Command::LoadMeetingDetail(id)],
+            None => {
+                m.meeting_detail = None;
+                Vec::new()
+            }
+        },
+        Tab::Units => match m.units.current() {
+            Some(u) => vec![Command::LoadUnitDetail(u.name.clone())],
+            None => {
+                m.unit_detail = None;
+                Vec::new()
+            }
+        },
+        _ => Vec::new(),
+    }
+}
+
+/// Moves a window's cursor. Returns whether the selection changed and whether rows must be loaded.
+fn move_in<T: Keyed>(w: &mut Window<T>, action: &Action, visible: usize) -> (bool, bool) {
+    if w.total == 0 {
+        return (false, false);
+    }
+    let last = w.total - 1;
+    w.cursor = match action {
+        Action::Up => w.cursor.saturating_sub(1),
+        Action::Down => (w.cursor + 1).min(last),
+        Action::PageUp => w.cursor.saturating_sub(visible),
+        Action::PageDown => (w.cursor + visible).min(last),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => w.cursor,
+    };
+    ensure_visible(w, visible);
+    let before = w.selected;
+    if !w.covers(w.top, w.top + visible) || w.current().is_none() {
+        return (false, true);
+    }
+    w.selected = w.current().map(Keyed::key);
+    (w.selected != before, false)
+}
+
+/// Moves within the current tab.
+pub(super) fn navigate(m: &mut Model, action: &Action) -> Vec<Command> {
+    let v = visible(m);
+    let (changed, load) = match m.tab {
+        Tab::Overview => {
+            let last = Figure::ALL.len() - 1;
+            m.overview_cursor = match action {
+                Action::Up | Action::Left => m.overview_cursor.saturating_sub(1),
+                Action::Down | Action::Right => (m.overview_cursor + 1).min(last),
+                Action::Top | Action::PageUp => 0,
+                Action::Bottom | Action::PageDown => last,
+                _ => m.overview_cursor,
+            };
+            return Vec::new();
+        }
+        Tab::Calendar => return move_day(m, action),
+        Tab::Tasks => move_in(&mut m.tasks, action, v),
+        Tab::Meetings => move_in(&mut m.meetings, action, v),
+        Tab::Units => move_in(&mut m.units, action, v),
+        Tab::Audit => move_in(&mut m.audit, action, v),
+        Tab::Reports => return Vec::new(),
+    };
+    if load {
+        // The window is fetched around the cursor; the selection follows the cursor.
+        let cmd = match m.tab {
+            Tab::Tasks => {
+                m.tasks.selected = None;
+                load_tasks(m)
+            }
+            Tab::Meetings => {
+                m.meetings.selected = None;
+                load_meetings(m)
+            }
+            _ => {
+                m.audit.selected = None;
+                load_audit(m)
+            }
+        };
+        return vec![cmd];
+    }
+    if changed {
+        return detail_for_selection(m);
+    }
+    Vec::new()
+}
+
+fn move_day(m: &mut Model, action: &Action) -> Vec<Command> {
+    let d = m.calendar_cursor;
+    let first = d.with_day(1).unwrap_or(d);
+    let next = match action {
+        Action::Up => d.checked_sub_signed(Duration::days(7)),
+        Action::Down => d.checked_add_signed(Duration::days(7)),
+        Action::Left => d.pred_opt(),
+        Action::Right => d.succ_opt(),
+        Action::PageUp => d.checked_sub_months(Months::new(1)),
+        Action::PageDown => d.checked_add_months(Months::new(1)),
+        Action::Top => Some(first),
+        Action::Bottom => first
+            .checked_add_months(Months::new(1))
+            .and_then(|n| n.pred_opt()),
+        _ => None,
+    };
+    let lo = NaiveDate::from_ymd_opt(crate::calendar::FIRST_INPUT_YEAR, 1, 1);
+    let hi = NaiveDate::from_ymd_opt(crate::calendar::LAST_INPUT_YEAR, 12, 31);
+    if let Some(n) = next.filter(|n| Some(*n) >= lo && Some(*n) <= hi) {
+        m.calendar_cursor = n;
+    }
+    ensure_loaded(m)
+}
+
+/// The filter text changed (typing or paste): apply it to the current tab's list at once.
+pub(super) fn set_filter_text(m: &mut Model) -> Vec<Command> {
+    let text = m.input.value().to_string();
+    match m.tab {
+        Tab::Meetings => {
+            m.meeting_query.text = text;
+            m.meetings.cursor = 0;
+            vec![load_meetings(m)]
+        }
+        Tab::Units => {
+            m.unit_query.text = text;
+            m.units.cursor = 0;
+            refilter_units(m)
+        }
+        _ => {
+            m.task_query.text = text;
+            m.tasks.cursor = 0;
+            vec![load_tasks(m)]
+        }
+    }
+}
+
+/// Whether a unit's name matches the filter text: a substring, or (Latin letters) its initials.
+pub(super) fn unit_matches(name: &str, text: &str) -> bool {
+    let text = text.trim();
+    if text.is_empty() || name.contains(text) {
+        return true;
+    }
+    text.chars().all(|c| c.is_ascii_alphanumeric())
+        && initials(name).contains(&text.to_ascii_lowercase())
+}
+
+/// Applies the unit filter to the loaded units, keeping the selection by id.
+pub(super) fn refilter_units(m: &mut Model) -> Vec<Command> {
+    let q = &m.unit_query;
+    let rows: Vec<_> = m
+        .all_units
+        .iter()
+        .filter(|u| unit_matches(&u.name, &q.text) && (!q.referral_due || u.referral_due))
+        .cloned()
+        .collect();
+    let before = m.units.selected;
+    let cursor = before
+        .and_then(|id| rows.iter().position(|u| u.id == id))
+        .unwrap_or(m.units.cursor.min(rows.len().saturating_sub(1)));
+    let total = rows.len();
+    m.units.fill(0, total, cursor, rows);
+    let v = visible(m);
+    ensure_visible(&mut m.units, v);
+    if m.units.selected != before || m.unit_detail.is_none() {
+        return detail_for_selection(m);
+    }
+    Vec::new()
+}
+
+/// `r`, `y`, `g`: show the tasks of that light. On the units or meetings tab, the selected unit's
+/// or meeting's tasks; on the ledger, a second press lifts the light filter.
+pub(super) fn toggle_light(m: &mut Model, light: Light) -> Vec<Command> {
+    let sort = m.task_query.sort;
+    match m.tab {
+        Tab::Tasks => {
+            m.task_query.light = (m.task_query.light != Some(light)).then_some(light);
+            m.tasks.cursor = 0;
+            return vec![load_tasks(m)];
+        }
+        Tab::Units if m.units.current().is_some() => {
+            let unit = m.units.current().map(|u| (u.id, u.name.clone()));
+            m.back.push(m.location());
+            m.task_query = super::super::model::TaskQuery {
+                unit,
+                light: Some(light),
+                sort,
+                ..Default::default()
+            };
+        }
+        Tab::Meetings if m.meetings.selected.is_some() => {
+            m.back.push(m.location());
+            m.task_query = super::super::model::TaskQuery {
+                meeting: m.meetings.selected,
+                light: Some(light),
+                sort,
+                ..Default::default()
+            };
+        }
+        _ => m.task_query.light = Some(light),
+    }
+    m.tasks.loaded = false;
+    m.tasks.cursor = 0;
+    super::switch(m, Tab::Tasks)
+}
+
+/// Clears the current tab's filter (the ledger keeps its sort).
+pub(super) fn clear_filter(m: &mut Model) -> Vec<Command> {
+    match m.tab {
+        Tab::Meetings => {
+            m.meeting_query = Default::default();
+            vec![load_meetings(m)]
+        }
+        Tab::Units => {
+            m.unit_query = Default::default();
+            refilter_units(m)
+        }
+        Tab::Tasks => {
+            m.task_query = super::super::model::TaskQuery {
+                sort: m.task_query.sort,
+                ..Default::default()
+            };
+            vec![load_tasks(m)]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// `s`: working days left → unit → meeting date → working days left.
+pub(super) fn cycle_sort(m: &mut Model) -> Vec<Command> {
+    if m.tab != Tab::Tasks {
+        return Vec::new();
+    }
+    m.task_query.sort = match m.task_query.sort {
+        TaskSort::WorkdaysLeft => TaskSort::Unit,
+        TaskSort::Unit => TaskSort::MeetingDate,
+        TaskSort::MeetingDate => TaskSort::WorkdaysLeft,
+    };
+    vec![load_tasks(m)]
+}

@@ -1,0 +1,231 @@
+//! `update`: the only place the model changes. Actions in, commands out, no I/O, so every behaviour
+//! can be tested by feeding keys and reading the model.
+
+mod jump;
+mod lists;
+mod loaded;
+#[cfg(test)]
+mod tests;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use tui_input::InputRequest;
+use tui_input::backend::crossterm::to_input_request;
+
+use super::action::Action;
+use super::command::Command;
+use super::model::{Light, Mode, Model, Tab};
+use crate::i18n::Ui;
+
+/// Applies a key press: resolves it for the current mode, then updates.
+pub fn key(m: &mut Model, key: KeyEvent) -> Vec<Command> {
+    match action_for_key(m, key) {
+        Some(a) => update(m, a),
+        None => Vec::new(),
+    }
+}
+
+/// What a key means in the current mode.
+pub fn action_for_key(m: &Model, key: KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    match m.mode {
+        Mode::Normal | Mode::Help => m.keymap.action(&key).or(match key.code {
+            KeyCode::Esc if m.mode == Mode::Help => Some(Action::Cancel),
+            _ => None,
+        }),
+        Mode::Filter | Mode::Command => match (key.code, key.modifiers) {
+            (KeyCode::Enter, _) => Some(Action::Submit),
+            (KeyCode::Esc, _) => Some(Action::Cancel),
+            (KeyCode::Char('c'), KeyModifiers::CONTROL) => Some(Action::Quit),
+            (KeyCode::Up, _) => Some(Action::Up),
+            (KeyCode::Down, _) => Some(Action::Down),
+            (KeyCode::PageUp, _) => Some(Action::PageUp),
+            (KeyCode::PageDown, _) => Some(Action::PageDown),
+            _ => to_input_request(&ratatui::crossterm::event::Event::Key(key)).map(Action::Edit),
+        },
+    }
+}
+
+/// Applies one action to the model and says what to load.
+pub fn update(m: &mut Model, action: Action) -> Vec<Command> {
+    match action {
+        Action::Key(k) => return key(m, k),
+        Action::Resize(w, h) => {
+            m.width = w;
+            m.height = h;
+            return lists::ensure_loaded(m);
+        }
+        Action::Loaded(l) => return loaded::apply(m, *l),
+        Action::Failed(e) => {
+            m.status = Some(super::model::Status::Error(e));
+            return Vec::new();
+        }
+        Action::DataChanged => return lists::reload_all(m),
+        Action::Quit if m.mode != Mode::Help => {
+            m.quit = true;
+            return Vec::new();
+        }
+        _ => {}
+    }
+    match m.mode {
+        Mode::Help => help(m, action),
+        Mode::Filter | Mode::Command => typing(m, action),
+        Mode::Normal => normal(m, action),
+    }
+}
+
+fn help(m: &mut Model, action: Action) -> Vec<Command> {
+    match action {
+        Action::Down | Action::DetailDown => m.help_scroll = m.help_scroll.saturating_add(1),
+        Action::Up | Action::DetailUp => m.help_scroll = m.help_scroll.saturating_sub(1),
+        Action::PageDown => m.help_scroll = m.help_scroll.saturating_add(10),
+        Action::PageUp => m.help_scroll = m.help_scroll.saturating_sub(10),
+        Action::Top => m.help_scroll = 0,
+        Action::Help | Action::Cancel | Action::Back | Action::Quit => m.mode = Mode::Normal,
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Keeps only printable characters of pasted or typed text, on one line.
+pub fn sanitise(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .filter(|c| {
+            !c.is_control() && !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
+        .collect()
+}
+
+fn typing(m: &mut Model, action: Action) -> Vec<Command> {
+    let filtering = m.mode == Mode::Filter;
+    match action {
+        Action::Edit(req) => {
+            let req = match req {
+                InputRequest::InsertChar(c) if c.is_control() => return Vec::new(),
+                r => r,
+            };
+            if m.input.handle(req).is_some_and(|s| s.value) && filtering {
+                return lists::set_filter_text(m);
+            }
+        }
+        Action::Paste(text) => {
+            for c in sanitise(&text).chars() {
+                m.input.handle(InputRequest::InsertChar(c));
+            }
+            if filtering {
+                return lists::set_filter_text(m);
+            }
+        }
+        Action::Submit if filtering => m.mode = Mode::Normal,
+        Action::Submit => {
+            let text = m.input.value().trim().to_string();
+            m.command_draft.clear();
+            m.input.reset();
+            m.mode = Mode::Normal;
+            return jump::run_command(m, &text);
+        }
+        // A lone Esc never discards work: the filter stays applied, the command stays drafted.
+        Action::Cancel => {
+            if !filtering {
+                m.command_draft = m.input.value().to_string();
+            }
+            m.mode = Mode::Normal;
+        }
+        Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+            return lists::navigate(m, &action);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn normal(m: &mut Model, action: Action) -> Vec<Command> {
+    m.status = None;
+    match action {
+        Action::NextTab => switch(m, m.tab.step(1)),
+        Action::PrevTab => switch(m, m.tab.step(-1)),
+        Action::GotoOverview => switch(m, Tab::Overview),
+        Action::GotoTasks => switch(m, Tab::Tasks),
+        Action::GotoMeetings => switch(m, Tab::Meetings),
+        Action::GotoUnits => switch(m, Tab::Units),
+        Action::GotoReports => switch(m, Tab::Reports),
+        Action::GotoCalendar => switch(m, Tab::Calendar),
+        Action::GotoAudit => switch(m, Tab::Audit),
+        Action::Up
+        | Action::Down
+        | Action::Left
+        | Action::Right
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom => lists::navigate(m, &action),
+        Action::DetailDown => {
+            m.detail_scroll = m.detail_scroll.saturating_add(3);
+            Vec::new()
+        }
+        Action::DetailUp => {
+            m.detail_scroll = m.detail_scroll.saturating_sub(3);
+            Vec::new()
+        }
+        Action::Open => jump::open(m),
+        Action::OpenUnit => jump::open_unit(m),
+        Action::Back => jump::back(m),
+        Action::Help => {
+            m.mode = Mode::Help;
+            m.help_scroll = 0;
+            Vec::new()
+        }
+        Action::Filter => {
+            if !matches!(m.tab, Tab::Tasks | Tab::Meetings | Tab::Units) {
+                let mut cmds = switch(m, Tab::Tasks);
+                cmds.extend(start_filter(m));
+                return cmds;
+            }
+            start_filter(m)
+        }
+        Action::Command => {
+            m.input = m.command_draft.clone().into();
+            m.mode = Mode::Command;
+            Vec::new()
+        }
+        Action::FilterRed => lists::toggle_light(m, Light::Red),
+        Action::FilterYellow => lists::toggle_light(m, Light::Yellow),
+        Action::FilterGreen => lists::toggle_light(m, Light::Green),
+        Action::ClearFilter => lists::clear_filter(m),
+        Action::CycleSort => lists::cycle_sort(m),
+        Action::Refresh => lists::reload_all(m),
+        _ => Vec::new(),
+    }
+}
+
+fn start_filter(m: &mut Model) -> Vec<Command> {
+    let text = match m.tab {
+        Tab::Meetings => m.meeting_query.text.clone(),
+        Tab::Units => m.unit_query.text.clone(),
+        _ => m.task_query.text.clone(),
+    };
+    m.input = text.into();
+    m.mode = Mode::Filter;
+    Vec::new()
+}
+
+/// Shows another tab, loading what it shows if that is not loaded yet.
+pub(super) fn switch(m: &mut Model, tab: Tab) -> Vec<Command> {
+    if m.tab != tab {
+        m.detail_scroll = 0;
+    }
+    m.tab = tab;
+    lists::ensure_loaded(m)
+}
+
+/// A message for the status line.
+pub(super) fn info(m: &mut Model, msg: Ui, args: &[&dyn std::fmt::Display]) {
+    m.status = Some(super::model::Status::Info(m.lang.ui_fill(msg, args)));
+}
+
+/// An error for the status line.
+pub(super) fn error(m: &mut Model, msg: Ui, args: &[&dyn std::fmt::Display]) {
+    m.status = Some(super::model::Status::Error(m.lang.ui_fill(msg, args)));
+}

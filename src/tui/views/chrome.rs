@@ -1,0 +1,300 @@
+//! The frame around every screen: tabs, footer (filter, status, key hints), help, and the message
+//! for a window too small to draw in.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::super::action::Action;
+use super::super::layout::{MIN_HEIGHT, MIN_WIDTH};
+use super::super::model::{MeetingScope, Mode, Model, Status, Tab, TaskSort};
+use super::super::widgets::{fit, width};
+use super::tab_title;
+use crate::i18n::Ui;
+
+pub fn too_small(m: &Model, f: &mut Frame, area: Rect) {
+    let msg = m.lang.ui_fill(
+        Ui::TooSmall,
+        &[&MIN_WIDTH, &MIN_HEIGHT, &area.width, &area.height],
+    );
+    let p = Paragraph::new(msg)
+        .wrap(Wrap { trim: true })
+        .alignment(Alignment::Center);
+    f.render_widget(p, area);
+}
+
+pub fn header(m: &Model, f: &mut Frame, area: Rect) {
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for tab in Tab::ALL {
+        let label = format!("{} {}", tab.index() + 1, tab_title(m, tab));
+        used += width(&label) + 1;
+        let style = if tab == m.tab {
+            m.theme.active_tab()
+        } else {
+            Style::new()
+        };
+        spans.push(Span::styled(label, style));
+        spans.push(Span::raw(" "));
+    }
+    let today = m.lang.ui_fill(Ui::Today, &[&m.today]);
+    let room = usize::from(area.width).saturating_sub(used);
+    let right = if width(&today) < room {
+        today
+    } else if 11 <= room {
+        m.today.to_string()
+    } else {
+        String::new()
+    };
+    spans.push(Span::raw(" ".repeat(room.saturating_sub(width(&right)))));
+    spans.push(Span::styled(right, m.theme.muted()));
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The filters in force on the current tab, for the footer.
+fn filter_summary(m: &Model) -> Vec<String> {
+    let l = m.lang;
+    let mut out = Vec::new();
+    match m.tab {
+        Tab::Tasks => {
+            let q = &m.task_query;
+            if !q.text.trim().is_empty() {
+                out.push(format!("/{}", q.text.trim()));
+            }
+            if let Some((_, name)) = &q.unit {
+                out.push(name.clone());
+            }
+            if let Some(id) = q.meeting {
+                out.push(l.ui_fill(Ui::FilterMeeting, &[&id]));
+            }
+            if let Some(light) = q.light {
+                out.push(format!(
+                    "{} {}",
+                    m.theme.light_symbol(light),
+                    l.light(light)
+                ));
+            }
+            if let Some(s) = q.state {
+                out.push(l.ui_fill(Ui::FilterState, &[&l.state(s)]));
+            }
+            if let Some(d) = q.promised_until {
+                out.push(l.ui_fill(Ui::FilterPromised, &[&d]));
+            }
+        }
+        Tab::Meetings => {
+            let q = &m.meeting_query;
+            if !q.text.trim().is_empty() {
+                out.push(format!("/{}", q.text.trim()));
+            }
+            match q.scope {
+                MeetingScope::MinutesOverdue => out.push(l.ui(Ui::ScopeMinutes).into()),
+                MeetingScope::FeedbackWaiting => out.push(l.ui(Ui::ScopeFeedback).into()),
+                MeetingScope::All => {}
+            }
+        }
+        Tab::Units => {
+            let q = &m.unit_query;
+            if !q.text.trim().is_empty() {
+                out.push(format!("/{}", q.text.trim()));
+            }
+            if q.referral_due {
+                out.push(l.ui(Ui::ReferralOnly).into());
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+fn key_hint(m: &Model, action: &Action, label: Ui, spans: &mut Vec<Span<'static>>) {
+    if let Some(k) = m.keymap.hint(action) {
+        spans.push(Span::styled(k, m.theme.key()));
+        spans.push(Span::raw(format!(" {}  ", m.lang.ui(label))));
+    }
+}
+
+pub fn footer(m: &Model, f: &mut Frame, area: Rect) {
+    let top = Rect { height: 1, ..area };
+    let bottom = Rect {
+        y: area.y + 1,
+        height: 1,
+        ..area
+    };
+    let w = usize::from(area.width);
+    match m.mode {
+        Mode::Filter | Mode::Command => {
+            let (prefix, prompt) = if m.mode == Mode::Filter {
+                ("/", Ui::FilterPrompt)
+            } else {
+                (":", Ui::CommandPrompt)
+            };
+            let field_w = w.saturating_sub(1).max(1);
+            let scroll = m.input.visual_scroll(field_w.saturating_sub(1));
+            let visible = skip_cells(m.input.value(), scroll);
+            let line = Line::from(vec![
+                Span::styled(prefix, m.theme.key()),
+                Span::raw(fit(&visible, field_w)),
+            ]);
+            f.render_widget(Paragraph::new(line), top);
+            // The terminal's cursor stands where the next character goes, so the IME opens there.
+            let x = area.x + 1 + (m.input.visual_cursor().saturating_sub(scroll)) as u16;
+            f.set_cursor_position((x.min(area.x + area.width.saturating_sub(1)), top.y));
+            let hint = Span::styled(fit(m.lang.ui(prompt), w), m.theme.muted());
+            f.render_widget(Paragraph::new(hint), bottom);
+            return;
+        }
+        _ => {}
+    }
+    let line = match &m.status {
+        Some(Status::Error(e)) => Line::from(Span::styled(fit(e, w), m.theme.bad())),
+        Some(Status::Info(i)) => Line::from(Span::styled(fit(i, w), m.theme.warn())),
+        None => {
+            let parts = filter_summary(m);
+            let mut spans = Vec::new();
+            if m.tab == Tab::Tasks {
+                let sort = m.lang.ui(match m.task_query.sort {
+                    TaskSort::WorkdaysLeft => Ui::SortWorkdays,
+                    TaskSort::Unit => Ui::SortUnit,
+                    TaskSort::MeetingDate => Ui::SortMeeting,
+                });
+                spans.push(Span::styled(
+                    format!("{}: {sort}  ", m.lang.ui(Ui::SortLabel)),
+                    m.theme.muted(),
+                ));
+            }
+            if !parts.is_empty() {
+                spans.push(Span::styled(
+                    format!("{}: ", m.lang.ui(Ui::FilterLabel)),
+                    m.theme.muted(),
+                ));
+                spans.push(Span::raw(fit(&parts.join(" · "), w.saturating_sub(16))));
+                if let Some(k) = m.keymap.hint(&Action::ClearFilter) {
+                    spans.push(Span::raw("  "));
+                    spans.push(Span::styled(k, m.theme.key()));
+                    spans.push(Span::raw(format!(" {}", m.lang.ui(Ui::ClearHint))));
+                }
+            }
+            Line::from(spans)
+        }
+    };
+    f.render_widget(Paragraph::new(line), top);
+
+    let mut spans = Vec::new();
+    key_hint(m, &Action::Quit, Ui::HintQuit, &mut spans);
+    key_hint(m, &Action::Help, Ui::HintHelp, &mut spans);
+    key_hint(m, &Action::Filter, Ui::HintFilter, &mut spans);
+    key_hint(m, &Action::FilterRed, Ui::HintRed, &mut spans);
+    key_hint(m, &Action::Open, Ui::HintOpen, &mut spans);
+    key_hint(m, &Action::Back, Ui::HintBack, &mut spans);
+    if m.tab == Tab::Tasks {
+        key_hint(m, &Action::CycleSort, Ui::HintSort, &mut spans);
+    }
+    key_hint(m, &Action::Command, Ui::HintCommand, &mut spans);
+    key_hint(m, &Action::NextTab, Ui::HintTabs, &mut spans);
+    let mut used = 0;
+    let mut kept = Vec::new();
+    for s in spans {
+        used += width(&s.content);
+        if used > w {
+            break;
+        }
+        kept.push(s);
+    }
+    f.render_widget(Paragraph::new(Line::from(kept)), bottom);
+}
+
+/// `s` without its first `cells` display cells.
+fn skip_cells(s: &str, cells: usize) -> String {
+    let mut used = 0;
+    s.chars()
+        .skip_while(|c| {
+            if used >= cells {
+                return false;
+            }
+            used += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+            true
+        })
+        .collect()
+}
+
+fn action_label(a: &Action) -> Ui {
+    match a {
+        Action::Up => Ui::ActUp,
+        Action::Down => Ui::ActDown,
+        Action::PageUp => Ui::ActPageUp,
+        Action::PageDown => Ui::ActPageDown,
+        Action::Top => Ui::ActTop,
+        Action::Bottom => Ui::ActBottom,
+        Action::Left => Ui::ActLeft,
+        Action::Right => Ui::ActRight,
+        Action::Open => Ui::ActOpen,
+        Action::OpenUnit => Ui::ActOpenUnit,
+        Action::Back => Ui::ActBack,
+        Action::Filter => Ui::ActFilter,
+        Action::FilterRed => Ui::ActFilterRed,
+        Action::FilterYellow => Ui::ActFilterYellow,
+        Action::FilterGreen => Ui::ActFilterGreen,
+        Action::ClearFilter => Ui::ActClearFilter,
+        Action::CycleSort => Ui::ActCycleSort,
+        Action::DetailDown => Ui::ActDetailDown,
+        Action::DetailUp => Ui::ActDetailUp,
+        Action::Command => Ui::ActCommand,
+        Action::NextTab => Ui::ActNextTab,
+        Action::PrevTab => Ui::ActPrevTab,
+        Action::GotoOverview => Ui::ActGotoOverview,
+        Action::GotoTasks => Ui::ActGotoTasks,
+        Action::GotoMeetings => Ui::ActGotoMeetings,
+        Action::GotoUnits => Ui::ActGotoUnits,
+        Action::GotoReports => Ui::ActGotoReports,
+        Action::GotoCalendar => Ui::ActGotoCalendar,
+        Action::GotoAudit => Ui::ActGotoAudit,
+        Action::Refresh => Ui::ActRefresh,
+        Action::Help => Ui::ActHelp,
+        _ => Ui::ActQuit,
+    }
+}
+
+/// The help popup, generated from the keymap in force.
+pub fn help(m: &Model, f: &mut Frame, area: Rect) {
+    let w = area.width.saturating_sub(4).min(84);
+    let h = area.height.saturating_sub(2);
+    let popup = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + 1,
+        width: w,
+        height: h,
+    };
+    f.render_widget(Clear, popup);
+    let key_w = 20;
+    let text_w = usize::from(w.saturating_sub(4)).saturating_sub(key_w + 1);
+    let mut lines: Vec<Line> = Action::BINDABLE
+        .iter()
+        .map(|a| {
+            let keys = m.keymap.keys_of(a).join(" ");
+            let keys = fit(&keys, key_w);
+            let pad = " ".repeat(key_w - width(&keys));
+            Line::from(vec![
+                Span::styled(keys, m.theme.key()),
+                Span::raw(pad),
+                Span::raw(" "),
+                Span::raw(fit(m.lang.ui(action_label(a)), text_w)),
+            ])
+        })
+        .collect();
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        m.lang.ui(Ui::HelpTyping),
+        m.theme.muted(),
+    )));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_set(m.theme.border())
+        .title(Span::styled(m.lang.ui(Ui::HelpTitle), m.theme.title()));
+    let p = Paragraph::new(lines)
+        .block(block)
+        .wrap(Wrap { trim: false })
+        .scroll((m.help_scroll, 0));
+    f.render_widget(p, popup);
+}

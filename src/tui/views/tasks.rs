@@ -1,0 +1,208 @@
+//! The ledger (台账): the task table and the selected task's detail.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::super::layout::{list_and_detail, table_rows};
+use super::super::model::{Light, Limit, Model, TaskDetail, TaskRow};
+use super::super::widgets::{Column, DataTable, Detail};
+use super::{position, tab_title};
+use crate::i18n::{Lang, Msg, Ui};
+
+/// The working-days column, short: "逾期3" / "剩5" / "今日" (en "-3" / "5" / "today").
+pub fn workdays_cell(lang: Lang, r: &TaskRow) -> String {
+    match (r.light, r.working_days_left, lang) {
+        (Light::Done, ..) | (Light::Exempt, ..) | (_, None, _) => "—".to_string(),
+        (Light::Red, Some(n), Lang::Zh) if n < 0 => format!("逾期{}", -n),
+        (Light::Red, Some(n), Lang::En) if n < 0 => format!("-{}", -n),
+        (Light::Red, Some(_), Lang::Zh) => "逾期".to_string(),
+        (Light::Red, Some(_), Lang::En) => "over".to_string(),
+        (_, Some(0), Lang::Zh) => "今日".to_string(),
+        (_, Some(0), Lang::En) => "today".to_string(),
+        (_, Some(n), Lang::Zh) => format!("剩{n}"),
+        (_, Some(n), Lang::En) => n.to_string(),
+    }
+}
+
+/// The limit: its date (`*` when provisional) and kind.
+pub fn limit_cell(lang: Lang, r: &TaskRow) -> String {
+    let kind = lang.limit_kind(r.limit);
+    match r.due {
+        Some(d) => format!("{d}{} {kind}", if r.provisional { "*" } else { "" }),
+        None => kind,
+    }
+}
+
+pub fn columns(l: Lang) -> Vec<Column> {
+    vec![
+        Column::fixed(l.t(Msg::ColId), 5, 6),
+        Column::fixed(l.ui(Ui::ColLightShort), 2, 10),
+        Column::fixed(l.t(Msg::ColLeft), 7, 9),
+        Column::flex(l.t(Msg::ColTask), 24),
+        Column::fixed(l.t(Msg::ColLead), 14, 8),
+        Column::fixed(l.t(Msg::ColCo), 12, 2),
+        Column::fixed(l.t(Msg::ColMeeting), 16, 4),
+        Column::fixed(l.t(Msg::ColLeader), 8, 3),
+        Column::fixed(l.t(Msg::ColDue), 16, 5),
+        Column::fixed(l.t(Msg::ColState), 10, 7),
+    ]
+}
+
+/// One ledger row's cells, in the order of [`columns`].
+pub fn cells(m: &Model, r: &TaskRow) -> Vec<(String, Style)> {
+    let l = m.lang;
+    let light = m.theme.light(r.light);
+    let meeting = format!(
+        "{} {}",
+        super::short_date(l, r.meeting_date),
+        r.meeting_topic.as_deref().unwrap_or("")
+    );
+    vec![
+        (r.id.to_string(), m.theme.muted()),
+        (m.theme.light_symbol(r.light).to_string(), light),
+        (workdays_cell(l, r), light),
+        (r.text.clone(), Style::new()),
+        (r.lead_unit.clone(), Style::new()),
+        (r.co_units.join("、"), Style::new()),
+        (meeting, Style::new()),
+        (r.leader.clone().unwrap_or_default(), Style::new()),
+        (limit_cell(l, r), Style::new()),
+        (l.state(r.state).to_string(), Style::new()),
+    ]
+}
+
+pub fn render(m: &Model, f: &mut Frame, body: Rect) {
+    let (list, detail) = list_and_detail(body);
+    let w = &m.tasks;
+    let visible = table_rows(list);
+    let rows: Vec<_> = (w.top..(w.top + visible).min(w.total))
+        .filter_map(|i| w.row(i))
+        .map(|r| cells(m, r))
+        .collect();
+    let title = Line::from(vec![
+        Span::styled(format!(" {} ", tab_title(m, m.tab)), m.theme.title()),
+        Span::styled(format!("{} ", position(w)), m.theme.muted()),
+    ]);
+    DataTable {
+        title,
+        columns: columns(m.lang),
+        rows,
+        selected: (w.total > 0).then(|| w.cursor.saturating_sub(w.top)),
+        empty: m
+            .lang
+            .ui(if w.loaded { Ui::NoRows } else { Ui::Loading })
+            .into(),
+        theme: m.theme,
+    }
+    .render(f, list);
+    render_detail(m, f, detail);
+}
+
+/// Why the task has its light, in words.
+pub fn reason(l: Lang, r: &TaskRow, stale_days: i64) -> Option<String> {
+    match (r.light, r.due, r.working_days_left) {
+        (Light::Red, Some(due), Some(n)) if n < 0 => Some(l.ui_fill(Ui::WhyRed, &[&due, &-n])),
+        (Light::Red, Some(due), _) => Some(l.ui_fill(Ui::WhyRedToday, &[&due])),
+        (Light::Yellow, Some(due), Some(n)) => Some(l.ui_fill(Ui::WhyYellow, &[&due, &n])),
+        (Light::Yellow, None, _) => Some(l.ui_fill(Ui::WhyYellowExempt, &[&stale_days])),
+        (Light::Green, Some(due), Some(n)) => Some(l.ui_fill(Ui::WhyGreen, &[&due, &n])),
+        (Light::Green, None, _) if !matches!(r.limit, Limit::Exempt(_)) => {
+            Some(l.ui(Ui::WhyPending).to_string())
+        }
+        _ => None,
+    }
+}
+
+fn render_detail(m: &Model, f: &mut Frame, area: Rect) {
+    let l = m.lang;
+    let mut d = Detail::new(m.theme, l);
+    let title = Line::from(Span::styled(
+        format!(" {} ", l.ui(Ui::DetailTitle)),
+        m.theme.title(),
+    ));
+    let Some(t) = m
+        .task_detail
+        .as_ref()
+        .filter(|t| Some(t.row.id) == m.tasks.selected)
+    else {
+        d.text(l.ui(Ui::SelectHint));
+        d.render(f, area, title, 0);
+        return;
+    };
+    task_lines(m, &mut d, t);
+    d.render(f, area, title, m.detail_scroll);
+}
+
+fn task_lines(m: &Model, d: &mut Detail, t: &TaskDetail) {
+    let l = m.lang;
+    let r = &t.row;
+    let light = m.theme.light(r.light);
+    d.line(vec![
+        (format!("#{} ", r.id), m.theme.title()),
+        (
+            format!("{} {}", m.theme.light_symbol(r.light), l.light(r.light)),
+            light,
+        ),
+        (format!(" · {}", l.state(r.state)), Style::new()),
+    ]);
+    if let Some(why) = reason(l, r, m.thresholds.exempt_report_every_days) {
+        d.line(vec![(why, light)]);
+    }
+    d.field(l.ui(Ui::LblText), r.text.clone());
+    d.field(l.t(Msg::ColLead), r.lead_unit.clone());
+    if !r.co_units.is_empty() {
+        d.field(l.t(Msg::ColCo), r.co_units.join("、"));
+    }
+    if let Some(leader) = &r.leader {
+        d.field(l.t(Msg::ColLeader), leader.clone());
+    }
+    d.field(l.ui(Ui::LblLimit), limit_cell(l, r));
+    if let Some(p) = r.promised_on {
+        d.text(l.ui_fill(Ui::LblPromised, &[&p]));
+    }
+    if let Some(done) = r.completed_on {
+        let note = t.completion_note.clone().unwrap_or_default();
+        d.text(format!("{} {note}", l.ui_fill(Ui::LblDoneOn, &[&done])));
+    }
+    d.field(
+        l.ui(Ui::LblMeeting),
+        format!(
+            "#{} {} {}",
+            r.meeting_id,
+            r.meeting_date,
+            t.meeting_topics.join("；")
+        ),
+    );
+    d.line(vec![(l.ui(Ui::LinkHint).to_string(), m.theme.muted())]);
+    d.heading(&format!("{} ({})", l.t(Msg::LblProgress), t.progress.len()));
+    for p in t.progress.iter().rev() {
+        d.text(format!("{} {}", p.reported_on, p.text));
+    }
+    if !t.explanations.is_empty() {
+        d.heading(l.t(Msg::LblExplanation));
+        for e in &t.explanations {
+            let promised = l.ui_fill(Ui::LblPromised, &[&e.promised_on]);
+            d.text(format!(
+                "{} {} · {promised}",
+                e.submitted_on,
+                e.text.as_deref().unwrap_or("")
+            ));
+        }
+    }
+    if !t.criticisms.is_empty() {
+        d.heading(l.t(Msg::LblCriticisms));
+        for c in &t.criticisms {
+            d.line(vec![(
+                format!(
+                    "{} {} {}",
+                    c.date,
+                    c.doc_no.as_deref().unwrap_or(""),
+                    c.reason.as_deref().unwrap_or("")
+                ),
+                m.theme.bad(),
+            )]);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+//! The house rules of the layout (docs/architecture.md), checked on the source: the TUI's views and
+//! update never reach the store, the store never reaches the TUI, the domain reaches nothing of ours.
+
+use std::path::Path;
+
+fn sources(dir: &Path, out: &mut Vec<(String, String)>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            out.push((path.display().to_string(), text));
+        }
+    }
+}
+
+fn files(dir: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut out);
+    assert!(!out.is_empty(), "no sources under {dir}");
+    out
+}
+
+fn refuse(dir: &str, needles: &[&str]) {
+    for (path, text) in files(dir) {
+        for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
+            for n in needles {
+                assert!(!line.contains(n), "{path} uses {n}: {line}");
+            }
+        }
+    }
+}
+
+#[test]
+fn views_and_update_never_touch_the_store() {
+    refuse("src/tui/views", &["store::", "Store", "rusqlite"]);
+    refuse("src/tui/update", &["store::", "Store", "rusqlite"]);
+    refuse("src/tui/widgets", &["store::", "Store", "rusqlite"]);
+}
+
+#[test]
+fn the_store_knows_nothing_of_the_interfaces_and_the_domain_nothing_of_ours() {
+    refuse("src/store", &["crate::tui", "crate::cli"]);
+    refuse(
+        "src/domain",
+        &[
+            "crate::store",
+            "crate::tui",
+            "crate::cli",
+            "crate::calendar",
+            "rusqlite",
+        ],
+    );
+}

@@ -1,0 +1,121 @@
+//! Every screen of the TUI drawn from the demo county on a fixed day, at 80×24 and 160×48, in
+//! Chinese and English, snapshotted as text; and checks that wide characters are never cut.
+
+use chrono::NaiveDate;
+use duban::i18n::Lang;
+use duban::tui::harness::{Harness, buffer_text};
+use duban::tui::screenshot::shots;
+use ratatui::buffer::Buffer;
+use unicode_width::UnicodeWidthStr;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+}
+
+#[test]
+fn every_screen_matches_its_snapshot() {
+    for shot in shots() {
+        let mut h = Harness::demo(shot.lang, today(), shot.width, shot.height).unwrap();
+        h.keys(shot.keys);
+        insta::assert_snapshot!(shot.file_stem(), h.text());
+    }
+}
+
+/// No wide character stands in the last column, and the cell after one is its continuation.
+fn assert_no_half_characters(b: &Buffer, what: &str) {
+    for y in 0..b.area.height {
+        let mut x = 0;
+        while x < b.area.width {
+            let sym = b[(x, y)].symbol();
+            let w = sym.width() as u16;
+            assert!(
+                x + w.max(1) <= b.area.width,
+                "{what}: wide {sym:?} cut at ({x},{y})"
+            );
+            assert!(
+                !sym.contains('…'),
+                "{what}: ambiguous-width ellipsis at ({x},{y})"
+            );
+            x += w.max(1);
+        }
+    }
+    for line in buffer_text(b).lines() {
+        assert!(line.width() <= usize::from(b.area.width), "{what}: {line}");
+    }
+}
+
+#[test]
+fn chinese_text_is_never_cut_through_a_character_at_odd_sizes_and_popup_edges() {
+    for (w, h) in [
+        (80, 24),
+        (81, 25),
+        (97, 31),
+        (119, 40),
+        (121, 33),
+        (200, 60),
+    ] {
+        for keys in [
+            "",
+            "2",
+            "2J",
+            "3",
+            "4",
+            "6",
+            "7",
+            "?",
+            "2?",
+            "4?",
+            "2/stz<Enter>",
+        ] {
+            for lang in [Lang::Zh, Lang::En] {
+                let mut hs = Harness::demo(lang, today(), w, h).unwrap();
+                hs.keys(keys);
+                assert_no_half_characters(&hs.render(), &format!("{w}x{h} {keys:?} {lang:?}"));
+            }
+        }
+    }
+}
+
+#[test]
+fn below_80_by_24_the_screen_asks_to_be_enlarged() {
+    for (w, h) in [(79, 24), (80, 23), (20, 5), (1, 1)] {
+        let hs = Harness::demo(Lang::Zh, today(), w, h).unwrap();
+        let text = hs.text();
+        if w >= 20 {
+            assert!(text.contains("80×24"), "{w}x{h}: {text}");
+        }
+    }
+}
+
+#[test]
+fn the_red_tasks_of_shangtang_are_a_few_keys_away() {
+    // Pinyin initials find 上塘镇 (and 沙头镇, whose initials are the same).
+    let mut h = Harness::demo(Lang::Zh, today(), 80, 24).unwrap();
+    h.keys("/stz<Enter>r");
+    let units: std::collections::BTreeSet<_> = (0..h.model.tasks.total)
+        .filter_map(|i| h.model.tasks.row(i).map(|r| r.lead_unit.clone()))
+        .collect();
+    assert!(units.contains("上塘镇"), "{units:?}");
+    assert!(
+        units.iter().all(|u| u == "上塘镇" || u == "沙头镇"),
+        "{units:?}"
+    );
+
+    let mut h = Harness::demo(Lang::Zh, today(), 80, 24).unwrap();
+    h.keys("/上塘<Enter>r");
+    let m = &h.model;
+    assert!(m.tasks.total > 0);
+    for i in 0..m.tasks.total.min(m.tasks.rows.len()) {
+        let row = m.tasks.row(i).unwrap();
+        assert_eq!(row.lead_unit, "上塘镇");
+        assert_eq!(row.light, duban::domain::Light::Red);
+    }
+    let text = h.text();
+    assert!(text.contains("为何红灯"), "{text}");
+    // Its meeting, then the unit's criticisms, then back.
+    let meeting = m.tasks.current().unwrap().meeting_id;
+    h.keys("<Enter>");
+    assert_eq!(h.model.meetings.selected, Some(meeting));
+    h.keys("<Bksp>u");
+    assert!(h.text().contains("近一年通报批评 2 次"), "{}", h.text());
+}
