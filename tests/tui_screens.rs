@@ -119,3 +119,75 @@ fn the_red_tasks_of_shangtang_are_a_few_keys_away() {
     h.keys("<Bksp>u");
     assert!(h.text().contains("近一年通报批评 2 次"), "{}", h.text());
 }
+
+#[test]
+fn another_users_change_appears_and_the_selection_stays_on_its_task() {
+    use duban::demo::{DemoOptions, build};
+    use duban::domain::Thresholds;
+    use duban::store::Store;
+    use duban::tui::action::Action;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.db");
+    let mut mine = Store::open(&path, Thresholds::default()).unwrap();
+    let opts = DemoOptions {
+        today: today(),
+        scale: None,
+        seed: 2011,
+    };
+    build(&mut mine, opts).unwrap();
+    let before = mine.data_version().unwrap();
+    let mut h = Harness::on(mine, Lang::Zh, today(), 160, 48, "shared.db");
+    h.keys("2jjj");
+    let selected = h.model.tasks.selected.unwrap();
+    let cursor = h.model.tasks.cursor;
+
+    // A colleague, on another connection, completes the first task and reports on the selected one.
+    let mut theirs = Store::open(&path, Thresholds::default()).unwrap();
+    let first = h.model.tasks.row(0).unwrap().id;
+    theirs
+        .complete_task(first, today(), Some("已完成".into()), None)
+        .unwrap();
+    theirs
+        .add_progress(selected, today(), "同事刚录入的进展")
+        .unwrap();
+    assert_ne!(
+        h.store.data_version().unwrap(),
+        before,
+        "the change is visible"
+    );
+
+    h.action(Action::DataChanged);
+    assert_eq!(h.model.tasks.selected, Some(selected));
+    assert_eq!(
+        h.model.tasks.cursor,
+        cursor - 1,
+        "the done task left the top of the list"
+    );
+    assert!(h.text().contains("同事刚录入的进展"), "{}", h.text());
+}
+
+#[test]
+fn ascii_mode_draws_no_ambiguous_width_symbols_and_no_color_means_none() {
+    use ratatui::style::{Color, Modifier};
+    for keys in ["", "2", "4", "6<PgUp>", "?"] {
+        let mut h = Harness::demo(Lang::Zh, today(), 80, 24).unwrap();
+        h.model.theme.ascii = true;
+        h.model.theme.color = false;
+        h.keys(keys);
+        let b = h.render();
+        let text = buffer_text(&b);
+        for c in ['─', '│', '┌', '●', '▲', '○', '◇', '✓', '✗', '↑', '←'] {
+            assert!(!text.contains(c), "{keys:?}: {c} in ASCII mode:\n{text}");
+        }
+        let mut reversed = 0;
+        for cell in b.content() {
+            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{keys:?}");
+            reversed += usize::from(cell.modifier.contains(Modifier::REVERSED));
+        }
+        assert!(
+            reversed > 0,
+            "{keys:?}: the selection survives without colour"
+        );
+    }
+}

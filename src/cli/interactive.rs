@@ -23,7 +23,7 @@ pub fn tui(ctx: &Ctx) -> CliResult {
         lang: ctx.lang,
         today: ctx.today,
         ascii: ctx.ascii,
-        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        color: tui::theme::Theme::from_env(ctx.ascii).color,
         keymap,
         thresholds: ctx.config.thresholds.clone(),
         db_label: ctx.db.display().to_string(),

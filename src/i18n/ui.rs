@@ -86,7 +86,7 @@ catalogue! {
     CalLegend => "休 = 法定放假  班 = 调休上班", "off = statutory day off  work = make-up working day";
     CalProvisional => "{0}年尚无放假通知：暂按周一至周五计算，相关时限标 *", "{0} has no holiday notice: Monday–Friday assumed, deadlines marked *";
     CalDay => "{0} {1}", "{0} {1}";
-    CalHint => "←→ 日 · ↑↓ 周 · PgUp/PgDn 月", "←→ day · ↑↓ week · PgUp/PgDn month";
+    CalHint => "h/l 日  j/k 周  PgUp/PgDn 月", "h/l day  j/k week  PgUp/PgDn month";
     // Audit.
     AuditBefore => "修改前", "before";
     AuditAfter => "修改后", "after";
@@ -95,7 +95,7 @@ catalogue! {
     ReportsToday => "今日概况", "Today at a glance";
     // Help and messages.
     HelpTitle => "快捷键（? 或 Esc 关闭）", "Keys (? or Esc to close)";
-    HelpTyping => "输入时：Enter 完成 · Esc 收起（保留内容）· ↑↓ 移动选中行", "while typing: Enter done · Esc close (keeps the text) · ↑↓ move the selection";
+    HelpTyping => "输入时：Enter 完成，Esc 收起（保留内容），Up/Down 移动选中行", "while typing: Enter done, Esc close (keeps the text), Up/Down move the selection";
     TooSmall => "窗口太小：请放大到至少 {0}×{1}（当前 {2}×{3}）", "window too small: enlarge it to at least {0}×{1} (now {2}×{3})";
     LocaleWarning => "终端的区域设置不是 UTF-8，中文可能显示为乱码：请设置 LANG=zh_CN.UTF-8", "the terminal's locale is not UTF-8, Chinese may show garbled: set LANG=zh_CN.UTF-8";
     NothingBack => "没有可返回的位置", "nowhere to go back to";

@@ -177,21 +177,27 @@ pub fn svg(b: &Buffer) -> String {
                     cells * CELL_W
                 );
             }
-            let trimmed = text.trim_end();
-            if !trimmed.is_empty() {
-                let lead = trimmed.len() - trimmed.trim_start().len();
-                let shown = trimmed.trim_start();
-                let start = x + text[..lead].width();
-                let len = shown.width();
-                let weight = if bold { " font-weight=\"bold\"" } else { "" };
+            // Each word (a stretch without spaces) is placed at its own cell and stretched to
+            // exactly its cells, so columns line up whatever font the viewer has.
+            let weight = if bold { " font-weight=\"bold\"" } else { "" };
+            let mut col = x;
+            for (i, word) in text.split(' ').enumerate() {
+                if i > 0 {
+                    col += 1;
+                }
+                if word.is_empty() {
+                    continue;
+                }
+                let len = word.width();
                 let _ = writeln!(
                     out,
-                    "<text x=\"{}\" y=\"{}\" fill=\"{fg}\"{weight} textLength=\"{}\" lengthAdjust=\"spacingAndGlyphs\" xml:space=\"preserve\">{}</text>",
-                    start * CELL_W,
+                    "<text x=\"{}\" y=\"{}\" fill=\"{fg}\"{weight} textLength=\"{}\" lengthAdjust=\"spacingAndGlyphs\">{}</text>",
+                    col * CELL_W,
                     y * CELL_H + 14,
                     len * CELL_W,
-                    escape(shown)
+                    escape(word)
                 );
+                col += len;
             }
             x = cx.max(x + 1);
         }
