@@ -30,7 +30,9 @@ pub fn run(store: &Store, model: Model) -> io::Result<()> {
             return Err(e);
         }
     };
+    let watchdog = signals.watchdog();
     let result = event_loop(&mut term, store, model, &signals);
+    drop(watchdog);
     terminal::leave();
     // ratatui's Terminal shows the cursor again when dropped and prints to stderr if that fails,
     // which on a hung-up tty would panic; `leave` has shown it already, so the drop is skipped.
@@ -70,9 +72,14 @@ fn event_loop(
             term.draw(|f| views::render(&m, f))?;
             dirty = false;
         }
-        // Events crossterm has already parsed come first; then wait on the tty itself, so that a
-        // hung-up terminal ends the loop instead of being read forever (crossterm issue #793).
-        while event::poll(Duration::ZERO)? {
+        // crossterm is built with `use-dev-tty`: its reader polls the tty level-triggered, tty
+        // before resize signal, so no key is left unread behind a resize. It reads a hung-up tty
+        // as endless end-of-file (crossterm issue #793), so the tty is checked before each wait;
+        // the watchdog covers a hang-up during one.
+        if terminal::tty_gone() {
+            return Ok(());
+        }
+        if event::poll(TICK)? {
             match event::read() {
                 Ok(Event::Key(k)) => queue.push_back(Action::Key(k)),
                 Ok(Event::Paste(s)) => queue.push_back(Action::Paste(s)),
@@ -80,12 +87,11 @@ fn event_loop(
                 Ok(_) => {}
                 Err(_) => return Ok(()),
             }
-            if terminal::tty_gone() {
-                return Ok(());
-            }
         }
-        if queue.is_empty() && terminal::wait_input(TICK) == terminal::Wait::Gone {
-            return Ok(());
+        // A resize arrives as SIGWINCH, not as input on the tty: compare the size each turn.
+        let size = term.size()?;
+        if (size.width, size.height) != (m.width, m.height) {
+            queue.push_back(Action::Resize(size.width, size.height));
         }
         if last_poll.elapsed() >= POLL_DATA {
             last_poll = Instant::now();

@@ -48,7 +48,7 @@ pub fn shots() -> Vec<Shot> {
                 keys,
             });
         }
-        for (name, keys) in &screens[..3] {
+        for (name, keys) in screens {
             out.push(Shot {
                 name,
                 lang: Lang::En,

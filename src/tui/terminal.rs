@@ -35,6 +35,48 @@ impl Signals {
     pub fn stopped(&self) -> bool {
         self.stop.load(Ordering::Relaxed)
     }
+
+    /// Starts a watchdog: once a terminating signal has arrived or the terminal has hung up, the
+    /// main loop has a second to end by itself; if it does not (crossterm can spin forever reading
+    /// a hung-up tty, issue #793), the watchdog restores what it can and ends the process. The
+    /// returned guard stops the watchdog when the loop ends normally.
+    pub fn watchdog(&self) -> Watchdog {
+        let stop = Arc::clone(&self.stop);
+        let done = Arc::new(AtomicBool::new(false));
+        let finished = Arc::clone(&done);
+        let spawned = std::thread::Builder::new()
+            .name("duban-watchdog".into())
+            .spawn(move || {
+                let mut since: Option<std::time::Instant> = None;
+                while !finished.load(Ordering::Relaxed) {
+                    std::thread::sleep(std::time::Duration::from_millis(200));
+                    if since.is_none() && (stop.load(Ordering::Relaxed) || tty_gone()) {
+                        since = Some(std::time::Instant::now());
+                    }
+                    if since.is_some_and(|t| t.elapsed() >= std::time::Duration::from_secs(1))
+                        && !finished.load(Ordering::Relaxed)
+                    {
+                        leave();
+                        std::process::exit(0);
+                    }
+                }
+            });
+        if spawned.is_err() {
+            done.store(true, Ordering::Relaxed);
+        }
+        Watchdog { done }
+    }
+}
+
+/// Stops the watchdog when dropped.
+pub struct Watchdog {
+    done: Arc<AtomicBool>,
+}
+
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        self.done.store(true, Ordering::Relaxed);
+    }
 }
 
 /// Enters raw mode and the alternate screen (no mouse capture), with bracketed paste on; a panic
@@ -75,8 +117,7 @@ pub enum Wait {
     Gone,
 }
 
-/// Waits up to `timeout` for input on the terminal (stdin), noticing a hang-up. Input is read by
-/// crossterm only after this says there is some, so a dead tty is never read in a loop.
+/// Waits up to `timeout` for input on the terminal (stdin), noticing a hang-up.
 pub fn wait_input(timeout: std::time::Duration) -> Wait {
     let mut fds = [libc::pollfd {
         fd: libc::STDIN_FILENO,

@@ -94,6 +94,21 @@ fn covered<T: Keyed>(w: &Window<T>, visible: usize) -> bool {
     !w.covers(w.top, w.top + visible)
 }
 
+/// Puts newly loaded rows in place; a cursor that lands off screen (a jump, a record that moved)
+/// is shown in the middle of the list rather than at its edge.
+pub(super) fn place<T: Keyed>(
+    w: &mut Window<T>,
+    (offset, total, cursor): (usize, usize, usize),
+    rows: Vec<T>,
+    visible: usize,
+) {
+    w.fill(offset, total, cursor, rows);
+    if w.cursor < w.top || w.cursor >= w.top + visible {
+        w.top = w.cursor.saturating_sub(visible / 2);
+    }
+    ensure_visible(w, visible);
+}
+
 /// Scrolls so the cursor is on screen.
 pub(super) fn ensure_visible<T>(w: &mut Window<T>, visible: usize) {
     if w.cursor < w.top {

@@ -4,7 +4,7 @@
 use super::super::action::Loaded;
 use super::super::command::Command;
 use super::super::model::{Model, Pending, Tab};
-use super::lists::{detail_for_selection, ensure_visible, refilter_units, visible};
+use super::lists::{detail_for_selection, place, refilter_units, visible};
 use super::{error, jump};
 use crate::i18n::Ui;
 
@@ -22,8 +22,7 @@ pub(super) fn apply(m: &mut Model, loaded: Loaded) -> Vec<Command> {
             rows,
         } => {
             let before = m.tasks.selected;
-            m.tasks.fill(offset, total, cursor, rows);
-            ensure_visible(&mut m.tasks, v);
+            place(&mut m.tasks, (offset, total, cursor), rows, v);
             if let Some(Pending::Task(id)) = m.pending {
                 m.pending = None;
                 if m.tasks.selected != Some(id) {
@@ -49,8 +48,7 @@ pub(super) fn apply(m: &mut Model, loaded: Loaded) -> Vec<Command> {
             rows,
         } => {
             let before = m.meetings.selected;
-            m.meetings.fill(offset, total, cursor, rows);
-            ensure_visible(&mut m.meetings, v);
+            place(&mut m.meetings, (offset, total, cursor), rows, v);
             if let Some(Pending::Meeting(id)) = m.pending {
                 m.pending = None;
                 if m.meetings.selected != Some(id) {
@@ -94,8 +92,7 @@ pub(super) fn apply(m: &mut Model, loaded: Loaded) -> Vec<Command> {
             cursor,
             rows,
         } => {
-            m.audit.fill(offset, total, cursor, rows);
-            ensure_visible(&mut m.audit, v);
+            place(&mut m.audit, (offset, total, cursor), rows, v);
             Vec::new()
         }
     }
