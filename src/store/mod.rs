@@ -114,7 +114,12 @@ impl Store {
                 "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 [KEY, want.as_str()],
             )?;
-            tx.audit("update", Entity::Database, KEY, stored.as_ref(), Some(&want))
+            // On an empty database this only records the setting; nothing changed to audit.
+            let any: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM task)", [], |r| r.get(0))?;
+            if any {
+                tx.audit("update", Entity::Database, KEY, stored.as_ref(), Some(&want))?;
+            }
+            Ok(())
         })
     }
 

@@ -13,6 +13,10 @@ pub use crate::store::{
     TaskFilter, TaskRow, TaskSort, UnitDetail, UnitRow,
 };
 
+mod window;
+
+pub use window::{Keyed, Window};
+
 use super::keymap::Keymap;
 use super::theme::Theme;
 
@@ -61,90 +65,6 @@ pub enum Mode {
     /// Typing a `:` command.
     Command,
     Help,
-}
-
-/// A record that a list can keep selected by id.
-pub trait Keyed {
-    fn key(&self) -> i64;
-}
-
-impl Keyed for TaskRow {
-    fn key(&self) -> i64 {
-        self.id
-    }
-}
-impl Keyed for MeetingRow {
-    fn key(&self) -> i64 {
-        self.id
-    }
-}
-impl Keyed for UnitRow {
-    fn key(&self) -> i64 {
-        self.id
-    }
-}
-impl Keyed for AuditEntry {
-    fn key(&self) -> i64 {
-        self.id
-    }
-}
-
-/// A window onto a list that may be far longer than what is loaded: `rows` are the rows from
-/// `offset`; `total` is the length of the whole list; `cursor` and `top` index the whole list.
-#[derive(Debug, Clone)]
-pub struct Window<T> {
-    pub offset: usize,
-    pub rows: Vec<T>,
-    pub total: usize,
-    pub cursor: usize,
-    /// The first row on screen.
-    pub top: usize,
-    /// The id of the selected record: what the cursor stays on across reloads.
-    pub selected: Option<i64>,
-    /// Whether anything has been loaded yet.
-    pub loaded: bool,
-}
-
-impl<T> Default for Window<T> {
-    fn default() -> Self {
-        Window {
-            offset: 0,
-            rows: Vec::new(),
-            total: 0,
-            cursor: 0,
-            top: 0,
-            selected: None,
-            loaded: false,
-        }
-    }
-}
-
-impl<T: Keyed> Window<T> {
-    /// Row `i` of the whole list, if it is loaded.
-    pub fn row(&self, i: usize) -> Option<&T> {
-        i.checked_sub(self.offset).and_then(|j| self.rows.get(j))
-    }
-
-    /// The row under the cursor, if loaded.
-    pub fn current(&self) -> Option<&T> {
-        self.row(self.cursor)
-    }
-
-    /// Whether rows `from..to` (clipped to the list) are all loaded.
-    pub fn covers(&self, from: usize, to: usize) -> bool {
-        let to = to.min(self.total);
-        from >= to || (from >= self.offset && to <= self.offset + self.rows.len())
-    }
-
-    /// Puts newly loaded rows in place, with the cursor where the load put it.
-    pub fn fill(&mut self, offset: usize, total: usize, cursor: usize, rows: Vec<T>) {
-        self.offset = offset;
-        self.total = total;
-        self.rows = rows;
-        self.cursor = cursor.min(total.saturating_sub(1));
-        self.loaded = true;
-        self.selected = self.current().map(Keyed::key);
-    }
 }
 
 /// The ledger's filter as the user set it.

@@ -3,12 +3,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
 
-use super::super::layout::{list_and_detail, table_rows};
+use super::super::layout::list_and_detail;
 use super::super::model::{AuditEntry, Model};
-use super::super::widgets::{Column, DataTable, Detail};
-use super::{position, tab_title};
+use super::super::widgets::{Column, Detail};
 use crate::i18n::{Msg, Ui};
 
 fn summary(v: &Option<serde_json::Value>) -> String {
@@ -48,50 +46,25 @@ fn columns(m: &Model) -> Vec<Column> {
 
 pub fn render(m: &Model, f: &mut Frame, body: Rect) {
     let (list, detail) = list_and_detail(body);
-    let w = &m.audit;
-    let visible = table_rows(list);
-    let rows: Vec<_> = (w.top..(w.top + visible).min(w.total))
-        .filter_map(|i| w.row(i))
-        .map(|r| cells(m, r))
-        .collect();
-    let title = Line::from(vec![
-        Span::styled(format!(" {} ", tab_title(m, m.tab)), m.theme.title()),
-        Span::styled(format!("{} ", position(w)), m.theme.muted()),
-    ]);
-    DataTable {
-        title,
-        columns: columns(m),
-        rows,
-        selected: (w.total > 0).then(|| w.cursor.saturating_sub(w.top)),
-        empty: m
-            .lang
-            .ui(if w.loaded { Ui::NoRows } else { Ui::Loading })
-            .into(),
-        theme: m.theme,
-    }
-    .render(f, list);
+    super::list(m, f, list, &m.audit, columns(m), |r| cells(m, r));
+    let entry = m.audit.current();
+    super::detail(m, f, detail, entry.map(|e| |d: &mut Detail| lines(m, d, e)));
+}
 
-    let title = Line::from(Span::styled(
-        format!(" {} ", m.lang.ui(Ui::DetailTitle)),
+fn lines(m: &Model, d: &mut Detail, e: &AuditEntry) {
+    d.line(vec![(
+        format!(
+            "#{} {} {} {} {} {}",
+            e.id, e.at, e.user, e.action, e.entity, e.entity_id
+        ),
         m.theme.title(),
-    ));
-    let mut d = Detail::new(m.theme, m.lang);
-    if let Some(e) = w.current() {
-        d.line(vec![(
-            format!(
-                "#{} {} {} {} {} {}",
-                e.id, e.at, e.user, e.action, e.entity, e.entity_id
-            ),
-            m.theme.title(),
-        )]);
-        if e.before.is_some() {
-            d.heading(m.lang.ui(Ui::AuditBefore));
-            d.text(summary(&e.before));
-        }
-        if e.after.is_some() {
-            d.heading(m.lang.ui(Ui::AuditAfter));
-            d.text(summary(&e.after));
-        }
+    )]);
+    if e.before.is_some() {
+        d.heading(m.lang.ui(Ui::AuditBefore));
+        d.text(summary(&e.before));
     }
-    d.render(f, detail, title, m.detail_scroll);
+    if e.after.is_some() {
+        d.heading(m.lang.ui(Ui::AuditAfter));
+        d.text(summary(&e.after));
+    }
 }

@@ -4,12 +4,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
 
-use super::super::layout::{list_and_detail, table_rows};
+use super::super::layout::list_and_detail;
 use super::super::model::{MeetingDetail, MeetingRow, Model};
-use super::super::widgets::{Column, DataTable, Detail};
-use super::{position, tab_title};
+use super::super::widgets::{Column, Detail};
 use crate::domain::AttendanceOutcome;
 use crate::domain::NoticeStatus;
 use crate::domain::minutes::{FeedbackStatus, MinutesStatus};
@@ -92,48 +90,17 @@ fn columns(m: &Model) -> Vec<Column> {
 
 pub fn render(m: &Model, f: &mut Frame, body: Rect) {
     let (list, detail) = list_and_detail(body);
-    let w = &m.meetings;
-    let visible = table_rows(list);
-    let rows: Vec<_> = (w.top..(w.top + visible).min(w.total))
-        .filter_map(|i| w.row(i))
-        .map(|r| cells(m, r))
-        .collect();
-    let title = Line::from(vec![
-        Span::styled(format!(" {} ", tab_title(m, m.tab)), m.theme.title()),
-        Span::styled(format!("{} ", position(w)), m.theme.muted()),
-    ]);
-    DataTable {
-        title,
-        columns: columns(m),
-        rows,
-        selected: (w.total > 0).then(|| w.cursor.saturating_sub(w.top)),
-        empty: m
-            .lang
-            .ui(if w.loaded { Ui::NoRows } else { Ui::Loading })
-            .into(),
-        theme: m.theme,
-    }
-    .render(f, list);
-
-    let title = Line::from(Span::styled(
-        format!(" {} ", m.lang.ui(Ui::DetailTitle)),
-        m.theme.title(),
-    ));
-    let mut d = Detail::new(m.theme, m.lang);
-    match m
+    super::list(m, f, list, &m.meetings, columns(m), |r| cells(m, r));
+    let meeting = m
         .meeting_detail
         .as_ref()
-        .filter(|d| Some(d.row.id) == m.meetings.selected)
-    {
-        Some(md) => {
-            lines(m, &mut d, md);
-            d.render(f, detail, title, m.detail_scroll);
-        }
-        None => {
-            d.text(m.lang.ui(Ui::SelectHint));
-            d.render(f, detail, title, 0);
-        }
-    }
+        .filter(|d| Some(d.row.id) == m.meetings.selected);
+    super::detail(
+        m,
+        f,
+        detail,
+        meeting.map(|md| |d: &mut Detail| lines(m, d, md)),
+    );
 }
 
 fn lines(m: &Model, d: &mut Detail, md: &MeetingDetail) {

@@ -10,9 +10,14 @@ mod tasks;
 mod units;
 
 use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 
-use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
-use super::model::{Mode, Model, Tab};
+use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, table_rows};
+use super::model::{Keyed, Mode, Model, Tab, Window};
+use super::widgets::{Column, DataTable, Detail};
+use crate::i18n::Ui;
 
 /// Draws the whole screen.
 pub fn render(m: &Model, f: &mut Frame) {
@@ -40,7 +45,6 @@ pub fn render(m: &Model, f: &mut Frame) {
 
 /// The label of a tab.
 pub fn tab_title(m: &Model, tab: Tab) -> &'static str {
-    use crate::i18n::Ui;
     m.lang.ui(match tab {
         Tab::Overview => Ui::TabOverview,
         Tab::Tasks => Ui::TabTasks,
@@ -66,5 +70,56 @@ pub fn position<T>(w: &super::model::Window<T>) -> String {
         "0/0".to_string()
     } else {
         format!("{}/{}", w.cursor + 1, w.total)
+    }
+}
+
+/// A tab's list: the rows of its window that are on screen, as a table titled with the tab.
+pub fn list<T: Keyed>(
+    m: &Model,
+    f: &mut Frame,
+    area: Rect,
+    w: &Window<T>,
+    columns: Vec<Column>,
+    cells: impl Fn(&T) -> Vec<(String, Style)>,
+) {
+    let visible = table_rows(area);
+    let rows: Vec<_> = (w.top..(w.top + visible).min(w.total))
+        .filter_map(|i| w.row(i))
+        .map(cells)
+        .collect();
+    let title = Line::from(vec![
+        Span::styled(format!(" {} ", tab_title(m, m.tab)), m.theme.title()),
+        Span::styled(format!("{} ", position(w)), m.theme.muted()),
+    ]);
+    DataTable {
+        title,
+        columns,
+        rows,
+        selected: (w.total > 0).then(|| w.cursor.saturating_sub(w.top)),
+        empty: m
+            .lang
+            .ui(if w.loaded { Ui::NoRows } else { Ui::Loading })
+            .into(),
+        theme: m.theme,
+    }
+    .render(f, area);
+}
+
+/// The detail pane: what `fill` writes about the selection, or a hint when there is none.
+pub fn detail(m: &Model, f: &mut Frame, area: Rect, fill: Option<impl FnOnce(&mut Detail)>) {
+    let title = Line::from(Span::styled(
+        format!(" {} ", m.lang.ui(Ui::DetailTitle)),
+        m.theme.title(),
+    ));
+    let mut d = Detail::new(m.theme, m.lang);
+    match fill {
+        Some(fill) => {
+            fill(&mut d);
+            d.render(f, area, title, m.detail_scroll);
+        }
+        None => {
+            d.text(m.lang.ui(Ui::SelectHint));
+            d.render(f, area, title, 0);
+        }
     }
 }

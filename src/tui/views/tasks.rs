@@ -3,12 +3,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
 
-use super::super::layout::{list_and_detail, table_rows};
+use super::super::layout::list_and_detail;
 use super::super::model::{Light, Limit, Model, TaskDetail, TaskRow};
-use super::super::widgets::{Column, DataTable, Detail};
-use super::{position, tab_title};
+use super::super::widgets::{Column, Detail};
 use crate::i18n::{Lang, Msg, Ui};
 
 /// The working-days column, short: "逾期3" / "剩5" / "今日" (en "-3" / "5" / "today").
@@ -75,29 +73,17 @@ pub fn cells(m: &Model, r: &TaskRow) -> Vec<(String, Style)> {
 
 pub fn render(m: &Model, f: &mut Frame, body: Rect) {
     let (list, detail) = list_and_detail(body);
-    let w = &m.tasks;
-    let visible = table_rows(list);
-    let rows: Vec<_> = (w.top..(w.top + visible).min(w.total))
-        .filter_map(|i| w.row(i))
-        .map(|r| cells(m, r))
-        .collect();
-    let title = Line::from(vec![
-        Span::styled(format!(" {} ", tab_title(m, m.tab)), m.theme.title()),
-        Span::styled(format!("{} ", position(w)), m.theme.muted()),
-    ]);
-    DataTable {
-        title,
-        columns: columns(m.lang),
-        rows,
-        selected: (w.total > 0).then(|| w.cursor.saturating_sub(w.top)),
-        empty: m
-            .lang
-            .ui(if w.loaded { Ui::NoRows } else { Ui::Loading })
-            .into(),
-        theme: m.theme,
-    }
-    .render(f, list);
-    render_detail(m, f, detail);
+    super::list(m, f, list, &m.tasks, columns(m.lang), |r| cells(m, r));
+    let task = m
+        .task_detail
+        .as_ref()
+        .filter(|t| Some(t.row.id) == m.tasks.selected);
+    super::detail(
+        m,
+        f,
+        detail,
+        task.map(|t| |d: &mut Detail| task_lines(m, d, t)),
+    );
 }
 
 /// Why the task has its light, in words.
@@ -113,26 +99,6 @@ pub fn reason(l: Lang, r: &TaskRow, stale_days: i64) -> Option<String> {
         }
         _ => None,
     }
-}
-
-fn render_detail(m: &Model, f: &mut Frame, area: Rect) {
-    let l = m.lang;
-    let mut d = Detail::new(m.theme, l);
-    let title = Line::from(Span::styled(
-        format!(" {} ", l.ui(Ui::DetailTitle)),
-        m.theme.title(),
-    ));
-    let Some(t) = m
-        .task_detail
-        .as_ref()
-        .filter(|t| Some(t.row.id) == m.tasks.selected)
-    else {
-        d.text(l.ui(Ui::SelectHint));
-        d.render(f, area, title, 0);
-        return;
-    };
-    task_lines(m, &mut d, t);
-    d.render(f, area, title, m.detail_scroll);
 }
 
 fn task_lines(m: &Model, d: &mut Detail, t: &TaskDetail) {

@@ -4,12 +4,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
 
-use super::super::layout::{list_and_detail, table_rows};
+use super::super::layout::list_and_detail;
 use super::super::model::{Light, Model, UnitDetail, UnitRow};
-use super::super::widgets::{Column, DataTable, Detail};
-use super::{position, tab_title};
+use super::super::widgets::{Column, Detail};
 use crate::i18n::{Msg, Ui};
 
 fn rate(r: Option<f64>) -> String {
@@ -78,48 +76,12 @@ fn columns(m: &Model) -> Vec<Column> {
 
 pub fn render(m: &Model, f: &mut Frame, body: Rect) {
     let (list, detail) = list_and_detail(body);
-    let w = &m.units;
-    let visible = table_rows(list);
-    let rows: Vec<_> = (w.top..(w.top + visible).min(w.total))
-        .filter_map(|i| w.row(i))
-        .map(|r| cells(m, r))
-        .collect();
-    let title = Line::from(vec![
-        Span::styled(format!(" {} ", tab_title(m, m.tab)), m.theme.title()),
-        Span::styled(format!("{} ", position(w)), m.theme.muted()),
-    ]);
-    DataTable {
-        title,
-        columns: columns(m),
-        rows,
-        selected: (w.total > 0).then(|| w.cursor.saturating_sub(w.top)),
-        empty: m
-            .lang
-            .ui(if w.loaded { Ui::NoRows } else { Ui::Loading })
-            .into(),
-        theme: m.theme,
-    }
-    .render(f, list);
-
-    let title = Line::from(Span::styled(
-        format!(" {} ", m.lang.ui(Ui::DetailTitle)),
-        m.theme.title(),
-    ));
-    let mut d = Detail::new(m.theme, m.lang);
-    match m
+    super::list(m, f, list, &m.units, columns(m), |r| cells(m, r));
+    let unit = m
         .unit_detail
         .as_ref()
-        .filter(|u| Some(u.row.id) == m.units.selected)
-    {
-        Some(u) => {
-            lines(m, &mut d, u);
-            d.render(f, detail, title, m.detail_scroll);
-        }
-        None => {
-            d.text(m.lang.ui(Ui::SelectHint));
-            d.render(f, detail, title, 0);
-        }
-    }
+        .filter(|u| Some(u.row.id) == m.units.selected);
+    super::detail(m, f, detail, unit.map(|u| |d: &mut Detail| lines(m, d, u)));
 }
 
 fn lines(m: &Model, d: &mut Detail, u: &UnitDetail) {
