@@ -164,59 +164,104 @@ fn wait_exit(child: &mut Child, secs: u64) -> Option<std::process::ExitStatus> {
     None
 }
 
-#[test]
-fn triage_in_a_pty_then_quit_restores_the_terminal() {
+/// duban --demo running in an 80×24 pseudo-terminal, its overview on screen.
+struct Session {
+    pty: Pty,
+    child: Child,
+    rx: Reader,
+    screen: vt100::Parser,
+    raw: Vec<u8>,
+    _dir: tempfile::TempDir,
+}
+
+fn start() -> Session {
     let dir = tempfile::tempdir().unwrap();
     let pty = open_pty(80, 24);
-    let mut child = spawn(&pty, &["--demo", "--today", "2026-11-25"], dir.path());
+    let child = spawn(&pty, &["--demo", "--today", "2026-11-25"], dir.path());
     let rx = reader(&pty.master);
-    let mut screen = screen_80x24();
-    let mut raw = Vec::new();
-    wait_for(&rx, &mut screen, &mut raw, "红灯事项", 60);
-    let mut master = pty.master.try_clone().unwrap();
+    let mut s = Session {
+        pty,
+        child,
+        rx,
+        screen: screen_80x24(),
+        raw: Vec::new(),
+        _dir: dir,
+    };
+    s.wait_for("红灯事项", 60);
+    s
+}
+
+impl Session {
+    fn wait_for(&mut self, want: &str, secs: u64) {
+        wait_for(&self.rx, &mut self.screen, &mut self.raw, want, secs);
+    }
+
+    /// Reads what is left after the process ended, then checks the terminal is as it was: the
+    /// alternate screen left, bracketed paste off, no mouse capture, raw mode off.
+    fn assert_restored(&mut self) {
+        while let Ok(bytes) = self.rx.rx.recv_timeout(Duration::from_millis(300)) {
+            self.raw.extend_from_slice(&bytes);
+        }
+        let out = String::from_utf8_lossy(&self.raw);
+        let entered = out
+            .find("\x1b[?1049h")
+            .expect("entered the alternate screen");
+        let left = out.rfind("\x1b[?1049l").expect("left the alternate screen");
+        assert!(left > entered);
+        assert!(!out.contains("\x1b[?1000h"), "no mouse capture");
+        assert!(out.contains("\x1b[?2004h"), "bracketed paste on");
+        assert!(
+            out.rfind("\x1b[?2004l") > out.find("\x1b[?2004h"),
+            "then off"
+        );
+        let mut t: libc::termios = unsafe { std::mem::zeroed() };
+        // SAFETY: a valid fd and out-pointer.
+        assert_eq!(
+            unsafe { libc::tcgetattr(self.pty.slave.as_raw_fd(), &mut t) },
+            0
+        );
+        assert!(
+            t.c_lflag & libc::ICANON != 0 && t.c_lflag & libc::ECHO != 0,
+            "raw mode left on"
+        );
+    }
+}
+
+#[test]
+fn triage_in_a_pty_then_quit_restores_the_terminal() {
+    let mut s = start();
+    let mut master = s.pty.master.try_clone().unwrap();
     master.write_all(b"/stz\r").unwrap();
-    wait_for(&rx, &mut screen, &mut raw, "/stz", 10);
+    s.wait_for("/stz", 10);
     master.write_all(b"r").unwrap();
-    wait_for(&rx, &mut screen, &mut raw, "为何红灯", 10);
-    let text = screen.screen().contents();
+    s.wait_for("为何红灯", 10);
+    let text = s.screen.screen().contents();
     assert!(text.contains("上塘镇"), "{text}");
     master.write_all(b"q").unwrap();
-    let status = wait_exit(&mut child, 10).expect("duban quits on q");
+    let status = wait_exit(&mut s.child, 10).expect("duban quits on q");
     assert!(status.success(), "{status:?}");
-    // Drain what is left, then check the alternate screen was left and the cursor shown.
-    while let Ok(bytes) = rx.rx.recv_timeout(Duration::from_millis(300)) {
-        raw.extend_from_slice(&bytes);
-    }
-    let out = String::from_utf8_lossy(&raw);
-    let entered = out
-        .find("\x1b[?1049h")
-        .expect("entered the alternate screen");
-    let left = out.rfind("\x1b[?1049l").expect("left the alternate screen");
-    assert!(left > entered);
-    assert!(!out.contains("\x1b[?1000h"), "no mouse capture");
-    assert!(
-        out.contains("\x1b[?2004h") && out.contains("\x1b[?2004l"),
-        "bracketed paste on, then off"
-    );
-    // Raw mode is off again: the line discipline echoes and is canonical.
-    let mut t: libc::termios = unsafe { std::mem::zeroed() };
-    // SAFETY: a valid fd and out-pointer.
-    assert_eq!(unsafe { libc::tcgetattr(pty.slave.as_raw_fd(), &mut t) }, 0);
-    assert!(
-        t.c_lflag & libc::ICANON != 0 && t.c_lflag & libc::ECHO != 0,
-        "raw mode left on"
-    );
+    s.assert_restored();
+}
+
+#[test]
+fn sigterm_ends_duban_with_the_terminal_restored() {
+    let mut s = start();
+    // SAFETY: signalling our own child.
+    unsafe { libc::kill(s.child.id() as libc::pid_t, libc::SIGTERM) };
+    let status = wait_exit(&mut s.child, 5).expect("duban ends on SIGTERM");
+    assert!(status.success(), "{status:?}");
+    s.assert_restored();
 }
 
 #[test]
 fn a_hung_up_terminal_ends_duban_within_three_seconds() {
-    let dir = tempfile::tempdir().unwrap();
-    let pty = open_pty(80, 24);
-    let mut child = spawn(&pty, &["--demo", "--today", "2026-11-25"], dir.path());
-    let mut rx = reader(&pty.master);
-    let mut screen = screen_80x24();
-    let mut raw = Vec::new();
-    wait_for(&rx, &mut screen, &mut raw, "红灯事项", 60);
+    let Session {
+        pty,
+        mut child,
+        mut rx,
+        _dir,
+        ..
+    } = start();
     rx.close();
     // The SSH connection drops: the master side closes and the session is hung up.
     let Pty { master, slave } = pty;
@@ -232,32 +277,4 @@ fn a_hung_up_terminal_ends_duban_within_three_seconds() {
         "still running {:?} after the hang-up",
         hung_up.elapsed()
     );
-}
-
-#[test]
-fn sigterm_ends_duban_with_the_terminal_restored() {
-    let dir = tempfile::tempdir().unwrap();
-    let pty = open_pty(80, 24);
-    let mut child = spawn(&pty, &["--demo", "--today", "2026-11-25"], dir.path());
-    let mut rx = reader(&pty.master);
-    let mut screen = screen_80x24();
-    let mut raw = Vec::new();
-    wait_for(&rx, &mut screen, &mut raw, "红灯事项", 60);
-    // SAFETY: signalling our own child.
-    unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGTERM) };
-    let status = wait_exit(&mut child, 5).expect("duban ends on SIGTERM");
-    assert!(status.success(), "{status:?}");
-    while let Ok(bytes) = rx.rx.recv_timeout(Duration::from_millis(300)) {
-        raw.extend_from_slice(&bytes);
-    }
-    rx.close();
-    let out = String::from_utf8_lossy(&raw);
-    assert!(
-        out.rfind("\x1b[?1049l") > out.find("\x1b[?1049h"),
-        "left the alternate screen"
-    );
-    let mut t: libc::termios = unsafe { std::mem::zeroed() };
-    // SAFETY: a valid fd and out-pointer.
-    assert_eq!(unsafe { libc::tcgetattr(pty.slave.as_raw_fd(), &mut t) }, 0);
-    assert!(t.c_lflag & libc::ICANON != 0, "raw mode left on");
 }
