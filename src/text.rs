@@ -1,6 +1,68 @@
-//! Text helpers shared by the store and the screens: pinyin initials for search (上塘镇 → `stz`).
+//! Text helpers shared by the store, the command line and the screens: pinyin initials for search
+//! (上塘镇 → `stz`), stored text made safe to print, cutting to display cells, the light symbols.
 
 use pinyin::ToPinyin;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::domain::Light;
+
+/// Characters that must never reach the terminal from stored or pasted text: C0/C1 controls
+/// (escape sequences) and the bidirectional overrides that reorder what follows them.
+fn is_unsafe(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Stored text for display: each unsafe character becomes a space, so nothing moves the cursor.
+pub fn clean(s: &str) -> String {
+    s.chars()
+        .map(|c| if is_unsafe(c) { ' ' } else { c })
+        .collect()
+}
+
+/// Typed or pasted text for a one-line field: whitespace becomes a space, unsafe characters go.
+pub fn sanitise(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .filter(|c| !is_unsafe(*c))
+        .collect()
+}
+
+/// Truncates to `max` display cells, ending with ⋯ (U+22EF, unambiguously one cell wide) when cut;
+/// a wide character is never split.
+pub fn truncate(s: &str, max: usize) -> String {
+    if s.width() <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > max {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('⋯');
+    out
+}
+
+/// The symbol of a light, so it never rests on colour alone; letters in ASCII mode (the Unicode
+/// shapes are East Asian "ambiguous" and some CJK terminal settings draw them two cells wide).
+pub fn light_symbol(l: Light, ascii: bool) -> &'static str {
+    match (l, ascii) {
+        (Light::Red, false) => "●",
+        (Light::Yellow, false) => "▲",
+        (Light::Green, false) => "○",
+        (Light::Exempt, false) => "◇",
+        (Light::Done, false) => "✓",
+        (Light::Red, true) => "R",
+        (Light::Yellow, true) => "Y",
+        (Light::Green, true) => "G",
+        (Light::Exempt, true) => "E",
+        (Light::Done, true) => "D",
+    }
+}
 
 /// The pinyin initials of `s`, for typing a search without a Chinese input method: each Chinese
 /// character becomes the first letter of its (first) pinyin reading, ASCII letters and digits

@@ -1,7 +1,7 @@
 //! Tabular output as an aligned table (display cells, so Chinese lines up), CSV or JSON.
 
 use serde::Serialize;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -11,37 +11,7 @@ pub enum Format {
     Json,
 }
 
-/// Strips C0/C1 control characters (keeping none): stored text never moves the terminal's cursor.
-pub fn clean(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect()
-}
-
-/// Truncates to `max` display cells, ending with ⋯ (U+22EF, unambiguously one cell wide) when cut.
-pub fn truncate(s: &str, max: usize) -> String {
-    if s.width() <= max {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in s.chars() {
-        let cw = c.width().unwrap_or(0);
-        if w + cw + 1 > max {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    out.push('⋯');
-    out
-}
+pub use crate::text::{clean, truncate};
 
 /// A table of text cells with a header row.
 pub struct Table {

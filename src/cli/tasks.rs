@@ -97,23 +97,11 @@ pub enum TaskCmd {
 
 /// The light as symbol and word, so it never relies on colour.
 pub fn light_label(l: Lang, light: Light) -> String {
-    let symbol = match light {
-        Light::Red => "●",
-        Light::Yellow => "▲",
-        Light::Green => "○",
-        Light::Exempt => "◇",
-        Light::Done => "✓",
-    };
-    format!("{symbol} {}", l.light(light))
-}
-
-/// The limit as shown: the date (marked when provisional) and its kind.
-pub fn limit_label(l: Lang, r: &TaskRow) -> String {
-    let kind = l.limit_kind(r.limit);
-    match r.due {
-        Some(d) => format!("{d}{} {kind}", if r.provisional { "*" } else { "" }),
-        None => kind,
-    }
+    format!(
+        "{} {}",
+        crate::text::light_symbol(light, false),
+        l.light(light)
+    )
 }
 
 pub fn task_table(ctx: &Ctx, rows: &[TaskRow]) -> Table {
@@ -135,7 +123,7 @@ pub fn task_table(ctx: &Ctx, rows: &[TaskRow]) -> Table {
             l.workdays_left(r.light, r.working_days_left),
             r.text.clone(),
             r.lead_unit.clone(),
-            limit_label(l, r),
+            l.limit(r.limit, r.due, r.provisional),
             l.state(r.state).to_string(),
         ]);
     }
@@ -240,7 +228,7 @@ pub fn task(ctx: &Ctx, c: TaskCmd) -> CliResult {
                 l.t(Msg::ColLeader),
                 r.leader.as_deref().unwrap_or("—"),
                 l.t(Msg::ColDue),
-                limit_label(l, r)
+                l.limit(r.limit, r.due, r.provisional)
             );
             println!(
                 "{}：#{} {} {}",

@@ -193,6 +193,20 @@ impl Lang {
         }
     }
 
+    /// A task's limit as shown: its date (`*` when provisional) and kind, or the kind alone.
+    pub fn limit(
+        self,
+        limit: crate::domain::Limit,
+        due: Option<chrono::NaiveDate>,
+        provisional: bool,
+    ) -> String {
+        let kind = self.limit_kind(limit);
+        match due {
+            Some(d) => format!("{d}{} {kind}", if provisional { "*" } else { "" }),
+            None => kind,
+        }
+    }
+
     /// "N working days left" / "overdue by N" / "due today" for a task's light and count.
     pub fn workdays_left(self, light: Light, left: Option<i64>) -> String {
         match (light, left) {

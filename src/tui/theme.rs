@@ -58,18 +58,7 @@ impl Theme {
 
     /// The light's symbol, never colour alone.
     pub fn light_symbol(&self, l: Light) -> &'static str {
-        match (l, self.ascii) {
-            (Light::Red, false) => "●",
-            (Light::Yellow, false) => "▲",
-            (Light::Green, false) => "○",
-            (Light::Exempt, false) => "◇",
-            (Light::Done, false) => "✓",
-            (Light::Red, true) => "R",
-            (Light::Yellow, true) => "Y",
-            (Light::Green, true) => "G",
-            (Light::Exempt, true) => "E",
-            (Light::Done, true) => "D",
-        }
+        crate::text::light_symbol(l, self.ascii)
     }
 
     pub fn border(&self) -> border::Set<'static> {

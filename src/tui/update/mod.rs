@@ -88,16 +88,6 @@ fn help(m: &mut Model, action: Action) -> Vec<Command> {
     Vec::new()
 }
 
-/// Keeps only printable characters of pasted or typed text, on one line.
-pub fn sanitise(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_whitespace() { ' ' } else { c })
-        .filter(|c| {
-            !c.is_control() && !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-        })
-        .collect()
-}
-
 fn typing(m: &mut Model, action: Action) -> Vec<Command> {
     let filtering = m.mode == Mode::Filter;
     match action {
@@ -111,7 +101,7 @@ fn typing(m: &mut Model, action: Action) -> Vec<Command> {
             }
         }
         Action::Paste(text) => {
-            for c in sanitise(&text).chars() {
+            for c in crate::text::sanitise(&text).chars() {
                 m.input.handle(InputRequest::InsertChar(c));
             }
             if filtering {

@@ -131,27 +131,23 @@ fn lines(m: &Model, d: &mut Detail, md: &MeetingDetail) {
         None => l.notice(r.notice).to_string(),
     };
     let ok = !r.notice.is_violation();
-    d.line(vec![
-        (
-            format!("{}{}", l.ui(Ui::LblNotice), colon(m)),
-            m.theme.muted(),
-        ),
-        (
+    d.field_parts(
+        l.ui(Ui::LblNotice),
+        vec![(
             format!("{} {notice} (R2.2)", notice_mark(m, r.notice)),
             if ok { Style::new() } else { m.theme.bad() },
-        ),
-    ]);
-    d.line(vec![
-        (
-            format!("{}{}", l.ui(Ui::LblMinutes), colon(m)),
-            m.theme.muted(),
-        ),
-        (l.minutes(r.minutes), minutes_style(m, r.minutes)),
-        (
-            format!(" · {} {}", l.ui(Ui::LblMinutesDue), r.minutes_due),
-            Style::new(),
-        ),
-    ]);
+        )],
+    );
+    d.field_parts(
+        l.ui(Ui::LblMinutes),
+        vec![
+            (l.minutes(r.minutes), minutes_style(m, r.minutes)),
+            (
+                format!(" · {} {}", l.ui(Ui::LblMinutesDue), r.minutes_due),
+                Style::new(),
+            ),
+        ],
+    );
     d.line(vec![(
         l.ui(Ui::MeetingLinkHint).to_string(),
         m.theme.muted(),
@@ -234,12 +230,5 @@ fn lines(m: &Model, d: &mut Detail, md: &MeetingDetail) {
                 Style::new(),
             ),
         ]);
-    }
-}
-
-fn colon(m: &Model) -> &'static str {
-    match m.lang {
-        Lang::Zh => "：",
-        Lang::En => ": ",
     }
 }

@@ -24,15 +24,6 @@ pub fn workdays_cell(lang: Lang, r: &TaskRow) -> String {
     }
 }
 
-/// The limit: its date (`*` when provisional) and kind.
-pub fn limit_cell(lang: Lang, r: &TaskRow) -> String {
-    let kind = lang.limit_kind(r.limit);
-    match r.due {
-        Some(d) => format!("{d}{} {kind}", if r.provisional { "*" } else { "" }),
-        None => kind,
-    }
-}
-
 pub fn columns(l: Lang) -> Vec<Column> {
     vec![
         Column::fixed(l.t(Msg::ColId), 5, 6),
@@ -66,7 +57,7 @@ pub fn cells(m: &Model, r: &TaskRow) -> Vec<(String, Style)> {
         (r.co_units.join("、"), Style::new()),
         (meeting, Style::new()),
         (r.leader.clone().unwrap_or_default(), Style::new()),
-        (limit_cell(l, r), Style::new()),
+        (l.limit(r.limit, r.due, r.provisional), Style::new()),
         (l.state(r.state).to_string(), Style::new()),
     ]
 }
@@ -124,7 +115,7 @@ fn task_lines(m: &Model, d: &mut Detail, t: &TaskDetail) {
     if let Some(leader) = &r.leader {
         d.field(l.t(Msg::ColLeader), leader.clone());
     }
-    d.field(l.ui(Ui::LblLimit), limit_cell(l, r));
+    d.field(l.ui(Ui::LblLimit), l.limit(r.limit, r.due, r.provisional));
     if let Some(p) = r.promised_on {
         d.text(l.ui_fill(Ui::LblPromised, &[&p]));
     }

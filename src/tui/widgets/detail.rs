@@ -6,8 +6,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::cli::output::clean;
 use crate::i18n::Lang;
+use crate::text::clean;
 use crate::tui::theme::Theme;
 
 /// Lines of a detail pane, built section by section.
@@ -47,10 +47,14 @@ impl Detail {
 
     /// `label：value`.
     pub fn field(&mut self, label: &str, value: impl Into<String>) -> &mut Self {
-        self.line(vec![
-            (format!("{label}{}", self.colon), self.theme.muted()),
-            (value.into(), Style::new()),
-        ])
+        self.field_parts(label, vec![(value.into(), Style::new())])
+    }
+
+    /// `label：` followed by styled pieces.
+    pub fn field_parts(&mut self, label: &str, value: Vec<(String, Style)>) -> &mut Self {
+        let mut parts = vec![(format!("{label}{}", self.colon), self.theme.muted())];
+        parts.extend(value);
+        self.line(parts)
     }
 
     /// A section heading, after a blank line.

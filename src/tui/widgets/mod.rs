@@ -9,7 +9,7 @@ pub use table::{Column, DataTable};
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::cli::output::{clean, truncate};
+use crate::text::{clean, truncate};
 
 /// Stored text made safe and cut to `width` display cells (never through a character).
 pub fn fit(s: &str, width: usize) -> String {
