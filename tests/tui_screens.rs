@@ -116,7 +116,7 @@ fn the_red_tasks_of_shangtang_are_a_few_keys_away() {
     let meeting = m.tasks.current().unwrap().meeting_id;
     h.keys("<Enter>");
     assert_eq!(h.model.meetings.selected, Some(meeting));
-    h.keys("<Bksp>u");
+    h.keys("<Bksp>o");
     assert!(h.text().contains("近一年通报批评 2 次"), "{}", h.text());
 }
 

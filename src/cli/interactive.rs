@@ -14,7 +14,7 @@ pub fn tui(ctx: &Ctx) -> CliResult {
         println!("{}", ctx.lang.t(Msg::NotATerminal));
         return admin::check(ctx);
     }
-    let store = ctx.open()?;
+    let mut store = ctx.open()?;
     let keymap = tui::keymap(&ctx.config.keys).map_err(|e| Failure {
         code: 2,
         message: format!("{e:?}"),
@@ -28,7 +28,7 @@ pub fn tui(ctx: &Ctx) -> CliResult {
         thresholds: ctx.config.thresholds.clone(),
         db_label: ctx.db.display().to_string(),
     };
-    tui::run(&store, &opts).map_err(|e| ctx.file_failure(Path::new("/dev/tty"), &e))?;
+    tui::run(&mut store, &opts).map_err(|e| ctx.file_failure(Path::new("/dev/tty"), &e))?;
     // Say where the database is, so the user can come back to it. The terminal may be gone (a
     // dropped SSH connection): then there is no one to tell, and no error to report.
     let _ = writeln!(

@@ -68,6 +68,24 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError>
     Ok(date)
 }
 
+/// What a date field accepts: every form of [`parse_date`], and `+N`, the N-th working day after
+/// `today` (N up to 999), on `cal`. The forms take the same words in every field.
+pub fn parse_date_input(
+    input: &str,
+    today: NaiveDate,
+    cal: &impl crate::domain::WorkCalendar,
+) -> Result<NaiveDate, DateError> {
+    let s = input.trim();
+    if let Some(n) = s.strip_prefix('+') {
+        if n.is_empty() || n.len() > 3 || !n.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(DateError::Unrecognised(input.to_string()));
+        }
+        let n: i64 = n.parse().map_err(|_| DateError::Unrecognised(input.to_string()))?;
+        return Ok(cal.add_workdays(today, n));
+    }
+    parse_date(s, today)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,6 +106,19 @@ mod tests {
         }
         assert_eq!(parse_date("11月25日", today), Ok(d("2026-11-25")));
         assert_eq!(parse_date("2月29日", d("2028-01-10")), Ok(d("2028-02-29")));
+    }
+
+    #[test]
+    fn plus_n_counts_working_days_from_today() {
+        let cal = crate::domain::testcal::monfri();
+        // 2026-11-25 is a Wednesday: +3 working days is Monday 30 November.
+        let today = d("2026-11-25");
+        assert_eq!(parse_date_input("+3", today, &cal), Ok(d("2026-11-30")));
+        assert_eq!(parse_date_input(" +0 ", today, &cal), Ok(today));
+        assert_eq!(parse_date_input("2026/12/1", today, &cal), Ok(d("2026-12-01")));
+        for bad in ["+", "+-1", "+1000", "+x", "++1", "+ 1"] {
+            assert!(parse_date_input(bad, today, &cal).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub mod unit;
 use chrono::NaiveDate;
 
 pub use criticism::{Criticism, Referral, ReferralStatus, UnitCriticisms};
-pub use dates::{DateError, parse_date};
+pub use dates::{DateError, parse_date, parse_date_input};
 pub use meeting::{Attendance, AttendanceOutcome, Meeting, NoticeStatus};
 pub use minutes::{Feedback, FeedbackStatus, Minutes, MinutesStatus};
 pub use task::{

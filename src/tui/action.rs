@@ -8,8 +8,8 @@ use serde::Deserialize;
 use tui_input::InputRequest;
 
 use super::model::{
-    AuditEntry, MeetingDetail, MeetingRow, MonthView, Overview, TaskDetail, TaskRow, UnitDetail,
-    UnitRow,
+    AuditEntry, MeetingDetail, MeetingRow, MonthView, Overview, People, TaskDetail, TaskRow,
+    UnitDetail, UnitRow,
 };
 
 /// A request to the model. See the module documentation.
@@ -51,6 +51,24 @@ pub enum Action {
     DetailDown,
     DetailUp,
     Refresh,
+    /// Add a record of the kind the tab lists (a meeting plan, tasks, a unit).
+    Add,
+    /// Edit the selected record.
+    EditRecord,
+    /// The workflow steps for the selection.
+    Steps,
+    /// R5.3: a progress report on the selected or marked tasks.
+    Progress,
+    /// 办结: the selected or marked tasks are done.
+    Done,
+    /// R5.5: a written explanation with a promised date.
+    Explain,
+    /// R5.6: a notified criticism.
+    Criticise,
+    /// Mark or unmark the selected task for one action on several.
+    Mark,
+    /// Revert my own last change (a new, audited change).
+    Undo,
 
     // Not bindable: keys, text editing, terminal events and results of commands.
     /// A key as read from the terminal, resolved against the mode when it is applied (not when it
@@ -73,6 +91,25 @@ pub enum Action {
     Loaded(Box<Loaded>),
     #[serde(skip)]
     Failed(String),
+    #[serde(skip)]
+    WriteFailed(Box<WriteFailure>),
+}
+
+/// A save the store refused.
+#[derive(Debug, Clone)]
+pub struct WriteFailure {
+    pub message: String,
+    /// The form field the refusal names.
+    pub field: Option<String>,
+    /// Someone else saved the record since the form was filled.
+    pub conflict: bool,
+}
+
+/// A save the store made.
+#[derive(Debug, Clone)]
+pub struct Saved {
+    pub message: String,
+    pub created: Vec<i64>,
 }
 
 impl Action {
@@ -88,6 +125,15 @@ impl Action {
         Action::Right,
         Action::Open,
         Action::OpenUnit,
+        Action::Add,
+        Action::EditRecord,
+        Action::Steps,
+        Action::Progress,
+        Action::Done,
+        Action::Explain,
+        Action::Criticise,
+        Action::Mark,
+        Action::Undo,
         Action::Back,
         Action::Filter,
         Action::FilterRed,
@@ -147,6 +193,15 @@ impl Action {
             Action::DetailDown => "detail_down",
             Action::DetailUp => "detail_up",
             Action::Refresh => "refresh",
+            Action::Add => "add",
+            Action::EditRecord => "edit",
+            Action::Steps => "steps",
+            Action::Progress => "progress",
+            Action::Done => "done",
+            Action::Explain => "explain",
+            Action::Criticise => "criticise",
+            Action::Mark => "mark",
+            Action::Undo => "undo",
             _ => "",
         }
     }
@@ -174,6 +229,8 @@ pub enum Loaded {
     Units(Vec<UnitRow>),
     UnitDetail(Box<UnitDetail>),
     Month(MonthView),
+    People(People),
+    Saved(Saved),
     Audit {
         offset: usize,
         total: usize,

@@ -21,7 +21,7 @@ const TICK: Duration = Duration::from_millis(200);
 const POLL_DATA: Duration = Duration::from_millis(500);
 
 /// Runs the TUI until the user quits, a signal arrives or the terminal goes away.
-pub fn run(store: &Store, model: Model) -> io::Result<()> {
+pub fn run(store: &mut Store, model: Model) -> io::Result<()> {
     let signals = Signals::install()?;
     let mut term = match terminal::enter() {
         Ok(t) => t,
@@ -41,17 +41,17 @@ pub fn run(store: &Store, model: Model) -> io::Result<()> {
 }
 
 /// Applies actions until none are left, running each command they produce.
-pub fn settle(store: &Store, m: &mut Model, queue: &mut VecDeque<Action>) {
+pub fn settle(store: &mut Store, m: &mut Model, queue: &mut VecDeque<Action>) {
     while let Some(a) = queue.pop_front() {
         for c in update::update(m, a) {
-            queue.push_back(execute(store, m.today, c));
+            queue.push_back(execute(store, m.today, m.lang, c));
         }
     }
 }
 
 fn event_loop(
     term: &mut ratatui::DefaultTerminal,
-    store: &Store,
+    store: &mut Store,
     mut m: Model,
     signals: &Signals,
 ) -> io::Result<()> {

@@ -4,9 +4,78 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::action::{Action, Loaded};
-use super::model::{DayCell, MeetingFilter, MonthView, TaskFilter};
-use crate::store::{Store, StoreError};
+use super::action::{Action, Loaded, Saved, WriteFailure};
+use super::model::{
+    AttendanceOutcome, DayCell, FeedbackAnswer, Leader, LeaderTitle, MeetingFilter, Minutes,
+    MonthView, NewCriticism, NewMeeting, NewTask, NewUnit, People, ReferralStep, TaskFilter, Unit,
+};
+use crate::i18n::Lang;
+use crate::store::{Invalid, Store, StoreError};
+
+/// A change the user saved in a form, as the store takes it.
+#[derive(Debug, Clone)]
+pub enum Write {
+    AddUnit(NewUnit),
+    UpdateUnit(Unit),
+    AddLeader {
+        name: String,
+        title: LeaderTitle,
+        liaison: Option<String>,
+    },
+    UpdateLeader(Leader),
+    AddMeeting(NewMeeting),
+    UpdateMeeting {
+        id: i64,
+        expected: i64,
+        plan: NewMeeting,
+    },
+    /// R2.3: attendee, role and confirmation of each unit that changed.
+    Confirm {
+        meeting: i64,
+        rows: Vec<(String, Option<String>, Option<String>, bool)>,
+    },
+    /// R3: outcome, attendee and role of each unit that changed.
+    Attendance {
+        meeting: i64,
+        rows: Vec<(String, AttendanceOutcome, Option<String>, Option<String>)>,
+    },
+    Minutes {
+        meeting: i64,
+        expected: Option<i64>,
+        minutes: Box<Minutes>,
+    },
+    Feedback {
+        meeting: i64,
+        unit: String,
+        answer: FeedbackAnswer,
+    },
+    AddTasks(Vec<NewTask>),
+    UpdateTask {
+        id: i64,
+        expected: i64,
+        edit: NewTask,
+    },
+    Progress {
+        tasks: Vec<i64>,
+        on: NaiveDate,
+        text: String,
+    },
+    /// Task ids with the version the form was filled from.
+    Complete {
+        tasks: Vec<(i64, i64)>,
+        on: NaiveDate,
+        note: Option<String>,
+    },
+    Explain {
+        tasks: Vec<i64>,
+        submitted: NaiveDate,
+        promised: NaiveDate,
+        text: Option<String>,
+    },
+    Criticise(NewCriticism),
+    Referral(ReferralStep),
+    Undo,
+}
 
 /// A side effect for the app loop to run.
 #[derive(Debug, Clone)]
@@ -36,6 +105,9 @@ pub enum Command {
         cursor: usize,
         visible: usize,
     },
+    LoadPeople,
+    /// Save a form; `done` is the message to show when it is saved.
+    Write { write: Box<Write>, done: String },
 }
 
 /// The rows to fetch around `cursor`: a screen before it and two after.
@@ -74,15 +146,50 @@ fn window<T>(
 }
 
 /// Runs a command; its result comes back as an action for `update`.
-pub fn execute(store: &Store, today: NaiveDate, command: Command) -> Action {
+pub fn execute(store: &mut Store, today: NaiveDate, lang: Lang, command: Command) -> Action {
+    if let Command::Write { write, done } = command {
+        return match super::write::apply(store, today, *write) {
+            Ok(outcome) => Action::Loaded(Box::new(Loaded::Saved(Saved {
+                message: match outcome.note {
+                    Some(note) => format!("{done} {note}", note = lang.ui_fill(note.0, &[&note.1])),
+                    None => done,
+                },
+                created: outcome.created,
+            }))),
+            Err(e) => Action::WriteFailed(Box::new(failure(lang, e))),
+        };
+    }
     match run(store, today, command) {
         Ok(loaded) => Action::Loaded(Box::new(loaded)),
-        Err(e) => Action::Failed(e.to_string()),
+        Err(e) => Action::Failed(crate::cli::store_failure(lang, e).message),
+    }
+}
+
+/// A refused write as the form shows it: the message, the field it names, whether it was a
+/// conflict with another user's change.
+fn failure(lang: Lang, e: StoreError) -> WriteFailure {
+    let field = match &e {
+        StoreError::Invalid(Invalid::DateBefore { field, .. } | Invalid::Empty(field)) => {
+            Some(field.to_string())
+        }
+        _ => None,
+    };
+    let conflict = matches!(e, StoreError::Conflict { .. });
+    WriteFailure {
+        message: crate::cli::store_failure(lang, e).message,
+        field,
+        conflict,
     }
 }
 
 fn run(store: &Store, today: NaiveDate, command: Command) -> Result<Loaded, StoreError> {
     Ok(match command {
+        Command::Write { .. } => unreachable!("writes are applied by execute"),
+        Command::LoadPeople => Loaded::People(People {
+            units: store.units()?,
+            leaders: store.leaders()?,
+            loaded: true,
+        }),
         Command::LoadOverview => Loaded::Overview(store.overview(today)?),
         Command::LoadTasks {
             filter,

@@ -64,10 +64,9 @@ impl Harness {
             thresholds: store.thresholds().clone(),
             db_label: label.to_string(),
         };
-        let mut h = Harness {
-            store,
-            model: initial_model(&opts),
-        };
+        let mut model = initial_model(&opts);
+        model.calendar = std::sync::Arc::new(store.calendar().clone());
+        let mut h = Harness { store, model };
         h.action(Action::Resize(width, height));
         h
     }
@@ -75,7 +74,7 @@ impl Harness {
     /// Applies an action and everything it loads.
     pub fn action(&mut self, a: Action) {
         let mut queue = VecDeque::from([a]);
-        settle(&self.store, &mut self.model, &mut queue);
+        settle(&mut self.store, &mut self.model, &mut queue);
     }
 
     /// Presses one key.

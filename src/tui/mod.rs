@@ -5,6 +5,7 @@
 pub mod action;
 mod app;
 pub mod command;
+pub mod form;
 pub mod harness;
 pub mod keymap;
 pub mod layout;
@@ -15,6 +16,8 @@ pub mod theme;
 pub mod update;
 pub mod views;
 pub mod widgets;
+pub mod workflow;
+mod write;
 
 use chrono::NaiveDate;
 
@@ -55,8 +58,9 @@ pub fn initial_model(o: &Options) -> Model {
 }
 
 /// Runs the TUI on `store` until the user quits.
-pub fn run(store: &Store, o: &Options) -> std::io::Result<()> {
+pub fn run(store: &mut Store, o: &Options) -> std::io::Result<()> {
     let mut m = initial_model(o);
+    m.calendar = std::sync::Arc::new(store.calendar().clone());
     if !terminal::locale_is_utf8() {
         m.status = Some(Status::Info(o.lang.ui(Ui::LocaleWarning).to_string()));
     }

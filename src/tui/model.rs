@@ -6,12 +6,23 @@ use chrono::NaiveDate;
 use tui_input::Input;
 
 pub use crate::calendar::DayOff;
-pub use crate::domain::{Light, Limit, TaskState, Thresholds};
+pub use crate::calendar::Calendar;
+pub use crate::domain::{
+    AttendanceOutcome, ExemptCategory, Leader, LeaderTitle, Light, Limit, Minutes, ReferralStatus,
+    TaskState, Thresholds, Unit, UnitKind,
+};
 pub use crate::i18n::Lang;
 pub use crate::store::{
-    AuditEntry, MeetingDetail, MeetingFilter, MeetingRow, MeetingScope, Overview, TaskDetail,
-    TaskFilter, TaskRow, TaskSort, UnitDetail, UnitRow,
+    AuditEntry, FeedbackAnswer, MeetingDetail, MeetingFilter, MeetingRow, MeetingScope,
+    NewCriticism, NewMeeting, NewTask, NewUnit, Overview, ReferralStep, TaskDetail, TaskFilter,
+    TaskRow, TaskSort, UnitDetail, UnitRow,
 };
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use super::form::Form;
+use super::workflow::MenuItem;
 
 mod window;
 
@@ -65,6 +76,10 @@ pub enum Mode {
     /// Typing a `:` command.
     Command,
     Help,
+    /// A form is open: keys go to its fields.
+    Form,
+    /// The list of workflow steps for the selection.
+    Menu,
 }
 
 /// The ledger's filter as the user set it.
@@ -219,6 +234,23 @@ pub enum Status {
     Error(String),
 }
 
+/// Every unit and county leader, for pickers and the forms that edit them.
+#[derive(Debug, Clone, Default)]
+pub struct People {
+    pub units: Vec<Unit>,
+    pub leaders: Vec<Leader>,
+    /// Asked for (the answer may still be on its way).
+    pub loaded: bool,
+}
+
+/// The workflow steps offered for the selection (`m`).
+#[derive(Debug, Clone)]
+pub struct Menu {
+    pub title: String,
+    pub items: Vec<(String, MenuItem)>,
+    pub cursor: usize,
+}
+
 /// The whole state of the TUI.
 #[derive(Debug)]
 pub struct Model {
@@ -261,6 +293,14 @@ pub struct Model {
     pub help_scroll: u16,
     /// A `:` jump waiting for its load, to report a record that is not there.
     pub pending: Option<Pending>,
+    /// The working calendar, for dates typed as `+N` and the clocks beside form fields.
+    pub calendar: Arc<Calendar>,
+    pub people: People,
+    /// The open form (mode `Form`).
+    pub form: Option<Form>,
+    pub menu: Option<Menu>,
+    /// Tasks marked with `v` for one action on all of them.
+    pub marked: BTreeSet<i64>,
     pub quit: bool,
 }
 
@@ -305,6 +345,11 @@ impl Model {
             status: None,
             help_scroll: 0,
             pending: None,
+            calendar: Arc::new(Calendar::builtin()),
+            people: People::default(),
+            form: None,
+            menu: None,
+            marked: BTreeSet::new(),
             quit: false,
         }
     }

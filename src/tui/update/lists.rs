@@ -45,6 +45,16 @@ fn load_month(m: &Model) -> Command {
 
 /// Loads what the current tab shows if it is missing, or if the window no longer covers the screen.
 pub(super) fn ensure_loaded(m: &mut Model) -> Vec<Command> {
+    let mut cmds = ensure_tab_loaded(m);
+    // Units and leaders for the forms' pickers.
+    if !m.people.loaded {
+        m.people.loaded = true;
+        cmds.push(Command::LoadPeople);
+    }
+    cmds
+}
+
+fn ensure_tab_loaded(m: &mut Model) -> Vec<Command> {
     let v = visible(m);
     match m.tab {
         Tab::Overview | Tab::Reports if m.overview.is_none() => vec![Command::LoadOverview],
@@ -132,6 +142,7 @@ pub(super) fn reload_all(m: &mut Model) -> Vec<Command> {
     m.task_detail = None;
     m.meeting_detail = None;
     m.unit_detail = None;
+    m.people.loaded = false;
     let mut cmds = ensure_loaded(m);
     if m.tab != Tab::Overview {
         cmds.push(Command::LoadOverview);

@@ -15,6 +15,12 @@ pub(super) fn apply(m: &mut Model, loaded: Loaded) -> Vec<Command> {
             m.overview = Some(o);
             Vec::new()
         }
+        Loaded::People(p) => {
+            m.people = p;
+            Vec::new()
+        }
+        // Applied by `forms::saved` before it gets here.
+        Loaded::Saved(_) => Vec::new(),
         Loaded::Tasks {
             offset,
             total,

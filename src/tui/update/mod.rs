@@ -1,9 +1,12 @@
 //! `update`: the only place the model changes. Actions in, commands out, no I/O, so every behaviour
 //! can be tested by feeding keys and reading the model.
 
+mod forms;
 mod jump;
 mod lists;
 mod loaded;
+#[cfg(test)]
+mod form_tests;
 #[cfg(test)]
 mod tests;
 
@@ -30,6 +33,11 @@ pub fn action_for_key(m: &Model, key: KeyEvent) -> Option<Action> {
         return None;
     }
     match m.mode {
+        // Forms and the menu read raw keys: a form's letters are text, not commands.
+        Mode::Form | Mode::Menu => match (key.code, key.modifiers) {
+            (KeyCode::Char('c'), KeyModifiers::CONTROL) => Some(Action::Quit),
+            _ => Some(Action::Key(key)),
+        },
         Mode::Normal | Mode::Help => m.keymap.action(&key).or(match key.code {
             KeyCode::Esc if m.mode == Mode::Help => Some(Action::Cancel),
             _ => None,
@@ -50,18 +58,39 @@ pub fn action_for_key(m: &Model, key: KeyEvent) -> Option<Action> {
 /// Applies one action to the model and says what to load.
 pub fn update(m: &mut Model, action: Action) -> Vec<Command> {
     match action {
+        Action::Key(k) if m.mode == Mode::Form => return forms::form_key(m, k),
+        Action::Key(k) if m.mode == Mode::Menu => return forms::menu_key(m, k),
+        Action::Paste(text) if m.mode == Mode::Form => return forms::form_paste(m, &text),
         Action::Key(k) => return key(m, k),
+        Action::Loaded(l) if matches!(*l, super::action::Loaded::Saved(_)) => {
+            if let super::action::Loaded::Saved(s) = *l {
+                return forms::saved(m, s);
+            }
+            return Vec::new();
+        }
+        Action::WriteFailed(e) => return forms::refused(m, *e),
         Action::Resize(w, h) => {
             m.width = w;
             m.height = h;
             return lists::ensure_loaded(m);
         }
-        Action::Loaded(l) => return loaded::apply(m, *l),
+        Action::Loaded(l) => {
+            let cmds = loaded::apply(m, *l);
+            forms::show_theirs(m);
+            return cmds;
+        }
         Action::Failed(e) => {
             m.status = Some(super::model::Status::Error(e));
             return Vec::new();
         }
         Action::DataChanged => return lists::reload_all(m),
+        // Ctrl-C on a form with unsaved changes asks first, like Esc.
+        Action::Quit if m.mode == Mode::Form && m.form.as_ref().is_some_and(|f| f.dirty) => {
+            if let Some(f) = m.form.as_mut() {
+                f.asking_close = true;
+            }
+            return Vec::new();
+        }
         Action::Quit if m.mode != Mode::Help => {
             m.quit = true;
             return Vec::new();
@@ -72,6 +101,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Command> {
         Mode::Help => help(m, action),
         Mode::Filter | Mode::Command => typing(m, action),
         Mode::Normal => normal(m, action),
+        Mode::Form | Mode::Menu => Vec::new(),
     }
 }
 
@@ -186,6 +216,15 @@ fn normal(m: &mut Model, action: Action) -> Vec<Command> {
         Action::ClearFilter => lists::clear_filter(m),
         Action::CycleSort => lists::cycle_sort(m),
         Action::Refresh => lists::reload_all(m),
+        Action::Add
+        | Action::EditRecord
+        | Action::Progress
+        | Action::Done
+        | Action::Explain
+        | Action::Criticise => forms::step_action(m, &action),
+        Action::Steps => forms::open_menu(m),
+        Action::Mark => forms::mark(m),
+        Action::Undo => forms::undo(m),
         _ => Vec::new(),
     }
 }

@@ -192,7 +192,7 @@ fn typing_a_filter_applies_it_at_once_and_esc_keeps_it() {
         m.task_query.text, "stz",
         "a lone Esc never discards the filter"
     );
-    press(&mut m, "c");
+    press(&mut m, "C");
     assert_eq!(m.task_query.text, "");
 }
 
@@ -248,14 +248,14 @@ fn enter_follows_the_task_to_its_meeting_and_backspace_returns() {
 }
 
 #[test]
-fn u_goes_to_the_lead_unit() {
+fn o_goes_to_the_lead_unit() {
     let mut m = model();
     let c = press(&mut m, "2");
     answer(&mut m, c, &[1]);
-    let c = press(&mut m, "u");
+    let c = press(&mut m, "o");
     assert_eq!(m.tab, Tab::Units);
     assert_eq!(m.units.selected, Some(7));
-    assert!(matches!(c.as_slice(), [Command::LoadUnits]));
+    assert!(matches!(c.as_slice(), [Command::LoadUnits, ..]));
 }
 
 #[test]

@@ -3,6 +3,7 @@
 mod audit;
 mod calendar;
 mod chrome;
+mod form;
 mod meetings;
 mod overview;
 mod reports;
@@ -38,6 +39,12 @@ pub fn render(m: &Model, f: &mut Frame) {
         Tab::Audit => audit::render(m, f, body),
     }
     chrome::footer(m, f, footer);
+    if m.mode == Mode::Form {
+        form::render(m, f, body);
+    }
+    if m.mode == Mode::Menu {
+        form::menu(m, f, body);
+    }
     if m.mode == Mode::Help {
         chrome::help(m, f, area);
     }

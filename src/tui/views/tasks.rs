@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::super::layout::list_and_detail;
-use super::super::model::{Light, Limit, Model, TaskDetail, TaskRow};
+use super::super::model::{Light, Limit, Model, TaskDetail, TaskRow, TaskState};
 use super::super::widgets::{Column, Detail};
 use crate::i18n::{Lang, Msg, Ui};
 
@@ -133,6 +133,17 @@ fn task_lines(m: &Model, d: &mut Detail, t: &TaskDetail) {
         ),
     );
     d.line(vec![(l.ui(Ui::LinkHint).to_string(), m.theme.muted())]);
+    // The step the rules ask for next (R5.5 after a missed limit, R5.6 after a missed promise).
+    let next = match r.state {
+        TaskState::ExplanationDue => Some(Ui::NextExplain),
+        TaskState::CriticismDue => Some(Ui::NextCriticise),
+        TaskState::Done => None,
+        _ => Some(Ui::NextProgress),
+    };
+    if let Some(next) = next {
+        let style = if next == Ui::NextProgress { m.theme.muted() } else { m.theme.warn() };
+        d.line(vec![(l.ui(next).to_string(), style)]);
+    }
     d.heading(&format!("{} ({})", l.t(Msg::LblProgress), t.progress.len()));
     for p in t.progress.iter().rev() {
         d.text(format!("{} {}", p.reported_on, p.text));

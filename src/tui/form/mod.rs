@@ -1,0 +1,295 @@
+//! A form: labelled fields typed with tui-input, moved between with Tab, validated all at once when
+//! saved. Only data and editing live here; which forms exist, what they show and what they write
+//! is in `workflow/`.
+
+mod edit;
+mod values;
+
+use tui_input::Input;
+
+use super::workflow::FormKind;
+use crate::domain::Light;
+
+pub use edit::{FormKey, key, paste};
+pub use values::{Values, split_names};
+
+/// What a field holds and how it is typed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldKind {
+    /// One line of text.
+    Text,
+    /// Text that may span lines: Enter starts a new line, pasted line breaks are kept.
+    LongText,
+    /// A date in any accepted form, or `+N` working days from today.
+    Date,
+    /// `HH:MM`.
+    Time,
+    /// One of fixed options: Space, ←/→ or the option's number choose.
+    Choice(Vec<String>),
+    /// Yes or no: Space toggles.
+    Check,
+    /// Names from a list (units, leaders), filtered as typed by text or pinyin initials; `multi`
+    /// takes several, separated by 、 or a comma.
+    Pick { options: Vec<Candidate>, multi: bool },
+}
+
+/// A name a picker offers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub name: String,
+    /// Pinyin initials of the name, for filtering (`stz` for 上塘镇).
+    pub initials: String,
+}
+
+impl Candidate {
+    pub fn new(name: &str) -> Candidate {
+        Candidate {
+            name: name.to_string(),
+            initials: crate::text::initials(name),
+        }
+    }
+
+    /// Whether the typed `token` finds this name: a part of it, or a prefix of its initials.
+    pub fn matches(&self, token: &str) -> bool {
+        let t = token.trim();
+        !t.is_empty() && (self.name.contains(t) || self.initials.starts_with(&t.to_lowercase()))
+    }
+}
+
+/// A note beside a field: a computed date, a clock, a warning.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hint {
+    pub text: String,
+    /// Drawn in the colour of this light (a clock running out), else muted.
+    pub light: Option<Light>,
+}
+
+/// One field of a form.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// The name the workflow reads the field by, and the store's name for it in errors.
+    pub key: String,
+    /// A line drawn above the field (a group's title).
+    pub heading: Option<String>,
+    pub label: String,
+    pub kind: FieldKind,
+    pub input: Input,
+    /// The chosen option of a `Choice`, or 1/0 for a `Check`.
+    pub choice: usize,
+    pub required: bool,
+    /// Why the last save refused this field, in the user's language.
+    pub error: Option<String>,
+    pub hint: Option<Hint>,
+    /// After a refused save because someone else saved first: their value of this field.
+    pub theirs: Option<String>,
+    /// Drawn on the line of the previous field (a grid's columns), this many cells wide.
+    pub column: Option<u16>,
+}
+
+impl Field {
+    pub fn new(key: impl Into<String>, label: impl Into<String>, kind: FieldKind) -> Field {
+        Field {
+            key: key.into(),
+            heading: None,
+            label: label.into(),
+            kind,
+            input: Input::default(),
+            choice: 0,
+            required: false,
+            error: None,
+            hint: None,
+            theirs: None,
+            column: None,
+        }
+    }
+
+    pub fn text(key: impl Into<String>, label: impl Into<String>) -> Field {
+        Field::new(key, label, FieldKind::Text)
+    }
+
+    pub fn long(key: impl Into<String>, label: impl Into<String>) -> Field {
+        Field::new(key, label, FieldKind::LongText)
+    }
+
+    pub fn date(key: impl Into<String>, label: impl Into<String>) -> Field {
+        Field::new(key, label, FieldKind::Date)
+    }
+
+    pub fn check(key: impl Into<String>, label: impl Into<String>, on: bool) -> Field {
+        let mut f = Field::new(key, label, FieldKind::Check);
+        f.choice = on as usize;
+        f
+    }
+
+    pub fn choice(
+        key: impl Into<String>,
+        label: impl Into<String>,
+        options: Vec<String>,
+        chosen: usize,
+    ) -> Field {
+        let mut f = Field::new(key, label, FieldKind::Choice(options));
+        f.choice = chosen;
+        f
+    }
+
+    pub fn pick(
+        key: impl Into<String>,
+        label: impl Into<String>,
+        options: Vec<Candidate>,
+        multi: bool,
+    ) -> Field {
+        Field::new(key, label, FieldKind::Pick { options, multi })
+    }
+
+    /// The field with `value` typed in.
+    pub fn value(mut self, value: impl Into<String>) -> Field {
+        self.input = Input::new(value.into());
+        self
+    }
+
+    pub fn heading(mut self, heading: impl Into<String>) -> Field {
+        self.heading = Some(heading.into());
+        self
+    }
+
+    pub fn required(mut self) -> Field {
+        self.required = true;
+        self
+    }
+
+    /// A grid column on the previous field's line.
+    pub fn column(mut self, width: u16) -> Field {
+        self.column = Some(width);
+        self
+    }
+
+    /// The text typed (a `Choice` or `Check` has none).
+    pub fn text_value(&self) -> &str {
+        self.input.value()
+    }
+
+    pub fn checked(&self) -> bool {
+        self.choice == 1
+    }
+
+    /// The field's content as shown, for comparing with another user's version.
+    pub fn shown(&self) -> String {
+        match &self.kind {
+            FieldKind::Choice(options) => options.get(self.choice).cloned().unwrap_or_default(),
+            FieldKind::Check => if self.checked() { "✓" } else { "—" }.to_string(),
+            _ => self.input.value().to_string(),
+        }
+    }
+
+    /// The part of a picker's text being typed now (after the last separator).
+    pub fn token(&self) -> &str {
+        let v = self.input.value();
+        match &self.kind {
+            FieldKind::Pick { multi: true, .. } => v
+                .rsplit(['、', ',', '，', ';', '；'])
+                .next()
+                .unwrap_or("")
+                .trim_start(),
+            FieldKind::Pick { .. } => v.trim(),
+            _ => "",
+        }
+    }
+
+    /// The names a picker offers for what is typed now (none when the token is a whole name).
+    pub fn candidates(&self) -> Vec<&Candidate> {
+        let FieldKind::Pick { options, .. } = &self.kind else {
+            return Vec::new();
+        };
+        let token = self.token().trim();
+        if token.is_empty() || options.iter().any(|o| o.name == token) {
+            return Vec::new();
+        }
+        options.iter().filter(|o| o.matches(token)).collect()
+    }
+}
+
+/// A form on screen.
+#[derive(Debug, Clone)]
+pub struct Form {
+    /// What the form saves, and the record it edits.
+    pub kind: FormKind,
+    pub title: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// Something was typed since the form opened.
+    pub dirty: bool,
+    /// Esc was pressed with unsaved changes: asking whether to discard them.
+    pub asking_close: bool,
+    /// Why the last save was refused as a whole (a store refusal, a conflict).
+    pub error: Option<String>,
+    /// The save is with the store; keys wait.
+    pub saving: bool,
+    /// The highlighted name in the focused picker's list.
+    pub pick: usize,
+    /// The version of the record the form was filled from, sent with the save.
+    pub version: Option<i64>,
+    /// Another user saved the record first: their version is being loaded to show beside ours.
+    pub conflict: bool,
+}
+
+impl Form {
+    pub fn new(kind: FormKind, title: impl Into<String>, fields: Vec<Field>) -> Form {
+        Form {
+            kind,
+            title: title.into(),
+            fields,
+            focus: 0,
+            dirty: false,
+            asking_close: false,
+            error: None,
+            saving: false,
+            pick: 0,
+            version: None,
+            conflict: false,
+        }
+    }
+
+    pub fn with_version(mut self, version: i64) -> Form {
+        self.version = Some(version);
+        self
+    }
+
+    pub fn field(&self, key: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    pub fn field_mut(&mut self, key: &str) -> Option<&mut Field> {
+        self.fields.iter_mut().find(|f| f.key == key)
+    }
+
+    /// The fields in a grid row: the first field of a line and the columns drawn after it.
+    pub fn row_len(&self) -> usize {
+        1 + self.fields[1..]
+            .iter()
+            .take_while(|f| f.column.is_some())
+            .count()
+    }
+
+    /// Whether any field carries an error.
+    pub fn has_errors(&self) -> bool {
+        self.fields.iter().any(|f| f.error.is_some())
+    }
+
+    /// Focuses the first field with an error.
+    pub fn focus_first_error(&mut self) {
+        if let Some(i) = self.fields.iter().position(|f| f.error.is_some()) {
+            self.focus = i;
+        }
+    }
+
+    /// Puts a store refusal next to the field it names, or above the form.
+    pub fn refuse(&mut self, field: Option<&str>, message: String) {
+        match field.and_then(|k| self.fields.iter().position(|f| f.key == k)) {
+            Some(i) => {
+                self.fields[i].error = Some(message);
+                self.focus = i;
+            }
+            None => self.error = Some(message),
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! Saving a form: each [`Write`] as the store calls that make it. With `command.rs`, the only TUI
+//! code that touches the database.
+
+use chrono::NaiveDate;
+
+use super::command::Write;
+use crate::i18n::Ui;
+use crate::store::{Store, StoreError};
+
+/// What a save did, beyond the message the form gave it.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Ids of the records it created (meetings, tasks…), to select them.
+    pub created: Vec<i64>,
+    /// A consequence to tell the user (a unit now due for referral).
+    pub note: Option<(Ui, String)>,
+}
+
+fn created(id: i64) -> Outcome {
+    Outcome {
+        created: vec![id],
+        note: None,
+    }
+}
+
+/// Applies one write.
+pub fn apply(store: &mut Store, today: NaiveDate, w: Write) -> Result<Outcome, StoreError> {
+    Ok(match w {
+        Write::AddUnit(u) => created(store.add_unit(u)?.id),
+        Write::UpdateUnit(u) => created(store.update_unit(&u)?.id),
+        Write::AddLeader {
+            name,
+            title,
+            liaison,
+        } => created(store.add_leader(&name, title, liaison.as_deref())?.id),
+        Write::UpdateLeader(l) => created(store.update_leader(&l)?.id),
+        Write::AddMeeting(m) => created(store.add_meeting(m)?),
+        Write::UpdateMeeting { id, expected, plan } => {
+            store.update_meeting(id, expected, plan)?;
+            created(id)
+        }
+        Write::Confirm { meeting, rows } => {
+            for (unit, attendee, role, confirmed) in rows {
+                store.confirm_attendee(meeting, &unit, attendee, role, confirmed)?;
+            }
+            created(meeting)
+        }
+        Write::Attendance { meeting, rows } => {
+            for (unit, outcome, attendee, role) in rows {
+                store.record_attendance(meeting, &unit, outcome, attendee, role)?;
+            }
+            created(meeting)
+        }
+        Write::Minutes {
+            meeting,
+            expected,
+            minutes,
+        } => {
+            store.update_minutes(meeting, expected, |m| {
+                let version = m.version;
+                *m = *minutes;
+                m.meeting_id = meeting;
+                m.version = version;
+            })?;
+            created(meeting)
+        }
+        Write::Feedback {
+            meeting,
+            unit,
+            answer,
+        } => {
+            store.record_feedback(meeting, &unit, answer)?;
+            created(meeting)
+        }
+        Write::AddTasks(tasks) => Outcome {
+            created: store.add_tasks(tasks)?,
+            note: None,
+        },
+        Write::UpdateTask { id, expected, edit } => {
+            store.update_task(id, expected, edit)?;
+            created(id)
+        }
+        Write::Progress { tasks, on, text } => {
+            for id in &tasks {
+                store.add_progress(*id, on, &text)?;
+            }
+            Outcome::default()
+        }
+        Write::Complete { tasks, on, note } => {
+            for (id, version) in tasks {
+                store.complete_task(id, on, note.clone(), Some(version))?;
+            }
+            Outcome::default()
+        }
+        Write::Explain {
+            tasks,
+            submitted,
+            promised,
+            text,
+        } => {
+            for id in tasks {
+                store.add_explanation(id, submitted, promised, text.clone())?;
+            }
+            Outcome::default()
+        }
+        Write::Criticise(c) => {
+            let unit = c.unit.clone();
+            let id = store.add_criticism(c)?;
+            // R5.7: the second criticism within a year makes the unit due for referral.
+            let due = store.unit_detail(&unit, today)?.row.referral_due;
+            Outcome {
+                created: vec![id],
+                note: due.then_some((Ui::NowReferralDue, unit)),
+            }
+        }
+        Write::Referral(step) => created(store.referral_step(step)?),
+        Write::Undo => {
+            let u = store.undo_last()?;
+            Outcome {
+                created: Vec::new(),
+                note: Some((Ui::Undone, format!("{} {}#{}", u.action, u.entity, u.entity_id))),
+            }
+        }
+    })
+}
