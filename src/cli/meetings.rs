@@ -150,7 +150,6 @@ pub fn meeting(ctx: &Ctx, c: MeetingCmd) -> CliResult {
                 notice_date: ctx.opt_date(notice_date.as_deref())?,
                 emergency,
                 units,
-                ..Default::default()
             };
             let id = store.add_meeting(new).map_err(|e| ctx.store(e))?;
             let row = store.meeting_row(id, ctx.today).map_err(|e| ctx.store(e))?;

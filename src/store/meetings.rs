@@ -29,8 +29,6 @@ pub struct NewMeeting {
     pub emergency: bool,
     /// Names of the participating units.
     pub units: Vec<String>,
-    pub plan_approved_by: Option<String>,
-    pub plan_approved_on: Option<NaiveDate>,
 }
 
 /// A meeting as the list shows it, with its rules computed for `today`.

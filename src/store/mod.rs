@@ -19,7 +19,6 @@ mod rows;
 mod schema;
 mod tasks;
 mod units;
-mod zz_stub;
 
 use std::path::Path;
 use std::time::Duration;

@@ -25,7 +25,7 @@ pub struct Shot {
 
 /// The screens in `screenshots/`.
 pub fn shots() -> Vec<Shot> {
-    let screens: [(&str, &str); 10] = [
+    let screens: [(&str, &str); 13] = [
         ("overview", ""),
         ("tasks", "2"),
         ("tasks-filter", "2/stz<Enter>r"),
@@ -36,6 +36,17 @@ pub fn shots() -> Vec<Shot> {
         ("audit", "7"),
         ("help", "?"),
         ("task-meeting", "2r<Enter>"),
+        // Issue 4's forms: a meeting plan being edited (a notice date typed as +5 working days),
+        // a feedback round unit by unit, the explanation form of an overdue task.
+        (
+            "meeting-form",
+            "3E<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab>+5",
+        ),
+        ("feedback-round", "jjjjjj<Enter>JJJJ"),
+        (
+            "explain-form",
+            "jj<Enter>e<Tab>+10<Tab>因征地补偿未谈妥，已协调县自然资源局，承诺按期完成。",
+        ),
     ];
     let mut out = Vec::new();
     for (w, h) in [(80, 24), (160, 48)] {
