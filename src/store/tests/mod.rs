@@ -92,11 +92,14 @@ fn demo_store(today: &str) -> Store {
     s
 }
 
+mod edits;
 mod initials;
+mod leaders;
 mod meetings_window;
 mod overview;
 mod rules;
 mod sync;
+mod task_edits;
 mod tasks_window;
 
 #[test]
