@@ -101,6 +101,7 @@ mod rules;
 mod sync;
 mod task_edits;
 mod tasks_window;
+mod undo;
 
 #[test]
 fn migrates_from_an_empty_file_and_reopens() {
