@@ -149,6 +149,8 @@ pub fn meeting(ctx: &Ctx, c: MeetingCmd) -> CliResult {
                 place,
                 notice_date: ctx.opt_date(notice_date.as_deref())?,
                 emergency,
+                plan_approved_by: None,
+                plan_approved_on: None,
                 units,
             };
             let id = store.add_meeting(new).map_err(|e| ctx.store(e))?;

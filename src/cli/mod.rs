@@ -252,6 +252,33 @@ fn invalid_message(lang: Lang, i: Invalid) -> String {
         Invalid::NotEmpty => lang.t(Msg::ErrNotEmpty).to_string(),
         Invalid::ReferralStep { id, status } => lang.fill(Msg::ErrReferralStep, &[&id, &status]),
         Invalid::CalendarLine { line, text } => lang.fill(Msg::ErrCalendarLine, &[&line, &text]),
+        Invalid::ParticipantInUse { unit, meeting } => {
+            lang.fill(Msg::ErrParticipantInUse, &[&unit, &meeting])
+        }
+        Invalid::TaskMeetingFixed { task, meeting } => {
+            lang.fill(Msg::ErrTaskMeetingFixed, &[&task, &meeting])
+        }
+        Invalid::OwnLiaison(name) => lang.fill(Msg::ErrOwnLiaison, &[&name]),
+        Invalid::Line { line, error } => {
+            lang.fill(Msg::ErrLine, &[&line, &store_failure(lang, *error).message])
+        }
+        Invalid::NothingToUndo => lang.t(Msg::ErrNothingToUndo).to_string(),
+        Invalid::CannotUndo(code) => {
+            let name = Entity::from_code(&code).map_or(code.as_str(), |e| entity_name(lang, e));
+            lang.fill(Msg::ErrCannotUndo, &[&name])
+        }
+        Invalid::HasDependants {
+            entity,
+            id,
+            dependant,
+        } => lang.fill(
+            Msg::ErrHasDependants,
+            &[
+                &entity_name(lang, entity),
+                &id,
+                &entity_name(lang, dependant),
+            ],
+        ),
     }
 }
 
@@ -323,3 +350,6 @@ pub fn run(cli: Cli) -> CliResult {
         Some(Command::Audit(a)) => admin::audit(&ctx, a),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -161,6 +161,13 @@ catalogue! {
     ErrNotEmpty => "数据库中已有数据；演示数据只能写入新的数据库（换一个 --db 路径）", "the database already holds data; demo data goes into a new database (use another --db path)";
     ErrReferralStep => "移送 {0} 当前状态为“{1}”，不能进行这一步", "referral {0} is {1}; that step does not follow";
     ErrCalendarLine => "日历文件第{0}行无法识别：{1}", "calendar file line {0} cannot be read: {1}";
+    ErrParticipantInUse => "“{0}”在会议 {1} 已有参会结果或反馈意见，不能移出参会单位", "\"{0}\" has an attendance outcome or a feedback answer at meeting {1} and cannot be removed from its participants";
+    ErrTaskMeetingFixed => "事项 {0} 属于会议 {1}，不能改到其他会议", "task {0} belongs to meeting {1} and cannot be moved to another meeting";
+    ErrOwnLiaison => "“{0}”不能是自己的工作联系主任", "\"{0}\" cannot be their own liaison director";
+    ErrLine => "第{0}行：{1}", "line {0}: {1}";
+    ErrNothingToUndo => "没有可撤销的修改", "nothing to undo";
+    ErrCannotUndo => "{0}的修改不能撤销", "changes of {0} cannot be undone";
+    ErrHasDependants => "{0} {1} 之后已有{2}，不能撤销其新增", "undoing the creation of {0} {1} would orphan the {2} records added since";
     ErrNewerSchema => "该数据库由更新版本的 duban 写入（结构版本 {0}，本程序支持 {1}），请升级 duban", "this database was written by a newer duban (schema {0}, this binary knows {1}); upgrade duban";
     ErrDatabase => "数据库错误：{0}", "database error: {0}";
     ErrFile => "无法读取或写入文件 {0}：{1}", "cannot read or write {0}: {1}";

@@ -24,6 +24,9 @@ pub struct AuditEntry {
     pub before: Option<serde_json::Value>,
     /// The record after the change; `None` for a removal.
     pub after: Option<serde_json::Value>,
+    /// For an `undo`: the id of the row it reverts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub undoes: Option<i64>,
 }
 
 impl Tx<'_> {
@@ -36,6 +39,32 @@ impl Tx<'_> {
         before: Option<&B>,
         after: Option<&A>,
     ) -> Result<()> {
+        self.audit_row(action, entity, &id.to_string(), before, after, None)
+            .map(drop)
+    }
+
+    /// Appends the audit row of an undo: `before` is the record as it was, `after` as restored
+    /// (`None` when the undo removed it), `undoes` the id of the row it reverts.
+    pub(super) fn audit_undo<B: Serialize, A: Serialize>(
+        &self,
+        entity: Entity,
+        id: &str,
+        before: Option<&B>,
+        after: Option<&A>,
+        undoes: i64,
+    ) -> Result<i64> {
+        self.audit_row("undo", entity, id, before, after, Some(undoes))
+    }
+
+    fn audit_row<B: Serialize, A: Serialize>(
+        &self,
+        action: &str,
+        entity: Entity,
+        id: &str,
+        before: Option<&B>,
+        after: Option<&A>,
+        undoes: Option<i64>,
+    ) -> Result<i64> {
         let before = before
             .map(serde_json::to_string)
             .transpose()
@@ -45,10 +74,10 @@ impl Tx<'_> {
             .transpose()
             .map_err(to_sql_err)?;
         self.prepare_cached(
-            "INSERT INTO audit (at, user, action, entity, entity_id, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO audit (at, user, action, entity, entity_id, before, after, undoes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?
-        .execute(params![self.at, self.user, action, entity.code(), id.to_string(), before, after])?;
-        Ok(())
+        .execute(params![self.at, self.user, action, entity.code(), id, before, after, undoes])?;
+        Ok(self.last_insert_rowid())
     }
 
     /// Refuses an update of a record whose version moved since the caller read it, naming the last
@@ -76,6 +105,18 @@ impl Tx<'_> {
                     Err(e)
                 }
             })?;
+        self.expect_version(entity, id, found, expected)
+    }
+
+    /// Refuses to change a record whose current version `found` is not `expected` (`None`: the
+    /// record is gone), naming the last person who changed it and when.
+    pub(super) fn expect_version(
+        &self,
+        entity: Entity,
+        id: &str,
+        found: Option<i64>,
+        expected: i64,
+    ) -> Result<()> {
         match found {
             None => Err(StoreError::not_found(entity, id)),
             Some(v) if v == expected => Ok(()),
@@ -98,7 +139,7 @@ impl Tx<'_> {
     }
 }
 
-const AUDIT_COLS: &str = "id, at, user, action, entity, entity_id, before, after";
+const AUDIT_COLS: &str = "id, at, user, action, entity, entity_id, before, after, undoes";
 
 /// An [`AuditEntry`] from a row of [`AUDIT_COLS`]; JSON that does not parse reads as `None`.
 fn entry_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
@@ -112,10 +153,11 @@ fn entry_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
         entity_id: r.get(5)?,
         before: parse(r.get(6)?),
         after: parse(r.get(7)?),
+        undoes: r.get(8)?,
     })
 }
 
-fn to_sql_err(e: serde_json::Error) -> rusqlite::Error {
+pub(super) fn to_sql_err(e: serde_json::Error) -> rusqlite::Error {
     rusqlite::Error::ToSqlConversionFailure(Box::new(e))
 }
 

@@ -1,7 +1,7 @@
 //! Notified criticisms (R5.6) and referrals (R5.7).
 
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::{Entity, Invalid, Result, Store, StoreError, Tx};
@@ -67,6 +67,46 @@ pub(super) fn referral_from(r: &Row<'_>) -> rusqlite::Result<Referral> {
         reason: r.get(8)?,
         version: r.get(9)?,
     })
+}
+
+/// The referral with this id (in a store or inside a write transaction).
+pub(super) fn read_referral(conn: &Connection, id: i64) -> Result<Referral> {
+    conn.query_row(
+        &format!("SELECT {REFERRAL_COLS} FROM referral WHERE id = ?1"),
+        [id],
+        referral_from,
+    )
+    .optional()?
+    .ok_or_else(|| StoreError::not_found(Entity::Referral, id))
+}
+
+/// The criticism with this id and the tasks it covers, by id.
+pub(super) fn read_criticism(conn: &Connection, id: i64) -> Result<Criticism> {
+    let c = conn
+        .query_row(
+            "SELECT id, unit_id, date, doc_no, reason, version FROM criticism WHERE id = ?1",
+            [id],
+            |r| {
+                Ok(Criticism {
+                    id: r.get(0)?,
+                    unit_id: r.get(1)?,
+                    date: r.get(2)?,
+                    doc_no: r.get(3)?,
+                    reason: r.get(4)?,
+                    task_ids: Vec::new(),
+                    version: r.get(5)?,
+                })
+            },
+        )
+        .optional()?
+        .ok_or_else(|| StoreError::not_found(Entity::Criticism, id))?;
+    let task_ids = conn
+        .prepare_cached(
+            "SELECT task_id FROM criticism_task WHERE criticism_id = ?1 ORDER BY task_id",
+        )?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Criticism { task_ids, ..c })
 }
 
 impl Tx<'_> {
@@ -199,14 +239,7 @@ impl Store {
     }
 
     pub fn referral(&self, id: i64) -> Result<Referral> {
-        self.conn
-            .query_row(
-                &format!("SELECT {REFERRAL_COLS} FROM referral WHERE id = ?1"),
-                [id],
-                referral_from,
-            )
-            .optional()?
-            .ok_or_else(|| StoreError::not_found(Entity::Referral, id))
+        read_referral(&self.conn, id)
     }
 
     /// Every referral, optionally of one unit.

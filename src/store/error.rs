@@ -40,6 +40,27 @@ impl Entity {
             Entity::Database => "database",
         }
     }
+
+    pub const ALL: [Entity; 13] = [
+        Entity::Unit,
+        Entity::Leader,
+        Entity::Meeting,
+        Entity::Attendance,
+        Entity::Minutes,
+        Entity::Feedback,
+        Entity::Task,
+        Entity::Progress,
+        Entity::Explanation,
+        Entity::Criticism,
+        Entity::Referral,
+        Entity::Calendar,
+        Entity::Database,
+    ];
+
+    /// The entity named `code` in the audit log.
+    pub fn from_code(code: &str) -> Option<Entity> {
+        Self::ALL.into_iter().find(|e| e.code() == code)
+    }
 }
 
 impl fmt::Display for Entity {
@@ -49,7 +70,7 @@ impl fmt::Display for Entity {
 }
 
 /// Input the regulation or the data do not allow. Nothing is written.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Invalid {
     /// A required text is empty.
     Empty(&'static str),
@@ -78,6 +99,25 @@ pub enum Invalid {
     ReferralStep { id: i64, status: &'static str },
     /// A calendar file line that cannot be read.
     CalendarLine { line: usize, text: String },
+    /// R2.1: a unit removed from a meeting's participants already has an attendance outcome or a
+    /// feedback answer there.
+    ParticipantInUse { unit: String, meeting: i64 },
+    /// A task stays with the meeting that decided it.
+    TaskMeetingFixed { task: i64, meeting: i64 },
+    /// A leader named as their own liaison director.
+    OwnLiaison(String),
+    /// One item of a batch (1-based `line`) is refused; nothing of the batch is written.
+    Line { line: usize, error: Box<StoreError> },
+    /// The user has no change left to undo.
+    NothingToUndo,
+    /// Changes of this kind of record (its [`Entity::code`]) cannot be undone.
+    CannotUndo(String),
+    /// Undoing the creation of `entity` `id` would orphan the `dependant` records added since.
+    HasDependants {
+        entity: Entity,
+        id: String,
+        dependant: Entity,
+    },
 }
 
 #[derive(Debug, thiserror::Error)]

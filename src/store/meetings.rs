@@ -1,18 +1,22 @@
 //! Meetings, their topics, participants and attendance (R1–R3).
 
+mod attendance;
+mod plan;
 mod query;
 
 use chrono::{NaiveDate, NaiveTime};
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::minutes::FeedbackRow;
 use super::{Entity, Invalid, Result, Store, StoreError, TaskFilter, TaskRow, Tx};
 use crate::domain::meeting::{NoticeStatus, notice_status};
 use crate::domain::minutes::{MinutesStatus, minutes_due, minutes_status};
-use crate::domain::{Attendance, AttendanceOutcome, Deadline, Meeting, Minutes};
+use crate::domain::{Attendance, Deadline, Meeting, Minutes};
 use crate::text::initials;
 
+pub(super) use attendance::{AttendanceRecord, read_attendance};
+pub(super) use plan::{MeetingRecord, read_meeting_record};
 pub use query::{MeetingFilter, MeetingScope};
 
 /// A meeting to plan (R2.1–R2.2).
@@ -27,6 +31,9 @@ pub struct NewMeeting {
     pub place: Option<String>,
     pub notice_date: Option<NaiveDate>,
     pub emergency: bool,
+    /// R2.1: who approved the meeting plan (the liaison director), and when.
+    pub plan_approved_by: Option<String>,
+    pub plan_approved_on: Option<NaiveDate>,
     /// Names of the participating units.
     pub units: Vec<String>,
 }
@@ -95,6 +102,25 @@ fn meeting_from(
     Ok((meeting, r.get(13)?, r.get(14)?, r.get(15)?))
 }
 
+/// The meeting with its chair's name, the minutes' issue date and its number of tasks.
+fn read_meeting_parts(
+    conn: &Connection,
+    id: i64,
+) -> Result<(Meeting, Option<String>, Option<NaiveDate>, i64)> {
+    conn.query_row(
+        &format!("SELECT {MEETING_COLS} FROM meeting m WHERE m.id = ?1"),
+        [id],
+        meeting_from,
+    )
+    .optional()?
+    .ok_or_else(|| StoreError::not_found(Entity::Meeting, id))
+}
+
+/// The meeting with this id (in a store or inside a write transaction).
+pub(super) fn read_meeting(conn: &Connection, id: i64) -> Result<Meeting> {
+    read_meeting_parts(conn, id).map(|(m, ..)| m)
+}
+
 impl Tx<'_> {
     pub(super) fn insert_meeting(&self, m: &Meeting) -> Result<i64> {
         if m.topics.iter().all(|t| t.trim().is_empty()) {
@@ -118,13 +144,26 @@ impl Tx<'_> {
             m.emergency
         ])?;
         let id = self.last_insert_rowid();
+        self.write_topics(id, &m.topics)?;
+        Ok(id)
+    }
+
+    /// Replaces a meeting's topics (blank ones dropped, the rest trimmed) with their initials.
+    pub(super) fn write_topics(&self, meeting_id: i64, topics: &[String]) -> Result<()> {
+        self.prepare_cached("DELETE FROM meeting_topic WHERE meeting_id = ?1")?
+            .execute([meeting_id])?;
         let mut topic = self.prepare_cached(
             "INSERT INTO meeting_topic (meeting_id, seq, topic, initials) VALUES (?1, ?2, ?3, ?4)",
         )?;
-        for (seq, t) in m.topics.iter().filter(|t| !t.trim().is_empty()).enumerate() {
-            topic.execute(params![id, seq as i64, t.trim(), initials(t.trim())])?;
+        for (seq, t) in topics.iter().filter(|t| !t.trim().is_empty()).enumerate() {
+            topic.execute(params![
+                meeting_id,
+                seq as i64,
+                t.trim(),
+                initials(t.trim())
+            ])?;
         }
-        Ok(id)
+        Ok(())
     }
 
     pub(super) fn insert_attendance(&self, a: &Attendance) -> Result<()> {
@@ -139,43 +178,13 @@ impl Tx<'_> {
 impl Store {
     /// Plans a meeting (R2.1) with its topics (several may be merged, R1.3) and participants.
     pub fn add_meeting(&mut self, new: NewMeeting) -> Result<i64> {
-        let chair_id = new
-            .chair
-            .as_deref()
-            .map(|n| self.leader_by_name(n).map(|l| l.id))
-            .transpose()?;
-        let liaison_id = new
-            .liaison
-            .as_deref()
-            .map(|n| self.leader_by_name(n).map(|l| l.id))
-            .transpose()?;
-        let units = new
-            .units
-            .iter()
-            .map(|n| self.unit_by_name(n))
-            .collect::<Result<Vec<_>>>()?;
-        let date = new.date.ok_or(Invalid::Empty("date"))?;
+        let (meeting, units) = self.resolve_plan(new)?;
         self.write(|tx| {
-            let meeting = Meeting {
-                id: 0,
-                number: new.number,
-                topics: new.topics,
-                chair_id,
-                liaison_id,
-                date,
-                time: new.time,
-                place: new.place,
-                plan_approved_by: None,
-                plan_approved_on: None,
-                notice_date: new.notice_date,
-                emergency: new.emergency,
-                version: 1,
-            };
             let id = tx.insert_meeting(&meeting)?;
-            for u in &units {
+            for &unit_id in &units {
                 tx.insert_attendance(&Attendance {
                     meeting_id: id,
-                    unit_id: u.id,
+                    unit_id,
                     attendee: None,
                     role: None,
                     confirmed: false,
@@ -183,13 +192,8 @@ impl Store {
                     version: 1,
                 })?;
             }
-            tx.audit(
-                "create",
-                Entity::Meeting,
-                id,
-                None::<&()>,
-                Some(&Meeting { id, ..meeting }),
-            )?;
+            let after = read_meeting_record(tx, id)?;
+            tx.audit("create", Entity::Meeting, id, None::<&()>, Some(&after))?;
             Ok(id)
         })
     }
@@ -235,18 +239,11 @@ impl Store {
     }
 
     pub fn meeting(&self, id: i64) -> Result<Meeting> {
-        self.meeting_parts(id).map(|(m, ..)| m)
+        read_meeting(&self.conn, id)
     }
 
     fn meeting_parts(&self, id: i64) -> Result<(Meeting, Option<String>, Option<NaiveDate>, i64)> {
-        self.conn
-            .query_row(
-                &format!("SELECT {MEETING_COLS} FROM meeting m WHERE m.id = ?1"),
-                [id],
-                meeting_from,
-            )
-            .optional()?
-            .ok_or_else(|| StoreError::not_found(Entity::Meeting, id))
+        read_meeting_parts(&self.conn, id)
     }
 
     pub fn meeting_row(&self, id: i64, today: NaiveDate) -> Result<MeetingRow> {
@@ -268,19 +265,7 @@ impl Store {
         )?;
         let attendance = stmt
             .query_map([id], |r| {
-                let outcome: Option<String> = r.get(6)?;
-                Ok((
-                    r.get(0)?,
-                    Attendance {
-                        meeting_id: r.get(1)?,
-                        unit_id: r.get(2)?,
-                        attendee: r.get(3)?,
-                        role: r.get(4)?,
-                        confirmed: r.get(5)?,
-                        outcome: outcome.as_deref().and_then(AttendanceOutcome::from_code),
-                        version: r.get(7)?,
-                    },
-                ))
+                Ok((r.get(0)?, attendance::attendance_from(r, 1)?))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let filter = TaskFilter {
@@ -295,37 +280,6 @@ impl Store {
             feedback: self.feedback_round(id, today)?,
             task_rows: self.tasks(&filter, today)?,
             meeting,
-        })
-    }
-
-    /// R3: records how a participating unit attended (adding it as a participant if needed).
-    pub fn record_attendance(
-        &mut self,
-        meeting_id: i64,
-        unit: &str,
-        outcome: AttendanceOutcome,
-        attendee: Option<String>,
-        role: Option<String>,
-    ) -> Result<()> {
-        self.meeting(meeting_id)?;
-        let unit = self.unit_by_name(unit)?;
-        self.write(|tx| {
-            let before: Option<(Option<String>, Option<String>)> = tx
-                .query_row(
-                    "SELECT attendee, outcome FROM attendance WHERE meeting_id = ?1 AND unit_id = ?2",
-                    params![meeting_id, unit.id],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()?;
-            tx.execute(
-                "INSERT INTO attendance (meeting_id, unit_id, attendee, role, outcome) VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (meeting_id, unit_id) DO UPDATE SET attendee = excluded.attendee, role = excluded.role,
-                 outcome = excluded.outcome, version = version + 1",
-                params![meeting_id, unit.id, attendee, role, outcome.code()],
-            )?;
-            let key = format!("{meeting_id}/{}", unit.id);
-            let after = serde_json::json!({"unit": unit.name, "attendee": attendee, "role": role, "outcome": outcome.code()});
-            tx.audit("update", Entity::Attendance, key, before.as_ref(), Some(&after))
         })
     }
 }

@@ -1,7 +1,7 @@
 //! Minutes and the feedback round (R4).
 
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::{Entity, Invalid, Result, Store, StoreError, Tx};
@@ -56,6 +56,47 @@ fn minutes_from(r: &Row<'_>) -> rusqlite::Result<Minutes> {
     })
 }
 
+/// The minutes of a meeting, if any (in a store or inside a write transaction).
+pub(super) fn read_minutes(conn: &Connection, meeting_id: i64) -> Result<Option<Minutes>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {MINUTES_COLS} FROM minutes WHERE meeting_id = ?1"),
+            [meeting_id],
+            minutes_from,
+        )
+        .optional()?)
+}
+
+/// A unit's feedback row of a meeting, if it has one.
+pub(super) fn read_feedback(
+    conn: &Connection,
+    meeting_id: i64,
+    unit_id: i64,
+) -> Result<Option<Feedback>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT meeting_id, unit_id, received_on, opinion, signer, signer_post, sealed, version
+             FROM feedback WHERE meeting_id = ?1 AND unit_id = ?2",
+        )?
+        .query_row([meeting_id, unit_id], feedback_from)
+        .optional()?)
+}
+
+/// A [`Feedback`] from the columns `meeting_id, unit_id, received_on, opinion, signer,
+/// signer_post, sealed, version`.
+pub(super) fn feedback_from(r: &Row<'_>) -> rusqlite::Result<Feedback> {
+    Ok(Feedback {
+        meeting_id: r.get(0)?,
+        unit_id: r.get(1)?,
+        received_on: r.get(2)?,
+        opinion: r.get(3)?,
+        signer: r.get(4)?,
+        signer_post: r.get(5)?,
+        sealed: r.get(6)?,
+        version: r.get(7)?,
+    })
+}
+
 impl Tx<'_> {
     /// Writes a minutes record whole (insert or replace), keeping derived task dates current.
     pub(super) fn put_minutes(&self, m: &Minutes) -> Result<()> {
@@ -105,14 +146,7 @@ impl Tx<'_> {
 impl Store {
     /// The minutes of a meeting, if any step of them has been recorded.
     pub fn minutes(&self, meeting_id: i64) -> Result<Option<Minutes>> {
-        Ok(self
-            .conn
-            .query_row(
-                &format!("SELECT {MINUTES_COLS} FROM minutes WHERE meeting_id = ?1"),
-                [meeting_id],
-                minutes_from,
-            )
-            .optional()?)
+        read_minutes(&self.conn, meeting_id)
     }
 
     /// Saves the minutes after `edit` changed them, refusing a stale version when `expected` is

@@ -3,7 +3,8 @@
 //!
 //! Every write runs in `BEGIN IMMEDIATE` and appends an audit row (OS user, time, entity, id, before
 //! and after as JSON) in the same transaction. Updates name the version they read; a stale version is
-//! refused with [`StoreError::Conflict`] naming who changed the record and when.
+//! refused with [`StoreError::Conflict`] naming who changed the record and when. A user's own
+//! changes can be undone, newest first, each by a new audited change ([`Store::undo_last`]).
 
 mod audit;
 mod bulk;
@@ -18,6 +19,7 @@ mod overview;
 mod rows;
 mod schema;
 mod tasks;
+mod undo;
 mod units;
 
 use std::path::Path;
@@ -40,6 +42,7 @@ pub use overview::Overview;
 pub use rows::{UnitDetail, UnitRow};
 pub use schema::SCHEMA_VERSION;
 pub use tasks::{NewTask, TaskDetail, TaskFilter, TaskRow, TaskSort};
+pub use undo::UndoneChange;
 pub use units::NewUnit;
 
 /// An open database with its calendar (built-in data plus the user's overrides) and thresholds.

@@ -226,6 +226,14 @@ CREATE INDEX unit_initials_missing ON unit(initials) WHERE initials IS NULL;
 CREATE INDEX meeting_topic_initials_missing ON meeting_topic(initials) WHERE initials IS NULL;
 CREATE INDEX task_initials_missing ON task(initials) WHERE initials IS NULL;
 "#,
+    // 3: undo. An undo is a new, audited change: its row names the row it reverts in `undoes`
+    // (NULL for every other change). A change is undone at most once; the user's own changes are
+    // looked up newest first. The append-only triggers of migration 1 still guard the table.
+    r#"
+ALTER TABLE audit ADD COLUMN undoes INTEGER REFERENCES audit(id);
+CREATE UNIQUE INDEX audit_undoes ON audit(undoes) WHERE undoes IS NOT NULL;
+CREATE INDEX audit_user ON audit(user, id);
+"#,
 ];
 
 /// The migrations from an empty file to [`SCHEMA_VERSION`].

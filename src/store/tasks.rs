@@ -1,9 +1,10 @@
 //! Tasks (议定事项): the ledger query, and progress, completion and explanations (R5.1–R5.5).
 
+mod edit;
 pub(super) mod query;
 
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use super::{Entity, Invalid, Result, Store, StoreError, Tx};
@@ -45,16 +46,58 @@ pub(super) fn limit_from(kind: &str, date: Option<NaiveDate>, category: Option<&
     }
 }
 
+/// The limit's columns: `limit_date` and `exempt_category`.
+fn limit_columns(limit: Limit) -> (Option<NaiveDate>, Option<&'static str>) {
+    match limit {
+        Limit::Date(d) => (Some(d), None),
+        Limit::Default => (None, None),
+        Limit::Exempt(c) => (None, Some(c.code())),
+    }
+}
+
+/// The stored task (without computed fields), in a store or inside a write transaction.
+pub(super) fn read_task(conn: &Connection, id: i64) -> Result<Task> {
+    let task = conn
+        .query_row(
+            "SELECT id, meeting_id, text, lead_unit_id, responsible_leader_id, limit_kind, limit_date, exempt_category,
+             completed_on, completion_note, version FROM task WHERE id = ?1",
+            [id],
+            |r| {
+                let kind: String = r.get(5)?;
+                let category: Option<String> = r.get(7)?;
+                Ok(Task {
+                    id: r.get(0)?,
+                    meeting_id: r.get(1)?,
+                    text: r.get(2)?,
+                    lead_unit_id: r.get(3)?,
+                    co_unit_ids: Vec::new(),
+                    responsible_leader_id: r.get(4)?,
+                    limit: limit_from(&kind, r.get(6)?, category.as_deref()),
+                    completed_on: r.get(8)?,
+                    completion_note: r.get(9)?,
+                    version: r.get(10)?,
+                })
+            },
+        )
+        .optional()?
+        .ok_or_else(|| StoreError::not_found(Entity::Task, id))?;
+    let mut stmt = conn
+        .prepare_cached("SELECT unit_id FROM task_co_unit WHERE task_id = ?1 ORDER BY unit_id")?;
+    let co = stmt
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Task {
+        co_unit_ids: co,
+        ..task
+    })
+}
+
 impl Tx<'_> {
     pub(super) fn insert_task(&self, t: &Task) -> Result<i64> {
         if t.text.trim().is_empty() {
             return Err(Invalid::Empty("text").into());
         }
-        let (date, category) = match t.limit {
-            Limit::Date(d) => (Some(d), None),
-            Limit::Default => (None, None),
-            Limit::Exempt(c) => (None, Some(c.code())),
-        };
+        let (date, category) = limit_columns(t.limit);
         self.prepare_cached(
             "INSERT INTO task (id, meeting_id, text, lead_unit_id, responsible_leader_id, limit_kind, limit_date,
              exempt_category, completed_on, completion_note, initials) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -147,99 +190,35 @@ impl Tx<'_> {
         )?
         .execute(params![(e.id > 0).then_some(e.id), e.task_id, e.submitted_on, e.text, e.promised_on])?;
         let id = self.last_insert_rowid();
-        // The latest explanation's promise is the one in force.
+        self.refresh_promise(e.task_id)?;
+        Ok(id)
+    }
+
+    /// Recomputes a task's `promised_on`: the latest explanation's promise is the one in force.
+    pub(super) fn refresh_promise(&self, task_id: i64) -> Result<()> {
         self.prepare_cached(
             "UPDATE task SET promised_on = (SELECT promised_on FROM explanation WHERE task_id = ?1
              ORDER BY submitted_on DESC, id DESC LIMIT 1) WHERE id = ?1",
         )?
-        .execute([e.task_id])?;
-        Ok(id)
+        .execute([task_id])?;
+        Ok(())
+    }
+
+    /// Recomputes a task's `last_progress_on` from its progress reports.
+    pub(super) fn refresh_last_progress(&self, task_id: i64) -> Result<()> {
+        self.prepare_cached(
+            "UPDATE task SET last_progress_on = (SELECT max(reported_on) FROM progress_report WHERE task_id = ?1)
+             WHERE id = ?1",
+        )?
+        .execute([task_id])?;
+        Ok(())
     }
 }
 
 impl Store {
-    /// Adds a task decided at a meeting (R4.1, R5.1–R5.2).
-    pub fn add_task(&mut self, new: NewTask) -> Result<i64> {
-        self.meeting(new.meeting_id)?;
-        let lead = self.unit_by_name(&new.lead_unit)?;
-        if !lead.active {
-            return Err(Invalid::InactiveUnit(lead.name).into());
-        }
-        let mut co_unit_ids = Vec::new();
-        for name in &new.co_units {
-            let unit = self.unit_by_name(name)?;
-            if unit.id == lead.id {
-                return Err(Invalid::LeadIsCoUnit(unit.name).into());
-            }
-            co_unit_ids.push(unit.id);
-        }
-        let leader = new
-            .leader
-            .as_deref()
-            .map(|n| self.leader_by_name(n))
-            .transpose()?;
-        self.write(|tx| {
-            let task = Task {
-                id: 0,
-                meeting_id: new.meeting_id,
-                text: new.text.trim().to_string(),
-                lead_unit_id: lead.id,
-                co_unit_ids,
-                responsible_leader_id: leader.map(|l| l.id),
-                limit: new.limit,
-                completed_on: None,
-                completion_note: None,
-                version: 1,
-            };
-            let id = tx.insert_task(&task)?;
-            tx.audit(
-                "create",
-                Entity::Task,
-                id,
-                None::<&()>,
-                Some(&Task { id, ..task }),
-            )?;
-            Ok(id)
-        })
-    }
-
     /// The stored task (without computed fields).
     pub fn task(&self, id: i64) -> Result<Task> {
-        let task = self
-            .conn
-            .query_row(
-                "SELECT id, meeting_id, text, lead_unit_id, responsible_leader_id, limit_kind, limit_date, exempt_category,
-                 completed_on, completion_note, version FROM task WHERE id = ?1",
-                [id],
-                |r| {
-                    let kind: String = r.get(5)?;
-                    let category: Option<String> = r.get(7)?;
-                    Ok(Task {
-                        id: r.get(0)?,
-                        meeting_id: r.get(1)?,
-                        text: r.get(2)?,
-                        lead_unit_id: r.get(3)?,
-                        co_unit_ids: Vec::new(),
-                        responsible_leader_id: r.get(4)?,
-                        limit: limit_from(&kind, r.get(6)?, category.as_deref()),
-                        completed_on: r.get(8)?,
-                        completion_note: r.get(9)?,
-                        version: r.get(10)?,
-                    })
-                },
-            )
-            .optional()?
-            .ok_or_else(|| StoreError::not_found(Entity::Task, id))?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT unit_id FROM task_co_unit WHERE task_id = ?1 ORDER BY unit_id",
-        )?;
-        let co = stmt
-            .query_map([id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(Task {
-            co_unit_ids: co,
-            ..task
-        })
+        read_task(&self.conn, id)
     }
 
     /// R5.3: a progress report.

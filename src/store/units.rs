@@ -1,6 +1,6 @@
 //! Units and county leaders.
 
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{Entity, Invalid, Result, Store, StoreError, Tx};
 use crate::domain::{Leader, LeaderTitle, Unit, UnitKind};
@@ -43,10 +43,32 @@ fn leader_from(r: &Row<'_>) -> rusqlite::Result<Leader> {
     })
 }
 
+/// The unit with this id (in a store or inside a write transaction).
+pub(super) fn read_unit(conn: &Connection, id: i64) -> Result<Unit> {
+    conn.query_row(
+        &format!("SELECT {UNIT_COLS} FROM unit WHERE id = ?1"),
+        [id],
+        unit_from,
+    )
+    .optional()?
+    .ok_or_else(|| StoreError::not_found(Entity::Unit, id))
+}
+
+/// The leader with this id (in a store or inside a write transaction).
+pub(super) fn read_leader(conn: &Connection, id: i64) -> Result<Leader> {
+    conn.query_row(
+        &format!("SELECT {LEADER_COLS} FROM leader WHERE id = ?1"),
+        [id],
+        leader_from,
+    )
+    .optional()?
+    .ok_or_else(|| StoreError::not_found(Entity::Leader, id))
+}
+
 impl Tx<'_> {
     /// A unit's or leader's name, trimmed: not empty, and not taken by another record of `table`
     /// (`except` is the record being renamed).
-    fn free_name<'n>(
+    pub(super) fn free_name<'n>(
         &self,
         table: &str,
         entity: Entity,
@@ -147,14 +169,7 @@ impl Store {
     }
 
     pub fn unit(&self, id: i64) -> Result<Unit> {
-        self.conn
-            .query_row(
-                &format!("SELECT {UNIT_COLS} FROM unit WHERE id = ?1"),
-                [id],
-                unit_from,
-            )
-            .optional()?
-            .ok_or_else(|| StoreError::not_found(Entity::Unit, id))
+        read_unit(&self.conn, id)
     }
 
     /// A unit by its exact name (surrounding white space ignored).
@@ -210,14 +225,31 @@ impl Store {
     }
 
     pub fn leader(&self, id: i64) -> Result<Leader> {
-        self.conn
-            .query_row(
-                &format!("SELECT {LEADER_COLS} FROM leader WHERE id = ?1"),
-                [id],
-                leader_from,
-            )
-            .optional()?
-            .ok_or_else(|| StoreError::not_found(Entity::Leader, id))
+        read_leader(&self.conn, id)
+    }
+
+    /// Changes a leader's name, title, liaison director and active flag (not the id), refusing a
+    /// stale `version`.
+    pub fn update_leader(&mut self, changed: &Leader) -> Result<Leader> {
+        if changed.liaison_id == Some(changed.id) {
+            return Err(Invalid::OwnLiaison(changed.name.trim().to_string()).into());
+        }
+        if let Some(liaison) = changed.liaison_id {
+            self.leader(liaison)?;
+        }
+        self.write(|tx| {
+            let id = changed.id;
+            tx.check_version(Entity::Leader, "leader", "id = ?1", &id, &id.to_string(), changed.version)?;
+            let before = read_leader(tx, id)?;
+            let name = tx.free_name("leader", Entity::Leader, &changed.name, Some(id))?;
+            tx.execute(
+                "UPDATE leader SET name = ?2, title = ?3, liaison_id = ?4, active = ?5, version = version + 1 WHERE id = ?1",
+                params![id, name, changed.title.code(), changed.liaison_id, changed.active],
+            )?;
+            let after = Leader { version: changed.version + 1, name: name.to_string(), ..changed.clone() };
+            tx.audit("update", Entity::Leader, id, Some(&before), Some(&after))
+        })?;
+        self.leader(changed.id)
     }
 
     pub fn leader_by_name(&self, name: &str) -> Result<Leader> {

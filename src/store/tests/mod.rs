@@ -92,12 +92,16 @@ fn demo_store(today: &str) -> Store {
     s
 }
 
+mod edits;
 mod initials;
+mod leaders;
 mod meetings_window;
 mod overview;
 mod rules;
 mod sync;
+mod task_edits;
 mod tasks_window;
+mod undo;
 
 #[test]
 fn migrates_from_an_empty_file_and_reopens() {

@@ -1,0 +1,60 @@
+//! The store's refusals as the user reads them.
+
+use super::*;
+
+fn both(e: impl Fn() -> Invalid) -> (String, String) {
+    let zh = store_failure(Lang::Zh, StoreError::Invalid(e()));
+    let en = store_failure(Lang::En, StoreError::Invalid(e()));
+    assert_eq!((zh.code, en.code), (2, 2), "the user's input");
+    (zh.message, en.message)
+}
+
+#[test]
+fn batch_lines_and_undo_refusals_read_in_both_languages() {
+    let line = || Invalid::Line {
+        line: 3,
+        error: Box::new(StoreError::Invalid(Invalid::Empty("text"))),
+    };
+    assert_eq!(
+        both(line),
+        (
+            "第3行：“text”不能为空".into(),
+            "line 3: \"text\" must not be empty".into()
+        )
+    );
+    assert_eq!(
+        both(|| Invalid::NothingToUndo),
+        ("没有可撤销的修改".into(), "nothing to undo".into())
+    );
+    assert_eq!(
+        both(|| Invalid::CannotUndo("calendar".into())),
+        (
+            "日历的修改不能撤销".into(),
+            "changes of calendar cannot be undone".into()
+        )
+    );
+    let deps = || Invalid::HasDependants {
+        entity: Entity::Task,
+        id: "7".into(),
+        dependant: Entity::Progress,
+    };
+    assert_eq!(
+        both(deps).1,
+        "undoing the creation of task 7 would orphan the progress report records added since"
+    );
+    let in_use = || Invalid::ParticipantInUse {
+        unit: "上塘镇".into(),
+        meeting: 4,
+    };
+    assert!(both(in_use).0.contains("上塘镇"));
+    let fixed = || Invalid::TaskMeetingFixed {
+        task: 7,
+        meeting: 4,
+    };
+    assert!(both(fixed).1.contains("task 7 belongs to meeting 4"));
+    assert!(
+        both(|| Invalid::OwnLiaison("王主任".into()))
+            .0
+            .contains("王主任")
+    );
+}
