@@ -7,7 +7,7 @@
 //! calendar, never written in by hand.
 
 use chrono::NaiveDate;
-use duban::domain::{LeaderTitle, Light, Limit, MinutesStatus, TaskState, Thresholds, UnitKind, WorkCalendar};
+use duban::domain::{LeaderTitle, Light, Limit, MinutesStatus, TaskState, Thresholds, UnitKind};
 use duban::i18n::Lang;
 use duban::store::{NewUnit, Store, TaskFilter};
 use duban::tui::action::Action;
@@ -44,8 +44,12 @@ fn county() -> Store {
             })
             .unwrap();
     }
-    store.add_leader("吴主任", LeaderTitle::OfficeDirector, None).unwrap();
-    store.add_leader("张县长", LeaderTitle::DeputyHead, Some("吴主任")).unwrap();
+    store
+        .add_leader("吴主任", LeaderTitle::OfficeDirector, None)
+        .unwrap();
+    store
+        .add_leader("张县长", LeaderTitle::DeputyHead, Some("吴主任"))
+        .unwrap();
     store
 }
 
@@ -65,24 +69,41 @@ fn explain_then_criticise(h: &mut Harness, id: i64, doc: &str) {
     let cal = h.store.calendar().clone();
     let due = h.store.task_row(id, h.model.today).unwrap().due.unwrap();
     advance(h, cal.add_workdays(due, 1));
-    assert_eq!(h.store.task_row(id, h.model.today).unwrap().light, Light::Red);
+    assert_eq!(
+        h.store.task_row(id, h.model.today).unwrap().light,
+        Light::Red
+    );
     h.keys(&format!("2:task {id}<Enter>"));
     assert!(h.text().contains("书面说明"), "{}", h.text());
     // R5.5: the explanation, promising 3 working days on.
     h.keys("e<Tab>+3<Tab>资金未到位，承诺三个工作日内完成。<C-s>");
-    assert!(h.model.form.is_none(), "{:?}", h.model.form.as_ref().map(|f| &f.fields));
+    assert!(
+        h.model.form.is_none(),
+        "{:?}",
+        h.model.form.as_ref().map(|f| &f.fields)
+    );
     let row = h.store.task_row(id, h.model.today).unwrap();
     assert_eq!(row.state, TaskState::Promised);
     let promised = row.promised_on.unwrap();
     assert_eq!(promised, cal.add_workdays(h.model.today, 3));
     // R5.6: the promise missed, the criticism.
     advance(h, cal.add_workdays(promised, 1));
-    assert_eq!(h.store.task_row(id, h.model.today).unwrap().state, TaskState::CriticismDue);
+    assert_eq!(
+        h.store.task_row(id, h.model.today).unwrap().state,
+        TaskState::CriticismDue
+    );
     h.keys(&format!("2:task {id}<Enter>"));
     assert!(h.text().contains("通报批评"), "{}", h.text());
     h.keys(&format!("c<Tab>{doc}<C-s>"));
-    assert!(h.model.form.is_none(), "{:?}", h.model.form.as_ref().map(|f| &f.fields));
-    assert_eq!(h.store.task_row(id, h.model.today).unwrap().state, TaskState::Criticised);
+    assert!(
+        h.model.form.is_none(),
+        "{:?}",
+        h.model.form.as_ref().map(|f| &f.fields)
+    );
+    assert_eq!(
+        h.store.task_row(id, h.model.today).unwrap().state,
+        TaskState::Criticised
+    );
 }
 
 #[test]
@@ -92,10 +113,22 @@ fn the_whole_regulation_by_keys() {
 
     // R2.1–R2.2: a plan for Wednesday 4 March, its notice only on the day: late.
     h.keys("3a专题会议一<Tab><Tab>张县长<Tab>吴主任<Tab>2026-03-04<Tab>9:30<Tab>三楼会议室<Tab>甲镇、乙局、丙乡<Tab>2026-03-04");
-    assert!(h.text().contains("R2.2"), "the late notice is flagged beside the field:\n{}", h.text());
+    assert!(
+        h.text().contains("R2.2"),
+        "the late notice is flagged beside the field:\n{}",
+        h.text()
+    );
     h.keys("<C-s>");
-    assert!(h.model.form.is_none(), "{:?}", h.model.form.as_ref().map(|f| &f.fields));
-    let meeting = h.model.meetings.selected.expect("the new meeting is selected");
+    assert!(
+        h.model.form.is_none(),
+        "{:?}",
+        h.model.form.as_ref().map(|f| &f.fields)
+    );
+    let meeting = h
+        .model
+        .meetings
+        .selected
+        .expect("the new meeting is selected");
     let row = h.store.meeting_row(meeting, h.model.today).unwrap();
     assert!(row.notice_late);
     assert!(h.text().contains("通知迟发"), "{}", h.text());
@@ -104,22 +137,49 @@ fn the_whole_regulation_by_keys() {
     advance(&mut h, day("2026-03-04"));
     h.keys("3m4");
     h.keys("141<C-s>");
-    assert!(h.model.form.is_none(), "{:?}", h.model.form.as_ref().map(|f| &f.fields));
+    assert!(
+        h.model.form.is_none(),
+        "{:?}",
+        h.model.form.as_ref().map(|f| &f.fields)
+    );
     let d = h.store.meeting_detail(meeting, h.model.today).unwrap();
-    let outcomes: Vec<_> = d.attendance.iter().map(|(u, a)| (u.clone(), a.outcome.map(|o| o.code()))).collect();
-    assert!(outcomes.contains(&("乙局".into(), Some("unauthorised_substitute"))), "{outcomes:?}");
+    let outcomes: Vec<_> = d
+        .attendance
+        .iter()
+        .map(|(u, a)| (u.clone(), a.outcome.map(|o| o.code())))
+        .collect();
+    assert!(
+        outcomes.contains(&("乙局".into(), Some("unauthorised_substitute"))),
+        "{outcomes:?}"
+    );
 
     // R4.2: the draft goes out for feedback the next day.
     advance(&mut h, day("2026-03-05"));
     h.keys("3m5王文<Tab>0577-1234<Tab><Tab>wang@example.cn<Tab><Tab><Tab> <Tab>2026-03-05<C-s>");
-    assert!(h.model.form.is_none(), "{:?}", h.model.form.as_ref().map(|f| &f.fields));
-    assert_eq!(h.store.feedback_round(meeting, h.model.today).unwrap().len(), 3);
+    assert!(
+        h.model.form.is_none(),
+        "{:?}",
+        h.model.form.as_ref().map(|f| &f.fields)
+    );
+    assert_eq!(
+        h.store
+            .feedback_round(meeting, h.model.today)
+            .unwrap()
+            .len(),
+        3
+    );
 
     // R4.3: 甲镇 and 乙局 answer, signed and sealed; 丙乡 stays silent.
     advance(&mut h, day("2026-03-06"));
     for unit in ["甲镇", "乙局"] {
-        h.keys(&format!("3m6<C-u>{unit}<Tab><Tab>无意见<Tab>李四<Tab>镇长<Tab> <C-s>"));
-        assert!(h.model.form.is_none(), "{:?}", h.model.form.as_ref().map(|f| &f.fields));
+        h.keys(&format!(
+            "3m6<C-u>{unit}<Tab><Tab>无意见<Tab>李四<Tab>镇长<Tab> <C-s>"
+        ));
+        assert!(
+            h.model.form.is_none(),
+            "{:?}",
+            h.model.form.as_ref().map(|f| &f.fields)
+        );
     }
     let deadline = cal.add_workdays(day("2026-03-05"), 2);
     advance(&mut h, cal.add_workdays(deadline, 1));
@@ -132,23 +192,49 @@ fn the_whole_regulation_by_keys() {
     // R4.4: issued on the 11th working day after the meeting: late.
     let issued = cal.add_workdays(day("2026-03-04"), 11);
     advance(&mut h, issued);
-    h.keys(&format!("3m5<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab>{issued}<C-s>"));
-    assert!(h.model.form.is_none(), "{:?}", h.model.form.as_ref().map(|f| &f.fields));
+    h.keys(&format!(
+        "3m5<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab>{issued}<C-s>"
+    ));
+    assert!(
+        h.model.form.is_none(),
+        "{:?}",
+        h.model.form.as_ref().map(|f| &f.fields)
+    );
     let row = h.store.meeting_row(meeting, h.model.today).unwrap();
-    assert!(matches!(row.minutes, MinutesStatus::IssuedLate { workdays_late: 1, .. }), "{:?}", row.minutes);
+    assert!(
+        matches!(
+            row.minutes,
+            MinutesStatus::IssuedLate {
+                workdays_late: 1,
+                ..
+            }
+        ),
+        "{:?}",
+        row.minutes
+    );
 
     // R4.1, R5.1–R5.2: three tasks typed at once: a date, the default, an exemption.
     h.keys("3m7任务一<Enter>任务二<Enter>任务三");
     h.keys("<Tab>甲镇<Tab><Tab><Tab>2026-06-30<Tab>甲镇<Tab><Tab><Tab><Tab>乙局<Tab><Tab><Tab>土地<C-s>");
-    assert!(h.model.form.is_none(), "{:?}", h.model.form.as_ref().map(|f| &f.fields));
+    assert!(
+        h.model.form.is_none(),
+        "{:?}",
+        h.model.form.as_ref().map(|f| &f.fields)
+    );
     let t1 = task_id(&h, "任务一");
     let t2 = task_id(&h, "任务二");
     let t3 = task_id(&h, "任务三");
-    assert_eq!(h.store.task(t1).unwrap().limit, Limit::Date(day("2026-06-30")));
+    assert_eq!(
+        h.store.task(t1).unwrap().limit,
+        Limit::Date(day("2026-06-30"))
+    );
     assert_eq!(h.store.task(t2).unwrap().limit, Limit::Default);
     assert!(matches!(h.store.task(t3).unwrap().limit, Limit::Exempt(_)));
     let default_due = cal.add_workdays(issued, 15);
-    assert_eq!(h.store.task_row(t2, h.model.today).unwrap().due, Some(default_due));
+    assert_eq!(
+        h.store.task_row(t2, h.model.today).unwrap().due,
+        Some(default_due)
+    );
 
     // R5.5–R5.6 for the default-limit task, then for the dated one: two criticisms of 甲镇.
     explain_then_criticise(&mut h, t2, "永考绩〔2026〕1号");
@@ -156,7 +242,11 @@ fn the_whole_regulation_by_keys() {
     assert_eq!(unit.row.criticisms_rolling_year, 1);
     assert!(!unit.row.referral_due);
     explain_then_criticise(&mut h, t1, "永考绩〔2026〕2号");
-    assert!(status(&h).contains("R5.7"), "the referral is offered: {}", status(&h));
+    assert!(
+        status(&h).contains("R5.7"),
+        "the referral is offered: {}",
+        status(&h)
+    );
 
     // R5.7: two criticisms within a year: the unit is flagged for referral.
     let unit = h.store.unit_detail("甲镇", h.model.today).unwrap();
@@ -166,7 +256,11 @@ fn the_whole_regulation_by_keys() {
     assert!(h.text().contains("R5.7"), "{}", h.text());
     // And the first referral step, from the units tab.
     h.keys("m2<C-s>");
-    assert!(h.model.form.is_none(), "{:?}", h.model.form.as_ref().map(|f| &f.fields));
+    assert!(
+        h.model.form.is_none(),
+        "{:?}",
+        h.model.form.as_ref().map(|f| &f.fields)
+    );
     assert_eq!(h.store.referrals(Some(unit.unit.id)).unwrap().len(), 1);
 
     // Every change is in the audit log, and undo reverts my last one through a new change.

@@ -80,7 +80,9 @@ pub fn parse_date_input(
         if n.is_empty() || n.len() > 3 || !n.bytes().all(|b| b.is_ascii_digit()) {
             return Err(DateError::Unrecognised(input.to_string()));
         }
-        let n: i64 = n.parse().map_err(|_| DateError::Unrecognised(input.to_string()))?;
+        let n: i64 = n
+            .parse()
+            .map_err(|_| DateError::Unrecognised(input.to_string()))?;
         return Ok(cal.add_workdays(today, n));
     }
     parse_date(s, today)
@@ -115,7 +117,10 @@ mod tests {
         let today = d("2026-11-25");
         assert_eq!(parse_date_input("+3", today, &cal), Ok(d("2026-11-30")));
         assert_eq!(parse_date_input(" +0 ", today, &cal), Ok(today));
-        assert_eq!(parse_date_input("2026/12/1", today, &cal), Ok(d("2026-12-01")));
+        assert_eq!(
+            parse_date_input("2026/12/1", today, &cal),
+            Ok(d("2026-12-01"))
+        );
         for bad in ["+", "+-1", "+1000", "+x", "++1", "+ 1"] {
             assert!(parse_date_input(bad, today, &cal).is_err(), "{bad:?}");
         }

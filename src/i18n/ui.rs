@@ -241,8 +241,8 @@ catalogue! {
     NTasks => "{0} 项事项", "{0} tasks";
     Marked => "已标记 {0} 项（p/d/e/c 对标记事项操作）", "{0} marked (p/d/e/c act on them)";
     DateWeekday => "{0} {1}", "{0} {1}";
-    NoticeByHint => "最迟 {0} 发出（会前1个工作日）", "due by {0} (1 working day before)";
-    NoticeLateHint => "晚于 {0}：通知迟发 R2.2，会议将标注", "after {0}: late notice R2.2, the meeting will be marked";
+    NoticeByHint => "通知最迟 {0}", "notice due by {0}";
+    NoticeLateHint => "通知迟发 R2.2（最迟 {0}）", "late notice R2.2 (due by {0})";
     MinutesDueHint => "时限 {0}", "limit {0}";
     LimitDefaultHint => "默认：印发后{0}个工作日，即 {1}", "default: {0} working days after issue, {1}";
     LimitDefaultPending => "默认：纪要印发后起算{0}个工作日", "default: {0} working days from the minutes' issue";

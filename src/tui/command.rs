@@ -107,7 +107,10 @@ pub enum Command {
     },
     LoadPeople,
     /// Save a form; `done` is the message to show when it is saved.
-    Write { write: Box<Write>, done: String },
+    Write {
+        write: Box<Write>,
+        done: String,
+    },
 }
 
 /// The rows to fetch around `cursor`: a screen before it and two after.

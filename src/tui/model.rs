@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 use tui_input::Input;
 
-pub use crate::calendar::DayOff;
 pub use crate::calendar::Calendar;
+pub use crate::calendar::DayOff;
 pub use crate::domain::{
     AttendanceOutcome, ExemptCategory, Leader, LeaderTitle, Light, Limit, Minutes, ReferralStatus,
     TaskState, Thresholds, Unit, UnitKind,

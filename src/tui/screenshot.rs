@@ -42,7 +42,7 @@ pub fn shots() -> Vec<Shot> {
             "meeting-form",
             "3E<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab>+5",
         ),
-        ("feedback-round", "jjjjjj<Enter>JJJJ"),
+        ("feedback-round", "jjjjjj<Enter>JJJJJ"),
         (
             "explain-form",
             "jj<Enter>e<Tab>+10<Tab>因征地补偿未谈妥，已协调县自然资源局，承诺按期完成。",

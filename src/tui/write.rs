@@ -118,7 +118,10 @@ pub fn apply(store: &mut Store, today: NaiveDate, w: Write) -> Result<Outcome, S
             let u = store.undo_last()?;
             Outcome {
                 created: Vec::new(),
-                note: Some((Ui::Undone, format!("{} {}#{}", u.action, u.entity, u.entity_id))),
+                note: Some((
+                    Ui::Undone,
+                    format!("{} {}#{}", u.action, u.entity, u.entity_id),
+                )),
             }
         }
     })

@@ -30,7 +30,10 @@ pub enum FieldKind {
     Check,
     /// Names from a list (units, leaders), filtered as typed by text or pinyin initials; `multi`
     /// takes several, separated by 、 or a comma.
-    Pick { options: Vec<Candidate>, multi: bool },
+    Pick {
+        options: Vec<Candidate>,
+        multi: bool,
+    },
 }
 
 /// A name a picker offers.

@@ -164,7 +164,9 @@ impl<'a> Values<'a> {
     pub fn names(&mut self, key: &str) -> Vec<String> {
         let names = split_names(&self.raw(key));
         let options: Vec<String> = match self.form.field(key).map(|f| &f.kind) {
-            Some(FieldKind::Pick { options, .. }) => options.iter().map(|c| c.name.clone()).collect(),
+            Some(FieldKind::Pick { options, .. }) => {
+                options.iter().map(|c| c.name.clone()).collect()
+            }
             _ => Vec::new(),
         };
         if names.is_empty() && self.required(key) {

@@ -66,18 +66,43 @@ fn r2_1_a_new_meeting_plan_is_refused_until_its_required_fields_are_right_then_w
     assert!(cmds.is_empty(), "nothing is written: {cmds:?}");
     assert_eq!(field_error(&h.model, "topics").as_deref(), Some("必填"));
     assert_eq!(field_error(&h.model, "date").as_deref(), Some("必填"));
-    assert_eq!(h.model.form.as_ref().unwrap().fields[h.model.form.as_ref().unwrap().focus].key, "topics");
+    assert_eq!(
+        h.model.form.as_ref().unwrap().fields[h.model.form.as_ref().unwrap().focus].key,
+        "topics"
+    );
     // Two merged topics (R1.3), a chair picked by pinyin initials, a date as +N, a bad time.
     press(&mut h.model, "耕地保护<Enter>粮食生产");
     retype(&mut h.model, "chair", "");
     let chair = h.model.people.leaders[0].name.clone();
     let initials = crate::text::initials(&chair);
     press(&mut h.model, &initials);
-    assert!(!h.model.form.as_ref().unwrap().fields[h.model.form.as_ref().unwrap().focus].candidates().is_empty());
+    assert!(
+        !h.model.form.as_ref().unwrap().fields[h.model.form.as_ref().unwrap().focus]
+            .candidates()
+            .is_empty()
+    );
     press(&mut h.model, "<Tab>");
-    assert_eq!(h.model.form.as_ref().unwrap().field("chair").unwrap().text_value(), chair);
+    assert_eq!(
+        h.model
+            .form
+            .as_ref()
+            .unwrap()
+            .field("chair")
+            .unwrap()
+            .text_value(),
+        chair
+    );
     retype(&mut h.model, "date", "+3");
-    let hint = h.model.form.as_ref().unwrap().field("date").unwrap().hint.clone().unwrap();
+    let hint = h
+        .model
+        .form
+        .as_ref()
+        .unwrap()
+        .field("date")
+        .unwrap()
+        .hint
+        .clone()
+        .unwrap();
     assert!(hint.text.contains("2026-11-30"), "{hint:?}");
     retype(&mut h.model, "time", "25:99");
     retype(&mut h.model, "units", "上塘镇、不存在乡");
@@ -106,13 +131,34 @@ fn r2_2_a_late_notice_is_flagged_beside_the_field_unless_the_meeting_is_an_emerg
     press(&mut h.model, "a");
     retype(&mut h.model, "date", "2026-12-10");
     retype(&mut h.model, "notice_date", "2026-12-10");
-    let hint = h.model.form.as_ref().unwrap().field("notice_date").unwrap().hint.clone().unwrap();
+    let hint = h
+        .model
+        .form
+        .as_ref()
+        .unwrap()
+        .field("notice_date")
+        .unwrap()
+        .hint
+        .clone()
+        .unwrap();
     assert!(hint.text.contains("R2.2"), "{hint:?}");
     assert!(hint.light.is_some());
     focus(&mut h.model, "emergency");
     press(&mut h.model, " ");
-    let hint = h.model.form.as_ref().unwrap().field("notice_date").unwrap().hint.clone().unwrap();
-    assert!(hint.light.is_none(), "an emergency meeting has no notice period: {hint:?}");
+    let hint = h
+        .model
+        .form
+        .as_ref()
+        .unwrap()
+        .field("notice_date")
+        .unwrap()
+        .hint
+        .clone()
+        .unwrap();
+    assert!(
+        hint.light.is_none(),
+        "an emergency meeting has no notice period: {hint:?}"
+    );
 }
 
 #[test]
@@ -127,7 +173,16 @@ fn a_form_with_unsaved_changes_asks_before_closing() {
     assert_eq!(h.model.mode, Mode::Form);
     assert!(h.model.form.as_ref().unwrap().asking_close);
     press(&mut h.model, "n");
-    assert_eq!(h.model.form.as_ref().unwrap().field("name").unwrap().text_value(), "新");
+    assert_eq!(
+        h.model
+            .form
+            .as_ref()
+            .unwrap()
+            .field("name")
+            .unwrap()
+            .text_value(),
+        "新"
+    );
     press(&mut h.model, "<Esc>y");
     assert_eq!(h.model.mode, Mode::Normal);
     assert!(h.model.form.is_none());
@@ -138,15 +193,37 @@ fn pasted_text_lands_intact_and_without_control_characters() {
     let mut h = demo();
     h.keys("4");
     press(&mut h.model, "a");
-    super::update(&mut h.model, Action::Paste("上塘镇\u{1b}[2J人民\u{9b}政府\u{202e}\n".into()));
-    let name = h.model.form.as_ref().unwrap().field("name").unwrap().text_value().to_string();
-    assert!(!name.chars().any(|c| c.is_control() || c == '\u{202e}'), "{name:?}");
+    super::update(
+        &mut h.model,
+        Action::Paste("上塘镇\u{1b}[2J人民\u{9b}政府\u{202e}\n".into()),
+    );
+    let name = h
+        .model
+        .form
+        .as_ref()
+        .unwrap()
+        .field("name")
+        .unwrap()
+        .text_value()
+        .to_string();
+    assert!(
+        !name.chars().any(|c| c.is_control() || c == '\u{202e}'),
+        "{name:?}"
+    );
     assert!(name.starts_with("上塘镇") && name.contains("人民") && name.contains("政府"));
     // A long field keeps the line breaks of what was pasted.
     h.keys("<Esc>y3");
     press(&mut h.model, "a");
     super::update(&mut h.model, Action::Paste("议题一\r\n议题二\u{7}".into()));
-    let topics = h.model.form.as_ref().unwrap().field("topics").unwrap().text_value().to_string();
+    let topics = h
+        .model
+        .form
+        .as_ref()
+        .unwrap()
+        .field("topics")
+        .unwrap()
+        .text_value()
+        .to_string();
     assert_eq!(topics, "议题一\n议题二");
 }
 
@@ -165,8 +242,20 @@ fn r4_1_tasks_typed_one_per_line_each_get_their_unit_leader_and_limit() {
     retype(&mut h.model, "limit#0", "2026-12-31");
     retype(&mut h.model, "lead#1", "沙头镇");
     retype(&mut h.model, "co#1", "上塘镇");
-    let hint = h.model.form.as_ref().unwrap().field("limit#1").unwrap().hint.clone().unwrap();
-    assert!(hint.text.contains("15"), "the default is explained: {hint:?}");
+    let hint = h
+        .model
+        .form
+        .as_ref()
+        .unwrap()
+        .field("limit#1")
+        .unwrap()
+        .hint
+        .clone()
+        .unwrap();
+    assert!(
+        hint.text.contains("15"),
+        "the default is explained: {hint:?}"
+    );
     retype(&mut h.model, "lead#2", "上塘镇");
     retype(&mut h.model, "limit#2", "土地");
     retype(&mut h.model, "co#0", "上塘镇");
@@ -178,7 +267,10 @@ fn r4_1_tasks_typed_one_per_line_each_get_their_unit_leader_and_limit() {
     match the_write(&cmds) {
         Write::AddTasks(t) => {
             assert_eq!(t.len(), 3);
-            assert_eq!(t[0].limit, Limit::Date(NaiveDate::from_ymd_opt(2026, 12, 31).unwrap()));
+            assert_eq!(
+                t[0].limit,
+                Limit::Date(NaiveDate::from_ymd_opt(2026, 12, 31).unwrap())
+            );
             assert_eq!(t[1].limit, Limit::Default);
             assert_eq!(t[1].co_units, vec!["上塘镇"]);
             assert!(matches!(t[2].limit, Limit::Exempt(_)));
@@ -193,7 +285,14 @@ fn r5_5_an_explanation_needs_an_overdue_task_and_a_promise_not_before_it() {
     let mut h = demo();
     h.keys("2");
     // Select a task that waits for its explanation.
-    let id = h.model.tasks.rows.iter().find(|r| r.state == TaskState::ExplanationDue).unwrap().id;
+    let id = h
+        .model
+        .tasks
+        .rows
+        .iter()
+        .find(|r| r.state == TaskState::ExplanationDue)
+        .unwrap()
+        .id;
     h.keys(&format!(":task {id}<Enter>"));
     assert_eq!(h.model.tasks.selected, Some(id));
     press(&mut h.model, "e");
@@ -205,13 +304,22 @@ fn r5_5_an_explanation_needs_an_overdue_task_and_a_promise_not_before_it() {
     retype(&mut h.model, "promised_on", "+10");
     retype(&mut h.model, "submitted_on", "2026-11-26");
     let cmds = press(&mut h.model, "<C-s>");
-    assert!(cmds.is_empty(), "an explanation cannot be dated in the future");
-    assert!(field_error(&h.model, "submitted_on").unwrap().contains("2026-11-26"));
+    assert!(
+        cmds.is_empty(),
+        "an explanation cannot be dated in the future"
+    );
+    assert!(
+        field_error(&h.model, "submitted_on")
+            .unwrap()
+            .contains("2026-11-26")
+    );
     retype(&mut h.model, "submitted_on", "");
     press(&mut h.model, "11月25日");
     let cmds = press(&mut h.model, "<C-s>");
     match the_write(&cmds) {
-        Write::Explain { tasks, promised, .. } => {
+        Write::Explain {
+            tasks, promised, ..
+        } => {
             assert_eq!(tasks, &vec![id]);
             assert_eq!(*promised, NaiveDate::from_ymd_opt(2026, 12, 9).unwrap());
         }
@@ -274,7 +382,21 @@ fn the_steps_menu_opens_the_forms_of_the_selection() {
     assert_eq!(n, 7);
     press(&mut h.model, "5");
     assert_eq!(h.model.mode, Mode::Form);
-    assert!(matches!(h.model.form.as_ref().unwrap().kind, FormKind::Minutes(_)));
-    let hint = h.model.form.as_ref().unwrap().field("issued_on").unwrap().hint.clone();
-    assert!(hint.is_some_and(|h| h.light.is_some()), "the 10-working-day clock is shown");
+    assert!(matches!(
+        h.model.form.as_ref().unwrap().kind,
+        FormKind::Minutes(_)
+    ));
+    let hint = h
+        .model
+        .form
+        .as_ref()
+        .unwrap()
+        .field("issued_on")
+        .unwrap()
+        .hint
+        .clone();
+    assert!(
+        hint.is_some_and(|h| h.light.is_some()),
+        "the 10-working-day clock is shown"
+    );
 }

@@ -1,12 +1,12 @@
 //! `update`: the only place the model changes. Actions in, commands out, no I/O, so every behaviour
 //! can be tested by feeding keys and reading the model.
 
+#[cfg(test)]
+mod form_tests;
 mod forms;
 mod jump;
 mod lists;
 mod loaded;
-#[cfg(test)]
-mod form_tests;
 #[cfg(test)]
 mod tests;
 

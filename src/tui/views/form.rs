@@ -95,12 +95,19 @@ fn lay(m: &Model, form: &Form, width: usize) -> Laid {
         }
         let first = &form.fields[i];
         if let Some(h) = &first.heading {
-            lines.push(Line::from(Span::styled(truncate(&clean(h), width), t.title())));
+            lines.push(Line::from(Span::styled(
+                truncate(&clean(h), width),
+                t.title(),
+            )));
         }
         let start_line = lines.len();
         let focused_row = (i..end).contains(&form.focus);
         let marker = if focused_row { "›" } else { " " };
-        let label_style = if focused_row { t.title() } else { Style::default() };
+        let label_style = if focused_row {
+            t.title()
+        } else {
+            Style::default()
+        };
         let mut spans = vec![
             Span::styled(marker.to_string(), t.key()),
             Span::styled(pad(&first.label, label_w), label_style),
@@ -114,14 +121,20 @@ fn lay(m: &Model, form: &Form, width: usize) -> Laid {
             let avail = match f.column {
                 Some(w) => (w as usize).min(width.saturating_sub(used)),
                 None if end > i + 1 => {
-                    let cols: usize = form.fields[i + 1..end].iter().map(|c| c.column.unwrap_or(0) as usize + 1).sum();
+                    let cols: usize = form.fields[i + 1..end]
+                        .iter()
+                        .map(|c| c.column.unwrap_or(0) as usize + 1)
+                        .sum();
                     width.saturating_sub(used + cols).max(6)
                 }
                 // Leave room for the note beside the value: half the line at most.
                 None => {
                     let rest = width.saturating_sub(used);
                     match &f.hint {
-                        Some(h) => rest.saturating_sub((h.text.width() + 1).min(rest / 2)),
+                        Some(h) => {
+                            let value = (f.text_value().width() + 2).max(12).min(rest);
+                            rest.saturating_sub(h.text.width() + 1).max(value)
+                        }
                         None => rest,
                     }
                 }
@@ -130,7 +143,11 @@ fn lay(m: &Model, form: &Form, width: usize) -> Laid {
                 spans.push(Span::raw(" "));
                 used += 1;
             }
-            let style = if focused { t.selected() } else { Style::default() };
+            let style = if focused {
+                t.selected()
+            } else {
+                Style::default()
+            };
             let long = f.kind == FieldKind::LongText;
             let text = value_text(f, t.ascii);
             let (shown, cur) = if long {
@@ -147,7 +164,12 @@ fn lay(m: &Model, form: &Form, width: usize) -> Laid {
                         0
                     }
                 };
-                for (n, l) in all.iter().enumerate().take(first_row + LONG_LINES).skip(first_row + 1) {
+                for (n, l) in all
+                    .iter()
+                    .enumerate()
+                    .take(first_row + LONG_LINES)
+                    .skip(first_row + 1)
+                {
                     extra.push(Line::from(vec![
                         Span::raw(" ".repeat(used)),
                         Span::styled(pad(&skip_cells(l, scroll_of(n)), avail), style),
@@ -161,24 +183,28 @@ fn lay(m: &Model, form: &Form, width: usize) -> Laid {
                 (text, (0, used))
             } else {
                 let scroll = f.input.visual_scroll(avail.saturating_sub(1));
-                (skip_cells(&text, scroll), (0, used + f.input.visual_cursor() - scroll))
+                (
+                    skip_cells(&text, scroll),
+                    (0, used + f.input.visual_cursor() - scroll),
+                )
             };
             if focused {
                 cursor = Some((start_line + cur.0, cur.1 as u16));
             }
             spans.push(Span::styled(pad(&shown, avail.max(1)), style));
             used += avail.max(1);
-            if f.column.is_none() && end == i + 1 {
-                if let Some(h) = &f.hint {
-                    let room = width.saturating_sub(used + 1);
-                    if room > 4 {
-                        let hs = match h.light {
-                            Some(l) => t.light(l),
-                            None => t.muted(),
-                        };
-                        spans.push(Span::raw(" "));
-                        spans.push(Span::styled(truncate(&h.text, room), hs));
-                    }
+            if f.column.is_none()
+                && end == i + 1
+                && let Some(h) = &f.hint
+            {
+                let room = width.saturating_sub(used + 1);
+                if room > 4 {
+                    let hs = match h.light {
+                        Some(l) => t.light(l),
+                        None => t.muted(),
+                    };
+                    spans.push(Span::raw(" "));
+                    spans.push(Span::styled(truncate(&h.text, room), hs));
                 }
             }
         }
@@ -190,14 +216,25 @@ fn lay(m: &Model, form: &Form, width: usize) -> Laid {
                 let mark = if t.ascii { "x" } else { "✗" };
                 lines.push(Line::from(vec![
                     Span::raw(indent.clone()),
-                    Span::styled(truncate(&format!("{mark} {}: {e}", f.label), width.saturating_sub(indent.len())), t.bad()),
+                    Span::styled(
+                        truncate(
+                            &format!("{mark} {}: {e}", f.label),
+                            width.saturating_sub(indent.len()),
+                        ),
+                        t.bad(),
+                    ),
                 ]));
             }
             if let Some(theirs) = &f.theirs {
-                let text = m.lang.ui_fill(Ui::TheirVersion, &[&clean(theirs).replace('\n', " ")]);
+                let text = m
+                    .lang
+                    .ui_fill(Ui::TheirVersion, &[&clean(theirs).replace('\n', " ")]);
                 lines.push(Line::from(vec![
                     Span::raw(indent.clone()),
-                    Span::styled(truncate(&text, width.saturating_sub(indent.len())), t.warn()),
+                    Span::styled(
+                        truncate(&text, width.saturating_sub(indent.len())),
+                        t.warn(),
+                    ),
                 ]));
             }
         }
@@ -205,17 +242,28 @@ fn lay(m: &Model, form: &Form, width: usize) -> Laid {
             let f = &form.fields[form.focus];
             let picks = f.candidates();
             for (n, c) in picks.iter().take(PICKS).enumerate() {
-                let style = if n == form.pick { t.selected() } else { t.muted() };
+                let style = if n == form.pick {
+                    t.selected()
+                } else {
+                    t.muted()
+                };
                 lines.push(Line::from(vec![
                     Span::raw(" ".repeat(2 + label_w + 1)),
-                    Span::styled(pad(&format!(" {} {}", c.name, c.initials), 24.min(width)), style),
+                    Span::styled(
+                        pad(&format!(" {} {}", c.name, c.initials), 24.min(width)),
+                        style,
+                    ),
                 ]));
             }
             focus = (start_line, lines.len() - 1);
         }
         i = end;
     }
-    Laid { lines, focus, cursor }
+    Laid {
+        lines,
+        focus,
+        cursor,
+    }
 }
 
 /// The byte index of the `chars`-th character.
@@ -251,7 +299,10 @@ pub fn render(m: &Model, f: &mut Frame, area: Rect) {
     } else if form.saving {
         Line::from(Span::styled(m.lang.ui(Ui::FormSaving), t.muted()))
     } else {
-        Line::from(Span::styled(truncate(m.lang.ui(Ui::FormKeys), width), t.muted()))
+        Line::from(Span::styled(
+            truncate(m.lang.ui(Ui::FormKeys), width),
+            t.muted(),
+        ))
     };
     let body_h = (inner.height as usize).saturating_sub(top_lines.len() + 1);
     let laid = lay(m, form, width);
@@ -300,13 +351,29 @@ fn wrap(s: &str, width: usize) -> Vec<String> {
 
 /// Draws the steps menu.
 pub fn menu(m: &Model, f: &mut Frame, area: Rect) {
-    let Some(Menu { title, items, cursor }) = m.menu.as_ref() else {
+    let Some(Menu {
+        title,
+        items,
+        cursor,
+    }) = m.menu.as_ref()
+    else {
         return;
     };
     let t = m.theme;
-    let w = items.iter().map(|(l, _)| l.width() + 6).max().unwrap_or(20).max(m.lang.ui(Ui::MenuKeys).width() + 2).min(area.width as usize) as u16;
+    let w = items
+        .iter()
+        .map(|(l, _)| l.width() + 6)
+        .max()
+        .unwrap_or(20)
+        .max(m.lang.ui(Ui::MenuKeys).width() + 2)
+        .min(area.width as usize) as u16;
     let h = (items.len() as u16 + 3).min(area.height);
-    let rect = Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h);
+    let rect = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
     f.render_widget(Clear, rect);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -322,14 +389,25 @@ pub fn menu(m: &Model, f: &mut Frame, area: Rect) {
         .skip(first)
         .take(visible)
         .map(|(i, (label, _))| {
-            let key = if i < 9 { format!("{} ", i + 1) } else { "  ".to_string() };
-            let style = if i == *cursor { t.selected() } else { Style::default() };
+            let key = if i < 9 {
+                format!("{} ", i + 1)
+            } else {
+                "  ".to_string()
+            };
+            let style = if i == *cursor {
+                t.selected()
+            } else {
+                Style::default()
+            };
             Line::from(vec![
                 Span::styled(key, t.key()),
                 Span::styled(pad(label, inner.width.saturating_sub(2) as usize), style),
             ])
         })
         .collect();
-    lines.push(Line::from(Span::styled(truncate(m.lang.ui(Ui::MenuKeys), inner.width as usize), t.muted())));
+    lines.push(Line::from(Span::styled(
+        truncate(m.lang.ui(Ui::MenuKeys), inner.width as usize),
+        t.muted(),
+    )));
     f.render_widget(Paragraph::new(lines), inner);
 }

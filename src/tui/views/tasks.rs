@@ -141,7 +141,11 @@ fn task_lines(m: &Model, d: &mut Detail, t: &TaskDetail) {
         _ => Some(Ui::NextProgress),
     };
     if let Some(next) = next {
-        let style = if next == Ui::NextProgress { m.theme.muted() } else { m.theme.warn() };
+        let style = if next == Ui::NextProgress {
+            m.theme.muted()
+        } else {
+            m.theme.warn()
+        };
         d.line(vec![(l.ui(next).to_string(), style)]);
     }
     d.heading(&format!("{} ({})", l.t(Msg::LblProgress), t.progress.len()));

@@ -27,17 +27,29 @@ pub fn plan(m: &Model, kind: &FormKind) -> Option<Form> {
         Field::long("topics", l(Ui::FTopics))
             .value(meeting.map(|x| x.topics.join("\n")).unwrap_or_default())
             .required(),
-        Field::text("number", l(Ui::FNumber)).value(meeting.map(|x| opt(&x.number)).unwrap_or_default()),
-        Field::pick("chair", l(Ui::FChair), leader_options(m), false)
-            .value(meeting.map(|x| leader_name(m, x.chair_id)).unwrap_or_default()),
-        Field::pick("liaison", l(Ui::FLiaison), leader_options(m), false)
-            .value(meeting.map(|x| leader_name(m, x.liaison_id)).unwrap_or_default()),
+        Field::text("number", l(Ui::FNumber))
+            .value(meeting.map(|x| opt(&x.number)).unwrap_or_default()),
+        Field::pick("chair", l(Ui::FChair), leader_options(m), false).value(
+            meeting
+                .map(|x| leader_name(m, x.chair_id))
+                .unwrap_or_default(),
+        ),
+        Field::pick("liaison", l(Ui::FLiaison), leader_options(m), false).value(
+            meeting
+                .map(|x| leader_name(m, x.liaison_id))
+                .unwrap_or_default(),
+        ),
         Field::date("date", l(Ui::FMeetingDate))
             .value(meeting.map(|x| x.date.to_string()).unwrap_or_default())
             .required(),
-        Field::new("time", l(Ui::FTime), crate::tui::form::FieldKind::Time)
-            .value(meeting.and_then(|x| x.time).map(|t| t.format("%H:%M").to_string()).unwrap_or_default()),
-        Field::text("place", l(Ui::FPlace)).value(meeting.map(|x| opt(&x.place)).unwrap_or_default()),
+        Field::new("time", l(Ui::FTime), crate::tui::form::FieldKind::Time).value(
+            meeting
+                .and_then(|x| x.time)
+                .map(|t| t.format("%H:%M").to_string())
+                .unwrap_or_default(),
+        ),
+        Field::text("place", l(Ui::FPlace))
+            .value(meeting.map(|x| opt(&x.place)).unwrap_or_default()),
         Field::pick("units", l(Ui::FUnits), unit_options(m), true).value(if units.is_empty() {
             String::new()
         } else {
@@ -45,13 +57,27 @@ pub fn plan(m: &Model, kind: &FormKind) -> Option<Form> {
         }),
         Field::date("notice_date", l(Ui::FNoticeDate))
             .value(meeting.map(|x| opt_date(x.notice_date)).unwrap_or_default()),
-        Field::check("emergency", l(Ui::FEmergency), meeting.is_some_and(|x| x.emergency)),
-        Field::text("plan_approved_by", l(Ui::FApprovedBy))
-            .value(meeting.map(|x| opt(&x.plan_approved_by)).unwrap_or_default()),
-        Field::date("plan_approved_on", l(Ui::FApprovedOn))
-            .value(meeting.map(|x| opt_date(x.plan_approved_on)).unwrap_or_default()),
+        Field::check(
+            "emergency",
+            l(Ui::FEmergency),
+            meeting.is_some_and(|x| x.emergency),
+        ),
+        Field::text("plan_approved_by", l(Ui::FApprovedBy)).value(
+            meeting
+                .map(|x| opt(&x.plan_approved_by))
+                .unwrap_or_default(),
+        ),
+        Field::date("plan_approved_on", l(Ui::FApprovedOn)).value(
+            meeting
+                .map(|x| opt_date(x.plan_approved_on))
+                .unwrap_or_default(),
+        ),
     ];
-    let title = l(if meeting.is_some() { Ui::StepPlan } else { Ui::StepNewMeeting });
+    let title = l(if meeting.is_some() {
+        Ui::StepPlan
+    } else {
+        Ui::StepNewMeeting
+    });
     let form = Form::new(kind.clone(), title, fields);
     Some(match meeting {
         Some(x) => form.with_version(x.version),
@@ -71,7 +97,14 @@ pub fn hints(m: &Model, form: &mut Form) {
     };
     let emergency = form.field("emergency").is_some_and(|f| f.checked());
     let deadline = notice_deadline(m.calendar.as_ref(), &m.thresholds, date);
-    let status = notice_status(m.calendar.as_ref(), &m.thresholds, date, notice, emergency, m.today);
+    let status = notice_status(
+        m.calendar.as_ref(),
+        &m.thresholds,
+        date,
+        notice,
+        emergency,
+        m.today,
+    );
     let hint = match status {
         NoticeStatus::Late | NoticeStatus::Missing => Hint {
             text: m.lang.ui_fill(Ui::NoticeLateHint, &[&deadline]),
@@ -136,8 +169,16 @@ pub fn confirm(m: &Model, id: i64) -> Option<Form> {
     let mut fields = Vec::new();
     for (unit, a) in &d.attendance {
         fields.push(Field::check("confirmed", unit.clone(), a.confirmed));
-        fields.push(Field::text("attendee", l(Ui::FAttendee)).value(opt(&a.attendee)).column(14));
-        fields.push(Field::text("role", l(Ui::FRole)).value(opt(&a.role)).column(16));
+        fields.push(
+            Field::text("attendee", l(Ui::FAttendee))
+                .value(opt(&a.attendee))
+                .column(14),
+        );
+        fields.push(
+            Field::text("role", l(Ui::FRole))
+                .value(opt(&a.role))
+                .column(16),
+        );
     }
     let title = format!("{} · {}", l(Ui::StepConfirm), d.meeting.date);
     Some(Form::new(FormKind::Confirm(id), title, fields))
@@ -171,14 +212,35 @@ pub fn attendance(m: &Model, id: i64) -> Option<Form> {
     let l = |u: Ui| m.lang.ui(u).to_string();
     let d = detail(m, id)?;
     let mut options = vec![l(Ui::NotRecorded)];
-    options.extend(OUTCOMES.iter().enumerate().map(|(i, o)| format!("{} {}", i + 1, m.lang.attendance(*o))));
+    options.extend(
+        OUTCOMES
+            .iter()
+            .enumerate()
+            .map(|(i, o)| format!("{} {}", i + 1, m.lang.attendance(*o))),
+    );
     let mut fields = Vec::new();
     for (unit, a) in &d.attendance {
-        let chosen = a.outcome.and_then(|o| OUTCOMES.iter().position(|x| *x == o)).map_or(0, |i| i + 1);
+        let chosen = a
+            .outcome
+            .and_then(|o| OUTCOMES.iter().position(|x| *x == o))
+            .map_or(0, |i| i + 1);
         // Keys 1–4 choose the outcomes themselves; "not recorded" is reached with ←.
-        fields.push(Field::choice("outcome", unit.clone(), options.clone(), chosen));
-        fields.push(Field::text("attendee", l(Ui::FAttendee)).value(opt(&a.attendee)).column(12));
-        fields.push(Field::text("role", l(Ui::FRole)).value(opt(&a.role)).column(12));
+        fields.push(Field::choice(
+            "outcome",
+            unit.clone(),
+            options.clone(),
+            chosen,
+        ));
+        fields.push(
+            Field::text("attendee", l(Ui::FAttendee))
+                .value(opt(&a.attendee))
+                .column(12),
+        );
+        fields.push(
+            Field::text("role", l(Ui::FRole))
+                .value(opt(&a.role))
+                .column(12),
+        );
     }
     let title = format!("{} · {}", l(Ui::StepAttendance), d.meeting.date);
     Some(Form::new(FormKind::Attendance(id), title, fields))

@@ -24,7 +24,11 @@ pub fn minutes(m: &Model, id: i64) -> Option<Form> {
         Field::text("drafter_email", l(Ui::FEmail)).value(opt(&x.drafter_email)),
         Field::text("reviewer", l(Ui::FReviewer)).value(opt(&x.reviewer)),
         Field::date("reviewed_on", l(Ui::FReviewedOn)).value(opt_date(x.reviewed_on)),
-        Field::check("feedback_needed", l(Ui::FFeedbackNeeded), x.feedback_sent_on.is_some()),
+        Field::check(
+            "feedback_needed",
+            l(Ui::FFeedbackNeeded),
+            x.feedback_sent_on.is_some(),
+        ),
         Field::date("feedback_sent_on", l(Ui::FFeedbackSent)).value(opt_date(x.feedback_sent_on)),
         Field::text("signed_by", l(Ui::FSignedBy)).value(opt(&x.signed_by)),
         Field::date("signed_on", l(Ui::FSignedOn)).value(opt_date(x.signed_on)),
@@ -32,9 +36,18 @@ pub fn minutes(m: &Model, id: i64) -> Option<Form> {
         Field::check("copied", l(Ui::FCopied), x.copied_to_supervision),
         Field::check("archived_sign_in", l(Ui::FArchSignIn), x.archived_sign_in),
         Field::check("archived_record", l(Ui::FArchRecord), x.archived_record),
-        Field::check("archived_feedback", l(Ui::FArchFeedback), x.archived_feedback),
+        Field::check(
+            "archived_feedback",
+            l(Ui::FArchFeedback),
+            x.archived_feedback,
+        ),
     ];
-    let title = format!("{} · {} {}", l(Ui::StepMinutes), d.meeting.date, d.meeting.topics.first().cloned().unwrap_or_default());
+    let title = format!(
+        "{} · {} {}",
+        l(Ui::StepMinutes),
+        d.meeting.date,
+        d.meeting.topics.first().cloned().unwrap_or_default()
+    );
     let form = Form::new(FormKind::Minutes(id), title, fields);
     Some(match &d.minutes_record {
         Some(x) => form.with_version(x.version),
@@ -46,20 +59,31 @@ pub fn minutes(m: &Model, id: i64) -> Option<Form> {
 pub fn hints(m: &Model, id: i64, form: &mut Form) {
     let Some(d) = detail(m, id) else { return };
     let cal = m.calendar.as_ref();
-    let issued = form.field("issued_on").and_then(|f| {
-        crate::domain::parse_date_input(f.text_value(), m.today, cal).ok()
-    });
+    let issued = form
+        .field("issued_on")
+        .and_then(|f| crate::domain::parse_date_input(f.text_value(), m.today, cal).ok());
     let due = minutes_due(cal, &m.thresholds, d.meeting.date).date;
     let status = minutes_status(cal, &m.thresholds, d.meeting.date, issued, m.today);
     let light = match status {
         MinutesStatus::IssuedOnTime { .. } => Light::Done,
-        MinutesStatus::Drafting { workdays_left } if workdays_left <= m.thresholds.yellow_within_workdays => Light::Yellow,
+        MinutesStatus::Drafting { workdays_left }
+            if workdays_left <= m.thresholds.yellow_within_workdays =>
+        {
+            Light::Yellow
+        }
         MinutesStatus::Drafting { .. } => Light::Green,
         _ => Light::Red,
     };
-    let text = format!("{} · {}", m.lang.ui_fill(Ui::MinutesDueHint, &[&due]), m.lang.minutes(status));
+    let text = format!(
+        "{} · {}",
+        m.lang.ui_fill(Ui::MinutesDueHint, &[&due]),
+        m.lang.minutes(status)
+    );
     if let Some(f) = form.field_mut("issued_on") {
-        f.hint = Some(Hint { text, light: Some(light) });
+        f.hint = Some(Hint {
+            text,
+            light: Some(light),
+        });
     }
 }
 
@@ -70,7 +94,11 @@ pub fn save_minutes(m: &Model, id: i64, v: &mut Values) -> Option<Write> {
     if sent.is_some() && !needed {
         v.refuse("feedback_needed", Ui::ErrFeedbackUnchecked, &[]);
     }
-    if before.as_ref().is_some_and(|b| b.feedback_sent_on.is_some()) && sent.is_none() {
+    if before
+        .as_ref()
+        .is_some_and(|b| b.feedback_sent_on.is_some())
+        && sent.is_none()
+    {
         v.refuse("feedback_sent_on", Ui::ErrRoundSent, &[]);
     }
     let minutes = Minutes {
@@ -112,8 +140,12 @@ pub fn feedback(m: &Model, id: i64) -> Option<Form> {
     let options = rows.iter().map(|r| Candidate::new(&r.unit)).collect();
     let first = rows.first().map(|r| r.unit.clone()).unwrap_or_default();
     let fields = vec![
-        Field::pick("unit", l(Ui::FUnit), options, false).value(first).required(),
-        Field::date("received_on", l(Ui::FReceivedOn)).value(m.today.to_string()).required(),
+        Field::pick("unit", l(Ui::FUnit), options, false)
+            .value(first)
+            .required(),
+        Field::date("received_on", l(Ui::FReceivedOn))
+            .value(m.today.to_string())
+            .required(),
         Field::long("opinion", l(Ui::FOpinion)),
         Field::text("signer", l(Ui::FSigner)),
         Field::text("signer_post", l(Ui::FSignerPost)),
@@ -121,7 +153,11 @@ pub fn feedback(m: &Model, id: i64) -> Option<Form> {
     ];
     let title = format!("{} · {}", l(Ui::StepFeedback), d.meeting.date);
     let mut form = Form::new(FormKind::Feedback(id), title, fields);
-    if d.minutes_record.as_ref().and_then(|x| x.feedback_sent_on).is_none() {
+    if d.minutes_record
+        .as_ref()
+        .and_then(|x| x.feedback_sent_on)
+        .is_none()
+    {
         form.error = Some(l(Ui::ErrNoRound));
     }
     Some(form)

@@ -126,7 +126,10 @@ fn date_hint(m: &Model, text: &str) -> Option<super::form::Hint> {
     let t = text.trim();
     let d = crate::domain::parse_date_input(t, m.today, m.calendar.as_ref()).ok()?;
     (d.to_string() != t).then(|| super::form::Hint {
-        text: format!("= {}", m.lang.ui_fill(Ui::DateWeekday, &[&d, &weekday(m, d)])),
+        text: format!(
+            "= {}",
+            m.lang.ui_fill(Ui::DateWeekday, &[&d, &weekday(m, d)])
+        ),
         light: None,
     })
 }
@@ -195,7 +198,10 @@ pub fn menu(m: &Model) -> Vec<(String, MenuItem)> {
                 items.extend([
                     (l(Ui::StepPlan), MenuItem::Open(FormKind::EditMeeting(id))),
                     (l(Ui::StepConfirm), MenuItem::Open(FormKind::Confirm(id))),
-                    (l(Ui::StepAttendance), MenuItem::Open(FormKind::Attendance(id))),
+                    (
+                        l(Ui::StepAttendance),
+                        MenuItem::Open(FormKind::Attendance(id)),
+                    ),
                     (l(Ui::StepMinutes), MenuItem::Open(FormKind::Minutes(id))),
                     (l(Ui::StepFeedback), MenuItem::Open(FormKind::Feedback(id))),
                     (l(Ui::StepTasks), MenuItem::Open(FormKind::NewTasks(id))),
@@ -209,10 +215,19 @@ pub fn menu(m: &Model) -> Vec<(String, MenuItem)> {
             }
             if !ids.is_empty() {
                 items.extend([
-                    (l(Ui::StepProgress), MenuItem::Open(FormKind::Progress(ids.clone()))),
+                    (
+                        l(Ui::StepProgress),
+                        MenuItem::Open(FormKind::Progress(ids.clone())),
+                    ),
                     (l(Ui::StepDone), MenuItem::Open(FormKind::Done(ids.clone()))),
-                    (l(Ui::StepExplain), MenuItem::Open(FormKind::Explain(ids.clone()))),
-                    (l(Ui::StepCriticise), MenuItem::Open(FormKind::Criticise(ids))),
+                    (
+                        l(Ui::StepExplain),
+                        MenuItem::Open(FormKind::Explain(ids.clone())),
+                    ),
+                    (
+                        l(Ui::StepCriticise),
+                        MenuItem::Open(FormKind::Criticise(ids)),
+                    ),
                 ]);
             }
         }

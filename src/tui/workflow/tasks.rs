@@ -20,7 +20,10 @@ pub fn parse_limit(m: &Model, s: &str) -> Option<Limit> {
     if let Ok(d) = crate::domain::parse_date_input(t, m.today, m.calendar.as_ref()) {
         return Some(Limit::Date(d));
     }
-    let t = t.strip_prefix("exempt:").or_else(|| t.strip_prefix("不设:")).unwrap_or(t);
+    let t = t
+        .strip_prefix("exempt:")
+        .or_else(|| t.strip_prefix("不设:"))
+        .unwrap_or(t);
     ExemptCategory::parse(t)
         .or_else(|| {
             ExemptCategory::ALL
@@ -37,13 +40,24 @@ fn limit_hint(m: &Model, text: &str, issued: Option<chrono::NaiveDate>) -> Optio
     let text = match limit {
         Limit::Default => match issued {
             Some(on) => {
-                let due = Deadline::workdays_after(m.calendar.as_ref(), on, t.default_limit_workdays).date;
-                m.lang.ui_fill(Ui::LimitDefaultHint, &[&t.default_limit_workdays, &due])
+                let due =
+                    Deadline::workdays_after(m.calendar.as_ref(), on, t.default_limit_workdays)
+                        .date;
+                m.lang
+                    .ui_fill(Ui::LimitDefaultHint, &[&t.default_limit_workdays, &due])
             }
-            None => m.lang.ui_fill(Ui::LimitDefaultPending, &[&t.default_limit_workdays]),
+            None => m
+                .lang
+                .ui_fill(Ui::LimitDefaultPending, &[&t.default_limit_workdays]),
         },
-        Limit::Date(d) => format!("= {}", m.lang.ui_fill(Ui::DateWeekday, &[&d, &super::weekday(m, d)])),
-        Limit::Exempt(c) => m.lang.ui_fill(Ui::LimitExemptHint, &[&m.lang.exempt_category(c)]),
+        Limit::Date(d) => format!(
+            "= {}",
+            m.lang
+                .ui_fill(Ui::DateWeekday, &[&d, &super::weekday(m, d)])
+        ),
+        Limit::Exempt(c) => m
+            .lang
+            .ui_fill(Ui::LimitExemptHint, &[&m.lang.exempt_category(c)]),
     };
     Some(Hint { text, light: None })
 }
@@ -63,7 +77,12 @@ fn group(m: &Model, i: usize, text: &str) -> Vec<Field> {
             .required()
             .heading(format!("{}. {}", i + 1, text)),
         Field::pick(format!("co#{i}"), l(Ui::FCoUnits), unit_options(m), true),
-        Field::pick(format!("leader#{i}"), l(Ui::FLeader), leader_options(m), false),
+        Field::pick(
+            format!("leader#{i}"),
+            l(Ui::FLeader),
+            leader_options(m),
+            false,
+        ),
         Field::text(format!("limit#{i}"), l(Ui::FLimit)),
     ]
 }
@@ -74,10 +93,20 @@ pub fn new_tasks(m: &Model, meeting: i64) -> Option<Form> {
         .meeting_detail
         .as_ref()
         .filter(|d| d.meeting.id == meeting)
-        .map(|d| format!("{} {}", d.meeting.date, d.meeting.topics.first().cloned().unwrap_or_default()))
+        .map(|d| {
+            format!(
+                "{} {}",
+                d.meeting.date,
+                d.meeting.topics.first().cloned().unwrap_or_default()
+            )
+        })
         .unwrap_or_else(|| format!("#{meeting}"));
     let fields = vec![Field::long("lines", l(Ui::FTaskLines)).required()];
-    Some(Form::new(FormKind::NewTasks(meeting), format!("{} · {topic}", l(Ui::StepTasks)), fields))
+    Some(Form::new(
+        FormKind::NewTasks(meeting),
+        format!("{} · {topic}", l(Ui::StepTasks)),
+        fields,
+    ))
 }
 
 fn lines(form: &Form) -> Vec<String> {
@@ -114,11 +143,19 @@ pub fn hints(m: &Model, meeting: Option<i64>, form: &mut Form) {
         }
     }
     let meeting = meeting.or_else(|| match form.kind {
-        FormKind::EditTask(id) => m.task_detail.as_ref().filter(|d| d.row.id == id).map(|d| d.row.meeting_id),
+        FormKind::EditTask(id) => m
+            .task_detail
+            .as_ref()
+            .filter(|d| d.row.id == id)
+            .map(|d| d.row.meeting_id),
         _ => None,
     });
     let issued = meeting.and_then(|id| issued_on(m, id));
-    for f in form.fields.iter_mut().filter(|f| f.key.starts_with("limit")) {
+    for f in form
+        .fields
+        .iter_mut()
+        .filter(|f| f.key.starts_with("limit"))
+    {
         f.hint = limit_hint(m, f.text_value(), issued);
     }
 }
@@ -132,7 +169,11 @@ fn read_task(m: &Model, v: &mut Values, meeting: i64, text: String, sfx: &str) -
     }
     let leader = v.name(&format!("leader{sfx}"));
     let key = format!("limit{sfx}");
-    let typed = v.form.field(&key).map(|f| f.text_value().to_string()).unwrap_or_default();
+    let typed = v
+        .form
+        .field(&key)
+        .map(|f| f.text_value().to_string())
+        .unwrap_or_default();
     let limit = parse_limit(m, &typed).unwrap_or_else(|| {
         v.refuse(&key, Ui::ErrLimit, &[&typed]);
         Limit::Default
@@ -170,10 +211,18 @@ pub fn edit(m: &Model, id: i64) -> Option<Form> {
         Limit::Date(d) => d.to_string(),
         Limit::Exempt(c) => m.lang.exempt_category(c).to_string(),
     };
-    let co = if r.co_units.is_empty() { String::new() } else { format!("{}、", r.co_units.join("、")) };
+    let co = if r.co_units.is_empty() {
+        String::new()
+    } else {
+        format!("{}、", r.co_units.join("、"))
+    };
     let fields = vec![
-        Field::long("text", l(Ui::FTaskText)).value(&r.text).required(),
-        Field::pick("lead", l(Ui::FLead), unit_options(m), false).value(&r.lead_unit).required(),
+        Field::long("text", l(Ui::FTaskText))
+            .value(&r.text)
+            .required(),
+        Field::pick("lead", l(Ui::FLead), unit_options(m), false)
+            .value(&r.lead_unit)
+            .required(),
         Field::pick("co", l(Ui::FCoUnits), unit_options(m), true).value(co),
         Field::pick("leader", l(Ui::FLeader), leader_options(m), false)
             .value(r.leader.clone().unwrap_or_default()),
@@ -184,9 +233,20 @@ pub fn edit(m: &Model, id: i64) -> Option<Form> {
 }
 
 pub fn save_edit(m: &Model, id: i64, v: &mut Values) -> Option<Write> {
-    let meeting = m.task_detail.as_ref().filter(|d| d.row.id == id)?.row.meeting_id;
+    let meeting = m
+        .task_detail
+        .as_ref()
+        .filter(|d| d.row.id == id)?
+        .row
+        .meeting_id;
     let text = v.must_text("text");
-    let edit = read_task(m, v, meeting, text.split_whitespace().collect::<Vec<_>>().join(" "), "");
+    let edit = read_task(
+        m,
+        v,
+        meeting,
+        text.split_whitespace().collect::<Vec<_>>().join(" "),
+        "",
+    );
     Some(Write::UpdateTask {
         id,
         expected: v.form.version.unwrap_or(0),

@@ -4,20 +4,21 @@
 
 use super::FormKind;
 use crate::i18n::Ui;
+use crate::text::truncate;
 use crate::tui::command::Write;
 use crate::tui::form::{Field, Form, Values};
 use crate::tui::model::{Model, NewCriticism, TaskRow, TaskState};
-use crate::text::truncate;
 
 /// The rows of `ids` as loaded (the ledger's window, or the open detail).
 fn rows<'m>(m: &'m Model, ids: &[i64]) -> Vec<&'m TaskRow> {
     ids.iter()
         .filter_map(|id| {
-            m.tasks
-                .rows
-                .iter()
-                .find(|r| r.id == *id)
-                .or_else(|| m.task_detail.as_ref().map(|d| &d.row).filter(|r| r.id == *id))
+            m.tasks.rows.iter().find(|r| r.id == *id).or_else(|| {
+                m.task_detail
+                    .as_ref()
+                    .map(|d| &d.row)
+                    .filter(|r| r.id == *id)
+            })
         })
         .collect()
 }
@@ -41,10 +42,18 @@ fn form(m: &Model, kind: FormKind, step: Ui, ids: &[i64], fields: Vec<Field>) ->
 pub fn progress(m: &Model, ids: &[i64]) -> Option<Form> {
     let l = |u: Ui| m.lang.ui(u).to_string();
     let fields = vec![
-        Field::date("reported_on", l(Ui::FReportedOn)).value(m.today.to_string()).required(),
+        Field::date("reported_on", l(Ui::FReportedOn))
+            .value(m.today.to_string())
+            .required(),
         Field::long("text", l(Ui::FProgressText)).required(),
     ];
-    form(m, FormKind::Progress(ids.to_vec()), Ui::StepProgress, ids, fields)
+    form(
+        m,
+        FormKind::Progress(ids.to_vec()),
+        Ui::StepProgress,
+        ids,
+        fields,
+    )
 }
 
 pub fn save_progress(ids: &[i64], v: &mut Values) -> Option<Write> {
@@ -58,7 +67,9 @@ pub fn save_progress(ids: &[i64], v: &mut Values) -> Option<Write> {
 pub fn done(m: &Model, ids: &[i64]) -> Option<Form> {
     let l = |u: Ui| m.lang.ui(u).to_string();
     let fields = vec![
-        Field::date("completed_on", l(Ui::FCompletedOn)).value(m.today.to_string()).required(),
+        Field::date("completed_on", l(Ui::FCompletedOn))
+            .value(m.today.to_string())
+            .required(),
         Field::long("note", l(Ui::FNote)),
     ];
     form(m, FormKind::Done(ids.to_vec()), Ui::StepDone, ids, fields)
@@ -72,7 +83,11 @@ pub fn save_done(m: &Model, ids: &[i64], v: &mut Values) -> Option<Write> {
         v.refuse("completed_on", Ui::ErrAlreadyDone, &[&r.id]);
     }
     if let Some(r) = rows.iter().find(|r| on < r.meeting_date) {
-        v.refuse("completed_on", Ui::ErrBeforeMeeting, &[&r.id, &r.meeting_date]);
+        v.refuse(
+            "completed_on",
+            Ui::ErrBeforeMeeting,
+            &[&r.id, &r.meeting_date],
+        );
     }
     Some(Write::Complete {
         tasks: rows.iter().map(|r| (r.id, r.version)).collect(),
@@ -84,11 +99,19 @@ pub fn save_done(m: &Model, ids: &[i64], v: &mut Values) -> Option<Write> {
 pub fn explain(m: &Model, ids: &[i64]) -> Option<Form> {
     let l = |u: Ui| m.lang.ui(u).to_string();
     let fields = vec![
-        Field::date("submitted_on", l(Ui::FSubmittedOn)).value(m.today.to_string()).required(),
+        Field::date("submitted_on", l(Ui::FSubmittedOn))
+            .value(m.today.to_string())
+            .required(),
         Field::date("promised_on", l(Ui::FPromisedOn)).required(),
         Field::long("text", l(Ui::FExplanation)),
     ];
-    form(m, FormKind::Explain(ids.to_vec()), Ui::StepExplain, ids, fields)
+    form(
+        m,
+        FormKind::Explain(ids.to_vec()),
+        Ui::StepExplain,
+        ids,
+        fields,
+    )
 }
 
 pub fn save_explain(m: &Model, ids: &[i64], v: &mut Values) -> Option<Write> {
@@ -135,7 +158,9 @@ pub fn criticise(m: &Model, ids: &[i64]) -> Option<Form> {
     let cover = covered(m, ids);
     let unit = cover.first()?.0.lead_unit.clone();
     let mut fields = vec![
-        Field::date("date", l(Ui::FDate)).value(m.today.to_string()).required(),
+        Field::date("date", l(Ui::FDate))
+            .value(m.today.to_string())
+            .required(),
         Field::text("doc_no", l(Ui::FDocNo)),
         Field::long("reason", l(Ui::FReason)),
     ];
@@ -150,7 +175,13 @@ pub fn criticise(m: &Model, ids: &[i64]) -> Option<Form> {
         }
         fields.push(f);
     }
-    let mut form = form(m, FormKind::Criticise(ids.to_vec()), Ui::StepCriticise, ids, fields)?;
+    let mut form = form(
+        m,
+        FormKind::Criticise(ids.to_vec()),
+        Ui::StepCriticise,
+        ids,
+        fields,
+    )?;
     form.title = format!("{} · {unit}", m.lang.ui(Ui::StepCriticise));
     if rows(m, ids).iter().any(|r| r.lead_unit != unit) {
         form.error = Some(l(Ui::ErrMixedUnits));
@@ -174,7 +205,11 @@ pub fn save_criticise(m: &Model, ids: &[i64], v: &mut Values) -> Option<Write> {
         .collect();
     for r in cover.iter().filter(|(r, _)| task_ids.contains(&r.id)) {
         if r.0.state != TaskState::CriticismDue {
-            v.refuse(&format!("task#{}", r.0.id), Ui::ErrNoMissedPromise, &[&r.0.id]);
+            v.refuse(
+                &format!("task#{}", r.0.id),
+                Ui::ErrNoMissedPromise,
+                &[&r.0.id],
+            );
         }
     }
     Some(Write::Criticise(NewCriticism {

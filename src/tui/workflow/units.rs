@@ -2,16 +2,19 @@
 //! and the referral steps of R5.7.
 
 use super::{FormKind, leader_name, leader_options, opt};
+use crate::i18n::Ui;
 use crate::tui::command::Write;
 use crate::tui::form::{Field, Form, Values};
 use crate::tui::model::{
     Leader, LeaderTitle, Model, NewUnit, ReferralStatus, ReferralStep, Unit, UnitKind,
 };
-use crate::i18n::Ui;
 
 pub fn unit(m: &Model, kind: &FormKind) -> Option<Form> {
     let l = |u: Ui| m.lang.ui(u).to_string();
-    let kinds = UnitKind::ALL.iter().map(|k| m.lang.unit_kind(*k).to_string()).collect();
+    let kinds = UnitKind::ALL
+        .iter()
+        .map(|k| m.lang.unit_kind(*k).to_string())
+        .collect();
     let existing = match kind {
         FormKind::EditUnit(id) => Some(m.people.units.iter().find(|u| u.id == *id)?.clone()),
         _ => None,
@@ -35,7 +38,11 @@ pub fn unit(m: &Model, kind: &FormKind) -> Option<Form> {
     if existing.is_some() {
         fields.push(Field::check("active", l(Ui::FActive), u.active));
     }
-    let title = l(if existing.is_some() { Ui::StepEditUnit } else { Ui::StepNewUnit });
+    let title = l(if existing.is_some() {
+        Ui::StepEditUnit
+    } else {
+        Ui::StepNewUnit
+    });
     let form = Form::new(kind.clone(), title, fields);
     Some(match existing {
         Some(u) => form.with_version(u.version),
@@ -72,16 +79,27 @@ pub fn save_unit(m: &Model, kind: &FormKind, v: &mut Values) -> Option<Write> {
 
 pub fn leader(m: &Model, kind: &FormKind) -> Option<Form> {
     let l = |u: Ui| m.lang.ui(u).to_string();
-    let titles = LeaderTitle::ALL.iter().map(|t| m.lang.leader_title(*t).to_string()).collect();
+    let titles = LeaderTitle::ALL
+        .iter()
+        .map(|t| m.lang.leader_title(*t).to_string())
+        .collect();
     let existing = match kind {
         FormKind::EditLeader(id) => Some(m.people.leaders.iter().find(|x| x.id == *id)?.clone()),
         _ => None,
     };
     let (name, title, liaison, active) = match &existing {
-        Some(x) => (x.name.clone(), x.title, leader_name(m, x.liaison_id), x.active),
+        Some(x) => (
+            x.name.clone(),
+            x.title,
+            leader_name(m, x.liaison_id),
+            x.active,
+        ),
         None => (String::new(), LeaderTitle::DeputyHead, String::new(), true),
     };
-    let chosen = LeaderTitle::ALL.iter().position(|t| *t == title).unwrap_or(0);
+    let chosen = LeaderTitle::ALL
+        .iter()
+        .position(|t| *t == title)
+        .unwrap_or(0);
     let mut fields = vec![
         Field::text("name", l(Ui::FName)).value(name).required(),
         Field::choice("title", l(Ui::FTitle), titles, chosen),
@@ -90,7 +108,11 @@ pub fn leader(m: &Model, kind: &FormKind) -> Option<Form> {
     if existing.is_some() {
         fields.push(Field::check("active", l(Ui::FActive), active));
     }
-    let heading = l(if existing.is_some() { Ui::StepEditLeader } else { Ui::StepNewLeader });
+    let heading = l(if existing.is_some() {
+        Ui::StepEditLeader
+    } else {
+        Ui::StepNewLeader
+    });
     let form = Form::new(kind.clone(), heading, fields);
     Some(match existing {
         Some(x) => form.with_version(x.version),
@@ -147,8 +169,7 @@ fn open_referral(m: &Model, unit: i64) -> Option<(i64, ReferralStatus)> {
     d.referrals
         .iter()
         .map(|r| (r.id, r.status()))
-        .filter(|(_, s)| !matches!(s, ReferralStatus::Concluded | ReferralStatus::NotReferred))
-        .last()
+        .rfind(|(_, s)| !matches!(s, ReferralStatus::Concluded | ReferralStatus::NotReferred))
 }
 
 pub fn referral(m: &Model, unit: i64) -> Option<Form> {
@@ -159,7 +180,9 @@ pub fn referral(m: &Model, unit: i64) -> Option<Form> {
     let title = format!("{} · {}", l(Ui::StepReferral), detail.unit.name);
     let fields = vec![
         Field::choice("step", l(Ui::FStep), steps, 0),
-        Field::date("date", l(Ui::FDate)).value(m.today.to_string()).required(),
+        Field::date("date", l(Ui::FDate))
+            .value(m.today.to_string())
+            .required(),
         Field::long("reason", l(Ui::FReasonOutcome)),
     ];
     Some(Form::new(FormKind::Referral(unit), title, fields))
