@@ -250,6 +250,8 @@ catalogue! {
     SavedForm => "已保存。", "Saved.";
     UndoDone => "已撤销。", "Undone.";
     Undone => "（{0}）", "({0})";
+    ActionCreate => "新建的", "created";
+    ActionUpdate => "修改的", "changed";
     NowReferralDue => "{0} 一年内已被通报批评2次，应移送监察（R5.7）：到“单位”页按 m 办理。", "{0} now has 2 criticisms within a year and is due for referral (R5.7): m on the Units tab.";
     ConflictHint => "对方的版本列在各项下方；再按 Ctrl-S 以您的版本保存，Esc 放弃。", "Their version is shown under each field; Ctrl-S saves yours over it, Esc discards yours.";
     ErrRequired => "必填", "required";

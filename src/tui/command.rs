@@ -154,7 +154,7 @@ pub fn execute(store: &mut Store, today: NaiveDate, lang: Lang, command: Command
         return match super::write::apply(store, today, *write) {
             Ok(outcome) => Action::Loaded(Box::new(Loaded::Saved(Saved {
                 message: match outcome.note {
-                    Some(note) => format!("{done} {note}", note = lang.ui_fill(note.0, &[&note.1])),
+                    Some(note) => format!("{done} {}", note.text(lang)),
                     None => done,
                 },
                 created: outcome.created,

@@ -4,16 +4,50 @@
 use chrono::NaiveDate;
 
 use super::command::Write;
-use crate::i18n::Ui;
-use crate::store::{Store, StoreError};
+use crate::i18n::{Lang, Ui};
+use crate::store::{Entity, Store, StoreError};
 
 /// What a save did, beyond the message the form gave it.
 #[derive(Debug, Default)]
 pub struct Outcome {
     /// Ids of the records it created (meetings, tasks…), to select them.
     pub created: Vec<i64>,
-    /// A consequence to tell the user (a unit now due for referral).
-    pub note: Option<(Ui, String)>,
+    /// A consequence to tell the user.
+    pub note: Option<Note>,
+}
+
+/// What a save says beyond "saved".
+#[derive(Debug)]
+pub enum Note {
+    /// R5.7: the unit now has two criticisms within a year.
+    ReferralDue(String),
+    /// The change undone: its action, record kind and key.
+    Undone {
+        action: String,
+        entity: Entity,
+        key: String,
+    },
+}
+
+impl Note {
+    /// The note in the user's language.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Note::ReferralDue(unit) => lang.ui_fill(Ui::NowReferralDue, &[unit]),
+            Note::Undone {
+                action,
+                entity,
+                key,
+            } => {
+                let action = match action.as_str() {
+                    "create" => lang.ui(Ui::ActionCreate),
+                    _ => lang.ui(Ui::ActionUpdate),
+                };
+                let what = format!("{action} {} #{key}", crate::cli::entity_name(lang, *entity));
+                lang.ui_fill(Ui::Undone, &[&what])
+            }
+        }
+    }
 }
 
 fn created(id: i64) -> Outcome {
@@ -110,7 +144,7 @@ pub fn apply(store: &mut Store, today: NaiveDate, w: Write) -> Result<Outcome, S
             let due = store.unit_detail(&unit, today)?.row.referral_due;
             Outcome {
                 created: vec![id],
-                note: due.then_some((Ui::NowReferralDue, unit)),
+                note: due.then_some(Note::ReferralDue(unit)),
             }
         }
         Write::Referral(step) => created(store.referral_step(step)?),
@@ -118,10 +152,11 @@ pub fn apply(store: &mut Store, today: NaiveDate, w: Write) -> Result<Outcome, S
             let u = store.undo_last()?;
             Outcome {
                 created: Vec::new(),
-                note: Some((
-                    Ui::Undone,
-                    format!("{} {}#{}", u.action, u.entity, u.entity_id),
-                )),
+                note: Some(Note::Undone {
+                    action: u.action,
+                    entity: u.entity,
+                    key: u.entity_id,
+                }),
             }
         }
     })

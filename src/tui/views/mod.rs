@@ -5,6 +5,7 @@ mod calendar;
 mod chrome;
 mod form;
 mod meetings;
+mod menu;
 mod overview;
 mod reports;
 mod tasks;
@@ -43,7 +44,7 @@ pub fn render(m: &Model, f: &mut Frame) {
         form::render(m, f, body);
     }
     if m.mode == Mode::Menu {
-        form::menu(m, f, body);
+        menu::render(m, f, body);
     }
     if m.mode == Mode::Help {
         chrome::help(m, f, area);
