@@ -47,6 +47,20 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// `s` without its first `cells` display cells (a wide character straddling the cut goes too).
+pub fn skip_cells(s: &str, cells: usize) -> String {
+    let mut used = 0;
+    s.chars()
+        .skip_while(|c| {
+            if used >= cells {
+                return false;
+            }
+            used += c.width().unwrap_or(0);
+            true
+        })
+        .collect()
+}
+
 /// The symbol of a light, so it never rests on colour alone; letters in ASCII mode (the Unicode
 /// shapes are East Asian "ambiguous" and some CJK terminal settings draw them two cells wide).
 pub fn light_symbol(l: Light, ascii: bool) -> &'static str {

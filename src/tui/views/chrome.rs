@@ -13,6 +13,7 @@ use super::super::model::{MeetingScope, Mode, Model, Status, Tab, TaskSort};
 use super::super::widgets::{fit, width};
 use super::tab_title;
 use crate::i18n::Ui;
+use crate::text::skip_cells;
 
 pub fn too_small(m: &Model, f: &mut Frame, area: Rect) {
     let msg = m.lang.ui_fill(
@@ -203,20 +204,6 @@ pub fn footer(m: &Model, f: &mut Frame, area: Rect) {
         kept.push(s);
     }
     f.render_widget(Paragraph::new(Line::from(kept)), bottom);
-}
-
-/// `s` without its first `cells` display cells.
-fn skip_cells(s: &str, cells: usize) -> String {
-    let mut used = 0;
-    s.chars()
-        .skip_while(|c| {
-            if used >= cells {
-                return false;
-            }
-            used += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
-            true
-        })
-        .collect()
 }
 
 fn action_label(a: &Action) -> Ui {

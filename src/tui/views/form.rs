@@ -13,6 +13,7 @@ use unicode_width::UnicodeWidthStr;
 use super::super::form::{Field, FieldKind, Form};
 use super::super::model::Model;
 use crate::i18n::Ui;
+use crate::text::skip_cells;
 use crate::text::{clean, truncate};
 
 /// Widest label column, in cells.
@@ -27,20 +28,6 @@ fn popup(area: Rect) -> Rect {
     let w = area.width.min(110);
     let x = area.x + (area.width - w) / 2;
     Rect::new(x, area.y, w, area.height)
-}
-
-/// `s` without its first `cells` display cells.
-fn skip_cells(s: &str, cells: usize) -> String {
-    let mut used = 0;
-    s.chars()
-        .skip_while(|c| {
-            if used >= cells {
-                return false;
-            }
-            used += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
-            true
-        })
-        .collect()
 }
 
 pub(super) fn pad(s: &str, cells: usize) -> String {
