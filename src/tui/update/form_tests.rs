@@ -400,3 +400,130 @@ fn the_steps_menu_opens_the_forms_of_the_selection() {
         "the 10-working-day clock is shown"
     );
 }
+
+/// Saves the open form: the write it asks for, or `None` with the errors left on the fields.
+fn save(m: &mut Model) -> Option<Write> {
+    let cmds = press(m, "<C-s>");
+    cmds.into_iter().find_map(|c| match c {
+        Command::Write { write, .. } => Some(*write),
+        _ => None,
+    })
+}
+
+#[test]
+fn units_leaders_minutes_and_feedback_forms_refuse_bad_input_then_write() {
+    let mut h = demo();
+    // A unit needs a name.
+    h.keys("4");
+    press(&mut h.model, "a");
+    assert!(save(&mut h.model).is_none());
+    assert!(field_error(&h.model, "name").is_some());
+    press(&mut h.model, "新设乡");
+    assert!(matches!(save(&mut h.model), Some(Write::AddUnit(u)) if u.name == "新设乡"));
+    // Editing a unit can deactivate it, never delete it.
+    h.model.form = None;
+    h.model.mode = Mode::Normal;
+    press(&mut h.model, "E");
+    focus(&mut h.model, "active");
+    press(&mut h.model, " ");
+    assert!(matches!(save(&mut h.model), Some(Write::UpdateUnit(u)) if !u.active));
+    // A leader is not their own liaison director.
+    h.model.form = None;
+    h.model.mode = Mode::Normal;
+    let leader = h.model.people.leaders[1].clone();
+    super::forms::open(&mut h.model, FormKind::EditLeader(leader.id));
+    retype(&mut h.model, "liaison", &leader.name);
+    assert!(save(&mut h.model).is_none());
+    assert!(field_error(&h.model, "liaison").is_some());
+    retype(&mut h.model, "liaison", "");
+    assert!(matches!(save(&mut h.model), Some(Write::UpdateLeader(l)) if l.liaison_id.is_none()));
+
+    // Minutes: an e-mail must look like one; a sent date needs "feedback needed".
+    h.model.form = None;
+    h.model.mode = Mode::Normal;
+    h.keys("3");
+    let meeting = h.model.meetings.selected.unwrap();
+    super::forms::open(&mut h.model, FormKind::Minutes(meeting));
+    retype(&mut h.model, "drafter_email", "not-an-address");
+    focus(&mut h.model, "feedback_needed");
+    if h.model
+        .form
+        .as_ref()
+        .unwrap()
+        .field("feedback_needed")
+        .unwrap()
+        .checked()
+    {
+        press(&mut h.model, " ");
+    }
+    retype(&mut h.model, "feedback_sent_on", "2026-11-20");
+    assert!(save(&mut h.model).is_none());
+    assert!(field_error(&h.model, "drafter_email").is_some());
+    assert!(field_error(&h.model, "feedback_needed").is_some());
+    retype(&mut h.model, "drafter_email", "wang@example.cn");
+    focus(&mut h.model, "feedback_needed");
+    press(&mut h.model, " ");
+    assert!(
+        matches!(save(&mut h.model), Some(Write::Minutes { minutes, .. }) if minutes.feedback_sent_on.is_some())
+    );
+
+    // Feedback: the answer cannot be dated in the future, and names a participating unit.
+    h.model.form = None;
+    h.model.mode = Mode::Normal;
+    super::forms::open(&mut h.model, FormKind::Feedback(meeting));
+    retype(&mut h.model, "received_on", "+2");
+    retype(&mut h.model, "unit", "不存在乡");
+    assert!(save(&mut h.model).is_none());
+    assert!(field_error(&h.model, "received_on").is_some());
+    assert!(field_error(&h.model, "unit").is_some());
+}
+
+#[test]
+fn done_criticism_and_referral_forms_refuse_what_the_rules_do_not_allow() {
+    let mut h = demo();
+    h.keys("2");
+    // 办结 cannot be dated in the future.
+    press(&mut h.model, "d");
+    retype(&mut h.model, "completed_on", "+1");
+    assert!(save(&mut h.model).is_none());
+    assert!(field_error(&h.model, "completed_on").is_some());
+    retype(&mut h.model, "completed_on", "2026-11-25");
+    assert!(matches!(save(&mut h.model), Some(Write::Complete { .. })));
+    // R5.6: a task whose promise is not missed cannot be criticised; one whose promise is can.
+    h.model.form = None;
+    h.model.mode = Mode::Normal;
+    let not_due = h
+        .model
+        .tasks
+        .rows
+        .iter()
+        .find(|r| r.state == TaskState::ExplanationDue)
+        .unwrap()
+        .id;
+    super::forms::open(&mut h.model, FormKind::Criticise(vec![not_due]));
+    assert!(save(&mut h.model).is_none());
+    assert!(field_error(&h.model, &format!("task#{not_due}")).is_some());
+    h.model.form = None;
+    h.model.mode = Mode::Normal;
+    if let Some(due) = h
+        .model
+        .tasks
+        .rows
+        .iter()
+        .find(|r| r.state == TaskState::CriticismDue)
+        .map(|r| r.id)
+    {
+        super::forms::open(&mut h.model, FormKind::Criticise(vec![due]));
+        retype(&mut h.model, "doc_no", "永考绩〔2026〕9号");
+        assert!(
+            matches!(save(&mut h.model), Some(Write::Criticise(c)) if c.task_ids.contains(&due))
+        );
+        h.model.form = None;
+        h.model.mode = Mode::Normal;
+    }
+    // R5.7: the first referral step for the selected unit.
+    h.keys("4");
+    let unit = h.model.units.selected.unwrap();
+    super::forms::open(&mut h.model, FormKind::Referral(unit));
+    assert!(matches!(save(&mut h.model), Some(Write::Referral(_))));
+}
