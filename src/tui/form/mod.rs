@@ -265,14 +265,6 @@ impl Form {
         self.fields.iter_mut().find(|f| f.key == key)
     }
 
-    /// The fields in a grid row: the first field of a line and the columns drawn after it.
-    pub fn row_len(&self) -> usize {
-        1 + self.fields[1..]
-            .iter()
-            .take_while(|f| f.column.is_some())
-            .count()
-    }
-
     /// Whether any field carries an error.
     pub fn has_errors(&self) -> bool {
         self.fields.iter().any(|f| f.error.is_some())
