@@ -29,7 +29,7 @@ pub struct Meeting {
 }
 
 /// R2.2: whether the written notice went out at least 1 working day before the meeting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NoticeStatus {
     OnTime,

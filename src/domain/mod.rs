@@ -8,6 +8,7 @@ pub mod criticism;
 pub mod dates;
 pub mod meeting;
 pub mod minutes;
+pub mod report;
 pub mod task;
 pub mod thresholds;
 pub mod unit;
@@ -18,6 +19,7 @@ pub use criticism::{Criticism, Referral, ReferralStatus, UnitCriticisms};
 pub use dates::{DateError, parse_date, parse_date_input};
 pub use meeting::{Attendance, AttendanceOutcome, Meeting, NoticeStatus};
 pub use minutes::{Feedback, FeedbackStatus, Minutes, MinutesStatus};
+pub use report::{MeetingClass, Period, PeriodKind, Report, TaskClass, TaskSlice};
 pub use task::{
     ExemptCategory, Explanation, Light, Limit, ProgressReport, Task, TaskFacts, TaskState,
 };

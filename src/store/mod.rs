@@ -16,6 +16,7 @@ mod initials;
 mod meetings;
 mod minutes;
 mod overview;
+mod reports;
 mod rows;
 mod schema;
 mod tasks;

@@ -8,8 +8,9 @@ use tui_input::Input;
 pub use crate::calendar::Calendar;
 pub use crate::calendar::DayOff;
 pub use crate::domain::{
-    AttendanceOutcome, ExemptCategory, Leader, LeaderTitle, Light, Limit, Minutes, ReferralStatus,
-    TaskState, Thresholds, Unit, UnitKind,
+    AttendanceOutcome, ExemptCategory, Leader, LeaderTitle, Light, Limit, MeetingClass, Minutes,
+    Period, PeriodKind, ReferralStatus, Report, TaskClass, TaskSlice, TaskState, Thresholds, Unit,
+    UnitKind,
 };
 pub use crate::i18n::Lang;
 pub use crate::store::{
@@ -94,6 +95,8 @@ pub struct TaskQuery {
     pub unit: Option<(i64, String)>,
     /// The meeting: id.
     pub meeting: Option<i64>,
+    /// The tasks behind a report's figure.
+    pub slice: Option<TaskSlice>,
     pub sort: TaskSort,
 }
 
@@ -107,6 +110,7 @@ impl TaskQuery {
             meeting_id: self.meeting,
             text: Some(self.text.trim().to_string()).filter(|t| !t.is_empty()),
             promised_until: self.promised_until,
+            slice: self.slice,
             sort: self.sort,
             limit: None,
             offset: 0,
@@ -128,6 +132,8 @@ impl TaskQuery {
 pub struct MeetingQuery {
     pub text: String,
     pub scope: MeetingScope,
+    /// The meetings behind a report's figure: which figure, and their ids.
+    pub report: Option<(MeetingClass, Period, Arc<[i64]>)>,
 }
 
 impl MeetingQuery {
@@ -135,6 +141,7 @@ impl MeetingQuery {
         MeetingFilter {
             scope: self.scope,
             text: Some(self.text.trim().to_string()).filter(|t| !t.is_empty()),
+            only: self.report.as_ref().map(|r| r.2.to_vec()),
             limit: None,
             offset: 0,
         }

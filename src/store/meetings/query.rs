@@ -39,6 +39,8 @@ pub struct MeetingFilter {
     /// letters and digits also matches, in any case, the topics' pinyin initials. Surrounding
     /// white space is ignored; an empty query selects everything.
     pub text: Option<String>,
+    /// Only these meetings (the list behind a report's figure, [`Store::report_meetings`]).
+    pub only: Option<Vec<i64>>,
     /// At most this many rows from [`Store::meeting_rows`] (all when `None`).
     pub limit: Option<usize>,
     /// Rows of [`Store::meeting_rows`] to skip before the first returned.
@@ -55,7 +57,8 @@ const WHERE: &str = "WHERE (:text IS NULL OR instr(m.number, :text) > 0
         AND NOT EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = m.id AND mi.issued_on IS NOT NULL)))
     AND (:scope <> 'feedback_waiting' OR EXISTS (SELECT 1 FROM minutes mi JOIN feedback f ON f.meeting_id = mi.meeting_id
         WHERE mi.meeting_id = m.id AND mi.feedback_sent_on <= :today AND mi.feedback_sent_on > :feedback_cutoff
-          AND f.received_on IS NULL))";
+          AND f.received_on IS NULL))
+    AND (:only IS NULL OR m.id IN (SELECT value FROM json_each(:only)))";
 
 /// The latest day `d` whose deadline `due(d)` falls before `today`, for a deadline that never moves
 /// backwards as `d` moves forwards: then `due(d) < today` exactly when `d <= cutoff`. Stepping back
@@ -85,6 +88,7 @@ struct Params {
     today: NaiveDate,
     minutes_cutoff: NaiveDate,
     feedback_cutoff: NaiveDate,
+    only: Option<String>,
     limit: i64,
     offset: i64,
 }
@@ -98,6 +102,7 @@ impl Params {
             (":today", &self.today),
             (":minutes_cutoff", &self.minutes_cutoff),
             (":feedback_cutoff", &self.feedback_cutoff),
+            (":only", &self.only),
         ]
     }
 }
@@ -119,6 +124,10 @@ impl Store {
             // Waiting while today <= deadline(sent), i.e. not deadline(sent) < today.
             feedback_cutoff: cutoff(today, t.feedback_within_workdays, |d| {
                 feedback_deadline(cal, t, d)
+            }),
+            only: f.only.as_ref().map(|ids| {
+                let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+                format!("[{}]", list.join(","))
             }),
             limit: f.limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX)),
             offset: i64::try_from(f.offset).unwrap_or(i64::MAX),

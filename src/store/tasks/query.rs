@@ -8,8 +8,9 @@ use serde::Serialize;
 
 use super::limit_from;
 use crate::domain::task::{TaskFacts, light, state, working_days_left};
-use crate::domain::{Light, Limit, TaskState};
+use crate::domain::{Light, Limit, TaskSlice, TaskState};
 use crate::store::initials::initials_query;
+use crate::store::reports::{SliceParams, slice_sql};
 use crate::store::{Entity, Result, Store, StoreError};
 
 /// How the ledger is sorted.
@@ -42,6 +43,8 @@ pub struct TaskFilter {
     pub text: Option<String>,
     /// Only tasks in state `promised` (R5.5) whose promised date is on or before this day.
     pub promised_until: Option<NaiveDate>,
+    /// Only the tasks behind a report's figure (R5 over a period).
+    pub slice: Option<TaskSlice>,
     /// The order of [`Store::tasks`] and [`Store::task_position`].
     pub sort: TaskSort,
     /// At most this many rows from [`Store::tasks`] (all when `None`).
@@ -117,7 +120,9 @@ impl Store {
                AND (:text IS NULL OR instr(t.text, :text) > 0 OR instr(u.name, :text) > 0
                     OR instr(t.initials, :initials) > 0 OR instr(u.initials, :initials) > 0
                     OR EXISTS (SELECT 1 FROM meeting_topic mt WHERE mt.meeting_id = t.meeting_id
-                               AND (instr(mt.topic, :text) > 0 OR instr(mt.initials, :initials) > 0)))"
+                               AND (instr(mt.topic, :text) > 0 OR instr(mt.initials, :initials) > 0)))
+               AND (:slice IS NULL OR {})",
+            slice_sql()
         )
     }
 
@@ -276,6 +281,7 @@ impl Store {
                 .map(str::to_string),
             initials: filter.text.as_deref().and_then(initials_query),
             promised_until: filter.promised_until,
+            slice: SliceParams::of(filter.slice.as_ref()),
             limit: filter.limit.map_or(-1, |l| l as i64),
             offset: filter.offset as i64,
         }
@@ -295,6 +301,7 @@ pub(crate) struct QueryParams {
     text: Option<String>,
     initials: Option<String>,
     promised_until: Option<NaiveDate>,
+    slice: SliceParams,
     limit: i64,
     offset: i64,
 }
@@ -322,6 +329,7 @@ impl QueryParams {
             (":initials", &self.initials),
             (":promised_until", &self.promised_until),
         ]);
+        p.extend(self.slice.named());
         if window {
             p.extend([
                 (":limit", &self.limit as &dyn ToSql),
