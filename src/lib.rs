@@ -10,6 +10,7 @@ pub mod demo;
 pub mod domain;
 pub mod i18n;
 pub mod os;
+pub mod report;
 pub mod store;
 pub mod text;
 pub mod tui;

@@ -9,6 +9,7 @@ mod interactive;
 mod meetings;
 mod minutes;
 pub mod output;
+pub mod report;
 mod tasks;
 mod units;
 
@@ -90,6 +91,8 @@ pub enum Command {
     /// Referral to the supervision bureau (R5.7).
     #[command(subcommand)]
     Referral(accountability::ReferralCmd),
+    /// Reports for review meetings: R1–R5 over a period (default: this year).
+    Report(report::ReportArgs),
     /// Database integrity and a summary of rule violations.
     Check,
     /// Copy the database with SQLite's online backup.
@@ -345,6 +348,7 @@ pub fn run(cli: Cli) -> CliResult {
         Some(Command::Criticize(a)) => accountability::criticize(&ctx, a),
         Some(Command::Criticisms(a)) => accountability::criticisms(&ctx, a),
         Some(Command::Referral(c)) => accountability::referral(&ctx, c),
+        Some(Command::Report(a)) => report::report(&ctx, a),
         Some(Command::Check) => admin::check(&ctx),
         Some(Command::Backup { path }) => admin::backup(&ctx, &path),
         Some(Command::Audit(a)) => admin::audit(&ctx, a),

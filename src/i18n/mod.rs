@@ -40,13 +40,15 @@ macro_rules! catalogue {
 }
 
 mod catalogue;
+mod report;
 mod ui;
 
 pub use catalogue::Msg;
+pub use report::Rep;
 pub use ui::Ui;
 
 /// `template` with `{0}`, `{1}`, … replaced by `args` (a value is never read as a placeholder).
-fn fill_template(template: &str, args: &[&dyn std::fmt::Display]) -> String {
+pub(crate) fn fill_template(template: &str, args: &[&dyn std::fmt::Display]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -236,6 +238,11 @@ mod tests {
         }
         for &m in Ui::ALL {
             let (zh, en) = (Lang::Zh.ui(m), Lang::En.ui(m));
+            assert!(!zh.is_empty() && !en.is_empty(), "{m:?}");
+            assert_eq!(placeholders(zh), placeholders(en), "{m:?}");
+        }
+        for &m in Rep::ALL {
+            let (zh, en) = (Lang::Zh.rep(m), Lang::En.rep(m));
             assert!(!zh.is_empty() && !en.is_empty(), "{m:?}");
             assert_eq!(placeholders(zh), placeholders(en), "{m:?}");
         }
