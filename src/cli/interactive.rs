@@ -10,6 +10,18 @@ use crate::tui;
 
 /// The TUI on the configured database (which must exist), or the summary without a terminal.
 pub fn tui(ctx: &Ctx) -> CliResult {
+    run_tui(ctx, None)
+}
+
+/// `duban present`: the report's slides, read-only, on a terminal.
+pub fn present(ctx: &Ctx, period: crate::domain::Period) -> CliResult {
+    if !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
+        return Err(ctx.bad(Msg::ErrNeedsTerminal, &[]));
+    }
+    run_tui(ctx, Some(period))
+}
+
+fn run_tui(ctx: &Ctx, present: Option<crate::domain::Period>) -> CliResult {
     if !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
         println!("{}", ctx.lang.t(Msg::NotATerminal));
         return admin::check(ctx);
@@ -27,6 +39,7 @@ pub fn tui(ctx: &Ctx) -> CliResult {
         keymap,
         thresholds: ctx.config.thresholds.clone(),
         db_label: ctx.db.display().to_string(),
+        present,
     };
     tui::run(&mut store, &opts).map_err(|e| ctx.file_failure(Path::new("/dev/tty"), &e))?;
     // Say where the database is, so the user can come back to it. The terminal may be gone (a

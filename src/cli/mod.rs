@@ -93,6 +93,8 @@ pub enum Command {
     Referral(accountability::ReferralCmd),
     /// Reports for review meetings: R1–R5 over a period (default: this year).
     Report(report::ReportArgs),
+    /// Presentation mode: the report as full-screen, read-only slides (← → to move, q to leave).
+    Present(report::PeriodArgs),
     /// Database integrity and a summary of rule violations.
     Check,
     /// Copy the database with SQLite's online backup.
@@ -349,6 +351,10 @@ pub fn run(cli: Cli) -> CliResult {
         Some(Command::Criticisms(a)) => accountability::criticisms(&ctx, a),
         Some(Command::Referral(c)) => accountability::referral(&ctx, c),
         Some(Command::Report(a)) => report::report(&ctx, a),
+        Some(Command::Present(p)) => {
+            let period = p.resolve(&ctx)?;
+            interactive::present(&ctx, period)
+        }
         Some(Command::Check) => admin::check(&ctx),
         Some(Command::Backup { path }) => admin::backup(&ctx, &path),
         Some(Command::Audit(a)) => admin::audit(&ctx, a),

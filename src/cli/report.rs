@@ -68,7 +68,10 @@ pub fn report(ctx: &Ctx, a: ReportArgs) -> CliResult {
     let store = ctx.open()?;
     let report = store.report(period, ctx.today).map_err(|e| ctx.store(e))?;
     if ctx.format == Format::Json {
-        println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        );
         return Ok(());
     }
     let parts: Vec<Part> = if a.all {

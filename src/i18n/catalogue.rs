@@ -143,6 +143,7 @@ catalogue! {
     ErrDate => "无法识别的日期“{0}”：请使用 2026-11-25、2026/11/25、20261125 或 2026年11月25日", "unrecognised date \"{0}\": use 2026-11-25, 2026/11/25, 20261125 or 2026年11月25日";
     ErrDateRange => "日期“{0}”超出支持范围（1970–2199年）", "date \"{0}\" is outside the supported years 1970–2199";
     ErrNoDatabase => "数据库 {0} 不存在：先运行 duban init（或 duban --demo），或用 --db 指定已有的数据库", "no database at {0}: run duban init (or duban --demo), or name an existing one with --db";
+    ErrNeedsTerminal => "演示模式需要在终端中运行", "presentation mode needs a terminal";
     ErrPeriod => "统计期间有误：开始日期 {0} 晚于结束日期 {1}", "bad period: {0} is after {1}";
     ErrDateFuture => "日期 {0} 晚于今天（{1}）：只能登记已经发生的事", "{0} is after today ({1}): only what has happened can be recorded";
     ErrNotOverdue => "事项 {0} 在 {1} 尚未超过办理时限（R5.5/R5.6 只适用于逾期事项）", "task {0} was not past its limit on {1} (R5.5/R5.6 apply to overdue tasks)";

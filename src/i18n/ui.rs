@@ -291,4 +291,14 @@ catalogue! {
     ActCriticise => "通报批评 R5.6", "notified criticism R5.6";
     ActMark => "标记/取消标记（批量操作）", "mark/unmark (act on several)";
     ActUndo => "撤销我的上一次修改", "undo my last change";
+    ActPresent => "演示模式（报表幻灯片）", "presentation mode (report slides)";
+    ActExport => "导出当前视图（台账或报表）", "export this view (ledger or report)";
+    FilterReport => "报表：{0}（{1}至{2}）", "report: {0} ({1} to {2})";
+    ActPeriod => "切换统计期间", "change the period";
+    ReportHint => "Enter 打开该项清单 · s 切换期间 · P 演示 · x 导出", "Enter opens the list · s period · P present · x export";
+    PresentKeys => "← → 翻页 · q 退出演示", "← → slides · q leave";
+    PresentOnly => "只读演示：不显示电话和邮箱", "read-only: no phone numbers or e-mail";
+    Exported => "已导出：{0}", "Exported: {0}";
+    ExportFailed => "导出失败：{0}", "Export failed: {0}";
+    ExportNothing => "此页没有可导出的内容（台账或报表页可导出）", "nothing to export here (the ledger and reports can be exported)";
 }

@@ -145,6 +145,16 @@ impl Store {
         self.fixed_at = Some(at.to_string());
     }
 
+    /// The time now as shown on reports ("2026-11-25 09:00", China Standard Time), or the fixed
+    /// time of [`Store::fix_audit_clock`].
+    pub fn now_label(&self) -> String {
+        let at = self
+            .fixed_at
+            .clone()
+            .unwrap_or_else(crate::os::now_cst_string);
+        at.get(..16).unwrap_or(&at).replacen('T', " ", 1)
+    }
+
     /// SQLite's `PRAGMA data_version`: it changes when another connection (another duban, another
     /// process) commits to the database, and not for this store's own writes. Compare two readings
     /// to know whether what is on screen may be stale.

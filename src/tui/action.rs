@@ -8,8 +8,8 @@ use serde::Deserialize;
 use tui_input::InputRequest;
 
 use super::model::{
-    AuditEntry, MeetingDetail, MeetingRow, MonthView, Overview, People, TaskDetail, TaskRow,
-    UnitDetail, UnitRow,
+    AuditEntry, MeetingClass, MeetingDetail, MeetingRow, MonthView, Overview, People, Period,
+    Report, TaskDetail, TaskRow, UnitDetail, UnitRow,
 };
 
 /// A request to the model. See the module documentation.
@@ -69,6 +69,10 @@ pub enum Action {
     Mark,
     /// Revert my own last change (a new, audited change).
     Undo,
+    /// Presentation mode: the report as full-screen slides, read-only.
+    Present,
+    /// Export what the tab shows to a file (the ledger, the report).
+    Export,
 
     // Not bindable: keys, text editing, terminal events and results of commands.
     /// A key as read from the terminal, resolved against the mode when it is applied (not when it
@@ -134,6 +138,8 @@ impl Action {
         Action::Criticise,
         Action::Mark,
         Action::Undo,
+        Action::Present,
+        Action::Export,
         Action::Back,
         Action::Filter,
         Action::FilterRed,
@@ -202,6 +208,8 @@ impl Action {
             Action::Criticise => "criticise",
             Action::Mark => "mark",
             Action::Undo => "undo",
+            Action::Present => "present",
+            Action::Export => "export",
             _ => "",
         }
     }
@@ -211,6 +219,9 @@ impl Action {
 #[derive(Debug, Clone)]
 pub enum Loaded {
     Overview(Overview),
+    /// A report and when it was taken.
+    Report(Box<Report>, String),
+    ReportMeetings(Period, MeetingClass, std::sync::Arc<[i64]>),
     /// A window of the ledger: rows from `offset` of `total`, and where the cursor now stands.
     Tasks {
         offset: usize,

@@ -6,8 +6,9 @@ use chrono::{Datelike, NaiveDate};
 
 use super::action::{Action, Loaded, Saved, WriteFailure};
 use super::model::{
-    AttendanceOutcome, DayCell, FeedbackAnswer, Leader, LeaderTitle, MeetingFilter, Minutes,
-    MonthView, NewCriticism, NewMeeting, NewTask, NewUnit, People, ReferralStep, TaskFilter, Unit,
+    AttendanceOutcome, DayCell, FeedbackAnswer, Leader, LeaderTitle, MeetingClass, MeetingFilter,
+    Minutes, MonthView, NewCriticism, NewMeeting, NewTask, NewUnit, People, Period, ReferralStep,
+    TaskFilter, Unit,
 };
 use crate::i18n::Lang;
 use crate::store::{Invalid, Store, StoreError};
@@ -81,6 +82,10 @@ pub enum Write {
 #[derive(Debug, Clone)]
 pub enum Command {
     LoadOverview,
+    /// The report of a period (the reports tab, presentation mode).
+    LoadReport(Period),
+    /// The meetings behind a report's figure.
+    LoadReportMeetings(Period, MeetingClass),
     /// The ledger window showing row `cursor` (or the task `keep`, wherever it now is) with
     /// `visible` rows on screen.
     LoadTasks {
@@ -194,6 +199,20 @@ fn run(store: &Store, today: NaiveDate, command: Command) -> Result<Loaded, Stor
             loaded: true,
         }),
         Command::LoadOverview => Loaded::Overview(store.overview(today)?),
+        Command::LoadReport(period) => {
+            // The day is `today` (which may be set); the time of day is the clock's.
+            let now = store.now_label();
+            let at = format!("{today} {}", now.get(11..).unwrap_or_default());
+            Loaded::Report(
+                Box::new(store.report(period, today)?),
+                at.trim_end().to_string(),
+            )
+        }
+        Command::LoadReportMeetings(period, class) => Loaded::ReportMeetings(
+            period,
+            class,
+            store.report_meetings(period, class, today)?.into(),
+        ),
         Command::LoadTasks {
             filter,
             keep,

@@ -63,6 +63,7 @@ impl Harness {
             keymap: Keymap::default(),
             thresholds: store.thresholds().clone(),
             db_label: label.to_string(),
+            present: None,
         };
         let mut model = initial_model(&opts);
         model.calendar = std::sync::Arc::new(store.calendar().clone());

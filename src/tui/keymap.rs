@@ -202,6 +202,8 @@ const DEFAULTS: &[(&str, &[&str])] = &[
     ("criticise", &["c"]),
     ("mark", &["v", "space"]),
     ("undo", &["u", "ctrl-z"]),
+    ("present", &["P"]),
+    ("export", &["x"]),
     ("help", &["?", "f1"]),
     ("quit", &["q", "ctrl-c"]),
 ];

@@ -39,6 +39,8 @@ pub struct Options {
     pub thresholds: Thresholds,
     /// The database as named on screen.
     pub db_label: String,
+    /// `duban present`: start in presentation mode on this period, and leave duban with the slides.
+    pub present: Option<crate::domain::Period>,
 }
 
 /// The keymap of a configuration's `[keys]`, or the entry that is wrong.
@@ -54,6 +56,12 @@ pub fn initial_model(o: &Options) -> Model {
     };
     let mut m = Model::new(o.lang, o.today, theme, o.keymap.clone(), o.db_label.clone());
     m.thresholds = o.thresholds.clone();
+    if let Some(p) = o.present {
+        m.tab = model::Tab::Reports;
+        m.mode = model::Mode::Present;
+        m.reports.custom = Some(p);
+        m.reports.present_only = true;
+    }
     m
 }
 

@@ -25,8 +25,10 @@ use std::sync::Arc;
 use super::form::Form;
 use super::workflow::MenuItem;
 
+mod reports;
 mod window;
 
+pub use reports::{Drill, ReportLine, Reports, Slide, Tone, lines};
 pub use window::{Keyed, Window};
 
 use super::keymap::Keymap;
@@ -81,6 +83,8 @@ pub enum Mode {
     Form,
     /// The list of workflow steps for the selection.
     Menu,
+    /// Presentation: read-only slides of the report, full screen.
+    Present,
 }
 
 /// The ledger's filter as the user set it.
@@ -308,6 +312,8 @@ pub struct Model {
     pub menu: Option<Menu>,
     /// Tasks marked with `v` for one action on all of them.
     pub marked: BTreeSet<i64>,
+    /// The reports tab and presentation mode.
+    pub reports: Reports,
     pub quit: bool,
 }
 
@@ -357,6 +363,7 @@ impl Model {
             form: None,
             menu: None,
             marked: BTreeSet::new(),
+            reports: Reports::default(),
             quit: false,
         }
     }

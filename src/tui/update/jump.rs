@@ -11,7 +11,7 @@ use super::{error, info, switch};
 use crate::i18n::Ui;
 
 /// Shows the ledger with a new query, from the top.
-fn show_tasks(m: &mut Model, query: TaskQuery) -> Vec<Command> {
+pub(super) fn show_tasks(m: &mut Model, query: TaskQuery) -> Vec<Command> {
     m.task_query = TaskQuery {
         sort: m.task_query.sort,
         ..query
@@ -23,7 +23,11 @@ fn show_tasks(m: &mut Model, query: TaskQuery) -> Vec<Command> {
     switch(m, Tab::Tasks)
 }
 
-fn show_meetings(m: &mut Model, query: MeetingQuery, select: Option<i64>) -> Vec<Command> {
+pub(super) fn show_meetings(
+    m: &mut Model,
+    query: MeetingQuery,
+    select: Option<i64>,
+) -> Vec<Command> {
     m.meeting_query = query;
     m.meetings.loaded = false;
     m.meetings.cursor = 0;
@@ -32,7 +36,7 @@ fn show_meetings(m: &mut Model, query: MeetingQuery, select: Option<i64>) -> Vec
     switch(m, Tab::Meetings)
 }
 
-fn show_unit(m: &mut Model, id: i64) -> Vec<Command> {
+pub(super) fn show_unit(m: &mut Model, id: i64) -> Vec<Command> {
     m.unit_query = UnitQuery::default();
     m.units.selected = Some(id);
     let mut cmds = switch(m, Tab::Units);
@@ -45,6 +49,7 @@ fn show_unit(m: &mut Model, id: i64) -> Vec<Command> {
 /// Enter: follow the selection's main link.
 pub(super) fn open(m: &mut Model) -> Vec<Command> {
     match m.tab {
+        Tab::Reports => return super::reports::open(m),
         Tab::Overview => {
             let Some(figure) = Figure::ALL.get(m.overview_cursor).copied() else {
                 return Vec::new();

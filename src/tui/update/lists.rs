@@ -57,7 +57,8 @@ pub(super) fn ensure_loaded(m: &mut Model) -> Vec<Command> {
 fn ensure_tab_loaded(m: &mut Model) -> Vec<Command> {
     let v = visible(m);
     match m.tab {
-        Tab::Overview | Tab::Reports if m.overview.is_none() => vec![Command::LoadOverview],
+        Tab::Overview if m.overview.is_none() => vec![Command::LoadOverview],
+        Tab::Reports => super::reports::ensure_loaded(m),
         Tab::Tasks if !m.tasks.loaded => vec![load_tasks(m)],
         Tab::Tasks => {
             ensure_visible(&mut m.tasks, v);
@@ -134,6 +135,7 @@ pub(super) fn ensure_visible<T>(w: &mut Window<T>, visible: usize) {
 /// screen, keeping every selection by id; the other tabs reload when shown.
 pub(super) fn reload_all(m: &mut Model) -> Vec<Command> {
     m.overview = None;
+    m.reports.report = None;
     m.tasks.loaded = false;
     m.meetings.loaded = false;
     m.units.loaded = false;
@@ -223,7 +225,7 @@ pub(super) fn navigate(m: &mut Model, action: &Action) -> Vec<Command> {
         Tab::Meetings => move_in(&mut m.meetings, action, v),
         Tab::Units => move_in(&mut m.units, action, v),
         Tab::Audit => move_in(&mut m.audit, action, v),
-        Tab::Reports => return Vec::new(),
+        Tab::Reports => return super::reports::navigate(m, action),
     };
     if load {
         // The window is fetched around the cursor; the selection follows the cursor.

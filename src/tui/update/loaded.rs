@@ -15,6 +15,13 @@ pub(super) fn apply(m: &mut Model, loaded: Loaded) -> Vec<Command> {
             m.overview = Some(o);
             Vec::new()
         }
+        Loaded::Report(r, at) => {
+            super::reports::loaded(m, *r, at);
+            Vec::new()
+        }
+        Loaded::ReportMeetings(period, class, ids) => {
+            super::reports::meetings_loaded(m, period, class, ids)
+        }
         Loaded::People(p) => {
             m.people = p;
             Vec::new()

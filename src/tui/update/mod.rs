@@ -7,6 +7,7 @@ mod forms;
 mod jump;
 mod lists;
 mod loaded;
+mod reports;
 #[cfg(test)]
 mod tests;
 
@@ -38,8 +39,8 @@ pub fn action_for_key(m: &Model, key: KeyEvent) -> Option<Action> {
             (KeyCode::Char('c'), KeyModifiers::CONTROL) => Some(Action::Quit),
             _ => Some(Action::Key(key)),
         },
-        Mode::Normal | Mode::Help => m.keymap.action(&key).or(match key.code {
-            KeyCode::Esc if m.mode == Mode::Help => Some(Action::Cancel),
+        Mode::Normal | Mode::Help | Mode::Present => m.keymap.action(&key).or(match key.code {
+            KeyCode::Esc if m.mode != Mode::Normal => Some(Action::Cancel),
             _ => None,
         }),
         Mode::Filter | Mode::Command => match (key.code, key.modifiers) {
@@ -91,7 +92,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Command> {
             }
             return Vec::new();
         }
-        Action::Quit if m.mode != Mode::Help => {
+        Action::Quit if !matches!(m.mode, Mode::Help | Mode::Present) => {
             m.quit = true;
             return Vec::new();
         }
@@ -99,6 +100,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Command> {
     }
     match m.mode {
         Mode::Help => help(m, action),
+        Mode::Present => reports::presenting(m, action),
         Mode::Filter | Mode::Command => typing(m, action),
         Mode::Normal => normal(m, action),
         Mode::Form | Mode::Menu => Vec::new(),
@@ -214,7 +216,9 @@ fn normal(m: &mut Model, action: Action) -> Vec<Command> {
         Action::FilterYellow => lists::toggle_light(m, Light::Yellow),
         Action::FilterGreen => lists::toggle_light(m, Light::Green),
         Action::ClearFilter => lists::clear_filter(m),
+        Action::CycleSort if m.tab == Tab::Reports => reports::cycle_period(m),
         Action::CycleSort => lists::cycle_sort(m),
+        Action::Present => reports::present(m),
         Action::Refresh => lists::reload_all(m),
         Action::Add
         | Action::EditRecord

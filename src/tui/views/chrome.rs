@@ -83,6 +83,10 @@ fn filter_summary(m: &Model) -> Vec<String> {
             if let Some(d) = q.promised_until {
                 out.push(l.ui_fill(Ui::FilterPromised, &[&d]));
             }
+            if let Some(s) = q.slice {
+                let label = crate::report::task_class_label(l, s.class);
+                out.push(l.ui_fill(Ui::FilterReport, &[&label, &s.period.from, &s.period.to]));
+            }
         }
         Tab::Meetings => {
             let q = &m.meeting_query;
@@ -93,6 +97,10 @@ fn filter_summary(m: &Model) -> Vec<String> {
                 MeetingScope::MinutesOverdue => out.push(l.ui(Ui::ScopeMinutes).into()),
                 MeetingScope::FeedbackWaiting => out.push(l.ui(Ui::ScopeFeedback).into()),
                 MeetingScope::All => {}
+            }
+            if let Some((class, p, _)) = &q.report {
+                let label = crate::report::meeting_class_label(l, *class);
+                out.push(l.ui_fill(Ui::FilterReport, &[&label, &p.from, &p.to]));
             }
         }
         Tab::Units => {
@@ -247,6 +255,8 @@ fn action_label(a: &Action) -> Ui {
         Action::Criticise => Ui::ActCriticise,
         Action::Mark => Ui::ActMark,
         Action::Undo => Ui::ActUndo,
+        Action::Present => Ui::ActPresent,
+        Action::Export => Ui::ActExport,
         Action::Help => Ui::ActHelp,
         _ => Ui::ActQuit,
     }

@@ -7,6 +7,7 @@ mod form;
 mod meetings;
 mod menu;
 mod overview;
+mod present;
 mod reports;
 mod tasks;
 mod units;
@@ -26,6 +27,10 @@ pub fn render(m: &Model, f: &mut Frame) {
     let area = f.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         chrome::too_small(m, f, area);
+        return;
+    }
+    if m.mode == Mode::Present {
+        present::render(m, f, area);
         return;
     }
     let (header, body, footer) = layout::frame(area);

@@ -1,6 +1,8 @@
 //! Pieces every screen uses: the data table (columns fitted to the width, Chinese measured in
 //! display cells, cut with ⋯), the detail pane, and cell-exact text helpers.
 
+pub mod bars;
+pub mod big;
 mod detail;
 mod table;
 
