@@ -49,7 +49,7 @@ pub(super) fn show_unit(m: &mut Model, id: i64) -> Vec<Command> {
 /// Enter: follow the selection's main link.
 pub(super) fn open(m: &mut Model) -> Vec<Command> {
     match m.tab {
-        Tab::Reports => return super::reports::open(m),
+        Tab::Reports => super::reports::open(m),
         Tab::Overview => {
             let Some(figure) = Figure::ALL.get(m.overview_cursor).copied() else {
                 return Vec::new();
