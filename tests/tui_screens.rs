@@ -66,6 +66,11 @@ fn chinese_text_is_never_cut_through_a_character_at_odd_sizes_and_popup_edges() 
             "2?",
             "4?",
             "2/stz<Enter>",
+            "5",
+            "5jjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjj",
+            "5P",
+            "5P<Right>",
+            "5P<Right><Right><Right><Right><Right><Right><Right>",
         ] {
             for lang in [Lang::Zh, Lang::En] {
                 let mut hs = Harness::demo(lang, today(), w, h).unwrap();

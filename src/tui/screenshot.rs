@@ -25,13 +25,16 @@ pub struct Shot {
 
 /// The screens in `screenshots/`.
 pub fn shots() -> Vec<Shot> {
-    let screens: [(&str, &str); 13] = [
+    let screens: [(&str, &str); 15] = [
         ("overview", ""),
         ("tasks", "2"),
         ("tasks-filter", "2/stz<Enter>r"),
         ("meetings", "3"),
         ("units", "4"),
         ("reports", "5"),
+        // Issue 5's presentation mode: the summary slide and the on-time rate by unit.
+        ("present-summary", "5P"),
+        ("present-units", "5P<Right>"),
         ("calendar", "6<PgUp>"),
         ("audit", "7"),
         ("help", "?"),
