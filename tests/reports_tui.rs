@@ -1,0 +1,108 @@
+//! The reports tab and presentation mode driven by keys on the demo county: a figure opens a list
+//! exactly as long as the figure, the period key changes the figures, and presenting edits nothing.
+
+use chrono::NaiveDate;
+use duban::i18n::Lang;
+use duban::tui::harness::Harness;
+use duban::tui::model::{Drill, MeetingClass, Mode, Tab, lines};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+}
+
+#[test]
+fn every_figure_opens_a_list_as_long_as_the_figure() {
+    let mut h = Harness::demo(Lang::Zh, today(), 100, 30).unwrap();
+    h.keys("5");
+    let report = h
+        .model
+        .reports
+        .report
+        .clone()
+        .expect("the report loads on the tab");
+    let all = lines(&report, Lang::Zh);
+    let figures: Vec<usize> = (0..all.len()).filter(|i| all[*i].drill.is_some()).collect();
+    assert!(figures.len() > 20);
+    for i in figures {
+        let line = &all[i];
+        let Ok(n) = line.value.parse::<usize>() else {
+            continue; // a rate, not a count
+        };
+        let mut h2 = Harness::demo(Lang::Zh, today(), 100, 30).unwrap();
+        h2.keys("5");
+        h2.model.reports.cursor = i;
+        h2.keys("<Enter>");
+        match line.drill.as_ref().unwrap() {
+            Drill::Tasks { .. } => {
+                assert_eq!(h2.model.tab, Tab::Tasks, "{}", line.label);
+                assert_eq!(h2.model.tasks.total, n, "{}", line.label);
+            }
+            Drill::Meetings(MeetingClass::Feedback(_)) => {
+                // R4.3 figures count units' answers; the list shows the meetings they answered,
+                // each with every unit's answer in its detail.
+                assert_eq!(h2.model.tab, Tab::Meetings, "{}", line.label);
+                assert!(h2.model.meetings.total <= n && (n == 0) == (h2.model.meetings.total == 0));
+            }
+            Drill::Meetings(_) => {
+                assert_eq!(h2.model.tab, Tab::Meetings, "{}", line.label);
+                assert_eq!(h2.model.meetings.total, n, "{}", line.label);
+            }
+            Drill::Unit(_) => assert_eq!(h2.model.tab, Tab::Units),
+        }
+        // Back returns to the report.
+        h2.keys("<Bksp>");
+        assert_eq!(h2.model.tab, Tab::Reports, "{}", line.label);
+    }
+}
+
+#[test]
+fn the_period_key_cycles_month_quarter_year() {
+    let mut h = Harness::demo(Lang::En, today(), 80, 24).unwrap();
+    h.keys("5");
+    let year = h.model.reports.report.clone().unwrap();
+    assert_eq!(year.period.from.to_string(), "2026-01-01");
+    h.keys("s");
+    let month = h.model.reports.report.clone().unwrap();
+    assert_eq!(
+        (month.period.from.to_string(), month.period.to.to_string()),
+        ("2026-11-01".into(), "2026-11-30".into())
+    );
+    assert!(month.meetings.meetings < year.meetings.meetings);
+    assert!(h.text().contains("this month"));
+    h.keys("s");
+    assert_eq!(
+        h.model
+            .reports
+            .report
+            .as_ref()
+            .unwrap()
+            .period
+            .from
+            .to_string(),
+        "2026-10-01"
+    );
+}
+
+#[test]
+fn presenting_moves_between_slides_and_no_key_edits() {
+    let mut h = Harness::demo(Lang::Zh, today(), 200, 60).unwrap();
+    let audit_before = h.store.audit_count().unwrap();
+    h.keys("2P");
+    assert_eq!(h.model.mode, Mode::Present);
+    assert!(h.text().contains("数据截至 2026-11-25 09:00"));
+    assert!(h.text().contains("1/8"));
+    // Every editing key, undo included, does nothing while presenting.
+    h.keys("aEmpdecvu<C-z>x");
+    assert_eq!(h.model.mode, Mode::Present);
+    assert!(h.model.form.is_none() && h.model.menu.is_none());
+    assert_eq!(h.store.audit_count().unwrap(), audit_before);
+    assert!(h.text().contains("2/8"), "v (space's twin) is next");
+    h.keys("<Right><Right><Left>");
+    assert!(h.text().contains("3/8"));
+    h.keys("<End>");
+    assert!(h.text().contains("8/8"));
+    h.keys("q");
+    assert_eq!(h.model.mode, Mode::Normal);
+    assert!(!h.model.quit, "q leaves the slides, not duban");
+    assert_eq!(h.model.tab, Tab::Tasks);
+}
