@@ -376,10 +376,10 @@ pub struct Report {
     pub as_of: NaiveDate,
     pub meetings: MeetingFigures,
     pub notices: NoticeFigures,
-    /// Units that had attendance recorded, by name.
+    /// Units that had attendance recorded, in the units list's order.
     pub attendance: Vec<AttendanceFigures>,
     pub minutes: MinutesFigures,
-    /// Units with something in the period, by name.
+    /// Units with something in the period, in the units list's order.
     pub units: Vec<UnitFigures>,
     /// Every task's light today.
     pub lights: Vec<(Light, i64)>,

@@ -134,11 +134,11 @@ impl Store {
                 r.get::<_, i64>(3)?,
             ))
         })?;
-        let mut by_unit: BTreeMap<(String, i64), AttendanceFigures> = BTreeMap::new();
+        let mut by_unit: BTreeMap<i64, AttendanceFigures> = BTreeMap::new();
         for row in rows {
             let (id, name, outcome, n) = row?;
             let f = by_unit
-                .entry((name.clone(), id))
+                .entry(id)
                 .or_insert_with(|| AttendanceFigures {
                     unit_id: id,
                     unit: name,
@@ -154,7 +154,12 @@ impl Store {
                 None => {}
             }
         }
-        Ok(by_unit.into_values().collect())
+        // In the units list's order (townships, then departments, as entered).
+        Ok(self
+            .units()?
+            .iter()
+            .filter_map(|u| by_unit.remove(&u.id))
+            .collect())
     }
 
     /// R4.3: each answer (or silence) of the feedback rounds sent in `period`, by meeting.

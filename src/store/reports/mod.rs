@@ -155,7 +155,6 @@ impl Store {
                 out.push(figures);
             }
         }
-        out.sort_by(|a, b| a.unit.cmp(&b.unit));
         Ok(out)
     }
 
