@@ -5,6 +5,7 @@
 mod accountability;
 mod admin;
 mod calendar;
+pub mod import;
 mod interactive;
 mod meetings;
 mod minutes;
@@ -90,6 +91,9 @@ pub enum Command {
     /// Referral to the supervision bureau (R5.7).
     #[command(subcommand)]
     Referral(accountability::ReferralCmd),
+    /// Import units, leaders or a task ledger (台账) from a .csv or .xlsx file.
+    #[command(subcommand)]
+    Import(import::ImportCmd),
     /// Database integrity and a summary of rule violations.
     Check,
     /// Copy the database with SQLite's online backup.
@@ -345,6 +349,7 @@ pub fn run(cli: Cli) -> CliResult {
         Some(Command::Criticize(a)) => accountability::criticize(&ctx, a),
         Some(Command::Criticisms(a)) => accountability::criticisms(&ctx, a),
         Some(Command::Referral(c)) => accountability::referral(&ctx, c),
+        Some(Command::Import(c)) => import::import(&ctx, c),
         Some(Command::Check) => admin::check(&ctx),
         Some(Command::Backup { path }) => admin::backup(&ctx, &path),
         Some(Command::Audit(a)) => admin::audit(&ctx, a),
