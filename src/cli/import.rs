@@ -207,16 +207,14 @@ fn print_plan(ctx: &Ctx, plan: &LedgerPlan, head: Imp) {
     let l = ctx.lang;
     let clean = super::output::clean;
     let p = plan;
-    println!(
-        "{head} {}",
-        counts(
-            l,
-            p.units.len(),
-            p.leaders.len(),
-            p.meetings.len(),
-            p.tasks.len()
-        )
+    let n = counts(
+        l,
+        p.units.len(),
+        p.leaders.len(),
+        p.meetings.len(),
+        p.tasks.len(),
     );
+    println!("{}", l.imp_fill(head, &[&n]));
     if !p.units.is_empty() {
         println!(
             "  {}",
