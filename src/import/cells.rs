@@ -21,9 +21,13 @@ pub fn date(s: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
         (parts.len() == 3 && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())))
             .then(|| parts.join("-"))
     };
+    let time_after = s[first.len()..]
+        .trim()
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b':' || b == b'.');
     parse_date(s, today)
         .or_else(|e| {
-            if first.len() < s.len() {
+            if first.len() < s.len() && time_after {
                 parse_date(first, today)
             } else {
                 Err(e)
