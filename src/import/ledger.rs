@@ -45,7 +45,9 @@ fn date_cell(
         .ok()
 }
 
-/// Checks every data row of a ledger against the file and the database.
+/// Checks every data row of a ledger against the file and the database. A task whose meeting
+/// (by date and first topic) already has a task of the same text and lead unit is refused, so that
+/// importing a ledger twice does not double it.
 pub fn check_ledger(
     sheet: &Sheet,
     db: &Existing,
@@ -53,7 +55,7 @@ pub fn check_ledger(
 ) -> Result<Checked<LedgerRow>, FileError> {
     let (cols, rows) = data_rows(sheet, Kind::Ledger)?;
     let mut out = Checked::default();
-    let mut seen: HashMap<(NaiveDate, String, String, String), usize> = HashMap::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for (n, row) in rows {
         let mut problems = Vec::new();
         let cell = |f| cols.cell(row, f);
@@ -112,12 +114,6 @@ pub fn check_ledger(
             continue;
         };
         let first = topics.first().cloned().unwrap_or_default();
-        let key = (meeting_date, first.clone(), text.clone(), lead.clone());
-        if let Some(row) = seen.get(&key) {
-            out.reject(*n, vec![Problem::DuplicateOf(*row)]);
-            continue;
-        }
-        seen.insert(key, *n);
         if let Some(m) = db.meeting(meeting_date, &first)
             && db
                 .tasks
@@ -128,19 +124,33 @@ pub fn check_ledger(
             continue;
         }
         let leader = cells::text(cell(Field::Leader));
-        out.good.push((
-            *n,
+        let row = LedgerRow {
+            text,
+            lead_unit: lead,
+            co_units: unique,
+            meeting_date,
+            topics,
+            leader: (!leader.is_empty()).then_some(leader),
+            limit,
+            completed_on,
+        };
+        // A meeting may give one unit the same task twice (other co-units, another limit); a row
+        // repeating another in every cell is a duplicate.
+        let mut sorted = row.co_units.clone();
+        sorted.sort();
+        let key = format!(
+            "{:?}",
             LedgerRow {
-                text,
-                lead_unit: lead,
-                co_units: unique,
-                meeting_date,
-                topics,
-                leader: (!leader.is_empty()).then_some(leader),
-                limit,
-                completed_on,
-            },
-        ));
+                co_units: sorted,
+                ..row.clone()
+            }
+        );
+        if let Some(first) = seen.get(&key) {
+            out.reject(*n, vec![Problem::DuplicateOf(*first)]);
+            continue;
+        }
+        seen.insert(key, *n);
+        out.good.push((*n, row));
     }
     Ok(out)
 }

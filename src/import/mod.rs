@@ -195,11 +195,11 @@ impl Existing {
     }
 }
 
+/// A row of a file: its 1-based row number and its cells.
+pub type Row = (usize, Vec<String>);
+
 /// The data rows of `sheet` below its header for `kind`, with the columns.
-pub fn data_rows(
-    sheet: &Sheet,
-    kind: Kind,
-) -> Result<(header::Columns, Vec<&(usize, Vec<String>)>), FileError> {
+pub fn data_rows(sheet: &Sheet, kind: Kind) -> Result<(header::Columns, Vec<&Row>), FileError> {
     let cols = header::find_header(sheet, kind).map_err(FileError::MissingColumns)?;
     let rows = sheet
         .rows
