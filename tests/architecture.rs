@@ -56,3 +56,18 @@ fn the_store_knows_nothing_of_the_interfaces_and_the_domain_nothing_of_ours() {
         ],
     );
 }
+
+#[test]
+fn the_importer_reads_and_checks_and_leaves_sql_to_the_store() {
+    refuse(
+        "src/import",
+        &[
+            "rusqlite",
+            "SELECT ",
+            "INSERT ",
+            "UPDATE ",
+            "crate::tui",
+            "crate::cli",
+        ],
+    );
+}

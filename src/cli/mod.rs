@@ -5,6 +5,7 @@
 mod accountability;
 mod admin;
 mod calendar;
+pub mod import;
 mod interactive;
 mod meetings;
 mod minutes;
@@ -95,6 +96,9 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Presentation mode: the report as full-screen, read-only slides (← → to move, q to leave).
     Present(report::PeriodArgs),
+    /// Import units, leaders or a task ledger (台账) from a .csv or .xlsx file.
+    #[command(subcommand)]
+    Import(import::ImportCmd),
     /// Database integrity and a summary of rule violations.
     Check,
     /// Copy the database with SQLite's online backup.
@@ -355,6 +359,7 @@ pub fn run(cli: Cli) -> CliResult {
             let period = p.resolve(&ctx)?;
             interactive::present(&ctx, period)
         }
+        Some(Command::Import(c)) => import::import(&ctx, c),
         Some(Command::Check) => admin::check(&ctx),
         Some(Command::Backup { path }) => admin::backup(&ctx, &path),
         Some(Command::Audit(a)) => admin::audit(&ctx, a),

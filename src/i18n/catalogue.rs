@@ -85,6 +85,11 @@ catalogue! {
     ColAttendee => "参会人", "Attendee";
     ColOutcome => "参会情况", "Attendance";
     ColFeedback => "反馈", "Feedback";
+    ColMeetingDate => "会议日期", "Meeting date";
+    ColMeetingTopic => "会议议题", "Meeting topic";
+    ColCompletedOn => "办结日期", "Completed on";
+    ColMainLeader => "主要领导", "Main leader";
+    ColContact => "联系方式", "Contact";
     TitleCountyHead => "县长", "county head";
     TitleDeputyHead => "副县长", "deputy head";
     TitleOfficeDirector => "县政府办公室主任", "office director";

@@ -40,10 +40,12 @@ macro_rules! catalogue {
 }
 
 mod catalogue;
+mod import;
 mod report;
 mod ui;
 
 pub use catalogue::Msg;
+pub use import::Imp;
 pub use report::Rep;
 pub use ui::Ui;
 
@@ -76,6 +78,11 @@ impl Lang {
     /// The message with `{0}`, `{1}`, … replaced by `args`.
     pub fn fill(self, m: Msg, args: &[&dyn std::fmt::Display]) -> String {
         fill_template(self.t(m), args)
+    }
+
+    /// A message of the importer with its placeholders filled.
+    pub fn imp_fill(self, m: Imp, args: &[&dyn std::fmt::Display]) -> String {
+        fill_template(self.imp(m), args)
     }
 
     /// A message of the terminal UI with its placeholders filled.
@@ -243,6 +250,11 @@ mod tests {
         }
         for &m in Rep::ALL {
             let (zh, en) = (Lang::Zh.rep(m), Lang::En.rep(m));
+            assert!(!zh.is_empty() && !en.is_empty(), "{m:?}");
+            assert_eq!(placeholders(zh), placeholders(en), "{m:?}");
+        }
+        for &m in Imp::ALL {
+            let (zh, en) = (Lang::Zh.imp(m), Lang::En.imp(m));
             assert!(!zh.is_empty() && !en.is_empty(), "{m:?}");
             assert_eq!(placeholders(zh), placeholders(en), "{m:?}");
         }

@@ -23,7 +23,7 @@ fn at_line(line: usize, e: StoreError) -> StoreError {
 
 impl Tx<'_> {
     /// Inserts a checked task with its audit row.
-    fn create_task(&self, task: Task) -> Result<i64> {
+    pub(in crate::store) fn create_task(&self, task: Task) -> Result<i64> {
         let id = self.insert_task(&task)?;
         let after = read_task(self, id)?;
         self.audit("create", Entity::Task, id, None::<&()>, Some(&after))?;

@@ -93,6 +93,7 @@ fn demo_store(today: &str) -> Store {
 }
 
 mod edits;
+mod import;
 mod initials;
 mod leaders;
 mod meetings_window;

@@ -1,0 +1,213 @@
+//! Importing units, leaders and a task ledger (台账) from a CSV or .xlsx file.
+//!
+//! Pure reading and checking, no SQL: [`read`] turns a file into rows of text with their row
+//! numbers, [`header`] finds the columns by name (Chinese or English; a title row above the
+//! header is passed over), [`cells`] reads one cell, and [`plan`] / [`ledger`] check every row
+//! against the file and a snapshot of the database ([`Existing`]), giving the good rows as records
+//! for the store and the bad rows with their problems. The store writes the good rows in one
+//! transaction (`Store::import_units`, `import_leaders`, `import_ledger`).
+//!
+//! A unit (leader) whose name is already in the database is *unchanged* when the file says
+//! nothing different about it (same kind; main leader and contact blank or equal — for a leader:
+//! same title, liaison blank or equal), and is then passed over; otherwise the row is an error.
+
+pub mod cells;
+pub mod header;
+pub mod ledger;
+pub mod plan;
+pub mod read;
+
+use chrono::NaiveDate;
+
+use crate::domain::{Leader, Unit};
+use crate::store::{Result as StoreResult, Store, TaskFilter};
+pub use header::{Field, Kind};
+pub use read::{ReadError, Sheet, read_sheet};
+
+/// What is wrong with one row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// A required cell is blank.
+    Empty(Field),
+    /// A date cell that is not a date (or outside 1970–2199).
+    BadDate {
+        field: Field,
+        value: String,
+    },
+    UnknownKind(String),
+    UnknownTitle(String),
+    /// Neither a date, blank, nor an exempt category.
+    BadLimit(String),
+    /// The same record as the row given, earlier in the file.
+    DuplicateOf(usize),
+    /// A unit of this name is in the database with other details.
+    UnitExists(String),
+    /// A leader of this name is in the database with another title or liaison director.
+    LeaderExists(String),
+    /// The liaison director is neither in the database nor among the imported leaders.
+    UnknownLiaison(String),
+    OwnLiaison(String),
+    /// The lead unit is also named as a co-unit.
+    LeadIsCo(String),
+    /// The lead unit is deactivated and takes no new tasks.
+    InactiveUnit(String),
+    CompletedBeforeMeeting,
+    CompletedAfterToday,
+    /// The task (same text and lead unit) is already recorded for that meeting.
+    TaskExists(i64),
+}
+
+/// A problem of the row with this file row number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    pub row: usize,
+    pub problem: Problem,
+}
+
+/// The rows of a file, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checked<T> {
+    /// Records to create, with their row numbers.
+    pub good: Vec<(usize, T)>,
+    /// Every problem found, by row.
+    pub bad: Vec<RowError>,
+    /// Rows naming a record already in the database with the same details.
+    pub unchanged: Vec<usize>,
+}
+
+impl<T> Default for Checked<T> {
+    fn default() -> Self {
+        Checked {
+            good: Vec::new(),
+            bad: Vec::new(),
+            unchanged: Vec::new(),
+        }
+    }
+}
+
+impl<T> Checked<T> {
+    /// The rows with a problem, each once, in file order.
+    pub fn bad_rows(&self) -> Vec<usize> {
+        let mut rows: Vec<usize> = self.bad.iter().map(|e| e.row).collect();
+        rows.sort_unstable();
+        rows.dedup();
+        rows
+    }
+
+    fn reject(&mut self, row: usize, problems: Vec<Problem>) {
+        self.bad.extend(
+            problems
+                .into_iter()
+                .map(|problem| RowError { row, problem }),
+        );
+    }
+
+    /// The good records without their row numbers.
+    pub fn records(&self) -> Vec<T>
+    where
+        T: Clone,
+    {
+        self.good.iter().map(|(_, t)| t.clone()).collect()
+    }
+}
+
+/// A file that cannot be checked at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileError {
+    Read(ReadError),
+    /// No row holds these required columns.
+    MissingColumns(Vec<Field>),
+}
+
+impl From<ReadError> for FileError {
+    fn from(e: ReadError) -> Self {
+        FileError::Read(e)
+    }
+}
+
+/// An existing meeting as the ledger matches it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExistingMeeting {
+    pub id: i64,
+    pub date: NaiveDate,
+    pub topics: Vec<String>,
+}
+
+/// An existing task as the ledger matches it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExistingTask {
+    pub meeting_id: i64,
+    pub text: String,
+    pub lead_unit: String,
+}
+
+/// What the database holds that an import is checked against.
+#[derive(Debug, Clone, Default)]
+pub struct Existing {
+    pub units: Vec<Unit>,
+    pub leaders: Vec<Leader>,
+    pub meetings: Vec<ExistingMeeting>,
+    pub tasks: Vec<ExistingTask>,
+}
+
+impl Existing {
+    /// Reads the snapshot from `store`.
+    pub fn load(store: &Store, today: NaiveDate) -> StoreResult<Existing> {
+        let meetings = store
+            .meetings(today)?
+            .into_iter()
+            .map(|m| ExistingMeeting {
+                id: m.id,
+                date: m.date,
+                topics: m.topics,
+            })
+            .collect();
+        let tasks = store
+            .tasks(&TaskFilter::default(), today)?
+            .into_iter()
+            .map(|t| ExistingTask {
+                meeting_id: t.meeting_id,
+                text: t.text,
+                lead_unit: t.lead_unit,
+            })
+            .collect();
+        Ok(Existing {
+            units: store.units()?,
+            leaders: store.leaders()?,
+            meetings,
+            tasks,
+        })
+    }
+
+    pub fn unit(&self, name: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.name == name)
+    }
+
+    pub fn leader(&self, name: &str) -> Option<&Leader> {
+        self.leaders.iter().find(|l| l.name == name)
+    }
+
+    /// The meeting held on `date` whose first topic is `topic`.
+    pub fn meeting(&self, date: NaiveDate, topic: &str) -> Option<&ExistingMeeting> {
+        self.meetings
+            .iter()
+            .find(|m| m.date == date && m.topics.first().is_some_and(|t| t == topic))
+    }
+}
+
+/// A row of a file: its 1-based row number and its cells.
+pub type Row = (usize, Vec<String>);
+
+/// The data rows of `sheet` below its header for `kind`, with the columns.
+pub fn data_rows(sheet: &Sheet, kind: Kind) -> Result<(header::Columns, Vec<&Row>), FileError> {
+    let cols = header::find_header(sheet, kind).map_err(FileError::MissingColumns)?;
+    let rows = sheet
+        .rows
+        .iter()
+        .filter(|(n, _)| *n > cols.header_row)
+        .collect();
+    Ok((cols, rows))
+}
+
+#[cfg(test)]
+mod tests;

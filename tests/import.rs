@@ -1,0 +1,280 @@
+//! `duban import …` through the built binary, each test on its own temporary database.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+struct Db {
+    dir: tempfile::TempDir,
+    path: std::path::PathBuf,
+}
+
+fn db() -> Db {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("duban.db");
+    Db { dir, path }
+}
+
+impl Db {
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::cargo_bin("duban").unwrap();
+        c.env_remove("DUBAN_LANG").env_remove("DUBAN_CONFIG");
+        c.env("DUBAN_DB", &self.path)
+            .env("DUBAN_TODAY", "2026-11-25")
+            .env("HOME", self.dir.path())
+            .env("XDG_CONFIG_HOME", self.dir.path())
+            .current_dir(self.dir.path());
+        c.args(args);
+        c
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.cmd(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn fails(&self, args: &[&str]) -> (i32, String) {
+        let out = self.cmd(args).output().unwrap();
+        assert!(!out.status.success(), "{args:?} should fail");
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let mut a = args.to_vec();
+        a.extend(["--format", "json"]);
+        serde_json::from_str(&self.ok(&a)).unwrap()
+    }
+
+    fn write(&self, name: &str, text: &str) -> String {
+        std::fs::write(self.dir.path().join(name), text).unwrap();
+        name.to_string()
+    }
+
+    /// Units, leaders, meetings, tasks and audit rows.
+    fn counts(&self) -> [usize; 5] {
+        let n = |args: &[&str]| self.json(args).as_array().unwrap().len();
+        [
+            n(&["unit", "list"]),
+            n(&["leader", "list"]),
+            n(&["meeting", "list"]),
+            n(&["task", "list"]),
+            n(&["audit", "--limit", "100000"]),
+        ]
+    }
+}
+
+const LEDGER: &str = "\u{feff}督办事项台账 2026-11-25
+编号,督办事项,主办单位,协办单位,会议日期,会议议题,责任领导,办理时限,办结日期
+1,完成管网改造,上塘镇,县财政局、县水利局,2026-11-02,瓯江引水,李副县长,2026-12-31,
+2,落实建设资金,县财政局,,2026-11-02,瓯江引水,,经费,2026-11-20
+3,清理河道,新桥镇,,2026-13-09,河道整治,王副县长,,
+4,拆除违建,新桥镇,,2026-11-09,河道整治,王副县长,,
+";
+
+#[test]
+fn a_bad_row_imports_nothing_and_is_named() {
+    let db = db();
+    db.ok(&["init"]);
+    let f = db.write("ledger.csv", LEDGER);
+    let before = db.counts();
+    let (code, err) = db.fails(&["import", "ledger", &f]);
+    assert_eq!(code, 2);
+    assert!(err.contains("第5行：会议日期“2026-13-09”"), "{err}");
+    assert_eq!(db.counts(), before);
+    let (_, err) = db.fails(&["--lang", "en", "import", "ledger", &f]);
+    assert!(err.contains("row 5: Meeting date \"2026-13-09\""), "{err}");
+}
+
+#[test]
+fn skip_bad_imports_the_rest_and_names_the_skipped_rows() {
+    let db = db();
+    db.ok(&["init"]);
+    let f = db.write("ledger.csv", LEDGER);
+    let out = db.ok(&["--lang", "en", "import", "ledger", &f, "--skip-bad"]);
+    assert!(out.contains("1 rows skipped"), "{out}");
+    assert!(out.contains("row 5:"), "{out}");
+    assert!(
+        out.contains("Imported: 4 units, 2 leaders, 2 meetings, 3 tasks"),
+        "{out}"
+    );
+    let tasks = db.json(&["task", "list"]);
+    let mut texts: Vec<&str> = tasks
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["text"].as_str().unwrap())
+        .collect();
+    texts.sort_unstable();
+    assert_eq!(texts, ["完成管网改造", "拆除违建", "落实建设资金"]);
+}
+
+#[test]
+fn dry_run_writes_nothing_and_shows_the_plan() {
+    let db = db();
+    db.ok(&["init"]);
+    let f = db.write("ledger.csv", &LEDGER.replace("2026-13-09", "2026-11-09"));
+    let before = db.counts();
+    let out = db.ok(&["import", "ledger", &f, "--dry-run"]);
+    assert_eq!(db.counts(), before);
+    assert!(out.contains("试运行"), "{out}");
+    assert!(
+        out.contains("新建单位（类别：其他）：上塘镇、县财政局、县水利局、新桥镇"),
+        "{out}"
+    );
+    assert!(
+        out.contains("新建领导（职务：副县长）：李副县长、王副县长"),
+        "{out}"
+    );
+    assert!(out.contains("新建会议：2026-11-09 河道整治"), "{out}");
+    assert!(out.contains("清理河道"), "{out}");
+}
+
+#[test]
+fn units_and_leaders_files_and_a_duplicate_unit() {
+    let db = db();
+    db.ok(&["init"]);
+    let f = db.write(
+        "units.csv",
+        "单位名称,类型,主要领导\n上塘镇,乡镇,王镇长\n县财政局,县直单位,\n",
+    );
+    db.ok(&["import", "units", &f]);
+    let units = db.json(&["unit", "list"]);
+    assert_eq!(units.as_array().unwrap().len(), 2);
+    // The same file again: unchanged, nothing written.
+    let out = db.ok(&["import", "units", &f]);
+    assert!(out.contains("未改动：第 2, 3 行"), "{out}");
+    let f = db.write("units2.csv", "单位,类型\n县财政局,乡镇\n");
+    let (code, err) = db.fails(&["import", "units", &f]);
+    assert_eq!(code, 2);
+    assert!(err.contains("第2行：单位“县财政局”已在数据库中"), "{err}");
+    let f = db.write(
+        "leaders.csv",
+        "姓名,职务,联系主任\n李副县长,副县长,周主任\n周主任,办公室副主任,\n",
+    );
+    db.ok(&["import", "leaders", &f]);
+    assert_eq!(db.json(&["leader", "list"]).as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn other_files_are_refused_with_a_message() {
+    let db = db();
+    db.ok(&["init"]);
+    let f = db.write("ledger.txt", LEDGER);
+    let (code, err) = db.fails(&["import", "ledger", &f]);
+    assert_eq!(code, 2);
+    assert!(err.contains(".txt"), "{err}");
+    let (code, err) = db.fails(&["import", "ledger", "missing.csv"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("missing.csv"), "{err}");
+    let f = db.write("bad.xlsx", "not a workbook");
+    let (code, err) = db.fails(&["import", "ledger", &f]);
+    assert_eq!(code, 2, "{err}");
+    let f = db.write("cols.csv", "督办事项,主办单位\n修路,上塘镇\n");
+    let (code, err) = db.fails(&["import", "ledger", &f]);
+    assert_eq!(code, 2);
+    assert!(err.contains("会议日期、会议议题"), "{err}");
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The limit cell as the ledger shows it.
+fn limit_cell(t: &Value) -> String {
+    let limit = &t["limit"];
+    match limit["kind"].as_str().unwrap() {
+        "date" => format!("{} 明确时限", limit["value"].as_str().unwrap()),
+        "exempt" => format!("不设默认时限：{}", limit["value"].as_str().unwrap()),
+        _ => match t["due"].as_str() {
+            Some(due) => format!("{due}* 默认时限"),
+            None => "默认时限".to_string(),
+        },
+    }
+}
+
+/// What the round trip keeps of a task.
+fn facts(tasks: &Value) -> Vec<String> {
+    let mut out: Vec<String> = tasks
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            let mut co: Vec<&str> = t["co_units"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c.as_str().unwrap())
+                .collect();
+            co.sort_unstable();
+            format!(
+                "{}|{}|{}|{}|{}|{}|{}|{}",
+                t["text"],
+                t["lead_unit"],
+                co.join("、"),
+                t["meeting_date"],
+                t["meeting_topic"],
+                t["leader"],
+                t["limit"],
+                t["completed_on"]
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn round_trip_of_the_demo_ledger() {
+    let demo = db();
+    demo.ok(&["demo"]);
+    let tasks = demo.json(&["task", "list"]);
+    let mut csv = String::from(
+        "督办事项台账\n编号,灯,剩余,督办事项,主办单位,协办单位,会议日期,会议议题,责任领导,办理时限,状态,办结日期\n",
+    );
+    for t in tasks.as_array().unwrap() {
+        let co: Vec<&str> = t["co_units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap())
+            .collect();
+        let cells = [
+            t["id"].to_string(),
+            String::new(),
+            String::new(),
+            t["text"].as_str().unwrap().to_string(),
+            t["lead_unit"].as_str().unwrap().to_string(),
+            co.join("、"),
+            t["meeting_date"].as_str().unwrap().to_string(),
+            t["meeting_topic"].as_str().unwrap_or_default().to_string(),
+            t["leader"].as_str().unwrap_or_default().to_string(),
+            limit_cell(t),
+            t["state"].as_str().unwrap().to_string(),
+            t["completed_on"].as_str().unwrap_or_default().to_string(),
+        ];
+        let line: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
+        csv.push_str(&line.join(","));
+        csv.push('\n');
+    }
+    let empty = db();
+    empty.ok(&["init"]);
+    let f = empty.write("ledger.csv", &csv);
+    empty.ok(&["import", "ledger", &f]);
+    let back = empty.json(&["task", "list"]);
+    assert_eq!(
+        back.as_array().unwrap().len(),
+        tasks.as_array().unwrap().len()
+    );
+    assert_eq!(facts(&back), facts(&tasks));
+}
