@@ -40,9 +40,11 @@ macro_rules! catalogue {
 }
 
 mod catalogue;
+mod export;
 mod ui;
 
 pub use catalogue::Msg;
+pub use export::Exp;
 pub use ui::Ui;
 
 /// `template` with `{0}`, `{1}`, … replaced by `args` (a value is never read as a placeholder).
@@ -74,6 +76,11 @@ impl Lang {
     /// The message with `{0}`, `{1}`, … replaced by `args`.
     pub fn fill(self, m: Msg, args: &[&dyn std::fmt::Display]) -> String {
         fill_template(self.t(m), args)
+    }
+
+    /// A message of the exports with its placeholders filled.
+    pub fn exp_fill(self, m: Exp, args: &[&dyn std::fmt::Display]) -> String {
+        fill_template(self.exp(m), args)
     }
 
     /// A message of the terminal UI with its placeholders filled.
@@ -236,6 +243,11 @@ mod tests {
         }
         for &m in Ui::ALL {
             let (zh, en) = (Lang::Zh.ui(m), Lang::En.ui(m));
+            assert!(!zh.is_empty() && !en.is_empty(), "{m:?}");
+            assert_eq!(placeholders(zh), placeholders(en), "{m:?}");
+        }
+        for &m in Exp::ALL {
+            let (zh, en) = (Lang::Zh.exp(m), Lang::En.exp(m));
             assert!(!zh.is_empty() && !en.is_empty(), "{m:?}");
             assert_eq!(placeholders(zh), placeholders(en), "{m:?}");
         }
