@@ -72,7 +72,12 @@ pub(crate) fn write_atomically(
         // As an ordinary new file would be (the umask still applies), not tempfile's 0600.
         builder.permissions(std::fs::Permissions::from_mode(0o644));
     }
-    let mut tmp = builder.tempfile_in(dir)?;
+    // tempfile names its random file in the error; the user knows only `path`, which the caller
+    // names, so keep just the system's reason.
+    let mut tmp = builder.tempfile_in(dir).map_err(|e| {
+        e.raw_os_error()
+            .map_or(e, std::io::Error::from_raw_os_error)
+    })?;
     {
         let mut out = BufWriter::new(tmp.as_file_mut());
         write(&mut out)?;

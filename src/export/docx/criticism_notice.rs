@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use docx_rs::{AlignmentType, Paragraph};
+use docx_rs::{AlignmentType, Paragraph, SpecialIndentType};
 
 use super::{
     BODY_FONT, BODY_SIZE, HEADING_FONT, TEXT_WIDTH, aligned, body, cell, cell_text, document, row,
@@ -40,6 +40,7 @@ pub fn criticism_notice(
             HEADING_FONT,
             BODY_SIZE,
         ))
+        .indent(None, Some(SpecialIndentType::FirstLine(640)), None, None)
         .first_line_chars(200);
 
     let centre = AlignmentType::Center;

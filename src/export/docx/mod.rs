@@ -12,7 +12,7 @@ use std::path::Path;
 
 use docx_rs::{
     AlignmentType, Docx, HeightRule, LineSpacing, LineSpacingType, PageMargin, Paragraph, Run,
-    RunFonts, Table, TableCell, TableRow, VAlignType, WidthType,
+    RunFonts, SpecialIndentType, Table, TableCell, TableRow, VAlignType, WidthType,
 };
 
 use super::{ExportError, write_atomically};
@@ -69,6 +69,7 @@ pub(crate) fn title(text: &str) -> Paragraph {
 pub(crate) fn body(text: &str) -> Paragraph {
     Paragraph::new()
         .add_run(run(text, BODY_FONT, BODY_SIZE))
+        .indent(None, Some(SpecialIndentType::FirstLine(640)), None, None)
         .first_line_chars(200)
         .align(AlignmentType::Both)
         .line_spacing(
