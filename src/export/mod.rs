@@ -72,12 +72,14 @@ pub(crate) fn write_atomically(
         // As an ordinary new file would be (the umask still applies), not tempfile's 0600.
         builder.permissions(std::fs::Permissions::from_mode(0o644));
     }
-    // tempfile names its random file in the error; the user knows only `path`, which the caller
-    // names, so keep just the system's reason.
-    let mut tmp = builder.tempfile_in(dir).map_err(|e| {
-        e.raw_os_error()
-            .map_or(e, std::io::Error::from_raw_os_error)
-    })?;
+    // tempfile names its random file in its errors; the user knows only `path` (which the caller
+    // names), so ask the system about the directory first and keep only the kind of a later error.
+    if !std::fs::metadata(dir)?.is_dir() {
+        return Err(std::io::Error::from(std::io::ErrorKind::NotADirectory).into());
+    }
+    let mut tmp = builder
+        .tempfile_in(dir)
+        .map_err(|e| std::io::Error::from(e.kind()))?;
     {
         let mut out = BufWriter::new(tmp.as_file_mut());
         write(&mut out)?;

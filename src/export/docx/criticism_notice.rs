@@ -15,7 +15,7 @@ use crate::i18n::{Exp, Lang, Msg};
 use crate::store::{CriticismRow, TaskRow};
 
 /// Number, task, meeting, limit, promised date (twips).
-const GRID: [usize; 5] = [760, 3884, 1800, 1200, TEXT_WIDTH - 760 - 3884 - 1800 - 1200];
+const GRID: [usize; 5] = [700, 3344, 1800, 1500, TEXT_WIDTH - 700 - 3344 - 1800 - 1500];
 
 /// Writes the draft notice of criticism `c` of a unit, listing `tasks` (the tasks it covers).
 pub fn criticism_notice(

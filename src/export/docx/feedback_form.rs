@@ -13,7 +13,7 @@ use crate::i18n::{Exp, Lang};
 use crate::store::MeetingDetail;
 
 /// The grid: label, value, label, value (twips; they add up to the type area).
-const GRID: [usize; 4] = [2100, 2744, 2000, TEXT_WIDTH - 2100 - 2744 - 2000];
+const GRID: [usize; 4] = [1800, 2600, 1900, TEXT_WIDTH - 1800 - 2600 - 1900];
 
 /// Writes the feedback form of `detail`'s minutes for `unit`: topic, chair, participating units,
 /// the unit, the drafter with phone, fax and e-mail, the director's review, the day the draft was
