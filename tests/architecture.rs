@@ -56,3 +56,12 @@ fn the_store_knows_nothing_of_the_interfaces_and_the_domain_nothing_of_ours() {
         ],
     );
 }
+
+#[test]
+fn exports_hold_no_sql_and_know_nothing_of_the_interfaces() {
+    // The exports take rows the store has read; only the store speaks SQL.
+    refuse(
+        "src/export",
+        &["rusqlite", "crate::cli", "crate::tui", "conn."],
+    );
+}
