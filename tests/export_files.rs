@@ -110,8 +110,37 @@ fn xlsx_reads_back_with_the_rows_the_filter_selected() {
     let sheet = unzip(&path, "xl/worksheets/sheet1.xml");
     assert!(sheet.contains(r#"state="frozen""#) && sheet.contains(r#"ySplit="2""#));
     assert!(sheet.contains(&format!(r#"<autoFilter ref="A2:L{}""#, rows.len() + 2)));
-    // The task column is wider than the id column (Chinese counts two).
-    assert!(sheet.contains("<cols>"));
+    // Column widths fit the Chinese text: a character counts two, capped at 60.
+    let width = |col: usize| -> f64 {
+        // <col min="a" max="b" width="w" …/>: equal neighbours share one element.
+        let attr = |tag: &str, name: &str| -> String {
+            let at = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+            tag[at..at + tag[at..].find('"').unwrap()].to_string()
+        };
+        sheet
+            .split("<col ")
+            .skip(1)
+            .find(|t| {
+                let (a, b): (usize, usize) = (
+                    attr(t, "min").parse().unwrap(),
+                    attr(t, "max").parse().unwrap(),
+                );
+                (a..=b).contains(&col)
+            })
+            .map(|t| attr(t, "width").parse().unwrap())
+            .unwrap()
+    };
+    let longest = rows
+        .iter()
+        .map(|r| unicode_width::UnicodeWidthStr::width(r.text.as_str()))
+        .max()
+        .unwrap();
+    assert!(
+        width(4) >= (longest.min(58) + 2) as f64,
+        "{} < {longest}",
+        width(4)
+    );
+    assert!(width(4) <= 61.0 && width(1) < width(4));
     let styles = unzip(&path, "xl/styles.xml");
     assert!(styles.contains("FFF48C8C"), "the red fill");
 
