@@ -71,3 +71,12 @@ fn the_importer_reads_and_checks_and_leaves_sql_to_the_store() {
         ],
     );
 }
+
+#[test]
+fn exports_hold_no_sql_and_know_nothing_of_the_interfaces() {
+    // The exports take rows the store has read; only the store speaks SQL.
+    refuse(
+        "src/export",
+        &["rusqlite", "crate::cli", "crate::tui", "conn."],
+    );
+}

@@ -5,6 +5,7 @@
 mod accountability;
 mod admin;
 mod calendar;
+mod export;
 pub mod import;
 mod interactive;
 mod meetings;
@@ -105,6 +106,9 @@ pub enum Command {
     Backup { path: PathBuf },
     /// Who changed what, when.
     Audit(admin::AuditArgs),
+    /// Files for others: the ledger (.xlsx/.csv), a feedback form, a criticism notice (.docx).
+    #[command(subcommand)]
+    Export(export::ExportCmd),
     /// Render every TUI screen on the demo county as SVG and text (for the README).
     Screenshot {
         /// The directory to write into.
@@ -363,6 +367,7 @@ pub fn run(cli: Cli) -> CliResult {
         Some(Command::Check) => admin::check(&ctx),
         Some(Command::Backup { path }) => admin::backup(&ctx, &path),
         Some(Command::Audit(a)) => admin::audit(&ctx, a),
+        Some(Command::Export(c)) => export::export(&ctx, c),
     }
 }
 

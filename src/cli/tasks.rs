@@ -1,12 +1,12 @@
 //! `duban task …`: the ledger and the task's steps (R5).
 
-use clap::{Subcommand, ValueEnum};
+use clap::{Args, Subcommand, ValueEnum};
 
 use super::output::Table;
 use super::{CliResult, Ctx};
 use crate::domain::{ExemptCategory, Light, Limit, TaskState};
-use crate::i18n::{Lang, Msg};
-use crate::store::{NewTask, TaskFilter, TaskRow, TaskSort};
+use crate::i18n::{Exp, Lang, Msg};
+use crate::store::{NewTask, Store, TaskFilter, TaskRow, TaskSort};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum LightArg {
@@ -22,6 +22,96 @@ pub enum SortArg {
     WorkdaysLeft,
     Unit,
     MeetingDate,
+}
+
+/// The ledger's filters, shared by `task list` and `export ledger`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[arg(long, value_enum)]
+    pub light: Option<LightArg>,
+    /// Tasks this unit leads.
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// open, pending, explanation_due, promised, criticism_due, criticised, done.
+    #[arg(long)]
+    pub state: Option<String>,
+    /// A substring of the task, its lead unit or its meeting's topics.
+    #[arg(long)]
+    pub text: Option<String>,
+    #[arg(long, value_enum, default_value = "workdays-left")]
+    pub sort: SortArg,
+}
+
+impl ListArgs {
+    /// The store's filter; an unknown unit or state is bad input.
+    pub fn filter(&self, ctx: &Ctx, store: &Store) -> CliResult<TaskFilter> {
+        let unit_id = self
+            .unit
+            .as_deref()
+            .map(|u| store.unit_by_name(u).map(|u| u.id))
+            .transpose()
+            .map_err(|e| ctx.store(e))?;
+        let state = self
+            .state
+            .as_deref()
+            .map(|s| {
+                TaskState::from_code(s)
+                    .ok_or_else(|| ctx.bad(Msg::ErrNotFound, &[&ctx.lang.t(Msg::ColState), &s]))
+            })
+            .transpose()?;
+        Ok(TaskFilter {
+            light: self.light.map(LightArg::light),
+            state,
+            unit_id,
+            text: self.text.clone(),
+            sort: match self.sort {
+                SortArg::WorkdaysLeft => TaskSort::WorkdaysLeft,
+                SortArg::Unit => TaskSort::Unit,
+                SortArg::MeetingDate => TaskSort::MeetingDate,
+            },
+            ..TaskFilter::default()
+        })
+    }
+
+    /// What the filters select, in words: "all tasks", or each filter given.
+    pub fn describe(&self, l: Lang) -> String {
+        let mut parts = Vec::new();
+        if let Some(x) = self.light {
+            parts.push(l.exp_fill(Exp::ScopeLight, &[&l.light(x.light())]));
+        }
+        if let Some(u) = &self.unit {
+            parts.push(l.exp_fill(Exp::ScopeUnit, &[u]));
+        }
+        if let Some(s) = &self.state {
+            let name = TaskState::from_code(s).map_or(s.as_str(), |s| l.state(s));
+            parts.push(l.exp_fill(Exp::ScopeState, &[&name]));
+        }
+        if let Some(t) = self
+            .text
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            parts.push(l.exp_fill(Exp::ScopeText, &[&t]));
+        }
+        if parts.is_empty() {
+            l.exp(Exp::ScopeAll).to_string()
+        } else {
+            parts.join("；")
+        }
+    }
+}
+
+impl LightArg {
+    fn light(self) -> Light {
+        match self {
+            LightArg::Red => Light::Red,
+            LightArg::Yellow => Light::Yellow,
+            LightArg::Green => Light::Green,
+            LightArg::Done => Light::Done,
+            LightArg::Exempt => Light::Exempt,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -50,21 +140,7 @@ pub enum TaskCmd {
         leader: Option<String>,
     },
     /// The ledger (台账); every task without filters.
-    List {
-        #[arg(long, value_enum)]
-        light: Option<LightArg>,
-        /// Tasks this unit leads.
-        #[arg(long)]
-        unit: Option<String>,
-        /// open, pending, explanation_due, promised, criticism_due, criticised, done.
-        #[arg(long)]
-        state: Option<String>,
-        /// A substring of the task, its lead unit or its meeting's topics.
-        #[arg(long)]
-        text: Option<String>,
-        #[arg(long, value_enum, default_value = "workdays-left")]
-        sort: SortArg,
-    },
+    List(ListArgs),
     /// One task with its progress, explanations and criticisms.
     Show { id: i64 },
     /// A progress report (R5.3).
@@ -162,41 +238,8 @@ pub fn task(ctx: &Ctx, c: TaskCmd) -> CliResult {
             let row = store.task_row(id, ctx.today).map_err(|e| ctx.store(e))?;
             ctx.print(&task_table(ctx, std::slice::from_ref(&row)), &row);
         }
-        TaskCmd::List {
-            light,
-            unit,
-            state,
-            text,
-            sort,
-        } => {
-            let unit_id = unit
-                .map(|u| store.unit_by_name(&u).map(|u| u.id))
-                .transpose()
-                .map_err(|e| ctx.store(e))?;
-            let state = state
-                .map(|s| {
-                    TaskState::from_code(&s)
-                        .ok_or_else(|| ctx.bad(Msg::ErrNotFound, &[&l.t(Msg::ColState), &s]))
-                })
-                .transpose()?;
-            let filter = TaskFilter {
-                light: light.map(|x| match x {
-                    LightArg::Red => Light::Red,
-                    LightArg::Yellow => Light::Yellow,
-                    LightArg::Green => Light::Green,
-                    LightArg::Done => Light::Done,
-                    LightArg::Exempt => Light::Exempt,
-                }),
-                state,
-                unit_id,
-                text,
-                sort: match sort {
-                    SortArg::WorkdaysLeft => TaskSort::WorkdaysLeft,
-                    SortArg::Unit => TaskSort::Unit,
-                    SortArg::MeetingDate => TaskSort::MeetingDate,
-                },
-                ..TaskFilter::default()
-            };
+        TaskCmd::List(args) => {
+            let filter = args.filter(ctx, &store)?;
             let rows = store.tasks(&filter, ctx.today).map_err(|e| ctx.store(e))?;
             ctx.print(&task_table(ctx, &rows), &rows);
         }

@@ -40,11 +40,13 @@ macro_rules! catalogue {
 }
 
 mod catalogue;
+mod export;
 mod import;
 mod report;
 mod ui;
 
 pub use catalogue::Msg;
+pub use export::Exp;
 pub use import::Imp;
 pub use report::Rep;
 pub use ui::Ui;
@@ -83,6 +85,11 @@ impl Lang {
     /// A message of the importer with its placeholders filled.
     pub fn imp_fill(self, m: Imp, args: &[&dyn std::fmt::Display]) -> String {
         fill_template(self.imp(m), args)
+    }
+
+    /// A message of the exports with its placeholders filled.
+    pub fn exp_fill(self, m: Exp, args: &[&dyn std::fmt::Display]) -> String {
+        fill_template(self.exp(m), args)
     }
 
     /// A message of the terminal UI with its placeholders filled.
@@ -255,6 +262,11 @@ mod tests {
         }
         for &m in Imp::ALL {
             let (zh, en) = (Lang::Zh.imp(m), Lang::En.imp(m));
+            assert!(!zh.is_empty() && !en.is_empty(), "{m:?}");
+            assert_eq!(placeholders(zh), placeholders(en), "{m:?}");
+        }
+        for &m in Exp::ALL {
+            let (zh, en) = (Lang::Zh.exp(m), Lang::En.exp(m));
             assert!(!zh.is_empty() && !en.is_empty(), "{m:?}");
             assert_eq!(placeholders(zh), placeholders(en), "{m:?}");
         }

@@ -227,6 +227,14 @@ impl Store {
         }
     }
 
+    /// One criticism with its unit's name and the tasks it covers.
+    pub fn criticism(&self, id: i64) -> Result<CriticismRow> {
+        self.criticism_rows("c.id = ?1", id)?
+            .into_iter()
+            .next()
+            .ok_or_else(|| StoreError::not_found(Entity::Criticism, id))
+    }
+
     pub(super) fn criticisms_of_task(&self, task_id: i64) -> Result<Vec<Criticism>> {
         Ok(self
             .criticism_rows(
