@@ -127,3 +127,80 @@ fn present_needs_a_terminal() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("终端"));
 }
+
+#[test]
+fn the_report_workbook_has_a_sheet_per_table_with_the_same_figures() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let (dir, db) = demo();
+    let out = dir.path().join("报表.xlsx");
+    let printed = stdout(
+        &db,
+        &[
+            "export",
+            "report",
+            "--period",
+            "quarter",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(printed.contains("报表.xlsx"), "{printed}");
+    let json: Value = serde_json::from_str(&stdout(
+        &db,
+        &["--format", "json", "report", "--period", "quarter"],
+    ))
+    .unwrap();
+    let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
+    let names = wb.sheet_names();
+    assert_eq!(names.len(), 9, "{names:?}");
+    let units = names.iter().find(|n| n.contains("R5")).unwrap().clone();
+    let range = wb.worksheet_range(&units).unwrap();
+    let rows: Vec<&[Data]> = range.rows().collect();
+    assert!(matches!(&rows[0][0], Data::String(s) if s.contains("R5")));
+    assert!(
+        matches!(&rows[1][0], Data::String(s) if s.contains("2026-10-01") && s.contains("数据截至 2026-11-25"))
+    );
+    assert!(matches!(&rows[2][0], Data::String(s) if s == "单位"));
+    let total = rows.last().unwrap();
+    assert!(matches!(&total[0], Data::String(s) if s == "合计"));
+    let due: i64 = json["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["due"].as_i64().unwrap())
+        .sum();
+    assert_eq!(total[1], Data::Float(due as f64), "counts are numbers");
+    let on_time: i64 = json["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["done_on_time"].as_i64().unwrap())
+        .sum();
+    let late: i64 = json["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["done_late"].as_i64().unwrap())
+        .sum();
+    let overdue: i64 = json["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["open_overdue"].as_i64().unwrap())
+        .sum();
+    let Data::Float(rate) = total[5] else {
+        panic!("the rate is a number: {:?}", total[5])
+    };
+    let expected = on_time as f64 / (on_time + late + overdue) as f64;
+    assert!(
+        (rate - (expected * 1000.0).round() / 1000.0).abs() < 1e-9,
+        "{rate} vs {expected}"
+    );
+    // A wrong extension is refused before anything is written.
+    let bad = dir.path().join("报表.docx");
+    let o = cmd(&db, &["export", "report", "--out", bad.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!bad.exists());
+}

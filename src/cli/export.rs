@@ -20,7 +20,17 @@ pub enum ExportCmd {
     FeedbackForm(FeedbackFormArgs),
     /// The draft notice of a criticism (通报批评).
     Criticism(CriticismArgs),
-    // `report` (the periodic report) joins here.
+    /// The report of a period (R1–R5) as .xlsx, one sheet per table of `duban report`.
+    Report(ReportExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReportExportArgs {
+    #[command(flatten)]
+    pub period: super::report::PeriodArgs,
+    /// The file to write: FILE.xlsx.
+    #[arg(long)]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -92,6 +102,22 @@ pub fn export(ctx: &Ctx, c: ExportCmd) -> CliResult {
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(|e| ctx.store(e))?;
             export::criticism_notice(&a.out, l, &c, &tasks).map_err(|e| failure(ctx, &a.out, e))?;
+            a.out
+        }
+        ExportCmd::Report(a) => {
+            let xlsx = a
+                .out
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+            if !xlsx {
+                return Err(bad_extension(ctx, &a.out, Exp::ErrXlsxExtension));
+            }
+            let period = a.period.resolve(ctx)?;
+            let store = ctx.open()?;
+            let report = store.report(period, ctx.today).map_err(|e| ctx.store(e))?;
+            let now = crate::os::now_cst_string();
+            export::report_xlsx(&a.out, l, &report, &now).map_err(|e| failure(ctx, &a.out, e))?;
             a.out
         }
     };

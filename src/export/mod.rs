@@ -1,6 +1,6 @@
 //! Files for people outside duban: the ledger (台账) as .xlsx or .csv, the feedback form on a
 //! meeting's minutes (R4.2, the attachment of 永政办发〔2011〕62号) and the draft notice of a
-//! criticism (R5.6), both as .docx.
+//! criticism (R5.6), both as .docx; and the report of a period as .xlsx, one sheet per table.
 //!
 //! No SQL here: every function takes rows the store has already read, the language, and the path
 //! to write. Every text goes through [`crate::text::sanitise`] (or [`crate::text::clean`] where
@@ -10,12 +10,14 @@
 
 pub mod docx;
 pub mod ledger;
+pub mod report;
 
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
 pub use docx::{criticism_notice, feedback_form};
 pub use ledger::{LedgerFormat, ledger_csv, ledger_headers, ledger_row, ledger_xlsx, write_ledger};
+pub use report::report_xlsx;
 
 /// Why an export was not written.
 #[derive(Debug, thiserror::Error)]

@@ -54,6 +54,7 @@ catalogue! {
     // `duban export`.
     Written => "已写入 {0}", "written {0}";
     ErrExtension => "不支持的文件类型“{0}”：台账请用 .xlsx 或 .csv", "unsupported file type \"{0}\": the ledger is written as .xlsx or .csv";
+    ErrXlsxExtension => "不支持的文件类型“{0}”：报表请用 .xlsx", "unsupported file type \"{0}\": the report is written as .xlsx";
     ErrDocxExtension => "不支持的文件类型“{0}”：请用 .docx", "unsupported file type \"{0}\": use .docx";
     ErrNoMinutes => "会议 {0} 尚无纪要，无法生成反馈单", "meeting {0} has no minutes, so there is no feedback form";
 }

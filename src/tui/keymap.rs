@@ -307,7 +307,10 @@ mod tests {
         assert_eq!(act(KeyCode::Tab, KeyModifiers::SHIFT), Some("prev_tab"));
         assert_eq!(act(KeyCode::BackTab, KeyModifiers::SHIFT), Some("prev_tab"));
         assert_eq!(act(KeyCode::Char('x'), KeyModifiers::NONE), Some("export"));
-        assert_eq!(act(KeyCode::Char('P'), KeyModifiers::SHIFT), Some("present"));
+        assert_eq!(
+            act(KeyCode::Char('P'), KeyModifiers::SHIFT),
+            Some("present")
+        );
         assert_eq!(act(KeyCode::Char('z'), KeyModifiers::NONE), None);
     }
 

@@ -137,13 +137,11 @@ impl Store {
         let mut by_unit: BTreeMap<i64, AttendanceFigures> = BTreeMap::new();
         for row in rows {
             let (id, name, outcome, n) = row?;
-            let f = by_unit
-                .entry(id)
-                .or_insert_with(|| AttendanceFigures {
-                    unit_id: id,
-                    unit: name,
-                    ..AttendanceFigures::default()
-                });
+            let f = by_unit.entry(id).or_insert_with(|| AttendanceFigures {
+                unit_id: id,
+                unit: name,
+                ..AttendanceFigures::default()
+            });
             match AttendanceOutcome::from_code(&outcome) {
                 Some(AttendanceOutcome::LeaderAttended) => f.leader_attended += n,
                 Some(AttendanceOutcome::AuthorisedRepresentative) => {
