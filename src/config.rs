@@ -16,6 +16,8 @@ pub struct Config {
     /// Draw borders and symbols in ASCII (for terminals that draw box characters double-wide).
     pub ascii: bool,
     pub thresholds: Thresholds,
+    /// Where `x` in the TUI writes its files (default: the directory duban was started in).
+    pub export_dir: Option<PathBuf>,
     /// Key bindings of the TUI: action name → keys, e.g. `filter_green = ["n"]`.
     pub keys: std::collections::BTreeMap<String, Vec<String>>,
 }

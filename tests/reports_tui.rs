@@ -106,3 +106,52 @@ fn presenting_moves_between_slides_and_no_key_edits() {
     assert!(!h.model.quit, "q leaves the slides, not duban");
     assert_eq!(h.model.tab, Tab::Tasks);
 }
+
+#[test]
+fn x_exports_the_filtered_ledger_and_the_report_and_says_where() {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Harness::demo(Lang::Zh, today(), 100, 30).unwrap();
+    h.model.export_dir = dir.path().to_path_buf();
+    h.keys("2rx");
+    let text = h.text();
+    assert!(text.contains("已导出"), "{text}");
+    let files: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1);
+    let ledger = &files[0];
+    assert!(
+        ledger
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("duban-ledger-")
+    );
+    let mut wb: Xlsx<_> = open_workbook(ledger).unwrap();
+    let sheet = wb.sheet_names()[0].clone();
+    let range = wb.worksheet_range(&sheet).unwrap();
+    // A title row naming the filter, the header, then one row per red task.
+    assert_eq!(range.height() - 2, h.model.tasks.total);
+    assert!(range.get((0, 0)).unwrap().to_string().contains("红灯"));
+    // The report of the period, from the reports tab; a second export never overwrites the first.
+    h.keys("5x5x");
+    let reports = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_str()
+                .unwrap()
+                .starts_with("duban-report-")
+        })
+        .count();
+    assert_eq!(reports, 2);
+    // Nothing to export on the calendar: a message, no file.
+    h.keys("6x");
+    assert!(h.text().contains("没有可导出的内容"));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3);
+}

@@ -40,6 +40,11 @@ fn run_tui(ctx: &Ctx, present: Option<crate::domain::Period>) -> CliResult {
         thresholds: ctx.config.thresholds.clone(),
         db_label: ctx.db.display().to_string(),
         present,
+        export_dir: ctx
+            .config
+            .export_dir
+            .clone()
+            .unwrap_or_else(|| std::path::PathBuf::from(".")),
     };
     tui::run(&mut store, &opts).map_err(|e| ctx.file_failure(Path::new("/dev/tty"), &e))?;
     // Say where the database is, so the user can come back to it. The terminal may be gone (a

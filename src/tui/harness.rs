@@ -64,6 +64,7 @@ impl Harness {
             thresholds: store.thresholds().clone(),
             db_label: label.to_string(),
             present: None,
+            export_dir: std::env::temp_dir(),
         };
         let mut model = initial_model(&opts);
         model.calendar = std::sync::Arc::new(store.calendar().clone());

@@ -39,6 +39,8 @@ pub struct Options {
     pub thresholds: Thresholds,
     /// The database as named on screen.
     pub db_label: String,
+    /// Where `x` writes exports.
+    pub export_dir: std::path::PathBuf,
     /// `duban present`: start in presentation mode on this period, and leave duban with the slides.
     pub present: Option<crate::domain::Period>,
 }
@@ -56,6 +58,7 @@ pub fn initial_model(o: &Options) -> Model {
     };
     let mut m = Model::new(o.lang, o.today, theme, o.keymap.clone(), o.db_label.clone());
     m.thresholds = o.thresholds.clone();
+    m.export_dir = o.export_dir.clone();
     if let Some(p) = o.present {
         m.tab = model::Tab::Reports;
         m.mode = model::Mode::Present;

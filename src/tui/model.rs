@@ -25,6 +25,7 @@ use std::sync::Arc;
 use super::form::Form;
 use super::workflow::MenuItem;
 
+mod describe;
 mod reports;
 mod window;
 
@@ -314,6 +315,8 @@ pub struct Model {
     pub marked: BTreeSet<i64>,
     /// The reports tab and presentation mode.
     pub reports: Reports,
+    /// Where `x` writes its files.
+    pub export_dir: std::path::PathBuf,
     pub quit: bool,
 }
 
@@ -364,6 +367,7 @@ impl Model {
             menu: None,
             marked: BTreeSet::new(),
             reports: Reports::default(),
+            export_dir: std::path::PathBuf::from("."),
             quit: false,
         }
     }

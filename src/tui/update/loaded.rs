@@ -22,6 +22,10 @@ pub(super) fn apply(m: &mut Model, loaded: Loaded) -> Vec<Command> {
         Loaded::ReportMeetings(period, class, ids) => {
             super::reports::meetings_loaded(m, period, class, ids)
         }
+        Loaded::Exported(path) => {
+            super::info(m, Ui::Exported, &[&path.display()]);
+            Vec::new()
+        }
         Loaded::People(p) => {
             m.people = p;
             Vec::new()

@@ -219,6 +219,7 @@ fn normal(m: &mut Model, action: Action) -> Vec<Command> {
         Action::CycleSort if m.tab == Tab::Reports => reports::cycle_period(m),
         Action::CycleSort => lists::cycle_sort(m),
         Action::Present => reports::present(m),
+        Action::Export => reports::export(m),
         Action::Refresh => lists::reload_all(m),
         Action::Add
         | Action::EditRecord

@@ -2,11 +2,12 @@
 //! list behind a figure, and the slides.
 
 use super::super::action::Action;
-use super::super::command::Command;
+use super::super::command::{Command, ExportWhat};
 use super::super::model::{
-    Drill, MeetingClass, MeetingQuery, Mode, Model, Period, Report, Slide, TaskQuery, lines,
+    Drill, MeetingClass, MeetingQuery, Mode, Model, Period, Report, Slide, Tab, TaskQuery, lines,
 };
 use super::jump::{show_meetings, show_tasks, show_unit};
+use crate::i18n::Ui;
 
 /// The period the tab shows.
 pub(super) fn period(m: &Model) -> Period {
@@ -143,6 +144,36 @@ pub(super) fn meetings_loaded(
         ..MeetingQuery::default()
     };
     show_meetings(m, query, None)
+}
+
+/// `x`: the ledger as filtered, or the report of the period, as .xlsx.
+pub(super) fn export(m: &mut Model) -> Vec<Command> {
+    let what = match m.tab {
+        Tab::Tasks => ExportWhat::Ledger {
+            filter: m.task_query.filter(),
+            scope: ledger_scope(m),
+        },
+        Tab::Reports | Tab::Overview => ExportWhat::Report(period(m)),
+        _ => {
+            super::info(m, Ui::ExportNothing, &[]);
+            return Vec::new();
+        }
+    };
+    vec![Command::Export {
+        what,
+        dir: m.export_dir.clone(),
+    }]
+}
+
+/// The ledger's filter in words, for the file's title row.
+fn ledger_scope(m: &Model) -> String {
+    let l = m.lang;
+    let parts = m.task_query.describe(l, |x| l.light(x).to_string());
+    if parts.is_empty() {
+        m.lang.ui(Ui::AllTasks).to_string()
+    } else {
+        parts.join(" · ")
+    }
 }
 
 /// `P`: the slides, from the first.

@@ -60,33 +60,9 @@ fn filter_summary(m: &Model) -> Vec<String> {
     let mut out = Vec::new();
     match m.tab {
         Tab::Tasks => {
-            let q = &m.task_query;
-            if !q.text.trim().is_empty() {
-                out.push(format!("/{}", q.text.trim()));
-            }
-            if let Some((_, name)) = &q.unit {
-                out.push(name.clone());
-            }
-            if let Some(id) = q.meeting {
-                out.push(l.ui_fill(Ui::FilterMeeting, &[&id]));
-            }
-            if let Some(light) = q.light {
-                out.push(format!(
-                    "{} {}",
-                    m.theme.light_symbol(light),
-                    l.light(light)
-                ));
-            }
-            if let Some(s) = q.state {
-                out.push(l.ui_fill(Ui::FilterState, &[&l.state(s)]));
-            }
-            if let Some(d) = q.promised_until {
-                out.push(l.ui_fill(Ui::FilterPromised, &[&d]));
-            }
-            if let Some(s) = q.slice {
-                let label = crate::report::task_class_label(l, s.class);
-                out.push(l.ui_fill(Ui::FilterReport, &[&label, &s.period.from, &s.period.to]));
-            }
+            out = m
+                .task_query
+                .describe(l, |x| format!("{} {}", m.theme.light_symbol(x), l.light(x)));
         }
         Tab::Meetings => {
             let q = &m.meeting_query;
