@@ -234,6 +234,16 @@ ALTER TABLE audit ADD COLUMN undoes INTEGER REFERENCES audit(id);
 CREATE UNIQUE INDEX audit_undoes ON audit(undoes) WHERE undoes IS NOT NULL;
 CREATE INDEX audit_user ON audit(user, id);
 "#,
+    // 4: reports. Each figure over a period is answered by an index: tasks by the date of their
+    // limit (with what the figures need, so the index covers them), exempt tasks, and explanations
+    // by the day they were submitted and the day they promised.
+    r#"
+CREATE INDEX task_due ON task(due, lead_unit_id, completed_on);
+CREATE INDEX task_exempt ON task(lead_unit_id, completed_on, last_progress_on, assigned_on)
+    WHERE limit_kind = 'exempt';
+CREATE INDEX explanation_submitted ON explanation(submitted_on, task_id);
+CREATE INDEX explanation_promised ON explanation(promised_on, task_id);
+"#,
 ];
 
 /// The migrations from an empty file to [`SCHEMA_VERSION`].

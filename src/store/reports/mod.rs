@@ -12,42 +12,58 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::ToSql;
 
-use super::tasks::query::LIGHT_SQL;
 use super::{Result, Store, TaskFilter};
 use crate::domain::criticism::unit_criticisms;
 use crate::domain::report::{Count, UnitFigures};
 use crate::domain::{Period, Referral, Report, TaskClass, TaskSlice};
 
-/// Whether `task t` is in the slice `:slice` over `:slice_from`..`:slice_to` on `:today` (see
-/// [`TaskClass`]). Needs the parameters of `LIGHT_SQL` too.
-pub(crate) fn slice_sql() -> String {
-    format!(
-        "(CASE :slice
-    WHEN 'due' THEN t.due BETWEEN :slice_from AND :slice_to
-    WHEN 'done_on_time' THEN t.due BETWEEN :slice_from AND :slice_to
-        AND t.completed_on <= :today AND t.completed_on <= t.due
-    WHEN 'done_late' THEN t.due BETWEEN :slice_from AND :slice_to
-        AND t.completed_on <= :today AND t.completed_on > t.due
-    WHEN 'open_overdue' THEN t.due BETWEEN :slice_from AND :slice_to
-        AND (t.completed_on IS NULL OR t.completed_on > :today) AND t.due < :today
-    WHEN 'exempt_stale' THEN t.limit_kind = 'exempt' AND {LIGHT_SQL} = 'yellow'
-    WHEN 'explained' THEN EXISTS (SELECT 1 FROM explanation e WHERE e.task_id = t.id
-        AND e.submitted_on BETWEEN :slice_from AND :slice_to AND e.submitted_on <= :today)
-    WHEN 'promise_kept' THEN EXISTS (SELECT 1 FROM explanation e WHERE e.task_id = t.id
-        AND e.promised_on BETWEEN :slice_from AND :slice_to
-        AND t.completed_on <= :today AND t.completed_on <= e.promised_on)
-    WHEN 'promise_missed' THEN EXISTS (SELECT 1 FROM explanation e WHERE e.task_id = t.id
-        AND e.promised_on BETWEEN :slice_from AND :slice_to AND e.promised_on < :today
-        AND NOT coalesce(t.completed_on <= :today AND t.completed_on <= e.promised_on, 0))
-    WHEN 'overdue_at_end' THEN t.due < :slice_to AND :slice_to <= :today
-        AND (t.completed_on IS NULL OR t.completed_on > :slice_to)
-    ELSE 0 END)"
-    )
+/// The condition that `task t` is in a slice of class `class` over `:slice_from`..`:slice_to` on
+/// `:today` (see [`TaskClass`]); with no class, a condition that always holds. Each is written so
+/// that an index answers it: the limit's date (`task_due`), the exempt tasks (`task_exempt`), the
+/// explanations' dates (`explanation_submitted`, `explanation_promised`), the open and recently
+/// completed tasks (`task_open`). Needs the parameters of `LIGHT_SQL` too.
+pub(crate) fn slice_sql(class: Option<TaskClass>) -> String {
+    const DUE: &str = "t.due BETWEEN :slice_from AND :slice_to";
+    const DONE: &str = "t.completed_on <= :today";
+    const KEPT: &str = "t2.completed_on <= :today AND t2.completed_on <= e.promised_on";
+    let Some(class) = class else {
+        return "(:slice_from IS NULL AND :slice_to IS NULL)".into();
+    };
+    let sql = match class {
+        TaskClass::Due => DUE.to_string(),
+        TaskClass::DoneOnTime => format!("{DUE} AND {DONE} AND t.completed_on <= t.due"),
+        TaskClass::DoneLate => format!("{DUE} AND {DONE} AND t.completed_on > t.due"),
+        TaskClass::OpenOverdue => format!(
+            "{DUE} AND (t.completed_on IS NULL OR t.completed_on > :today) AND t.due < :today"
+        ),
+        // `LIGHT_SQL`'s yellow for an exempt task, on the columns `task_exempt` holds.
+        TaskClass::ExemptStale => "t.limit_kind = 'exempt'
+            AND (t.completed_on IS NULL OR t.completed_on > :today)
+            AND date(max(coalesce(t.last_progress_on, ''), coalesce(t.assigned_on, '')),
+                     '+' || :stale_days || ' days') < :today
+            AND :slice_from <= :slice_to"
+            .into(),
+        TaskClass::Explained => "t.id IN (SELECT e.task_id FROM explanation e
+            WHERE e.submitted_on BETWEEN :slice_from AND :slice_to AND e.submitted_on <= :today)"
+            .into(),
+        TaskClass::PromiseKept => format!(
+            "t.id IN (SELECT e.task_id FROM explanation e JOIN task t2 ON t2.id = e.task_id
+             WHERE e.promised_on BETWEEN :slice_from AND :slice_to AND {KEPT})"
+        ),
+        TaskClass::PromiseMissed => format!(
+            "t.id IN (SELECT e.task_id FROM explanation e JOIN task t2 ON t2.id = e.task_id
+             WHERE e.promised_on BETWEEN :slice_from AND :slice_to AND e.promised_on < :today
+               AND NOT coalesce({KEPT}, 0))"
+        ),
+        TaskClass::OverdueAtEnd => "(t.completed_on IS NULL OR t.completed_on > :slice_to)
+            AND t.due < :slice_to AND :slice_from <= :today"
+            .into(),
+    };
+    format!("({sql})")
 }
 
 /// The bound values of [`slice_sql`].
 pub(crate) struct SliceParams {
-    class: Option<&'static str>,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
 }
@@ -55,16 +71,14 @@ pub(crate) struct SliceParams {
 impl SliceParams {
     pub(crate) fn of(slice: Option<&TaskSlice>) -> SliceParams {
         SliceParams {
-            class: slice.map(|s| s.class.code()),
             from: slice.map(|s| s.period.from),
             to: slice.map(|s| s.period.to),
         }
     }
 
-    pub(crate) fn named(&self) -> [(&'static str, &dyn ToSql); 3] {
+    pub(crate) fn named(&self) -> [(&'static str, &dyn ToSql); 2] {
         [
-            (":slice", &self.class as &dyn ToSql),
-            (":slice_from", &self.from),
+            (":slice_from", &self.from as &dyn ToSql),
             (":slice_to", &self.to),
         ]
     }
@@ -91,14 +105,21 @@ impl Store {
     fn slice_counts(&self, slice: TaskSlice, today: NaiveDate) -> Result<HashMap<i64, i64>> {
         let sql = format!(
             "SELECT t.lead_unit_id, count(*) FROM task t WHERE {} GROUP BY t.lead_unit_id",
-            slice_sql()
+            slice_sql(Some(slice.class))
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let p = self.params(&TaskFilter::default(), today);
         let s = SliceParams::of(Some(&slice));
         let mut named = p.rules();
         named.extend(s.named());
-        let rows = stmt.query_map(named.as_slice(), |r| Ok((r.get(0)?, r.get(1)?)))?;
+        // Each class's condition uses only some of the parameters: bind those it names.
+        let mut present = Vec::with_capacity(named.len());
+        for (name, value) in named {
+            if stmt.parameter_index(name)?.is_some() {
+                present.push((name, value));
+            }
+        }
+        let rows = stmt.query_map(present.as_slice(), |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -158,27 +179,42 @@ impl Store {
         Ok(out)
     }
 
-    /// Tasks open and past their limit at each month's end (as far as the period and today go).
+    /// Tasks open and past their limit at each month's end (as far as the period and today go):
+    /// for each end, the tasks of [`TaskClass::OverdueAtEnd`] over that one day. One pass over the
+    /// tasks open at the first end or later, counted for every month at once.
     fn overdue_trend(&self, period: Period, today: NaiveDate) -> Result<Vec<Count>> {
-        let mut out = Vec::new();
-        for month in period.months() {
-            let Some(end) = period.month_end(month, today) else {
-                continue;
-            };
-            let slice = TaskSlice {
-                period: Period { from: end, to: end },
-                class: TaskClass::OverdueAtEnd,
-            };
-            let filter = TaskFilter {
-                slice: Some(slice),
-                ..TaskFilter::default()
-            };
-            out.push(Count {
-                name: format!("{}-{:02}", month.0, month.1),
-                count: to_i64(self.task_count(&filter, today)?),
-            });
+        let ends: Vec<((i32, u32), NaiveDate)> = period
+            .months()
+            .into_iter()
+            .filter_map(|m| Some((m, period.month_end(m, today)?)))
+            .collect();
+        let (Some(first), Some(last)) = (ends.first(), ends.last()) else {
+            return Ok(Vec::new());
+        };
+        let mut counts = vec![0i64; ends.len()];
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.due, t.completed_on FROM task t
+             WHERE (t.completed_on IS NULL OR t.completed_on > ?1) AND t.due < ?2",
+        )?;
+        let rows = stmt.query_map((first.1, last.1), |r| {
+            Ok((r.get::<_, NaiveDate>(0)?, r.get::<_, Option<NaiveDate>>(1)?))
+        })?;
+        for row in rows {
+            let (due, completed) = row?;
+            for (n, (_, end)) in counts.iter_mut().zip(&ends) {
+                if due < *end && completed.is_none_or(|c| c > *end) {
+                    *n += 1;
+                }
+            }
         }
-        Ok(out)
+        Ok(ends
+            .iter()
+            .zip(counts)
+            .map(|(((y, m), _), count)| Count {
+                name: format!("{y}-{m:02}"),
+                count,
+            })
+            .collect())
     }
 }
 

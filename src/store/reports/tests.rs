@@ -329,6 +329,16 @@ fn r5_unit_figures_with_explanations_promises_and_criticisms() {
     let cai = r.units.iter().find(|u| u.unit == CAI).unwrap();
     assert_eq!((cai.due, cai.done_on_time, cai.exempt_stale), (1, 1, 0));
     assert_eq!(cai.on_time_rate(), Some(1.0));
+    // The stale exempt tasks are exactly the exempt tasks the domain lights yellow today.
+    let all = county()
+        .store
+        .tasks(&TaskFilter::default(), today())
+        .unwrap();
+    let yellow_exempt = all
+        .iter()
+        .filter(|t| matches!(t.limit, Limit::Exempt(_)) && t.light == crate::domain::Light::Yellow)
+        .count() as i64;
+    assert_eq!(r.totals().exempt_stale, yellow_exempt);
     let ranking: Vec<&str> = r
         .on_time_ranking()
         .iter()

@@ -110,7 +110,7 @@ const FROM: &str =
     "FROM task t JOIN unit u ON u.id = t.lead_unit_id JOIN meeting m ON m.id = t.meeting_id";
 
 impl Store {
-    fn where_sql(&self) -> String {
+    fn where_sql(&self, filter: &TaskFilter) -> String {
         format!(
             "WHERE (:unit IS NULL OR t.lead_unit_id = :unit)
                AND (:meeting IS NULL OR t.meeting_id = :meeting)
@@ -121,8 +121,8 @@ impl Store {
                     OR instr(t.initials, :initials) > 0 OR instr(u.initials, :initials) > 0
                     OR EXISTS (SELECT 1 FROM meeting_topic mt WHERE mt.meeting_id = t.meeting_id
                                AND (instr(mt.topic, :text) > 0 OR instr(mt.initials, :initials) > 0)))
-               AND (:slice IS NULL OR {})",
-            slice_sql()
+               AND {}",
+            slice_sql(filter.slice.map(|s| s.class))
         )
     }
 
@@ -183,7 +183,7 @@ impl Store {
     pub fn tasks(&self, filter: &TaskFilter, today: NaiveDate) -> Result<Vec<TaskRow>> {
         let sql = format!(
             "SELECT {COLS} {FROM} {} ORDER BY {} LIMIT :limit OFFSET :offset",
-            self.where_sql(),
+            self.where_sql(filter),
             Self::order_sql(filter.sort)
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -195,7 +195,7 @@ impl Store {
     /// How many tasks `filter` selects on `today` (its limit and offset ignored): the length of
     /// the whole ledger [`Store::tasks`] windows.
     pub fn task_count(&self, filter: &TaskFilter, today: NaiveDate) -> Result<usize> {
-        let sql = format!("SELECT count(*) {FROM} {}", self.where_sql());
+        let sql = format!("SELECT count(*) {FROM} {}", self.where_sql(filter));
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let p = self.params(filter, today);
         let n: i64 = stmt.query_row(p.named(false).as_slice(), |r| r.get(0))?;
@@ -215,7 +215,7 @@ impl Store {
             "SELECT pos FROM (SELECT t.id AS id, row_number() OVER (ORDER BY {}) - 1 AS pos {FROM} {})
              WHERE id = :id",
             Self::order_sql(filter.sort),
-            self.where_sql()
+            self.where_sql(filter)
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let p = self.params(filter, today);
@@ -233,7 +233,7 @@ impl Store {
     ) -> Result<Vec<(Light, i64)>> {
         let sql = format!(
             "SELECT {LIGHT_SQL} AS light, count(*) {FROM} {} GROUP BY light",
-            self.where_sql()
+            self.where_sql(filter)
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let p = self.params(filter, today);
