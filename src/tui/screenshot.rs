@@ -203,6 +203,18 @@ pub fn svg(b: &Buffer) -> String {
                     continue;
                 }
                 let len = word.width();
+                // Full blocks (bars, large figures) are drawn as filled cells: exact in any viewer.
+                if word.chars().all(|c| c == '█') {
+                    let _ = writeln!(
+                        out,
+                        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{CELL_H}\" fill=\"{fg}\"/>",
+                        col * CELL_W,
+                        y * CELL_H,
+                        len * CELL_W
+                    );
+                    col += len;
+                    continue;
+                }
                 let _ = writeln!(
                     out,
                     "<text x=\"{}\" y=\"{}\" fill=\"{fg}\"{weight} textLength=\"{}\" lengthAdjust=\"spacingAndGlyphs\">{}</text>",

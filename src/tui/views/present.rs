@@ -185,16 +185,10 @@ fn summary(m: &Model, f: &mut Frame, area: Rect, r: &Report) {
     ];
     let [cards_area, more] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(area);
-    let rects: Vec<Rect> = if area.width >= 150 {
-        Layout::horizontal([Constraint::Ratio(1, 4); 4])
-            .split(cards_area)
-            .to_vec()
-    } else {
-        let [a, b] = Layout::vertical([Constraint::Ratio(1, 2); 2]).areas(cards_area);
-        let [a1, a2] = Layout::horizontal([Constraint::Ratio(1, 2); 2]).areas(a);
-        let [b1, b2] = Layout::horizontal([Constraint::Ratio(1, 2); 2]).areas(b);
-        vec![a1, a2, b1, b2]
-    };
+    let [a, b] = Layout::vertical([Constraint::Ratio(1, 2); 2]).areas(cards_area);
+    let [a1, a2] = Layout::horizontal([Constraint::Ratio(1, 2); 2]).areas(a);
+    let [b1, b2] = Layout::horizontal([Constraint::Ratio(1, 2); 2]).areas(b);
+    let rects = [a1, a2, b1, b2];
     for ((label, value, bad), rect) in cards.iter().zip(rects) {
         let style = if *bad { m.theme.bad() } else { m.theme.good() };
         card(m, f, rect, l.rep(*label), value, style);
@@ -229,15 +223,18 @@ fn card(m: &Model, f: &mut Frame, rect: Rect, label: &str, value: &str, style: S
     let inner = b.inner(rect);
     f.render_widget(b, rect);
     let w = usize::from(inner.width);
-    let lines: Vec<Line<'static>> = match big(value, m.theme.ascii) {
-        Some(rows) if inner.height >= 5 && big_width(value) <= w => {
-            let pad = " ".repeat((w - big_width(value)) / 2);
-            let top = usize::from(inner.height - 5) / 2;
+    // Square-looking figures (two cells to the ink) where they fit with a margin, else narrow
+    // ones; twice as tall when the card is tall enough (the projector).
+    let wide = if big_width(value, 2) + 4 <= w { 2 } else { 1 };
+    let tall = if inner.height >= 14 { 2 } else { 1 };
+    let lines: Vec<Line<'static>> = match big(value, m.theme.ascii, wide) {
+        Some(rows) if usize::from(inner.height) >= 5 * tall && big_width(value, wide) <= w => {
+            let pad = " ".repeat((w - big_width(value, wide)) / 2);
+            let top = (usize::from(inner.height) - 5 * tall) / 2;
             std::iter::repeat_n(Line::default(), top)
-                .chain(
-                    rows.into_iter()
-                        .map(|r| Line::from(Span::styled(format!("{pad}{r}"), style))),
-                )
+                .chain(rows.into_iter().flat_map(|r| {
+                    std::iter::repeat_n(Line::from(Span::styled(format!("{pad}{r}"), style)), tall)
+                }))
                 .collect()
         }
         _ => {

@@ -23,27 +23,31 @@ fn glyph(c: char) -> Option<[&'static str; 5]> {
     })
 }
 
-/// The five rows of `text` in large figures, or `None` when it holds a character without a glyph
-/// (then the caller shows it plainly).
-pub fn big(text: &str, ascii: bool) -> Option<[String; 5]> {
-    let ink = if ascii { "#" } else { "█" };
+/// The five rows of `text` in large figures, each ink cell `wide` cells wide (2 looks square on a
+/// terminal's tall cells), or `None` when it holds a character without a glyph (then the caller
+/// shows it plainly).
+pub fn big(text: &str, ascii: bool, wide: usize) -> Option<[String; 5]> {
+    let ink = if ascii { "#" } else { "█" }.repeat(wide.max(1));
+    let blank = " ".repeat(wide.max(1));
     let mut rows: [String; 5] = Default::default();
     for (i, c) in text.chars().enumerate() {
         let g = glyph(c)?;
         for (row, line) in rows.iter_mut().zip(g) {
             if i > 0 {
-                row.push(' ');
+                row.push_str(&blank);
             }
-            row.push_str(&line.replace('x', ink));
+            for c in line.chars() {
+                row.push_str(if c == 'x' { &ink } else { &blank });
+            }
         }
     }
     Some(rows)
 }
 
-/// The width in cells of `text` in large figures.
-pub fn big_width(text: &str) -> usize {
+/// The width in cells of `text` in large figures `wide` cells to the ink.
+pub fn big_width(text: &str, wide: usize) -> usize {
     let n = text.chars().count();
-    if n == 0 { 0 } else { n * 4 - 1 }
+    if n == 0 { 0 } else { (n * 4 - 1) * wide.max(1) }
 }
 
 #[cfg(test)]
@@ -53,12 +57,16 @@ mod tests {
 
     #[test]
     fn figures_are_five_rows_of_equal_width() {
-        let rows = big("66.7%", false).unwrap();
-        for r in &rows {
-            assert_eq!(r.width(), big_width("66.7%"));
+        for wide in [1, 2] {
+            let rows = big("66.7%", false, wide).unwrap();
+            for r in &rows {
+                assert_eq!(r.width(), big_width("66.7%", wide));
+            }
         }
+        let rows = big("66.7%", false, 1).unwrap();
         assert!(rows[4].contains('█'));
-        assert_eq!(big("12", true).unwrap()[0], " #  ###");
-        assert!(big("十二", false).is_none(), "no glyph: shown plainly");
+        assert_eq!(big("12", true, 1).unwrap()[0], " #  ###");
+        assert_eq!(big("1", true, 2).unwrap()[1], "####  ");
+        assert!(big("十二", false, 1).is_none(), "no glyph: shown plainly");
     }
 }
