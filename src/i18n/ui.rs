@@ -294,6 +294,7 @@ catalogue! {
     ActPresent => "演示模式（报表幻灯片）", "presentation mode (report slides)";
     ActExport => "导出当前视图（台账或报表）", "export this view (ledger or report)";
     FilterReport => "报表：{0}（{1}至{2}）", "report: {0} ({1} to {2})";
+    MoreRows => "⋯ 另有 {0} 行（导出报表可见全部）", "⋯ {0} more rows (the exported report has them all)";
     AllTasks => "全部事项", "all tasks";
     ActPeriod => "切换统计期间", "change the period";
     ReportHint => "Enter 打开该项清单 · s 切换期间 · P 演示 · x 导出", "Enter opens the list · s period · P present · x export";

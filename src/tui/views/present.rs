@@ -132,6 +132,16 @@ fn minutes_sheet(r: &Report, l: Lang) -> Sheet {
 
 /// R5.5–R5.7 for the units that have anything to answer for.
 fn accountability_sheet(r: &Report, l: Lang) -> Sheet {
+    // The most serious first: referral due, then criticisms, missed promises, overdue tasks.
+    let mut units: Vec<_> = r.units.iter().collect();
+    units.sort_by_key(|u| {
+        std::cmp::Reverse((
+            u.referral_due,
+            u.criticisms_rolling_year,
+            u.promises_missed,
+            u.open_overdue,
+        ))
+    });
     Sheet {
         title: l.rep(Rep::SecAccountability).into(),
         headers: [
@@ -145,9 +155,8 @@ fn accountability_sheet(r: &Report, l: Lang) -> Sheet {
         .iter()
         .map(|m| l.rep(*m).to_string())
         .collect(),
-        rows: r
-            .units
-            .iter()
+        rows: units
+            .into_iter()
             .filter(|u| {
                 u.open_overdue + u.promises_missed + u.criticisms_rolling_year > 0 || u.referral_due
             })
@@ -282,9 +291,16 @@ fn chart(m: &Model, f: &mut Frame, area: Rect, r: &Report, c: Chart) {
     f.render_widget(Paragraph::new(out), inner);
 }
 
-/// Tables one under another, columns fitted in display cells.
+/// Whether a cell holds a figure (a count, a rate, a dash): figures are aligned right.
+fn is_figure(c: &str) -> bool {
+    c == "—" || c.trim_end_matches('%').parse::<f64>().is_ok()
+}
+
+/// Tables one under another, columns fitted in display cells, figures aligned right, spread over
+/// a wide screen and centred; rows that do not fit are counted on a last line.
 fn tables(m: &Model, f: &mut Frame, area: Rect, sheets: &[Sheet]) {
     let w = usize::from(area.width.saturating_sub(2));
+    let height = usize::from(area.height);
     let mut out: Vec<Line<'static>> = Vec::new();
     for s in sheets {
         if !out.is_empty() {
@@ -310,28 +326,55 @@ fn tables(m: &Model, f: &mut Frame, area: Rect, sheets: &[Sheet]) {
                     .unwrap_or(0)
             })
             .collect();
-        // Narrow the first column (names) until the table fits.
-        let total = |ws: &[usize]| ws.iter().sum::<usize>() + 2 * ws.len().saturating_sub(1);
-        while total(&widths) > w && widths[0] > 6 {
+        let gaps = n.saturating_sub(1);
+        // Narrow the first column (names) until the table fits with two cells between columns.
+        while widths.iter().sum::<usize>() + 2 * gaps > w && widths[0] > 6 {
             widths[0] -= 1;
         }
+        let used: usize = widths.iter().sum();
+        let gap = w
+            .saturating_sub(used)
+            .checked_div(gaps)
+            .map_or(2, |g| (g / 2).clamp(2, 8));
+        let table_w = used + gap * gaps;
+        let indent = " ".repeat(w.saturating_sub(table_w) / 2);
+        // A column of figures is aligned right, its header too.
+        let right: Vec<bool> = (0..n)
+            .map(|i| {
+                s.rows
+                    .iter()
+                    .all(|r| r.get(i).is_some_and(|c| is_figure(c) || c.is_empty()))
+            })
+            .collect();
         let row = |cells: &[String], style: Style| {
             let text: Vec<String> = cells
                 .iter()
                 .zip(&widths)
-                .map(|(c, cw)| {
+                .zip(&right)
+                .map(|((c, cw), right)| {
                     let c = fit(c, *cw);
-                    format!("{c}{}", " ".repeat(cw.saturating_sub(width(&c))))
+                    let pad = " ".repeat(cw.saturating_sub(width(&c)));
+                    if *right {
+                        format!("{pad}{c}")
+                    } else {
+                        format!("{c}{pad}")
+                    }
                 })
                 .collect();
-            Line::from(Span::styled(fit(&text.join("  "), w), style))
+            let line = format!("{indent}{}", text.join(&" ".repeat(gap)));
+            Line::from(Span::styled(fit(&line, w), style))
         };
         out.push(row(&s.headers, m.theme.header()));
         for r in &s.rows {
             out.push(row(r, Style::default()));
         }
     }
-    out.truncate(usize::from(area.height));
+    if out.len() > height && height > 0 {
+        let hidden = out.len() - (height - 1);
+        out.truncate(height - 1);
+        let more = m.lang.ui_fill(Ui::MoreRows, &[&hidden]);
+        out.push(Line::from(Span::styled(fit(&more, w), m.theme.muted())));
+    }
     let inner = Rect {
         x: area.x + 1,
         width: area.width.saturating_sub(2),
