@@ -25,6 +25,16 @@ fn cmd(db: &std::path::Path, args: &[&str]) -> Command {
     c
 }
 
+/// The sum of a unit figure over every unit of a report in JSON.
+fn sum_of(json: &Value, figure: &str) -> i64 {
+    json["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u[figure].as_i64().unwrap())
+        .sum()
+}
+
 fn stdout(db: &std::path::Path, args: &[&str]) -> String {
     let out = cmd(db, args).output().unwrap();
     assert!(
@@ -46,12 +56,7 @@ fn the_csv_units_table_adds_up_to_the_json_totals() {
     assert_eq!(json["period"]["from"], "2026-10-01");
     assert_eq!(json["period"]["to"], "2026-12-31");
     assert_eq!(json["as_of"], "2026-11-25");
-    let due: i64 = json["units"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|u| u["due"].as_i64().unwrap())
-        .sum();
+    let due: i64 = sum_of(&json, "due");
     assert!(due > 0, "the demo has tasks due this quarter");
     let csv = stdout(
         &db,
@@ -163,31 +168,11 @@ fn the_report_workbook_has_a_sheet_per_table_with_the_same_figures() {
     assert!(matches!(&rows[2][0], Data::String(s) if s == "单位"));
     let total = rows.last().unwrap();
     assert!(matches!(&total[0], Data::String(s) if s == "合计"));
-    let due: i64 = json["units"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|u| u["due"].as_i64().unwrap())
-        .sum();
+    let due: i64 = sum_of(&json, "due");
     assert_eq!(total[1], Data::Float(due as f64), "counts are numbers");
-    let on_time: i64 = json["units"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|u| u["done_on_time"].as_i64().unwrap())
-        .sum();
-    let late: i64 = json["units"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|u| u["done_late"].as_i64().unwrap())
-        .sum();
-    let overdue: i64 = json["units"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|u| u["open_overdue"].as_i64().unwrap())
-        .sum();
+    let on_time: i64 = sum_of(&json, "done_on_time");
+    let late: i64 = sum_of(&json, "done_late");
+    let overdue: i64 = sum_of(&json, "open_overdue");
     let Data::Float(rate) = total[5] else {
         panic!("the rate is a number: {:?}", total[5])
     };

@@ -5,6 +5,7 @@
 pub mod action;
 mod app;
 pub mod command;
+pub mod export;
 pub mod form;
 pub mod harness;
 pub mod keymap;

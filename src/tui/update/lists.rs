@@ -1,6 +1,6 @@
 //! Moving through the lists, loading their windows, and the filters.
 
-use chrono::{Datelike, Duration, Months, NaiveDate};
+use chrono::Datelike;
 
 use super::super::action::Action;
 use super::super::command::Command;
@@ -37,10 +37,6 @@ fn load_audit(m: &Model) -> Command {
         cursor: m.audit.cursor,
         visible: visible(m),
     }
-}
-
-fn load_month(m: &Model) -> Command {
-    Command::LoadMonth(m.calendar_cursor.year(), m.calendar_cursor.month())
 }
 
 /// Loads what the current tab shows if it is missing, or if the window no longer covers the screen.
@@ -84,7 +80,7 @@ fn ensure_tab_loaded(m: &mut Model) -> Vec<Command> {
             let shown = m.month.as_ref().map(|mv| (mv.year, mv.month));
             let want = (m.calendar_cursor.year(), m.calendar_cursor.month());
             (shown != Some(want))
-                .then(|| load_month(m))
+                .then(|| super::calendar::load_month(m))
                 .into_iter()
                 .collect()
         }
@@ -220,7 +216,7 @@ pub(super) fn navigate(m: &mut Model, action: &Action) -> Vec<Command> {
             };
             return Vec::new();
         }
-        Tab::Calendar => return move_day(m, action),
+        Tab::Calendar => return super::calendar::move_day(m, action),
         Tab::Tasks => move_in(&mut m.tasks, action, v),
         Tab::Meetings => move_in(&mut m.meetings, action, v),
         Tab::Units => move_in(&mut m.units, action, v),
@@ -249,30 +245,6 @@ pub(super) fn navigate(m: &mut Model, action: &Action) -> Vec<Command> {
         return detail_for_selection(m);
     }
     Vec::new()
-}
-
-fn move_day(m: &mut Model, action: &Action) -> Vec<Command> {
-    let d = m.calendar_cursor;
-    let first = d.with_day(1).unwrap_or(d);
-    let next = match action {
-        Action::Up => d.checked_sub_signed(Duration::days(7)),
-        Action::Down => d.checked_add_signed(Duration::days(7)),
-        Action::Left => d.pred_opt(),
-        Action::Right => d.succ_opt(),
-        Action::PageUp => d.checked_sub_months(Months::new(1)),
-        Action::PageDown => d.checked_add_months(Months::new(1)),
-        Action::Top => Some(first),
-        Action::Bottom => first
-            .checked_add_months(Months::new(1))
-            .and_then(|n| n.pred_opt()),
-        _ => None,
-    };
-    let lo = NaiveDate::from_ymd_opt(crate::calendar::FIRST_INPUT_YEAR, 1, 1);
-    let hi = NaiveDate::from_ymd_opt(crate::calendar::LAST_INPUT_YEAR, 12, 31);
-    if let Some(n) = next.filter(|n| Some(*n) >= lo && Some(*n) <= hi) {
-        m.calendar_cursor = n;
-    }
-    ensure_loaded(m)
 }
 
 /// The filter text changed (typing or paste): apply it to the current tab's list at once.

@@ -1,6 +1,7 @@
 //! `update`: the only place the model changes. Actions in, commands out, no I/O, so every behaviour
 //! can be tested by feeding keys and reading the model.
 
+mod calendar;
 #[cfg(test)]
 mod form_tests;
 mod forms;

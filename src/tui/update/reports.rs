@@ -2,7 +2,8 @@
 //! list behind a figure, and the slides.
 
 use super::super::action::Action;
-use super::super::command::{Command, ExportWhat};
+use super::super::command::Command;
+use super::super::export::ExportWhat;
 use super::super::model::{
     Drill, MeetingClass, MeetingQuery, Mode, Model, Period, Report, Slide, Tab, TaskQuery, lines,
 };

@@ -4,21 +4,17 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::report::{FeedbackClass, MinutesClass};
 use crate::domain::testcal::d;
-use crate::domain::{
-    AttendanceOutcome, LeaderTitle, Limit, MeetingClass, NoticeStatus, Period, TaskClass,
-    TaskSlice, Thresholds, UnitKind,
-};
+use crate::domain::{AttendanceOutcome, LeaderTitle, Limit, Period, Thresholds, UnitKind};
 use crate::store::{
     FeedbackAnswer, NewCriticism, NewMeeting, NewTask, NewUnit, ReferralStep, Store, TaskFilter,
 };
 
 const TODAY: &str = "2026-11-25";
-const SHANG: &str = "上塘镇";
+pub(super) const SHANG: &str = "上塘镇";
 const CAI: &str = "县财政局";
 
-fn october() -> Period {
+pub(super) fn october() -> Period {
     Period::new(d("2026-10-01"), d("2026-10-31")).unwrap()
 }
 
@@ -65,16 +61,16 @@ fn issue(s: &mut Store, meeting: i64, issued: &str, feedback_sent: Option<&str>)
 
 /// The county: five meetings (one in September), nine tasks, attendance, feedback, two
 /// criticisms and a proposed referral.
-struct County {
-    store: Store,
-    m2: i64,
-    m3: i64,
-    m4: i64,
-    m5: i64,
-    t3: i64,
+pub(super) struct County {
+    pub(super) store: Store,
+    pub(super) m2: i64,
+    pub(super) m3: i64,
+    pub(super) m4: i64,
+    pub(super) m5: i64,
+    pub(super) t3: i64,
 }
 
-fn county() -> County {
+pub(super) fn county() -> County {
     let mut s = Store::open_in_memory(Thresholds::default()).unwrap();
     s.fix_audit_clock("test", "2026-11-25T09:00:00+08:00");
     for (name, kind) in [(SHANG, UnitKind::Township), (CAI, UnitKind::Department)] {
@@ -213,7 +209,7 @@ fn county() -> County {
     }
 }
 
-fn today() -> NaiveDate {
+pub(super) fn today() -> NaiveDate {
     d(TODAY)
 }
 
@@ -362,101 +358,6 @@ fn the_overdue_trend_counts_open_tasks_past_their_limit_at_each_month_end() {
 }
 
 #[test]
-fn a_task_figure_is_the_length_of_the_list_behind_it() {
-    let c = county();
-    let r = c.store.report(october(), today()).unwrap();
-    for u in &r.units {
-        for (class, figure) in [
-            (TaskClass::Due, u.due),
-            (TaskClass::DoneOnTime, u.done_on_time),
-            (TaskClass::DoneLate, u.done_late),
-            (TaskClass::OpenOverdue, u.open_overdue),
-            (TaskClass::ExemptStale, u.exempt_stale),
-            (TaskClass::Explained, u.explanations),
-            (TaskClass::PromiseKept, u.promises_kept),
-            (TaskClass::PromiseMissed, u.promises_missed),
-        ] {
-            let f = TaskFilter {
-                unit_id: Some(u.unit_id),
-                slice: Some(TaskSlice {
-                    period: october(),
-                    class,
-                }),
-                ..TaskFilter::default()
-            };
-            assert_eq!(
-                c.store.task_count(&f, today()).unwrap() as i64,
-                figure,
-                "{} {class:?}",
-                u.unit
-            );
-            assert_eq!(c.store.tasks(&f, today()).unwrap().len() as i64, figure);
-        }
-    }
-    let missed = TaskFilter {
-        slice: Some(TaskSlice {
-            period: october(),
-            class: TaskClass::PromiseMissed,
-        }),
-        ..TaskFilter::default()
-    };
-    assert_eq!(c.store.tasks(&missed, today()).unwrap()[0].id, c.t3);
-}
-
-#[test]
-fn a_meeting_figure_is_the_length_of_the_list_behind_it() {
-    let c = county();
-    let s = &c.store;
-    let r = s.report(october(), today()).unwrap();
-    let list = |class| s.report_meetings(october(), class, today()).unwrap();
-    assert_eq!(list(MeetingClass::All).len() as i64, r.meetings.meetings);
-    assert_eq!(
-        list(MeetingClass::All),
-        [c.m5, c.m4, c.m3, c.m2],
-        "newest first"
-    );
-    for ch in &r.meetings.per_chair {
-        assert_eq!(
-            list(MeetingClass::Chair(ch.chair_id)).len() as i64,
-            ch.meetings
-        );
-    }
-    assert_eq!(list(MeetingClass::Month(2026, 10)).len(), 4);
-    assert_eq!(list(MeetingClass::Notice(NoticeStatus::Late)), [c.m3]);
-    assert_eq!(list(MeetingClass::Notice(NoticeStatus::Missing)), [c.m5]);
-    assert_eq!(list(MeetingClass::Minutes(MinutesClass::Late)), [c.m2]);
-    assert_eq!(
-        list(MeetingClass::Minutes(MinutesClass::Overdue)),
-        [c.m5, c.m4]
-    );
-    assert_eq!(
-        list(MeetingClass::Feedback(FeedbackClass::DeemedConsent)),
-        [c.m2]
-    );
-    assert_eq!(list(MeetingClass::Feedback(FeedbackClass::Late)), [c.m3]);
-    let shang = r.attendance.iter().find(|a| a.unit == SHANG).unwrap();
-    assert_eq!(
-        list(MeetingClass::Attendance(
-            shang.unit_id,
-            AttendanceOutcome::Absent
-        )),
-        [c.m3]
-    );
-    // The meetings list shows exactly those.
-    let f = crate::store::MeetingFilter {
-        only: Some(list(MeetingClass::Minutes(MinutesClass::Overdue))),
-        ..crate::store::MeetingFilter::default()
-    };
-    let shown: Vec<i64> = s
-        .meeting_rows(&f, today())
-        .unwrap()
-        .iter()
-        .map(|m| m.id)
-        .collect();
-    assert_eq!(shown, [c.m5, c.m4]);
-}
-
-#[test]
 fn an_earlier_today_sees_less() {
     // On 20 October: 逾期未办 is overdue (limit the 19th), the promise of 承诺兑现 not yet made.
     let c = county();
@@ -475,3 +376,5 @@ fn an_earlier_today_sees_less() {
         "M2's minutes are not issued yet on the 20th"
     );
 }
+
+mod lists;

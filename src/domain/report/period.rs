@@ -1,0 +1,86 @@
+//! The period a report covers: a month, quarter or year around a day, or from–to.
+
+use chrono::{Datelike, Months, NaiveDate};
+use serde::Serialize;
+
+/// A closed range of days: `from` up to and including `to`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct Period {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+/// The periods a user picks by name.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodKind {
+    Month,
+    Quarter,
+    #[default]
+    Year,
+}
+
+impl PeriodKind {
+    pub const ALL: [PeriodKind; 3] = [PeriodKind::Month, PeriodKind::Quarter, PeriodKind::Year];
+
+    /// The period of this kind that holds `today`.
+    pub fn around(self, today: NaiveDate) -> Period {
+        let (y, m) = (today.year(), today.month());
+        let first_month = match self {
+            PeriodKind::Month => m,
+            PeriodKind::Quarter => (m - 1) / 3 * 3 + 1,
+            PeriodKind::Year => 1,
+        };
+        let months = match self {
+            PeriodKind::Month => 1,
+            PeriodKind::Quarter => 3,
+            PeriodKind::Year => 12,
+        };
+        let from = NaiveDate::from_ymd_opt(y, first_month, 1).unwrap_or(today);
+        let to = from
+            .checked_add_months(Months::new(months))
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(today);
+        Period { from, to }
+    }
+
+    /// The next kind, for a key that cycles through them.
+    pub fn next(self) -> PeriodKind {
+        match self {
+            PeriodKind::Month => PeriodKind::Quarter,
+            PeriodKind::Quarter => PeriodKind::Year,
+            PeriodKind::Year => PeriodKind::Month,
+        }
+    }
+}
+
+impl Period {
+    /// The period from `from` to `to`; `None` when `to` is before `from`.
+    pub fn new(from: NaiveDate, to: NaiveDate) -> Option<Period> {
+        (from <= to).then_some(Period { from, to })
+    }
+
+    pub fn contains(&self, d: NaiveDate) -> bool {
+        self.from <= d && d <= self.to
+    }
+
+    /// The months the period touches, as (year, month), oldest first.
+    pub fn months(&self) -> Vec<(i32, u32)> {
+        let mut out = Vec::new();
+        let mut d = NaiveDate::from_ymd_opt(self.from.year(), self.from.month(), 1);
+        while let Some(first) = d.filter(|f| *f <= self.to) {
+            out.push((first.year(), first.month()));
+            d = first.checked_add_months(Months::new(1));
+        }
+        out
+    }
+
+    /// The day a month's figure is taken on: the month's last day, but never after the period's
+    /// end nor after `today` (a month still running is counted as it stands today).
+    pub fn month_end(&self, (year, month): (i32, u32), today: NaiveDate) -> Option<NaiveDate> {
+        let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+        let last = first.checked_add_months(Months::new(1))?.pred_opt()?;
+        let end = last.min(self.to).min(today);
+        (end >= first).then_some(end)
+    }
+}
