@@ -103,13 +103,14 @@ fn xlsx_reads_back_with_the_rows_the_filter_selected() {
         assert_eq!(got[3].to_string(), r.text);
         assert_eq!(got[4].to_string(), r.lead_unit);
         assert!(got[1].to_string().contains("红灯"), "{:?}", got[1]);
-        assert_eq!(got[9].to_string(), Lang::Zh.state(r.state));
+        assert_eq!(got[6].to_string(), r.meeting_date.to_string());
+        assert_eq!(got[10].to_string(), Lang::Zh.state(r.state));
     }
     assert!(cells.iter().flatten().any(|c| c.contains('镇')));
 
     let sheet = unzip(&path, "xl/worksheets/sheet1.xml");
     assert!(sheet.contains(r#"state="frozen""#) && sheet.contains(r#"ySplit="2""#));
-    assert!(sheet.contains(&format!(r#"<autoFilter ref="A2:L{}""#, rows.len() + 2)));
+    assert!(sheet.contains(&format!(r#"<autoFilter ref="A2:M{}""#, rows.len() + 2)));
     // Column widths fit the Chinese text: a character counts two, capped at 60.
     let width = |col: usize| -> f64 {
         // <col min="a" max="b" width="w" …/>: equal neighbours share one element.

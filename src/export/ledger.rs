@@ -14,7 +14,7 @@ use crate::i18n::{Exp, Lang, Msg};
 use crate::store::TaskRow;
 
 /// How many columns the ledger has.
-pub const COLUMNS: usize = 12;
+pub const COLUMNS: usize = 13;
 
 /// The widest a column is made, in Excel's character units.
 const MAX_WIDTH: usize = 60;
@@ -48,11 +48,12 @@ pub fn ledger_headers(lang: Lang) -> [&'static str; COLUMNS] {
         lang.t(Msg::ColTask),
         lang.t(Msg::ColLead),
         lang.t(Msg::ColCo),
-        lang.exp(Exp::ColMeetingDateTopic),
+        lang.t(Msg::ColMeetingDate),
+        lang.t(Msg::ColMeetingTopic),
         lang.t(Msg::ColLeader),
         lang.t(Msg::ColDue),
         lang.t(Msg::ColState),
-        lang.exp(Exp::ColCompletedOn),
+        lang.t(Msg::ColCompletedOn),
         lang.exp(Exp::ColPromisedOn),
     ]
 }
@@ -68,10 +69,6 @@ pub fn light_text(lang: Lang, light: Light) -> String {
 
 /// One task's cells, in the order of [`ledger_headers`], each one line without control characters.
 pub fn ledger_row(lang: Lang, r: &TaskRow) -> [String; COLUMNS] {
-    let meeting = match &r.meeting_topic {
-        Some(t) => format!("{} {}", r.meeting_date, cell(t)),
-        None => r.meeting_date.to_string(),
-    };
     [
         r.id.to_string(),
         light_text(lang, r.light),
@@ -79,7 +76,8 @@ pub fn ledger_row(lang: Lang, r: &TaskRow) -> [String; COLUMNS] {
         cell(&r.text),
         cell(&r.lead_unit),
         cell(&r.co_units.join("、")),
-        meeting,
+        r.meeting_date.to_string(),
+        cell(r.meeting_topic.as_deref().unwrap_or("")),
         cell(r.leader.as_deref().unwrap_or("")),
         lang.limit(r.limit, r.due, r.provisional),
         lang.state(r.state).to_string(),

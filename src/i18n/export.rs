@@ -14,8 +14,6 @@ catalogue! {
     ScopeUnit => "主办单位：{0}", "lead unit: {0}";
     ScopeState => "状态：{0}", "state: {0}";
     ScopeText => "包含“{0}”", "containing \"{0}\"";
-    ColMeetingDateTopic => "会议日期及议题", "Meeting date and topic";
-    ColCompletedOn => "办结日期", "Completed on";
     ColPromisedOn => "承诺完成时限", "Promised by";
     // The feedback form (the attachment of 永政办发〔2011〕62号).
     FormTitle => "县政府专题会议纪要意见反馈单", "Feedback form on the minutes of a county government special-topic meeting";
