@@ -155,3 +155,73 @@ fn x_exports_the_filtered_ledger_and_the_report_and_says_where() {
     assert!(h.text().contains("没有可导出的内容"));
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3);
 }
+
+#[test]
+fn x_on_a_meeting_writes_each_units_feedback_form_and_on_a_unit_its_tasks() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Harness::demo(Lang::Zh, today(), 100, 30).unwrap();
+    h.model.export_dir = dir.path().to_path_buf();
+    let meeting = h
+        .store
+        .meetings(today())
+        .unwrap()
+        .into_iter()
+        .find(|m| m.minutes_issued.is_some())
+        .unwrap();
+    let units = h
+        .store
+        .meeting_detail(meeting.id, today())
+        .unwrap()
+        .attendance
+        .len();
+    assert!(units > 1);
+    h.keys(&format!(":meeting {}<Enter>", meeting.id));
+    assert_eq!(h.model.meetings.selected, Some(meeting.id));
+    h.keys("x");
+    assert!(
+        h.text().contains(&format!("已导出 {units} 个文件")),
+        "{}",
+        h.text()
+    );
+    let forms: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(forms.len(), units);
+    assert!(forms.iter().all(
+        |f| f.starts_with(&format!("duban-feedback-{}-", meeting.id)) && f.ends_with(".docx")
+    ));
+    // A meeting without minutes has no form to send: said in the user's language, nothing written.
+    let drafting = h
+        .store
+        .meetings(today())
+        .unwrap()
+        .into_iter()
+        .find(|m| m.minutes_issued.is_none() && h.store.minutes(m.id).unwrap().is_none());
+    if let Some(d) = drafting {
+        h.keys(&format!(":meeting {}<Enter>x", d.id));
+        assert!(h.text().contains("导出失败"), "{}", h.text());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), units);
+    }
+    // A unit: the ledger of the tasks it leads.
+    h.keys(":unit 上塘镇<Enter>x");
+    assert!(h.text().contains("已导出"), "{}", h.text());
+    let ledger = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("duban-ledger-")
+        })
+        .unwrap();
+    use calamine::{Reader, Xlsx, open_workbook};
+    let mut wb: Xlsx<_> = open_workbook(&ledger).unwrap();
+    let sheet = wb.sheet_names()[0].clone();
+    let range = wb.worksheet_range(&sheet).unwrap();
+    assert!(range.get((0, 0)).unwrap().to_string().contains("上塘镇"));
+    for row in range.rows().skip(2) {
+        assert_eq!(row[4].to_string(), "上塘镇");
+    }
+}

@@ -9,7 +9,7 @@ use clap::{Args, Subcommand};
 use super::tasks::ListArgs;
 use super::{CliResult, Ctx, Failure};
 use crate::export::{self, ExportError, LedgerFormat};
-use crate::i18n::{Exp, Msg};
+use crate::i18n::Exp;
 
 #[derive(Debug, Subcommand)]
 pub enum ExportCmd {
@@ -150,15 +150,8 @@ fn docx_path(ctx: &Ctx, path: &Path) -> CliResult {
 
 /// An export's error: bad input (exit 2) in its own words, else the file's failure (exit 1).
 fn failure(ctx: &Ctx, path: &Path, e: ExportError) -> Failure {
-    let l = ctx.lang;
-    match e {
-        ExportError::NoMinutes { meeting } => Failure {
-            code: 2,
-            message: l.exp_fill(Exp::ErrNoMinutes, &[&meeting]),
-        },
-        ExportError::NotParticipant { unit, meeting } => {
-            ctx.bad(Msg::ErrNotParticipant, &[&unit, &meeting])
-        }
-        e => ctx.file_failure(path, &e),
+    Failure {
+        code: if e.is_bad_input() { 2 } else { 1 },
+        message: e.message(ctx.lang, path),
     }
 }

@@ -49,6 +49,20 @@ impl ExportError {
     }
 }
 
+impl ExportError {
+    /// The error in the user's language; `path` is the file that was to be written.
+    pub fn message(&self, lang: crate::i18n::Lang, path: &Path) -> String {
+        use crate::i18n::{Exp, Msg};
+        match self {
+            ExportError::NoMinutes { meeting } => lang.exp_fill(Exp::ErrNoMinutes, &[meeting]),
+            ExportError::NotParticipant { unit, meeting } => {
+                lang.fill(Msg::ErrNotParticipant, &[unit, meeting])
+            }
+            e => lang.fill(Msg::ErrFile, &[&path.display(), e]),
+        }
+    }
+}
+
 impl From<rust_xlsxwriter::XlsxError> for ExportError {
     fn from(e: rust_xlsxwriter::XlsxError) -> Self {
         ExportError::Xlsx(e.to_string())

@@ -301,6 +301,7 @@ catalogue! {
     PresentKeys => "← → 翻页 · q 退出演示", "← → slides · q leave";
     PresentOnly => "只读演示：不显示电话和邮箱", "read-only: no phone numbers or e-mail";
     Exported => "已导出：{0}", "Exported: {0}";
+    ExportedMany => "已导出 {0} 个文件到 {1}", "Exported {0} files to {1}";
     ExportFailed => "导出失败：{0}", "Export failed: {0}";
-    ExportNothing => "此页没有可导出的内容（台账或报表页可导出）", "nothing to export here (the ledger and reports can be exported)";
+    ExportNothing => "此页没有可导出的内容（可导出台账、报表、会议的反馈单、单位的事项）", "nothing to export here (the ledger, reports, a meeting's feedback forms or a unit's tasks can)";
 }

@@ -222,8 +222,8 @@ pub enum Loaded {
     /// A report and when it was taken.
     Report(Box<Report>, String),
     ReportMeetings(Period, MeetingClass, std::sync::Arc<[i64]>),
-    /// A file written by `x`.
-    Exported(std::path::PathBuf),
+    /// What `x` wrote: a file, or a directory and how many files went into it.
+    Exported(std::path::PathBuf, usize),
     /// A window of the ledger: rows from `offset` of `total`, and where the cursor now stands.
     Tasks {
         offset: usize,

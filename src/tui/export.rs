@@ -1,9 +1,11 @@
 //! `x`: what a tab shows, written to a file in the export directory, never over another file.
 
+use std::path::{Path, PathBuf};
+
 use chrono::NaiveDate;
 
 use super::action::{Action, Loaded};
-use super::model::{Period, TaskFilter};
+use super::model::{MeetingDetail, Period, TaskFilter};
 use crate::i18n::Lang;
 use crate::store::Store;
 
@@ -16,12 +18,13 @@ pub enum ExportWhat {
         scope: String,
     },
     Report(Period),
+    /// R4.2: the feedback forms of a meeting's minutes, one per participating unit.
+    FeedbackForms(i64),
 }
 
-/// A file name in `dir` that is not taken yet: `duban-<kind>-<date>-<hhmmss>[-N].xlsx`.
-fn free_path(dir: &std::path::Path, kind: &str, now: &str) -> std::path::PathBuf {
-    let stamp: String = now
-        .chars()
+/// The time as it goes into a file name: `2026-11-25-09-00-00`.
+fn stamp(now: &str) -> String {
+    now.chars()
         .take(19)
         .map(|c| {
             if c.is_ascii_digit() || c == '-' {
@@ -30,14 +33,32 @@ fn free_path(dir: &std::path::Path, kind: &str, now: &str) -> std::path::PathBuf
                 '-'
             }
         })
-        .collect();
-    let mut path = dir.join(format!("duban-{kind}-{stamp}.xlsx"));
+        .collect()
+}
+
+/// A file name in `dir` that is not taken yet: `<stem>.<ext>`, else `<stem>-2.<ext>`, …
+fn free_path(dir: &Path, stem: &str, ext: &str) -> PathBuf {
+    let mut path = dir.join(format!("{stem}.{ext}"));
     let mut n = 2;
     while path.exists() {
-        path = dir.join(format!("duban-{kind}-{stamp}-{n}.xlsx"));
+        path = dir.join(format!("{stem}-{n}.{ext}"));
         n += 1;
     }
     path
+}
+
+/// A name made safe for a file: no path separators or control characters.
+fn file_safe(name: &str) -> String {
+    crate::text::sanitise(name)
+        .chars()
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 pub(super) fn run(
@@ -45,39 +66,62 @@ pub(super) fn run(
     today: NaiveDate,
     lang: Lang,
     what: ExportWhat,
-    dir: &std::path::Path,
+    dir: &Path,
 ) -> Action {
     let now = store.now_label();
-    let stamp = crate::os::now_cst_string();
-    let result = match what {
+    let at = stamp(&crate::os::now_cst_string());
+    let store_err = |e| crate::cli::store_failure(lang, e).message;
+    let result: Result<(PathBuf, usize), String> = match what {
         ExportWhat::Ledger { filter, scope } => {
-            let path = free_path(dir, "ledger", &stamp);
+            let path = free_path(dir, &format!("duban-ledger-{at}"), "xlsx");
             store
                 .tasks(&filter, today)
-                .map_err(|e| crate::cli::store_failure(lang, e).message)
+                .map_err(store_err)
                 .and_then(|rows| {
                     crate::export::ledger_xlsx(&path, lang, &rows, &scope, &now)
-                        .map(|()| path.clone())
+                        .map(|()| (path.clone(), 1))
                         .map_err(|e| e.to_string())
                 })
         }
         ExportWhat::Report(period) => {
-            let path = free_path(dir, "report", &stamp);
+            let path = free_path(dir, &format!("duban-report-{at}"), "xlsx");
             store
                 .report(period, today)
-                .map_err(|e| crate::cli::store_failure(lang, e).message)
+                .map_err(store_err)
                 .and_then(|r| {
                     crate::export::report_xlsx(&path, lang, &r, &now)
-                        .map(|()| path.clone())
+                        .map(|()| (path.clone(), 1))
                         .map_err(|e| e.to_string())
                 })
         }
+        ExportWhat::FeedbackForms(meeting) => store
+            .meeting_detail(meeting, today)
+            .map_err(store_err)
+            .and_then(|detail| feedback_forms(&detail, lang, dir)),
     };
     match result {
-        Ok(path) => {
+        Ok((path, count)) => {
             let shown = std::fs::canonicalize(&path).unwrap_or(path);
-            Action::Loaded(Box::new(Loaded::Exported(shown)))
+            Action::Loaded(Box::new(Loaded::Exported(shown, count)))
         }
         Err(e) => Action::Failed(lang.ui_fill(crate::i18n::Ui::ExportFailed, &[&e])),
     }
+}
+
+/// R4.2: a feedback form for every participating unit of a meeting, into `dir`; the directory and
+/// how many were written.
+fn feedback_forms(
+    detail: &MeetingDetail,
+    lang: Lang,
+    dir: &Path,
+) -> Result<(PathBuf, usize), String> {
+    let mut written = 0;
+    for (unit, _) in &detail.attendance {
+        let stem = format!("duban-feedback-{}-{}", detail.meeting.id, file_safe(unit));
+        let path = free_path(dir, &stem, "docx");
+        crate::export::feedback_form(&path, lang, detail, unit)
+            .map_err(|e| e.message(lang, &path))?;
+        written += 1;
+    }
+    Ok((dir.to_path_buf(), written))
 }

@@ -22,8 +22,11 @@ pub(super) fn apply(m: &mut Model, loaded: Loaded) -> Vec<Command> {
         Loaded::ReportMeetings(period, class, ids) => {
             super::reports::meetings_loaded(m, period, class, ids)
         }
-        Loaded::Exported(path) => {
-            super::info(m, Ui::Exported, &[&path.display()]);
+        Loaded::Exported(path, count) => {
+            match count {
+                1 => super::info(m, Ui::Exported, &[&path.display()]),
+                n => super::info(m, Ui::ExportedMany, &[&n, &path.display()]),
+            }
             Vec::new()
         }
         Loaded::People(p) => {

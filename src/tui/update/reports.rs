@@ -149,12 +149,31 @@ pub(super) fn meetings_loaded(
 
 /// `x`: the ledger as filtered, or the report of the period, as .xlsx.
 pub(super) fn export(m: &mut Model) -> Vec<Command> {
-    let what = match m.tab {
-        Tab::Tasks => ExportWhat::Ledger {
+    let what = match (m.tab, m.meetings.selected, m.units.selected) {
+        (Tab::Tasks, ..) => ExportWhat::Ledger {
             filter: m.task_query.filter(),
             scope: ledger_scope(m),
         },
-        Tab::Reports | Tab::Overview => ExportWhat::Report(period(m)),
+        (Tab::Reports | Tab::Overview, ..) => ExportWhat::Report(period(m)),
+        // A meeting: the feedback form of its minutes for each participating unit (R4.2).
+        (Tab::Meetings, Some(id), _) => ExportWhat::FeedbackForms(id),
+        // A unit: the tasks it leads.
+        (Tab::Units, _, Some(id)) => {
+            let name = m
+                .all_units
+                .iter()
+                .find(|u| u.id == id)
+                .map(|u| u.name.clone())
+                .unwrap_or_default();
+            let query = TaskQuery {
+                unit: Some((id, name.clone())),
+                ..TaskQuery::default()
+            };
+            ExportWhat::Ledger {
+                filter: query.filter(),
+                scope: name,
+            }
+        }
         _ => {
             super::info(m, Ui::ExportNothing, &[]);
             return Vec::new();
