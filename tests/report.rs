@@ -189,3 +189,44 @@ fn the_report_workbook_has_a_sheet_per_table_with_the_same_figures() {
     assert_eq!(o.status.code(), Some(2));
     assert!(!bad.exists());
 }
+
+#[test]
+fn the_ledger_of_a_period_holds_exactly_the_tasks_the_report_counts_as_due() {
+    let (dir, db) = demo();
+    let json: Value = serde_json::from_str(&stdout(
+        &db,
+        &["--format", "json", "report", "--period", "month"],
+    ))
+    .unwrap();
+    let due = sum_of(&json, "due");
+    assert!(due > 0);
+    let out = dir.path().join("month.csv");
+    let (from, to) = (
+        json["period"]["from"].as_str().unwrap(),
+        json["period"]["to"].as_str().unwrap(),
+    );
+    stdout(
+        &db,
+        &[
+            "export",
+            "ledger",
+            "--due-from",
+            from,
+            "--due-to",
+            to,
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(
+        text.lines().count() as i64 - 1,
+        due,
+        "header plus one line per task due"
+    );
+    // A backwards period is refused.
+    let o = cmd(&db, &["task", "list", "--due-from", to, "--due-to", from])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+}

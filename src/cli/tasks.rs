@@ -1,10 +1,11 @@
 //! `duban task …`: the ledger and the task's steps (R5).
 
+use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::output::Table;
 use super::{CliResult, Ctx};
-use crate::domain::{ExemptCategory, Light, Limit, TaskState};
+use crate::domain::{ExemptCategory, Light, Limit, Period, TaskClass, TaskSlice, TaskState};
 use crate::i18n::{Exp, Lang, Msg};
 use crate::store::{NewTask, Store, TaskFilter, TaskRow, TaskSort};
 
@@ -38,6 +39,12 @@ pub struct ListArgs {
     /// A substring of the task, its lead unit or its meeting's topics.
     #[arg(long)]
     pub text: Option<String>,
+    /// Only tasks whose limit falls on or after this day (with --due-to: a period).
+    #[arg(long)]
+    pub due_from: Option<String>,
+    /// Only tasks whose limit falls on or before this day.
+    #[arg(long)]
+    pub due_to: Option<String>,
     #[arg(long, value_enum, default_value = "workdays-left")]
     pub sort: SortArg,
 }
@@ -64,6 +71,10 @@ impl ListArgs {
             state,
             unit_id,
             text: self.text.clone(),
+            slice: self.due_period(ctx)?.map(|period| TaskSlice {
+                period,
+                class: TaskClass::Due,
+            }),
             sort: match self.sort {
                 SortArg::WorkdaysLeft => TaskSort::WorkdaysLeft,
                 SortArg::Unit => TaskSort::Unit,
@@ -71,6 +82,22 @@ impl ListArgs {
             },
             ..TaskFilter::default()
         })
+    }
+
+    /// The period of `--due-from`/`--due-to` (either may be left open), if given.
+    fn due_period(&self, ctx: &Ctx) -> CliResult<Option<Period>> {
+        if self.due_from.is_none() && self.due_to.is_none() {
+            return Ok(None);
+        }
+        // Open ends as the widest dates that still compare as text in SQL (`NaiveDate::MAX`
+        // would be written with a leading `+`).
+        let first = NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or(NaiveDate::MIN);
+        let last = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX);
+        let from = ctx.opt_date(self.due_from.as_deref())?.unwrap_or(first);
+        let to = ctx.opt_date(self.due_to.as_deref())?.unwrap_or(last);
+        Period::new(from, to)
+            .map(Some)
+            .ok_or_else(|| ctx.bad(Msg::ErrPeriod, &[&from, &to]))
     }
 
     /// What the filters select, in words: "all tasks", or each filter given.
@@ -93,6 +120,11 @@ impl ListArgs {
             .filter(|t| !t.is_empty())
         {
             parts.push(l.exp_fill(Exp::ScopeText, &[&t]));
+        }
+        if self.due_from.is_some() || self.due_to.is_some() {
+            let from = self.due_from.as_deref().unwrap_or("…");
+            let to = self.due_to.as_deref().unwrap_or("…");
+            parts.push(l.exp_fill(Exp::ScopeDue, &[&from, &to]));
         }
         if parts.is_empty() {
             l.exp(Exp::ScopeAll).to_string()

@@ -14,6 +14,7 @@ catalogue! {
     ScopeUnit => "主办单位：{0}", "lead unit: {0}";
     ScopeState => "状态：{0}", "state: {0}";
     ScopeText => "包含“{0}”", "containing \"{0}\"";
+    ScopeDue => "期限 {0} 至 {1}", "due {0} to {1}";
     ColPromisedOn => "承诺完成时限", "Promised by";
     // The feedback form (the attachment of 永政办发〔2011〕62号).
     FormTitle => "县政府专题会议纪要意见反馈单", "Feedback form on the minutes of a county government special-topic meeting";
