@@ -71,6 +71,14 @@ impl Gen<'_> {
                     }
                 }
             }
+            // An archive's older exempt tasks were done within a year, and their monthly reports
+            // stopped then (else a many-year archive would hold hundreds of reports per task).
+            (Limit::Exempt(_), _) if assigned + Days::new(365) < today => {
+                let after = Days::new(self.rng.range(60, 360) as u64);
+                let done = self.workday_on_or_after(assigned + after);
+                self.progress_between(id, assigned, done);
+                completed = Some(done);
+            }
             (Limit::Exempt(_), _) => {
                 self.progress_series(id, assigned);
                 if self.rng.chance(0.1) && assigned + Days::new(60) < today {
@@ -112,6 +120,11 @@ impl Gen<'_> {
         } else {
             self.today
         };
+        self.progress_between(task_id, from, stop);
+    }
+
+    /// Monthly-ish progress reports from `from` until `stop`.
+    fn progress_between(&mut self, task_id: i64, from: NaiveDate, stop: NaiveDate) {
         let mut on = from + Days::new(self.rng.range(15, 30) as u64);
         while on <= stop {
             self.push_progress(task_id, on, "按计划推进，已向主持人报告阶段进展");

@@ -2,7 +2,7 @@ use std::collections::HashSet;
 
 use super::*;
 use crate::domain::testcal::d;
-use crate::domain::{FeedbackStatus, Light, TaskState};
+use crate::domain::{FeedbackStatus, Light, Limit, TaskState};
 use crate::store::TaskFilter;
 
 fn demo_store(today: &str) -> Store {
@@ -200,4 +200,54 @@ fn one_units_figures_equal_its_row_in_the_full_list() {
     }
     // And the demo has a feedback round still open (R4.3).
     assert_eq!(s.check(today).unwrap().feedback_waiting, 1);
+}
+
+#[test]
+fn an_archives_old_exempt_tasks_are_done_within_a_year_and_stop_reporting() {
+    // 20,000 tasks span 1,000 days: the older exempt tasks are archive years.
+    let today = d("2026-11-25");
+    let cal = crate::calendar::Calendar::builtin();
+    let t = Thresholds::default();
+    let opts = DemoOptions {
+        today,
+        scale: Some(20_000),
+        seed: 2011,
+    };
+    let data = generate(&cal, &t, opts);
+    let mut reports: std::collections::HashMap<i64, Vec<NaiveDate>> = Default::default();
+    for p in &data.progress {
+        reports.entry(p.task_id).or_default().push(p.reported_on);
+    }
+    let meeting_date: std::collections::HashMap<i64, NaiveDate> =
+        data.meetings.iter().map(|m| (m.id, m.date)).collect();
+    let mut old_exempt = 0;
+    for task in data
+        .tasks
+        .iter()
+        .filter(|t| matches!(t.limit, Limit::Exempt(_)))
+    {
+        let met = meeting_date[&task.meeting_id];
+        if met + chrono::Days::new(400) >= today {
+            continue;
+        }
+        old_exempt += 1;
+        let done = task
+            .completed_on
+            .expect("an archive year's exempt task is done");
+        assert!(
+            done <= met + chrono::Days::new(400),
+            "done within about a year"
+        );
+        let after = reports
+            .get(&task.id)
+            .map_or(0, |r| r.iter().filter(|d| **d > done).count());
+        assert_eq!(after, 0, "no report after completion");
+    }
+    assert!(old_exempt > 100, "{old_exempt}");
+    // About a handful of reports per task, not hundreds.
+    assert!(
+        data.progress.len() < data.tasks.len() * 3,
+        "{} reports",
+        data.progress.len()
+    );
 }

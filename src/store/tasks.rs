@@ -98,9 +98,24 @@ impl Tx<'_> {
             return Err(Invalid::Empty("text").into());
         }
         let (date, category) = limit_columns(t.limit);
+        // The derived columns are computed here, as `refresh_due` would, so the row is written
+        // once (a bulk load inserts hundreds of thousands).
+        let (meeting_date, issued): (NaiveDate, Option<NaiveDate>) = self
+            .prepare_cached(
+                "SELECT m.date, mi.issued_on FROM meeting m LEFT JOIN minutes mi ON mi.meeting_id = m.id
+                 WHERE m.id = ?1",
+            )?
+            .query_row([t.meeting_id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                entity: Entity::Meeting,
+                key: t.meeting_id.to_string(),
+            })?;
+        let due = task_deadline(self.cal, self.t, t.limit, issued);
         self.prepare_cached(
             "INSERT INTO task (id, meeting_id, text, lead_unit_id, responsible_leader_id, limit_kind, limit_date,
-             exempt_category, completed_on, completion_note, initials) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+             exempt_category, completed_on, completion_note, initials, due, due_ord, provisional, assigned_on)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         )?
         .execute(params![
             (t.id > 0).then_some(t.id),
@@ -113,7 +128,11 @@ impl Tx<'_> {
             category,
             t.completed_on,
             t.completion_note,
-            initials(t.text.trim())
+            initials(t.text.trim()),
+            due.map(|d| d.date),
+            due.map(|d| self.cal.ordinal(d.date)),
+            due.is_some_and(|d| d.provisional),
+            issued.unwrap_or(meeting_date)
         ])?;
         let id = self.last_insert_rowid();
         let mut co = self.prepare_cached(
@@ -122,7 +141,6 @@ impl Tx<'_> {
         for unit in &t.co_unit_ids {
             co.execute(params![id, unit])?;
         }
-        self.refresh_due("t.id = ?1", id)?;
         Ok(id)
     }
 

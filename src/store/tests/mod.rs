@@ -327,3 +327,25 @@ fn filters_treat_quotes_and_wildcards_as_text() {
         "meeting topics are searched"
     );
 }
+
+#[test]
+fn a_bulk_load_leaves_every_index_as_the_schema_defines_it() {
+    let index_sql = |s: &Store| -> Vec<(String, Option<String>)> {
+        let mut stmt = s
+            .conn
+            .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    };
+    let fresh = Store::open_in_memory(Thresholds::default()).unwrap();
+    let loaded = demo_store("2026-11-25");
+    assert_eq!(index_sql(&loaded), index_sql(&fresh));
+    let ok: String = loaded
+        .conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+}
