@@ -1,0 +1,47 @@
+//! One keystroke of the TUI, whole: update, the queries it asks for, and drawing the frame at
+//! 160×48 (the app on ratatui's TestBackend against a generated database of
+//! `DUBAN_BENCH_SCALE` tasks).
+
+mod common;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use duban::i18n::Lang;
+use duban::tui::harness::Harness;
+
+fn keystroke(c: &mut Criterion) {
+    let (_dir, path) = common::database();
+    let mut h = Harness::on(
+        common::open(&path),
+        Lang::Zh,
+        common::today(),
+        160,
+        48,
+        "bench.db",
+    );
+    h.keys("2");
+    let mut g = c.benchmark_group(format!("keystroke@{}", common::scale()));
+    g.sample_size(20);
+    // j then k: the cursor moves and comes back, so every iteration does the same work.
+    g.bench_function("j/k on the ledger", |b| {
+        b.iter(|| {
+            h.keys("jk");
+            h.render()
+        })
+    });
+    g.bench_function("open and close a task's meeting", |b| {
+        b.iter(|| {
+            h.keys("<Enter><Bksp>");
+            h.render()
+        })
+    });
+    g.bench_function("tab switch (tasks → meetings → tasks)", |b| {
+        b.iter(|| {
+            h.keys("32");
+            h.render()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, keystroke);
+criterion_main!(benches);
