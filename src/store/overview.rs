@@ -29,7 +29,8 @@ pub struct Overview {
     pub week_end: NaiveDate,
     /// R5.6: tasks whose promise has passed too (`TaskFilter::state = CriticismDue`).
     pub criticisms_due: i64,
-    /// R5.7: units due for referral (`UnitRow::referral_due` in [`Store::unit_rows`]).
+    /// R5.7: units due for referral (`UnitRow::referral_due` in [`Store::unit_rows`], counted by
+    /// [`Store::referrals_due`] without the task figures).
     pub referrals_due: i64,
 }
 
@@ -60,11 +61,7 @@ impl Store {
             Ok(to_i64(self.meeting_count(&f, today)?))
         };
         let week_end = week_end(today);
-        let referrals_due = self
-            .unit_rows(today)?
-            .iter()
-            .filter(|u| u.referral_due)
-            .count();
+        let referrals_due = self.referrals_due(today)?;
         Ok(Overview {
             open: lights
                 .iter()

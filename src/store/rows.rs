@@ -51,7 +51,39 @@ struct Counts {
     done_with_limit: i64,
 }
 
+/// Criticism dates and referrals, by unit id.
+pub(super) type Accountability = (HashMap<i64, Vec<NaiveDate>>, HashMap<i64, Vec<Referral>>);
+
 impl Store {
+    /// Each unit's criticism dates and referrals (only unit `only`'s, when given): what R5.7's
+    /// figures are computed from.
+    pub(super) fn accountability(&self, only: Option<i64>) -> Result<Accountability> {
+        let mut crit: HashMap<i64, Vec<NaiveDate>> = HashMap::new();
+        for c in self.criticisms(only)? {
+            crit.entry(c.criticism.unit_id)
+                .or_default()
+                .push(c.criticism.date);
+        }
+        let mut refs: HashMap<i64, Vec<Referral>> = HashMap::new();
+        for r in self.referrals(only)? {
+            refs.entry(r.unit_id).or_default().push(r);
+        }
+        Ok((crit, refs))
+    }
+
+    /// R5.7: how many units are due for referral on `today` (as [`UnitRow::referral_due`] says),
+    /// from criticisms and referrals alone.
+    pub fn referrals_due(&self, today: NaiveDate) -> Result<usize> {
+        let (crit, refs) = self.accountability(None)?;
+        Ok(crit
+            .iter()
+            .filter(|(unit, dates)| {
+                let referrals = refs.get(unit).map_or(&[][..], Vec::as_slice);
+                unit_criticisms(dates, referrals, today).referral_due
+            })
+            .count())
+    }
+
     /// Every unit with its figures for `today`.
     pub fn unit_rows(&self, today: NaiveDate) -> Result<Vec<UnitRow>> {
         self.rows_of(self.units()?, None, today)
@@ -99,16 +131,7 @@ impl Store {
             c.on_time += on_time;
             c.done_with_limit += with_limit;
         }
-        let mut crit: HashMap<i64, Vec<NaiveDate>> = HashMap::new();
-        for c in self.criticisms(only)? {
-            crit.entry(c.criticism.unit_id)
-                .or_default()
-                .push(c.criticism.date);
-        }
-        let mut refs: HashMap<i64, Vec<Referral>> = HashMap::new();
-        for r in self.referrals(only)? {
-            refs.entry(r.unit_id).or_default().push(r);
-        }
+        let (crit, refs) = self.accountability(only)?;
         Ok(units
             .into_iter()
             .map(|u| {

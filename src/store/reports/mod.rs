@@ -15,7 +15,7 @@ use rusqlite::ToSql;
 use super::{Result, Store, TaskFilter};
 use crate::domain::criticism::unit_criticisms;
 use crate::domain::report::{Count, UnitFigures};
-use crate::domain::{Period, Referral, Report, TaskClass, TaskSlice};
+use crate::domain::{Period, Report, TaskClass, TaskSlice};
 
 /// The condition that `task t` is in a slice of class `class` over `:slice_from`..`:slice_to` on
 /// `:today` (see [`TaskClass`]); with no class, a condition that always holds. Each is written so
@@ -134,16 +134,7 @@ impl Store {
         let explained = count(TaskClass::Explained)?;
         let kept = count(TaskClass::PromiseKept)?;
         let missed = count(TaskClass::PromiseMissed)?;
-        let mut crit: HashMap<i64, Vec<NaiveDate>> = HashMap::new();
-        for c in self.criticisms(None)? {
-            crit.entry(c.criticism.unit_id)
-                .or_default()
-                .push(c.criticism.date);
-        }
-        let mut refs: HashMap<i64, Vec<Referral>> = HashMap::new();
-        for r in self.referrals(None)? {
-            refs.entry(r.unit_id).or_default().push(r);
-        }
+        let (crit, refs) = self.accountability(None)?;
         let get = |m: &HashMap<i64, i64>, id| m.get(&id).copied().unwrap_or(0);
         let mut out = Vec::new();
         for u in self.units()? {
