@@ -225,3 +225,20 @@ fn x_on_a_meeting_writes_each_units_feedback_form_and_on_a_unit_its_tasks() {
         assert_eq!(row[4].to_string(), "上塘镇");
     }
 }
+
+#[test]
+fn the_slides_follow_another_users_change_whichever_tab_they_were_opened_from() {
+    use duban::tui::action::Action;
+    let mut h = Harness::demo(Lang::En, today(), 80, 24).unwrap();
+    h.keys("2P");
+    let before = h.model.reports.report.clone().unwrap();
+    // Another user's commit, as the loop reports it: everything on screen reloads.
+    h.action(Action::DataChanged);
+    assert_eq!(h.model.mode, Mode::Present);
+    assert_eq!(
+        h.model.reports.report.as_ref(),
+        Some(&before),
+        "reloaded, not left loading"
+    );
+    assert!(!h.text().contains("loading"));
+}

@@ -5,7 +5,7 @@ use chrono::Datelike;
 use super::super::action::Action;
 use super::super::command::Command;
 use super::super::layout;
-use super::super::model::{Figure, Keyed, Light, Model, Tab, TaskSort, Window};
+use super::super::model::{Figure, Keyed, Light, Mode, Model, Tab, TaskSort, Window};
 use crate::text::initials;
 
 /// List rows on screen now.
@@ -42,6 +42,10 @@ fn load_audit(m: &Model) -> Command {
 /// Loads what the current tab shows if it is missing, or if the window no longer covers the screen.
 pub(super) fn ensure_loaded(m: &mut Model) -> Vec<Command> {
     let mut cmds = ensure_tab_loaded(m);
+    // The slides show the report whichever tab they were opened from.
+    if m.mode == Mode::Present && m.tab != Tab::Reports {
+        cmds.extend(super::reports::ensure_loaded(m));
+    }
     // Units and leaders for the forms' pickers.
     if !m.people.loaded {
         m.people.loaded = true;
