@@ -97,6 +97,10 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Presentation mode: the report as full-screen, read-only slides (← → to move, q to leave).
     Present(report::PeriodArgs),
+    /// Files for others: the ledger (.xlsx/.csv), the report (.xlsx), a feedback form and a
+    /// criticism notice (.docx).
+    #[command(subcommand)]
+    Export(export::ExportCmd),
     /// Import units, leaders or a task ledger (台账) from a .csv or .xlsx file.
     #[command(subcommand)]
     Import(import::ImportCmd),
@@ -106,9 +110,6 @@ pub enum Command {
     Backup { path: PathBuf },
     /// Who changed what, when.
     Audit(admin::AuditArgs),
-    /// Files for others: the ledger (.xlsx/.csv), a feedback form, a criticism notice (.docx).
-    #[command(subcommand)]
-    Export(export::ExportCmd),
     /// Render every TUI screen on the demo county as SVG and text (for the README).
     Screenshot {
         /// The directory to write into.
