@@ -106,6 +106,43 @@ const COLS: &str = "t.id, t.text, t.lead_unit_id, u.name,
     t.limit_kind, t.limit_date, t.exempt_category, t.due, t.provisional, t.assigned_on, t.completed_on,
     t.last_progress_on, t.promised_on, t.criticised, t.version";
 
+/// The text filter: the task, its lead unit's name or its meeting's topics (needs [`FROM`]'s
+/// join of the unit).
+const TEXT: &str = "(instr(t.text, :text) > 0 OR instr(u.name, :text) > 0
+        OR instr(t.initials, :initials) > 0 OR instr(u.initials, :initials) > 0
+        OR EXISTS (SELECT 1 FROM meeting_topic mt WHERE mt.meeting_id = t.meeting_id
+                   AND (instr(mt.topic, :text) > 0 OR instr(mt.initials, :initials) > 0)))";
+
+/// No text filter: true, naming the same parameters as [`TEXT`].
+const NO_TEXT: &str = "(:text IS NULL AND :initials IS NULL)";
+
+/// Whether `filter` has text to match (surrounding white space ignored).
+fn has_text(filter: &TaskFilter) -> bool {
+    filter.text.as_deref().is_some_and(|t| !t.trim().is_empty())
+}
+
+/// The tables a count reads: the task alone, unless the text filter needs its unit's name. Every
+/// task has its unit and meeting (foreign keys), so the joins never change a count.
+fn count_from(filter: &TaskFilter) -> &'static str {
+    if has_text(filter) {
+        FROM
+    } else {
+        "FROM task t"
+    }
+}
+
+/// Tasks not done on `:today`: the negation of the first branch of [`LIGHT_SQL`] and
+/// [`STATE_SQL`], written so that the `task_open` index answers it (the open tasks are few).
+const OPEN: &str = " AND (t.completed_on IS NULL OR t.completed_on > :today)";
+
+/// Whether `filter` selects only tasks not done (any light or state but done, or a promise), so
+/// that [`OPEN`] can narrow the query without changing its answer.
+fn open_only(filter: &TaskFilter) -> bool {
+    filter.light.is_some_and(|l| l != Light::Done)
+        || filter.state.is_some_and(|s| s != TaskState::Done)
+        || filter.promised_until.is_some()
+}
+
 const FROM: &str =
     "FROM task t JOIN unit u ON u.id = t.lead_unit_id JOIN meeting m ON m.id = t.meeting_id";
 
@@ -117,12 +154,11 @@ impl Store {
                AND (:light IS NULL OR {LIGHT_SQL} = :light)
                AND (:state IS NULL OR {STATE_SQL} = :state)
                AND (:promised_until IS NULL OR ({STATE_SQL} = 'promised' AND t.promised_on <= :promised_until))
-               AND (:text IS NULL OR instr(t.text, :text) > 0 OR instr(u.name, :text) > 0
-                    OR instr(t.initials, :initials) > 0 OR instr(u.initials, :initials) > 0
-                    OR EXISTS (SELECT 1 FROM meeting_topic mt WHERE mt.meeting_id = t.meeting_id
-                               AND (instr(mt.topic, :text) > 0 OR instr(mt.initials, :initials) > 0)))
-               AND {}",
-            slice_sql(filter.slice.map(|s| s.class))
+               AND {}
+               AND {}{}",
+            if has_text(filter) { TEXT } else { NO_TEXT },
+            slice_sql(filter.slice.map(|s| s.class)),
+            if open_only(filter) { OPEN } else { "" }
         )
     }
 
@@ -195,7 +231,11 @@ impl Store {
     /// How many tasks `filter` selects on `today` (its limit and offset ignored): the length of
     /// the whole ledger [`Store::tasks`] windows.
     pub fn task_count(&self, filter: &TaskFilter, today: NaiveDate) -> Result<usize> {
-        let sql = format!("SELECT count(*) {FROM} {}", self.where_sql(filter));
+        let sql = format!(
+            "SELECT count(*) {} {}",
+            count_from(filter),
+            self.where_sql(filter)
+        );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let p = self.params(filter, today);
         let n: i64 = stmt.query_row(p.named(false).as_slice(), |r| r.get(0))?;
@@ -231,20 +271,33 @@ impl Store {
         filter: &TaskFilter,
         today: NaiveDate,
     ) -> Result<Vec<(Light, i64)>> {
-        let sql = format!(
-            "SELECT {LIGHT_SQL} AS light, count(*) {FROM} {} GROUP BY light",
-            self.where_sql(filter)
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        // The open tasks by light, and the done ones counted apart: each part is answered by the
+        // `task_open` index instead of computing the light of every task ever recorded.
+        let where_sql = self.where_sql(filter);
         let p = self.params(filter, today);
+        let mut out = Vec::new();
+        let from = count_from(filter);
+        let open = format!(
+            "SELECT {LIGHT_SQL} AS light, count(*) {from} {where_sql}{OPEN} GROUP BY light"
+        );
+        let mut stmt = self.conn.prepare_cached(&open)?;
         let rows = stmt.query_map(p.named(false).as_slice(), |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
         })?;
-        let mut out = Vec::new();
         for row in rows {
             let (code, n) = row?;
             if let Some(l) = Light::from_code(&code) {
                 out.push((l, n));
+            }
+        }
+        if filter.light.is_none_or(|l| l == Light::Done) {
+            let done = format!("SELECT count(*) {from} {where_sql} AND t.completed_on <= :today");
+            let n: i64 = self
+                .conn
+                .prepare_cached(&done)?
+                .query_row(p.named(false).as_slice(), |r| r.get(0))?;
+            if n > 0 {
+                out.push((Light::Done, n));
             }
         }
         out.sort();
