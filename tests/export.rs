@@ -9,6 +9,18 @@ struct Db {
 }
 
 impl Db {
+    /// The id of a meeting whose minutes are issued.
+    fn meeting_with_minutes(&self) -> String {
+        let meetings = self.json(&["meeting", "list"]);
+        meetings
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| !m["minutes_issued"].is_null())
+            .unwrap()["id"]
+            .to_string()
+    }
+
     fn demo() -> Db {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("duban.db");
@@ -134,14 +146,7 @@ fn export_ledger_refuses_an_unknown_extension_and_reports_a_missing_directory() 
 #[test]
 fn export_feedback_form_for_a_participant_and_refusals() {
     let db = Db::demo();
-    let meetings = db.json(&["meeting", "list"]);
-    let with_minutes = meetings
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|m| !m["minutes_issued"].is_null())
-        .unwrap()["id"]
-        .to_string();
+    let with_minutes = db.meeting_with_minutes();
     let detail = db.json(&["meeting", "show", &with_minutes]);
     let participants: Vec<&str> = detail["attendance"]
         .as_array()
@@ -186,6 +191,7 @@ fn export_feedback_form_for_a_participant_and_refusals() {
     assert_eq!(code, 2);
     assert!(err.contains(outsider), "{err}");
     // A meeting without minutes (the demo plans some for the coming days).
+    let meetings = db.json(&["meeting", "list"]);
     let detail = meetings
         .as_array()
         .unwrap()
@@ -252,14 +258,7 @@ fn export_criticism_notice_and_an_unknown_id() {
 #[test]
 fn a_task_text_with_an_escape_sequence_never_reaches_the_files() {
     let db = Db::demo();
-    let meetings = db.json(&["meeting", "list"]);
-    let m = meetings
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|m| !m["minutes_issued"].is_null())
-        .unwrap()["id"]
-        .to_string();
+    let m = db.meeting_with_minutes();
     let detail = db.json(&["meeting", "show", &m]);
     let unit = detail["attendance"][0][0].as_str().unwrap().to_string();
     db.ok(&[

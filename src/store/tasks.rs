@@ -1,5 +1,6 @@
 //! Tasks (议定事项): the ledger query, and progress, completion and explanations (R5.1–R5.5).
 
+mod derived;
 mod edit;
 pub(super) mod query;
 
@@ -9,9 +10,9 @@ use serde::Serialize;
 
 use super::{Entity, Invalid, Result, Store, StoreError, Tx};
 use crate::calendar::Calendar;
-use crate::domain::task::task_deadline;
 use crate::domain::{Criticism, ExemptCategory, Explanation, Limit, ProgressReport, Task};
 use crate::text::initials;
+use derived::Derived;
 
 pub use query::{TaskFilter, TaskRow, TaskSort};
 
@@ -111,7 +112,7 @@ impl Tx<'_> {
                 entity: Entity::Meeting,
                 key: t.meeting_id.to_string(),
             })?;
-        let due = task_deadline(self.cal, self.t, t.limit, issued);
+        let d = Derived::of(self.cal, self.t, t.limit, issued, meeting_date);
         self.prepare_cached(
             "INSERT INTO task (id, meeting_id, text, lead_unit_id, responsible_leader_id, limit_kind, limit_date,
              exempt_category, completed_on, completion_note, initials, due, due_ord, provisional, assigned_on)
@@ -129,10 +130,10 @@ impl Tx<'_> {
             t.completed_on,
             t.completion_note,
             initials(t.text.trim()),
-            due.map(|d| d.date),
-            due.map(|d| self.cal.ordinal(d.date)),
-            due.is_some_and(|d| d.provisional),
-            issued.unwrap_or(meeting_date)
+            d.due,
+            d.due_ord,
+            d.provisional,
+            d.assigned_on
         ])?;
         let id = self.last_insert_rowid();
         let mut co = self.prepare_cached(
@@ -173,14 +174,8 @@ impl Tx<'_> {
             let limit = limit_from(&kind, r.get(2)?, category.as_deref());
             let issued: Option<NaiveDate> = r.get(4)?;
             let meeting_date: NaiveDate = r.get(5)?;
-            let due = task_deadline(cal, self.t, limit, issued);
-            update.execute(params![
-                id,
-                due.map(|d| d.date),
-                due.map(|d| cal.ordinal(d.date)),
-                due.is_some_and(|d| d.provisional),
-                issued.unwrap_or(meeting_date)
-            ])?;
+            let d = Derived::of(cal, self.t, limit, issued, meeting_date);
+            update.execute(params![id, d.due, d.due_ord, d.provisional, d.assigned_on])?;
         }
         Ok(())
     }
