@@ -228,6 +228,32 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Calls `each` with every task `filter` selects, in order, one row at a time: for exports
+    /// of any size, whose memory must not grow with the ledger. `each` stops the walk by
+    /// returning an error, which is passed on.
+    pub fn for_each_task<E: From<StoreError>>(
+        &self,
+        filter: &TaskFilter,
+        today: NaiveDate,
+        mut each: impl FnMut(TaskRow) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let sql = format!(
+            "SELECT {COLS} {FROM} {} ORDER BY {} LIMIT :limit OFFSET :offset",
+            self.where_sql(filter),
+            Self::order_sql(filter.sort)
+        );
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| E::from(e.into()))?;
+        let p = self.params(filter, today);
+        let mut rows = stmt
+            .query(p.named(true).as_slice())
+            .map_err(|e| E::from(e.into()))?;
+        while let Some(r) = rows.next().map_err(|e| E::from(e.into()))? {
+            let row = self.row_from(r, today).map_err(|e| E::from(e.into()))?;
+            each(row)?;
+        }
+        Ok(())
+    }
+
     /// How many tasks `filter` selects on `today` (its limit and offset ignored): the length of
     /// the whole ledger [`Store::tasks`] windows.
     pub fn task_count(&self, filter: &TaskFilter, today: NaiveDate) -> Result<usize> {
