@@ -5,7 +5,7 @@ mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use duban::domain::PeriodKind;
-use duban::store::{TaskFilter, TaskSort};
+use duban::store::{Anchor, TaskFilter, TaskSort};
 use std::hint::black_box;
 
 fn store(c: &mut Criterion) {
@@ -24,8 +24,39 @@ fn store(c: &mut Criterion) {
     g.bench_function("ledger window (first page)", |b| {
         b.iter(|| store.tasks(black_box(&window(None, 0)), today))
     });
-    g.bench_function("ledger window (deep page)", |b| {
-        b.iter(|| store.tasks(black_box(&window(None, common::scale() / 2)), today))
+    let middle = common::scale() / 2;
+    g.bench_function("ledger window (deep page, offset)", |b| {
+        b.iter(|| store.tasks(black_box(&window(None, middle)), today))
+    });
+    // What scrolling does: the next window read from the last row of the one on screen.
+    let last = store.tasks(&window(None, middle - 1), today).unwrap()[0].id;
+    g.bench_function("ledger window (deep page, from the row before)", |b| {
+        let f = TaskFilter {
+            anchor: Some(Anchor::Row {
+                id: last,
+                position: middle - 1,
+            }),
+            ..window(None, middle)
+        };
+        b.iter(|| store.tasks(black_box(&f), today))
+    });
+    g.bench_function("ledger window (last page, from the end)", |b| {
+        let total = store.task_count(&TaskFilter::default(), today).unwrap();
+        let f = TaskFilter {
+            anchor: Some(Anchor::End { total }),
+            ..window(None, total - 46)
+        };
+        b.iter(|| store.tasks(black_box(&f), today))
+    });
+    g.bench_function("ledger window by meeting date (first page)", |b| {
+        let f = TaskFilter {
+            sort: TaskSort::MeetingDate,
+            ..window(None, 0)
+        };
+        b.iter(|| store.tasks(black_box(&f), today))
+    });
+    g.bench_function("position of a task in the middle", |b| {
+        b.iter(|| store.task_position(&TaskFilter::default(), black_box(last), today))
     });
     g.bench_function("ledger count", |b| {
         b.iter(|| store.task_count(black_box(&window(None, 0)), today))

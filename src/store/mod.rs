@@ -44,7 +44,7 @@ pub use minutes::{FeedbackAnswer, FeedbackRow};
 pub use overview::Overview;
 pub use rows::{UnitDetail, UnitRow};
 pub use schema::SCHEMA_VERSION;
-pub use tasks::{NewTask, TaskDetail, TaskFilter, TaskRow, TaskSort};
+pub use tasks::{Anchor, NewTask, TaskDetail, TaskFilter, TaskRow, TaskSort};
 pub use undo::UndoneChange;
 pub use units::NewUnit;
 

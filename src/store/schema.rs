@@ -244,6 +244,16 @@ CREATE INDEX task_exempt ON task(lead_unit_id, completed_on, last_progress_on, a
 CREATE INDEX explanation_submitted ON explanation(submitted_on, task_id);
 CREATE INDEX explanation_promised ON explanation(promised_on, task_id);
 "#,
+    // 5: the ledger's order in an index. `sort_key` puts open tasks before done ones, then orders
+    // by the working-day ordinal of the limit, tasks without one last: the order of
+    // `TaskSort::WorkdaysLeft` whenever no task is recorded as completed after the day viewed.
+    // A virtual column, so every write keeps it right; windows seek on it (keyset), never skip.
+    r#"
+ALTER TABLE task ADD COLUMN sort_key INTEGER GENERATED ALWAYS AS
+    ((completed_on IS NOT NULL) * 4294967296 + coalesce(due_ord, 2147483647)) VIRTUAL;
+CREATE INDEX task_order ON task(sort_key, id);
+CREATE INDEX task_unit_order ON task(lead_unit_id, sort_key, id);
+"#,
 ];
 
 /// The migrations from an empty file to [`SCHEMA_VERSION`].

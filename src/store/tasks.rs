@@ -2,7 +2,8 @@
 
 mod derived;
 mod edit;
-pub(super) mod query;
+mod order;
+pub(crate) mod query;
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -14,7 +15,7 @@ use crate::domain::{Criticism, ExemptCategory, Explanation, Limit, ProgressRepor
 use crate::text::initials;
 use derived::Derived;
 
-pub use query::{TaskFilter, TaskRow, TaskSort};
+pub use query::{Anchor, TaskFilter, TaskRow, TaskSort};
 
 /// A task to add to a meeting's minutes (R4.1).
 #[derive(Debug, Clone)]

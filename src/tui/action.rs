@@ -224,8 +224,10 @@ pub enum Loaded {
     ReportMeetings(Period, MeetingClass, std::sync::Arc<[i64]>),
     /// What `x` wrote: a file, or a directory and how many files went into it.
     Exported(std::path::PathBuf, usize),
-    /// A window of the ledger: rows from `offset` of `total`, and where the cursor now stands.
+    /// A window of the ledger `filter` selects: rows from `offset` of `total`, and where the
+    /// cursor now stands.
     Tasks {
+        filter: Box<crate::store::TaskFilter>,
         offset: usize,
         total: usize,
         cursor: usize,

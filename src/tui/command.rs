@@ -12,7 +12,7 @@ use super::model::{
     TaskFilter, Unit,
 };
 use crate::i18n::Lang;
-use crate::store::{Invalid, Store, StoreError};
+use crate::store::{Anchor, Invalid, Store, StoreError};
 
 /// A change the user saved in a form, as the store takes it.
 #[derive(Debug, Clone)]
@@ -93,12 +93,14 @@ pub enum Command {
     /// The meetings behind a report's figure.
     LoadReportMeetings(Period, MeetingClass),
     /// The ledger window showing row `cursor` (or the task `keep`, wherever it now is) with
-    /// `visible` rows on screen.
+    /// `visible` rows on screen. `anchor`: a task of the window on screen and its row, when the
+    /// list has not changed since (scrolling), to read the next window from.
     LoadTasks {
         filter: TaskFilter,
         keep: Option<i64>,
         cursor: usize,
         visible: usize,
+        anchor: Option<(i64, usize)>,
     },
     LoadTaskDetail(i64),
     LoadMeetings {
@@ -130,20 +132,35 @@ fn span(cursor: usize, visible: usize) -> (usize, usize) {
     (cursor.saturating_sub(visible), visible * 3)
 }
 
-/// Loads a window with a keep-by-id rule: `rows(offset, limit)` fetches, `position(id)` finds a
-/// record anywhere in the list (or `None` if the list no longer holds it).
-fn window<T>(
+/// Which window of a list of `total` rows to load: the one showing row `cursor` with `visible`
+/// rows on screen, or the record `keep` wherever it now is; `anchor`: a record and its row.
+struct Want {
     total: usize,
     keep: Option<i64>,
     cursor: usize,
     visible: usize,
+    anchor: Option<(i64, usize)>,
+}
+
+/// Loads a window with a keep-by-id rule: `rows(offset, limit, anchor)` fetches (from `anchor`, a
+/// record known to stand at a position, when there is one), `position(id)` finds a record anywhere
+/// in the list (or `None` if the list no longer holds it).
+fn window<T>(
+    want: Want,
     key: impl Fn(&T) -> i64,
-    rows: impl Fn(usize, usize) -> Result<Vec<T>, StoreError>,
+    rows: impl Fn(usize, usize, Option<(i64, usize)>) -> Result<Vec<T>, StoreError>,
     position: impl Fn(i64) -> Result<Option<usize>, StoreError>,
 ) -> Result<(usize, usize, Vec<T>), StoreError> {
+    let Want {
+        total,
+        keep,
+        cursor,
+        visible,
+        anchor,
+    } = want;
     let cursor = cursor.min(total.saturating_sub(1));
     let (offset, limit) = span(cursor, visible);
-    let loaded = rows(offset, limit)?;
+    let loaded = rows(offset, limit, anchor)?;
     let Some(id) = keep else {
         return Ok((offset, cursor, loaded));
     };
@@ -153,7 +170,7 @@ fn window<T>(
     match position(id)? {
         Some(pos) => {
             let (offset, limit) = span(pos, visible);
-            Ok((offset, pos, rows(offset, limit)?))
+            Ok((offset, pos, rows(offset, limit, Some((id, pos)))?))
         }
         None => Ok((offset, cursor, loaded)),
     }
@@ -229,18 +246,35 @@ fn run(store: &Store, today: NaiveDate, command: Command) -> Result<Loaded, Stor
             keep,
             cursor,
             visible,
+            anchor,
         } => {
             let total = store.task_count(&filter, today)?;
             let (offset, cursor, rows) = window(
-                total,
-                keep,
-                cursor,
-                visible,
+                Want {
+                    total,
+                    keep,
+                    cursor,
+                    visible,
+                    anchor,
+                },
                 |r: &crate::store::TaskRow| r.id,
-                |offset, limit| {
+                |offset, limit, anchor| {
+                    // Read from whichever is nearest: the start, a record whose place is
+                    // known, or the end.
+                    let from_end = total.saturating_sub(offset);
+                    let anchor = match anchor {
+                        Some((id, position))
+                            if position.abs_diff(offset) < offset.min(from_end) =>
+                        {
+                            Some(Anchor::Row { id, position })
+                        }
+                        _ if from_end < offset => Some(Anchor::End { total }),
+                        _ => None,
+                    };
                     let f = TaskFilter {
                         offset,
                         limit: Some(limit),
+                        anchor,
                         ..filter.clone()
                     };
                     store.tasks(&f, today)
@@ -248,6 +282,7 @@ fn run(store: &Store, today: NaiveDate, command: Command) -> Result<Loaded, Stor
                 |id| store.task_position(&filter, id, today),
             )?;
             Loaded::Tasks {
+                filter: Box::new(filter),
                 offset,
                 total,
                 cursor,
@@ -263,12 +298,15 @@ fn run(store: &Store, today: NaiveDate, command: Command) -> Result<Loaded, Stor
         } => {
             let total = store.meeting_count(&filter, today)?;
             let (offset, cursor, rows) = window(
-                total,
-                keep,
-                cursor,
-                visible,
+                Want {
+                    total,
+                    keep,
+                    cursor,
+                    visible,
+                    anchor: None,
+                },
                 |r: &crate::store::MeetingRow| r.id,
-                |offset, limit| {
+                |offset, limit, _| {
                     let f = MeetingFilter {
                         offset,
                         limit: Some(limit),
@@ -300,12 +338,15 @@ fn run(store: &Store, today: NaiveDate, command: Command) -> Result<Loaded, Stor
         } => {
             let total = store.audit_count()?;
             let (offset, cursor, rows) = window(
-                total,
-                keep,
-                cursor,
-                visible,
+                Want {
+                    total,
+                    keep,
+                    cursor,
+                    visible,
+                    anchor: None,
+                },
                 |r: &crate::store::AuditEntry| r.id,
-                |offset, limit| store.audit_page(offset, limit),
+                |offset, limit, _| store.audit_page(offset, limit),
                 |_| Ok(None),
             )?;
             Loaded::Audit {

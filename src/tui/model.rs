@@ -119,6 +119,7 @@ impl TaskQuery {
             sort: self.sort,
             limit: None,
             offset: 0,
+            anchor: None,
         }
     }
 
@@ -286,6 +287,8 @@ pub struct Model {
     /// The overview's selected figure.
     pub overview_cursor: usize,
     pub tasks: Window<TaskRow>,
+    /// The filter the loaded ledger window was read with.
+    pub tasks_filter: Option<TaskFilter>,
     pub task_query: TaskQuery,
     pub task_detail: Option<TaskDetail>,
     pub meetings: Window<MeetingRow>,
@@ -344,6 +347,7 @@ impl Model {
             overview: None,
             overview_cursor: 0,
             tasks: Window::default(),
+            tasks_filter: None,
             task_query: TaskQuery::default(),
             task_detail: None,
             meetings: Window::default(),

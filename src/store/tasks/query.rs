@@ -3,7 +3,7 @@
 //! two to the same answer.
 
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Row, ToSql, named_params};
+use rusqlite::{Row, Statement, ToSql, named_params};
 use serde::Serialize;
 
 use super::limit_from;
@@ -27,7 +27,7 @@ pub enum TaskSort {
 }
 
 /// Which tasks the ledger shows. Every field narrows; the default shows everything.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TaskFilter {
     /// Only tasks with this light on `today`.
     pub light: Option<Light>,
@@ -51,6 +51,18 @@ pub struct TaskFilter {
     pub limit: Option<usize>,
     /// Rows of [`Store::tasks`] to skip before the first returned.
     pub offset: usize,
+    /// A row known to stand at a position of this very ledger (the window on screen), from which
+    /// [`Store::tasks`] seeks instead of skipping `offset` rows.
+    pub anchor: Option<Anchor>,
+}
+
+/// Where a window of the ledger can be read from without counting rows from its start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// Task `id` stands at `position` of the ledger the filter selects.
+    Row { id: i64, position: usize },
+    /// The ledger has `total` rows: a window near its end is read backwards from there.
+    End { total: usize },
 }
 
 /// A task as the ledger shows it, with its rules computed for `today`.
@@ -98,7 +110,7 @@ pub(crate) const STATE_SQL: &str = "(CASE
     WHEN t.due IS NULL AND t.limit_kind <> 'exempt' THEN 'pending'
     ELSE 'open' END)";
 
-const COLS: &str = "t.id, t.text, t.lead_unit_id, u.name,
+pub(super) const COLS: &str = "t.id, t.text, t.lead_unit_id, u.name,
     (SELECT group_concat(name, char(31)) FROM (SELECT cu.name FROM task_co_unit c JOIN unit cu ON cu.id = c.unit_id
         WHERE c.task_id = t.id ORDER BY cu.id)),
     t.meeting_id, m.date, (SELECT topic FROM meeting_topic mt WHERE mt.meeting_id = t.meeting_id ORDER BY seq LIMIT 1),
@@ -113,9 +125,6 @@ const TEXT: &str = "(instr(t.text, :text) > 0 OR instr(u.name, :text) > 0
         OR EXISTS (SELECT 1 FROM meeting_topic mt WHERE mt.meeting_id = t.meeting_id
                    AND (instr(mt.topic, :text) > 0 OR instr(mt.initials, :initials) > 0)))";
 
-/// No text filter: true, naming the same parameters as [`TEXT`].
-const NO_TEXT: &str = "(:text IS NULL AND :initials IS NULL)";
-
 /// Whether `filter` has text to match (surrounding white space ignored).
 fn has_text(filter: &TaskFilter) -> bool {
     filter.text.as_deref().is_some_and(|t| !t.trim().is_empty())
@@ -123,7 +132,7 @@ fn has_text(filter: &TaskFilter) -> bool {
 
 /// The tables a count reads: the task alone, unless the text filter needs its unit's name. Every
 /// task has its unit and meeting (foreign keys), so the joins never change a count.
-fn count_from(filter: &TaskFilter) -> &'static str {
+pub(super) fn count_from(filter: &TaskFilter) -> &'static str {
     if has_text(filter) {
         FROM
     } else {
@@ -133,38 +142,93 @@ fn count_from(filter: &TaskFilter) -> &'static str {
 
 /// Tasks not done on `:today`: the negation of the first branch of [`LIGHT_SQL`] and
 /// [`STATE_SQL`], written so that the `task_open` index answers it (the open tasks are few).
-const OPEN: &str = " AND (t.completed_on IS NULL OR t.completed_on > :today)";
+const OPEN: &str = "(t.completed_on IS NULL OR t.completed_on > :today)";
 
-/// Whether `filter` selects only tasks not done (any light or state but done, or a promise), so
-/// that [`OPEN`] can narrow the query without changing its answer.
+/// Tasks done on `:today`, the first branch of [`LIGHT_SQL`] and [`STATE_SQL`].
+const DONE: &str = "t.completed_on <= :today";
+
+/// [`OPEN`] and [`DONE`] when no task is recorded as completed after `:today` (see
+/// [`Store::in_order`]): by `sort_key`, so the ledger's index answers them.
+const OPEN_IN_ORDER: &str = "t.sort_key < 4294967296";
+const DONE_IN_ORDER: &str = "t.sort_key >= 4294967296";
+
+/// Whether `filter` selects only tasks not done (any light or state but done, or a promise).
 fn open_only(filter: &TaskFilter) -> bool {
     filter.light.is_some_and(|l| l != Light::Done)
         || filter.state.is_some_and(|s| s != TaskState::Done)
         || filter.promised_until.is_some()
 }
 
-const FROM: &str =
+/// Whether `filter` selects only tasks done.
+fn done_only(filter: &TaskFilter) -> bool {
+    filter.light == Some(Light::Done) || filter.state == Some(TaskState::Done)
+}
+
+pub(crate) const FROM: &str =
     "FROM task t JOIN unit u ON u.id = t.lead_unit_id JOIN meeting m ON m.id = t.meeting_id";
 
+/// `conditions` as a WHERE clause (empty when there are none, so that a bare count is answered
+/// from the table's size).
+pub(crate) fn where_clause(conditions: &[String]) -> String {
+    if conditions.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", conditions.join(" AND "))
+    }
+}
+
 impl Store {
-    fn where_sql(&self, filter: &TaskFilter) -> String {
-        format!(
-            "WHERE (:unit IS NULL OR t.lead_unit_id = :unit)
-               AND (:meeting IS NULL OR t.meeting_id = :meeting)
-               AND (:light IS NULL OR {LIGHT_SQL} = :light)
-               AND (:state IS NULL OR {STATE_SQL} = :state)
-               AND (:promised_until IS NULL OR ({STATE_SQL} = 'promised' AND t.promised_on <= :promised_until))
-               AND {}
-               AND {}{}",
-            if has_text(filter) { TEXT } else { NO_TEXT },
-            slice_sql(filter.slice.map(|s| s.class)),
-            if open_only(filter) { OPEN } else { "" }
-        )
+    /// The conditions of `filter`, only those it sets, so that the planner sees which indexes
+    /// answer them. `in_order` is [`Store::in_order`] for the day viewed.
+    pub(crate) fn conditions(&self, filter: &TaskFilter, in_order: bool) -> Vec<String> {
+        let mut c = Vec::new();
+        if filter.unit_id.is_some() {
+            c.push("t.lead_unit_id = :unit".to_string());
+        }
+        if filter.meeting_id.is_some() {
+            c.push("t.meeting_id = :meeting".to_string());
+        }
+        if filter.light.is_some() {
+            c.push(format!("{LIGHT_SQL} = :light"));
+        }
+        if filter.state.is_some() {
+            c.push(format!("{STATE_SQL} = :state"));
+        }
+        if filter.promised_until.is_some() {
+            c.push(format!(
+                "({STATE_SQL} = 'promised' AND t.promised_on <= :promised_until)"
+            ));
+        }
+        if has_text(filter) {
+            c.push(TEXT.to_string());
+        }
+        if let Some(slice) = filter.slice {
+            c.push(format!("({})", slice_sql(Some(slice.class))));
+        }
+        // Implied by the conditions above; stated so that an index narrows the rows first.
+        match (open_only(filter), done_only(filter), in_order) {
+            (true, _, true) => c.push(OPEN_IN_ORDER.to_string()),
+            (true, _, false) => c.push(OPEN.to_string()),
+            (_, true, true) => c.push(DONE_IN_ORDER.to_string()),
+            (_, true, false) => c.push(DONE.to_string()),
+            _ => {}
+        }
+        c
     }
 
-    /// The ORDER BY of `sort`, shared by the ledger and the position of a task in it. Every order
-    /// ends with the task id, so it is total.
-    fn order_sql(sort: TaskSort) -> String {
+    /// Whether no task is recorded as completed after `today`: then done on `today` is the same
+    /// as completed, and the ledger's order is the `sort_key` index's. Otherwise (looking at an
+    /// earlier day) the order is computed for the day, row by row.
+    pub(crate) fn in_order(&self, today: NaiveDate) -> Result<bool> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT NOT EXISTS (SELECT 1 FROM task WHERE completed_on > :today)")?;
+        Ok(stmt.query_row(named_params! {":today": today}, |r| r.get(0))?)
+    }
+
+    /// The ORDER BY of `sort` on a day not [`Store::in_order`]: computed for each row. Every
+    /// order ends with the task id, so it is total.
+    pub(crate) fn order_for_day(sort: TaskSort) -> String {
         match sort {
             TaskSort::WorkdaysLeft => {
                 format!("({LIGHT_SQL} = 'done'), t.due_ord IS NULL, t.due_ord, t.id")
@@ -176,7 +240,7 @@ impl Store {
         }
     }
 
-    fn row_from(&self, r: &Row<'_>, today: NaiveDate) -> rusqlite::Result<TaskRow> {
+    pub(super) fn row_from(&self, r: &Row<'_>, today: NaiveDate) -> rusqlite::Result<TaskRow> {
         let co: Option<String> = r.get(4)?;
         let kind: String = r.get(9)?;
         let category: Option<String> = r.get(11)?;
@@ -215,80 +279,20 @@ impl Store {
         })
     }
 
-    /// The ledger: the tasks `filter` selects, sorted, windowed by `limit`/`offset`.
-    pub fn tasks(&self, filter: &TaskFilter, today: NaiveDate) -> Result<Vec<TaskRow>> {
-        let sql = format!(
-            "SELECT {COLS} {FROM} {} ORDER BY {} LIMIT :limit OFFSET :offset",
-            self.where_sql(filter),
-            Self::order_sql(filter.sort)
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let p = self.params(filter, today);
-        let rows = stmt.query_map(p.named(true).as_slice(), |r| self.row_from(r, today))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Calls `each` with every task `filter` selects, in order, one row at a time: for exports
-    /// of any size, whose memory must not grow with the ledger. `each` stops the walk by
-    /// returning an error, which is passed on.
-    pub fn for_each_task<E: From<StoreError>>(
-        &self,
-        filter: &TaskFilter,
-        today: NaiveDate,
-        mut each: impl FnMut(TaskRow) -> std::result::Result<(), E>,
-    ) -> std::result::Result<(), E> {
-        let sql = format!(
-            "SELECT {COLS} {FROM} {} ORDER BY {} LIMIT :limit OFFSET :offset",
-            self.where_sql(filter),
-            Self::order_sql(filter.sort)
-        );
-        let mut stmt = self.conn.prepare(&sql).map_err(|e| E::from(e.into()))?;
-        let p = self.params(filter, today);
-        let mut rows = stmt
-            .query(p.named(true).as_slice())
-            .map_err(|e| E::from(e.into()))?;
-        while let Some(r) = rows.next().map_err(|e| E::from(e.into()))? {
-            let row = self.row_from(r, today).map_err(|e| E::from(e.into()))?;
-            each(row)?;
-        }
-        Ok(())
-    }
-
     /// How many tasks `filter` selects on `today` (its limit and offset ignored): the length of
     /// the whole ledger [`Store::tasks`] windows.
     pub fn task_count(&self, filter: &TaskFilter, today: NaiveDate) -> Result<usize> {
+        let in_order = self.in_order(today)?;
         let sql = format!(
             "SELECT count(*) {} {}",
             count_from(filter),
-            self.where_sql(filter)
+            where_clause(&self.conditions(filter, in_order))
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let p = self.params(filter, today);
-        let n: i64 = stmt.query_row(p.named(false).as_slice(), |r| r.get(0))?;
+        let named = present(&stmt, p.named())?;
+        let n: i64 = stmt.query_row(named.as_slice(), |r| r.get(0))?;
         Ok(usize::try_from(n).unwrap_or_default())
-    }
-
-    /// The zero-based position of task `id` in the ledger `filter` selects, in the order of
-    /// `filter.sort` (its limit and offset ignored); `None` when the filter does not select it.
-    /// With it a screen can keep the selection on a record across reloads and page to it.
-    pub fn task_position(
-        &self,
-        filter: &TaskFilter,
-        id: i64,
-        today: NaiveDate,
-    ) -> Result<Option<usize>> {
-        let sql = format!(
-            "SELECT pos FROM (SELECT t.id AS id, row_number() OVER (ORDER BY {}) - 1 AS pos {FROM} {})
-             WHERE id = :id",
-            Self::order_sql(filter.sort),
-            self.where_sql(filter)
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let p = self.params(filter, today);
-        let mut named = p.named(false);
-        named.push((":id", &id));
-        let pos: Option<i64> = stmt.query_row(named.as_slice(), |r| r.get(0)).optional()?;
-        Ok(pos.and_then(|p| usize::try_from(p).ok()))
     }
 
     /// How many tasks `filter` selects, by light (limit and offset ignored).
@@ -297,31 +301,38 @@ impl Store {
         filter: &TaskFilter,
         today: NaiveDate,
     ) -> Result<Vec<(Light, i64)>> {
-        // The open tasks by light, and the done ones counted apart: each part is answered by the
-        // `task_open` index instead of computing the light of every task ever recorded.
-        let where_sql = self.where_sql(filter);
+        // The open tasks by light, and the done ones counted apart: each part is answered by an
+        // index instead of computing the light of every task ever recorded.
+        let in_order = self.in_order(today)?;
         let p = self.params(filter, today);
-        let mut out = Vec::new();
         let from = count_from(filter);
-        let open = format!(
-            "SELECT {LIGHT_SQL} AS light, count(*) {from} {where_sql}{OPEN} GROUP BY light"
-        );
-        let mut stmt = self.conn.prepare_cached(&open)?;
-        let rows = stmt.query_map(p.named(false).as_slice(), |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
-        })?;
-        for row in rows {
-            let (code, n) = row?;
-            if let Some(l) = Light::from_code(&code) {
-                out.push((l, n));
+        let mut out = Vec::new();
+        if !done_only(filter) {
+            let mut c = self.conditions(filter, in_order);
+            c.push(if in_order { OPEN_IN_ORDER } else { OPEN }.to_string());
+            let sql = format!(
+                "SELECT {LIGHT_SQL} AS light, count(*) {from} {} GROUP BY light",
+                where_clause(&c)
+            );
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let named = present(&stmt, p.named())?;
+            let rows = stmt.query_map(named.as_slice(), |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+            })?;
+            for row in rows {
+                let (code, n) = row?;
+                if let Some(l) = Light::from_code(&code) {
+                    out.push((l, n));
+                }
             }
         }
-        if filter.light.is_none_or(|l| l == Light::Done) {
-            let done = format!("SELECT count(*) {from} {where_sql} AND t.completed_on <= :today");
-            let n: i64 = self
-                .conn
-                .prepare_cached(&done)?
-                .query_row(p.named(false).as_slice(), |r| r.get(0))?;
+        if !open_only(filter) {
+            let mut c = self.conditions(filter, in_order);
+            c.push(if in_order { DONE_IN_ORDER } else { DONE }.to_string());
+            let sql = format!("SELECT count(*) {from} {}", where_clause(&c));
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let named = present(&stmt, p.named())?;
+            let n: i64 = stmt.query_row(named.as_slice(), |r| r.get(0))?;
             if n > 0 {
                 out.push((Light::Done, n));
             }
@@ -361,8 +372,6 @@ impl Store {
             initials: filter.text.as_deref().and_then(initials_query),
             promised_until: filter.promised_until,
             slice: SliceParams::of(filter.slice.as_ref()),
-            limit: filter.limit.map_or(-1, |l| l as i64),
-            offset: filter.offset as i64,
         }
     }
 }
@@ -381,8 +390,6 @@ pub(crate) struct QueryParams {
     initials: Option<String>,
     promised_until: Option<NaiveDate>,
     slice: SliceParams,
-    limit: i64,
-    offset: i64,
 }
 
 impl QueryParams {
@@ -396,8 +403,8 @@ impl QueryParams {
         ]
     }
 
-    /// The rules' parameters and the filter's, and the window's when `window`.
-    fn named(&self, window: bool) -> Vec<(&'static str, &dyn ToSql)> {
+    /// The rules' parameters and the filter's: bind them with [`present`].
+    pub(crate) fn named(&self) -> Vec<(&'static str, &dyn ToSql)> {
         let mut p = self.rules();
         p.extend([
             (":unit", &self.unit as &dyn ToSql),
@@ -409,12 +416,21 @@ impl QueryParams {
             (":promised_until", &self.promised_until),
         ]);
         p.extend(self.slice.named());
-        if window {
-            p.extend([
-                (":limit", &self.limit as &dyn ToSql),
-                (":offset", &self.offset),
-            ]);
-        }
         p
     }
+}
+
+/// The parameters of `named` that `stmt` names: a statement holds only the conditions its filter
+/// sets, and binding a name it does not have is an error.
+pub(crate) fn present<'a>(
+    stmt: &Statement<'_>,
+    named: Vec<(&'static str, &'a dyn ToSql)>,
+) -> Result<Vec<(&'static str, &'a dyn ToSql)>> {
+    let mut out = Vec::with_capacity(named.len());
+    for (name, value) in named {
+        if stmt.parameter_index(name)?.is_some() {
+            out.push((name, value));
+        }
+    }
+    Ok(out)
 }

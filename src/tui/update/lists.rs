@@ -14,12 +14,31 @@ pub(super) fn visible(m: &Model) -> usize {
 }
 
 pub(super) fn load_tasks(m: &Model) -> Command {
+    load_tasks_from(m, None)
+}
+
+/// The ledger window, read from `anchor` (a task of the list as loaded, and its row) when the
+/// list has not changed since it was loaded.
+fn load_tasks_from(m: &Model, anchor: Option<(i64, usize)>) -> Command {
     Command::LoadTasks {
         filter: m.task_query.filter(),
         keep: m.tasks.selected,
         cursor: m.tasks.cursor,
         visible: visible(m),
+        anchor,
     }
+}
+
+/// The next window of the same ledger, as the cursor leaves the loaded one: read from the loaded
+/// row nearest the cursor, so the store seeks from it instead of counting rows from the start.
+fn scroll_tasks(m: &Model) -> Command {
+    if m.tasks_filter.as_ref() != Some(&m.task_query.filter()) {
+        return load_tasks(m);
+    }
+    let w = &m.tasks;
+    let last = (w.offset + w.rows.len()).saturating_sub(1);
+    let near = w.cursor.clamp(w.offset, last.max(w.offset));
+    load_tasks_from(m, w.row(near).map(|r| (r.id, near)))
 }
 
 pub(super) fn load_meetings(m: &Model) -> Command {
@@ -63,7 +82,7 @@ fn ensure_tab_loaded(m: &mut Model) -> Vec<Command> {
         Tab::Tasks => {
             ensure_visible(&mut m.tasks, v);
             covered(&m.tasks, v)
-                .then(|| load_tasks(m))
+                .then(|| scroll_tasks(m))
                 .into_iter()
                 .collect()
         }
@@ -232,7 +251,7 @@ pub(super) fn navigate(m: &mut Model, action: &Action) -> Vec<Command> {
         let cmd = match m.tab {
             Tab::Tasks => {
                 m.tasks.selected = None;
-                load_tasks(m)
+                scroll_tasks(m)
             }
             Tab::Meetings => {
                 m.meetings.selected = None;

@@ -36,11 +36,13 @@ pub(super) fn apply(m: &mut Model, loaded: Loaded) -> Vec<Command> {
         // Applied by `forms::saved` before it gets here.
         Loaded::Saved(_) => Vec::new(),
         Loaded::Tasks {
+            filter,
             offset,
             total,
             cursor,
             rows,
         } => {
+            m.tasks_filter = Some(*filter);
             let before = m.tasks.selected;
             place(&mut m.tasks, (offset, total, cursor), rows, v);
             if let Some(Pending::Task(id)) = m.pending {

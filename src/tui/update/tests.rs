@@ -63,6 +63,7 @@ fn answer(m: &mut Model, cmds: Vec<Command>, ids: &[i64]) -> Vec<Command> {
     for c in cmds {
         match c {
             Command::LoadTasks {
+                filter,
                 keep,
                 cursor,
                 visible,
@@ -82,6 +83,7 @@ fn answer(m: &mut Model, cmds: Vec<Command>, ids: &[i64]) -> Vec<Command> {
                 let more = update(
                     m,
                     Action::Loaded(Box::new(Loaded::Tasks {
+                        filter: Box::new(filter),
                         offset,
                         total,
                         cursor,
@@ -159,6 +161,32 @@ fn scrolling_past_the_loaded_window_asks_for_the_next_window() {
     answer(&mut m, c, &ids);
     assert_eq!(m.tasks.selected, Some(1000));
     assert!(m.tasks.covers(m.tasks.top, m.tasks.top + 10));
+}
+
+#[test]
+fn the_next_window_is_read_from_the_loaded_row_nearest_the_cursor() {
+    let mut m = model();
+    let ids: Vec<i64> = (1..=1000).collect();
+    let c = press(&mut m, "2");
+    answer(&mut m, c, &ids);
+    let last = m.tasks.offset + m.tasks.rows.len() - 1;
+    let mut c = Vec::new();
+    while m.tasks.cursor <= last {
+        c = press(&mut m, "j");
+    }
+    let want = Some((ids[last], last));
+    assert!(
+        matches!(c.as_slice(), [Command::LoadTasks { anchor, .. }, ..] if *anchor == want),
+        "{c:?}"
+    );
+    answer(&mut m, c, &ids);
+    // A new filter is another list: its first window is read from its start.
+    press(&mut m, "/");
+    let c = press(&mut m, "s");
+    assert!(
+        matches!(c.as_slice(), [Command::LoadTasks { anchor: None, .. }]),
+        "{c:?}"
+    );
 }
 
 #[test]
