@@ -20,6 +20,7 @@ mod overview;
 mod reports;
 mod rows;
 mod schema;
+mod search;
 mod tasks;
 mod undo;
 mod units;
@@ -56,6 +57,8 @@ pub struct Store {
     user: String,
     /// A fixed audit time instead of the clock (see [`Store::fix_audit_clock`]).
     fixed_at: Option<String>,
+    /// How many candidates make a text search broad (`tasks::query::BROAD`; tests lower it).
+    broad: i64,
 }
 
 impl Store {
@@ -86,6 +89,7 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        search::register(&conn)?;
         schema::migrations().to_latest(&mut conn)?;
         let cal = calendar::load(&conn)?;
         let mut store = Store {
@@ -94,6 +98,7 @@ impl Store {
             thresholds,
             user: crate::os::current_user(),
             fixed_at: None,
+            broad: tasks::query::BROAD,
         };
         store.sync_derived_deadlines()?;
         store.backfill_initials()?;

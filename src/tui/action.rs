@@ -228,6 +228,8 @@ pub enum Loaded {
     /// cursor now stands.
     Tasks {
         filter: Box<crate::store::TaskFilter>,
+        /// Counted only to `total`: the list goes on.
+        more: bool,
         offset: usize,
         total: usize,
         cursor: usize,

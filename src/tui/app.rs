@@ -9,8 +9,8 @@ use std::time::{Duration, Instant};
 use ratatui::crossterm::event::{self, Event};
 
 use super::action::Action;
-use super::command::execute;
-use super::model::Model;
+use super::command::{Command, execute};
+use super::model::{Mode, Model};
 use super::terminal::{self, Signals};
 use super::{update, views};
 use crate::store::Store;
@@ -42,9 +42,60 @@ pub fn run(store: &mut Store, model: Model) -> io::Result<()> {
 
 /// Applies actions until none are left, running each command they produce.
 pub fn settle(store: &mut Store, m: &mut Model, queue: &mut VecDeque<Action>) {
-    while let Some(a) = queue.pop_front() {
-        for c in update::update(m, a) {
-            queue.push_back(execute(store, m.today, m.lang, c));
+    settle_with(m, queue, |m, c| execute(store, m.today, m.lang, c));
+}
+
+/// [`settle`] with `run` running the commands. While the user types a filter, keys that were
+/// already waiting are applied in turn but only the last list load runs, once no typed key is
+/// left: fast typing never queues queries, and the list shown is always the one for the text.
+pub fn settle_with(
+    m: &mut Model,
+    queue: &mut VecDeque<Action>,
+    mut run: impl FnMut(&Model, Command) -> Action,
+) {
+    let mut pending: Option<Command> = None;
+    loop {
+        let typing = |m: &Model, a: &Action| {
+            m.mode == Mode::Filter && matches!(a, Action::Key(_) | Action::Paste(_))
+        };
+        match queue.pop_front() {
+            Some(a) if typing(m, &a) => {
+                for c in update::update(m, a) {
+                    if c.is_list_load() {
+                        // A load of another list is not replaced by this one: run it first.
+                        if let Some(p) = pending
+                            .take_if(|p| std::mem::discriminant(p) != std::mem::discriminant(&c))
+                        {
+                            let done = run(m, p);
+                            queue.push_back(done);
+                        }
+                        pending = Some(c);
+                    } else {
+                        let done = run(m, c);
+                        queue.push_back(done);
+                    }
+                }
+            }
+            Some(a) => {
+                // The list load of the text typed so far comes before anything else.
+                if let Some(c) = pending.take() {
+                    queue.push_front(a);
+                    let done = run(m, c);
+                    queue.push_front(done);
+                    continue;
+                }
+                for c in update::update(m, a) {
+                    let done = run(m, c);
+                    queue.push_back(done);
+                }
+            }
+            None => match pending.take() {
+                Some(c) => {
+                    let done = run(m, c);
+                    queue.push_back(done);
+                }
+                None => return,
+            },
         }
     }
 }
@@ -80,12 +131,20 @@ fn event_loop(
             return Ok(());
         }
         if event::poll(TICK)? {
-            match event::read() {
-                Ok(Event::Key(k)) => queue.push_back(Action::Key(k)),
-                Ok(Event::Paste(s)) => queue.push_back(Action::Paste(s)),
-                Ok(Event::Resize(w, h)) => queue.push_back(Action::Resize(w, h)),
-                Ok(_) => {}
-                Err(_) => return Ok(()),
+            // Every event already waiting, before the next draw: keys typed during a query are
+            // applied together (see `settle_with`), and a frame is never drawn for a state the
+            // next key already replaced.
+            loop {
+                match event::read() {
+                    Ok(Event::Key(k)) => queue.push_back(Action::Key(k)),
+                    Ok(Event::Paste(s)) => queue.push_back(Action::Paste(s)),
+                    Ok(Event::Resize(w, h)) => queue.push_back(Action::Resize(w, h)),
+                    Ok(_) => {}
+                    Err(_) => return Ok(()),
+                }
+                if queue.len() >= 64 || !event::poll(Duration::ZERO)? {
+                    break;
+                }
             }
         }
         // A resize arrives as SIGWINCH, not as input on the tty: compare the size each turn.

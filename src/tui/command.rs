@@ -94,13 +94,15 @@ pub enum Command {
     LoadReportMeetings(Period, MeetingClass),
     /// The ledger window showing row `cursor` (or the task `keep`, wherever it now is) with
     /// `visible` rows on screen. `anchor`: a task of the window on screen and its row, when the
-    /// list has not changed since (scrolling), to read the next window from.
+    /// list has not changed since (scrolling), to read the next window from. A broad search is
+    /// counted only to [`COUNT_CAP`] unless `count_all`.
     LoadTasks {
         filter: TaskFilter,
         keep: Option<i64>,
         cursor: usize,
         visible: usize,
         anchor: Option<(i64, usize)>,
+        count_all: bool,
     },
     LoadTaskDetail(i64),
     LoadMeetings {
@@ -125,6 +127,20 @@ pub enum Command {
         done: String,
     },
 }
+
+impl Command {
+    /// Whether this loads a list's window: a later load of the same list replaces what it loads.
+    pub fn is_list_load(&self) -> bool {
+        matches!(
+            self,
+            Command::LoadTasks { .. } | Command::LoadMeetings { .. }
+        )
+    }
+}
+
+/// How far a broad search of the ledger is counted while the user types
+/// ([`Store::task_count_upto`]).
+pub const COUNT_CAP: usize = 1000;
 
 /// The rows to fetch around `cursor`: a screen before it and two after.
 fn span(cursor: usize, visible: usize) -> (usize, usize) {
@@ -247,8 +263,16 @@ fn run(store: &Store, today: NaiveDate, command: Command) -> Result<Loaded, Stor
             cursor,
             visible,
             anchor,
+            count_all,
         } => {
-            let total = store.task_count(&filter, today)?;
+            let (total, more) = if count_all {
+                (store.task_count(&filter, today)?, false)
+            } else {
+                match store.task_count_upto(&filter, today, COUNT_CAP)? {
+                    Some(n) => (n, false),
+                    None => (COUNT_CAP, true),
+                }
+            };
             let (offset, cursor, rows) = window(
                 Want {
                     total,
@@ -283,6 +307,7 @@ fn run(store: &Store, today: NaiveDate, command: Command) -> Result<Loaded, Stor
             )?;
             Loaded::Tasks {
                 filter: Box::new(filter),
+                more,
                 offset,
                 total,
                 cursor,

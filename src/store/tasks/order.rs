@@ -8,7 +8,7 @@ use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, ToSql};
 
 use super::query::{
-    Anchor, COLS, FROM, TaskFilter, TaskRow, TaskSort, count_from, present, where_clause,
+    Anchor, COLS, FROM, Plan, TaskFilter, TaskRow, TaskSort, count_from, present, where_clause,
 };
 use crate::store::{Result, Store, StoreError};
 
@@ -94,12 +94,12 @@ impl Store {
     /// The ledger: the tasks `filter` selects, sorted, windowed by `limit`/`offset` (read from
     /// `filter.anchor` when it is given and the day is in order).
     pub fn tasks(&self, filter: &TaskFilter, today: NaiveDate) -> Result<Vec<TaskRow>> {
-        let in_order = self.in_order(today)?;
+        let plan = self.plan(filter, today)?;
         let limit = filter
             .limit
             .map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
         let offset = i64::try_from(filter.offset).unwrap_or(i64::MAX);
-        if !in_order && filter.sort != TaskSort::MeetingDate {
+        if !plan.in_order && filter.sort != TaskSort::MeetingDate {
             let order_by = Self::order_for_day(filter.sort);
             let read = Read {
                 order_by: &order_by,
@@ -107,7 +107,7 @@ impl Store {
                 limit,
                 offset,
             };
-            return self.read(filter, today, in_order, &read);
+            return self.read(filter, today, plan, &read);
         }
         let order = order_of(filter.sort);
         let read = |order_by, seek, limit, offset| {
@@ -117,11 +117,11 @@ impl Store {
                 limit,
                 offset,
             };
-            self.read(filter, today, in_order, &r)
+            self.read(filter, today, plan, &r)
         };
         match (filter.anchor, limit >= 0) {
             (Some(Anchor::Row { id, position }), true) => {
-                let Some(key) = self.key_of(filter, today, in_order, id)? else {
+                let Some(key) = self.key_of(filter, today, plan, id)? else {
                     return read(order.forward, None, limit, offset);
                 };
                 let position = i64::try_from(position).unwrap_or(i64::MAX);
@@ -173,13 +173,13 @@ impl Store {
         today: NaiveDate,
         mut each: impl FnMut(TaskRow) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
-        let in_order = self.in_order(today)?;
-        let order_by = if in_order || filter.sort == TaskSort::MeetingDate {
+        let plan = self.plan(filter, today)?;
+        let order_by = if plan.in_order || filter.sort == TaskSort::MeetingDate {
             order_of(filter.sort).forward.to_string()
         } else {
             Self::order_for_day(filter.sort)
         };
-        let sql = self.select_sql(filter, in_order, &order_by, None);
+        let sql = self.select_sql(filter, plan, &order_by, None);
         let mut stmt = self.conn.prepare(&sql).map_err(StoreError::from)?;
         let p = self.params(filter, today);
         let mut named = p.named();
@@ -202,10 +202,10 @@ impl Store {
         id: i64,
         today: NaiveDate,
     ) -> Result<Option<usize>> {
-        let in_order = self.in_order(today)?;
-        let conditions = self.conditions(filter, in_order);
+        let plan = self.plan(filter, today)?;
+        let conditions = self.conditions(filter, plan);
         let p = self.params(filter, today);
-        if !in_order && filter.sort != TaskSort::MeetingDate {
+        if !plan.in_order && filter.sort != TaskSort::MeetingDate {
             let sql = format!(
                 "SELECT pos FROM (SELECT t.id AS id, row_number() OVER (ORDER BY {}) - 1 AS pos
                  {FROM} {}) WHERE id = :id",
@@ -219,7 +219,7 @@ impl Store {
             return Ok(pos.and_then(|p| usize::try_from(p).ok()));
         }
         // Count the rows before its key, on the sort's index.
-        let Some(key) = self.key_of(filter, today, in_order, id)? else {
+        let Some(key) = self.key_of(filter, today, plan, id)? else {
             return Ok(None);
         };
         let order = order_of(filter.sort);
@@ -242,11 +242,11 @@ impl Store {
         &self,
         filter: &TaskFilter,
         today: NaiveDate,
-        in_order: bool,
+        plan: Plan,
         id: i64,
     ) -> Result<Option<Vec<Value>>> {
         let order = order_of(filter.sort);
-        let mut c = self.conditions(filter, in_order);
+        let mut c = self.conditions(filter, plan);
         c.push("t.id = :id".to_string());
         let sql = format!("SELECT {} {FROM} {}", order.key, where_clause(&c));
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -265,11 +265,11 @@ impl Store {
     fn select_sql(
         &self,
         filter: &TaskFilter,
-        in_order: bool,
+        plan: Plan,
         order_by: &str,
         seek: Option<&str>,
     ) -> String {
-        let mut c = self.conditions(filter, in_order);
+        let mut c = self.conditions(filter, plan);
         c.extend(seek.map(str::to_string));
         format!(
             "SELECT {COLS} {} {} ORDER BY {order_by} LIMIT :limit OFFSET :offset",
@@ -282,10 +282,10 @@ impl Store {
         &self,
         filter: &TaskFilter,
         today: NaiveDate,
-        in_order: bool,
+        plan: Plan,
         read: &Read<'_>,
     ) -> Result<Vec<TaskRow>> {
-        let sql = self.select_sql(filter, in_order, read.order_by, read.seek.map(|s| s.0));
+        let sql = self.select_sql(filter, plan, read.order_by, read.seek.map(|s| s.0));
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let p = self.params(filter, today);
         let mut named = present(&stmt, p.named())?;

@@ -11,6 +11,7 @@ use crate::domain::task::{TaskFacts, light, state, working_days_left};
 use crate::domain::{Light, Limit, TaskSlice, TaskState};
 use crate::store::initials::initials_query;
 use crate::store::reports::{SliceParams, slice_sql};
+use crate::store::search::match_query;
 use crate::store::{Entity, Result, Store, StoreError};
 
 /// How the ledger is sorted.
@@ -120,10 +121,22 @@ pub(super) const COLS: &str = "t.id, t.text, t.lead_unit_id, u.name,
 
 /// The text filter: the task, its lead unit's name or its meeting's topics (needs [`FROM`]'s
 /// join of the unit).
-const TEXT: &str = "(instr(t.text, :text) > 0 OR instr(u.name, :text) > 0
+pub(crate) const TEXT: &str = "(instr(t.text, :text) > 0 OR instr(u.name, :text) > 0
         OR instr(t.initials, :initials) > 0 OR instr(u.initials, :initials) > 0
         OR EXISTS (SELECT 1 FROM meeting_topic mt WHERE mt.meeting_id = t.meeting_id
                    AND (instr(mt.topic, :text) > 0 OR instr(mt.initials, :initials) > 0)))";
+
+/// [`TEXT`] from the indexes: tasks of units whose name or initials hold the text, and tasks
+/// whose text or meeting's topics match the full-text query `:phrase`
+/// (`store::search::match_query`), each candidate then checked for the exact substring (the
+/// index is a superset: it does not see punctuation or case). Selects exactly what [`TEXT`]
+/// selects.
+const TEXT_INDEXED: &str = "(t.lead_unit_id IN (SELECT id FROM unit WHERE instr(name, :text) > 0 OR instr(initials, :initials) > 0)
+        OR (t.id IN (SELECT rowid FROM task_fts WHERE task_fts MATCH :phrase)
+            AND (instr(t.text, :text) > 0 OR instr(t.initials, :initials) > 0))
+        OR (t.meeting_id IN (SELECT rowid FROM topic_fts WHERE topic_fts MATCH :phrase)
+            AND EXISTS (SELECT 1 FROM meeting_topic mt WHERE mt.meeting_id = t.meeting_id
+                        AND (instr(mt.topic, :text) > 0 OR instr(mt.initials, :initials) > 0))))";
 
 /// Whether `filter` has text to match (surrounding white space ignored).
 fn has_text(filter: &TaskFilter) -> bool {
@@ -167,6 +180,29 @@ fn done_only(filter: &TaskFilter) -> bool {
 pub(crate) const FROM: &str =
     "FROM task t JOIN unit u ON u.id = t.lead_unit_id JOIN meeting m ON m.id = t.meeting_id";
 
+/// How a ledger query is written for the day and the text searched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Plan {
+    /// [`Store::in_order`] for the day viewed.
+    pub in_order: bool,
+    /// Whether the text filter's candidates come from the full-text indexes. When the text is
+    /// found in more than [`BROAD`] tasks, walking the ledger in its order and checking each row
+    /// finds a window sooner than gathering every candidate.
+    pub text_index: bool,
+}
+
+impl Plan {
+    /// Every row checked in turn, the order computed for the day: always right, never fast.
+    #[cfg(test)]
+    pub const ROW_BY_ROW: Plan = Plan {
+        in_order: false,
+        text_index: false,
+    };
+}
+
+/// How many candidates make a text search broad (see [`Plan::text_index`]).
+pub(crate) const BROAD: i64 = 10_000;
+
 /// `conditions` as a WHERE clause (empty when there are none, so that a bare count is answered
 /// from the table's size).
 pub(crate) fn where_clause(conditions: &[String]) -> String {
@@ -179,8 +215,8 @@ pub(crate) fn where_clause(conditions: &[String]) -> String {
 
 impl Store {
     /// The conditions of `filter`, only those it sets, so that the planner sees which indexes
-    /// answer them. `in_order` is [`Store::in_order`] for the day viewed.
-    pub(crate) fn conditions(&self, filter: &TaskFilter, in_order: bool) -> Vec<String> {
+    /// answer them, written for `plan`.
+    pub(crate) fn conditions(&self, filter: &TaskFilter, plan: Plan) -> Vec<String> {
         let mut c = Vec::new();
         if filter.unit_id.is_some() {
             c.push("t.lead_unit_id = :unit".to_string());
@@ -200,13 +236,13 @@ impl Store {
             ));
         }
         if has_text(filter) {
-            c.push(TEXT.to_string());
+            c.push(if plan.text_index { TEXT_INDEXED } else { TEXT }.to_string());
         }
         if let Some(slice) = filter.slice {
             c.push(format!("({})", slice_sql(Some(slice.class))));
         }
         // Implied by the conditions above; stated so that an index narrows the rows first.
-        match (open_only(filter), done_only(filter), in_order) {
+        match (open_only(filter), done_only(filter), plan.in_order) {
             (true, _, true) => c.push(OPEN_IN_ORDER.to_string()),
             (true, _, false) => c.push(OPEN.to_string()),
             (_, true, true) => c.push(DONE_IN_ORDER.to_string()),
@@ -224,6 +260,58 @@ impl Store {
             .conn
             .prepare_cached("SELECT NOT EXISTS (SELECT 1 FROM task WHERE completed_on > :today)")?;
         Ok(stmt.query_row(named_params! {":today": today}, |r| r.get(0))?)
+    }
+
+    /// How to write the queries of `filter` on `today`.
+    pub(crate) fn plan(&self, filter: &TaskFilter, today: NaiveDate) -> Result<Plan> {
+        let in_order = self.in_order(today)?;
+        let text_index = match filter.text.as_deref().and_then(match_query) {
+            // A single letter or digit is in the initials of nearly every task.
+            _ if initials_query(filter.text.as_deref().unwrap_or_default())
+                .is_some_and(|q| q.len() == 1) =>
+            {
+                false
+            }
+            Some(phrase) if has_text(filter) => !self.broad(&phrase, filter)?,
+            _ => false,
+        };
+        Ok(Plan {
+            in_order,
+            text_index,
+        })
+    }
+
+    /// Whether the text of `filter` (as the full-text `phrase`) has more than [`BROAD`]
+    /// candidates: counted from the indexes, each source stopping at [`BROAD`].
+    ///
+    /// Tests lower the bound with [`Store::set_broad`] to walk both ways on a small county.
+    fn broad(&self, phrase: &str, filter: &TaskFilter) -> Result<bool> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT (SELECT count(*) FROM (SELECT 1 FROM task_fts WHERE task_fts MATCH :phrase LIMIT :broad))
+                  + (SELECT count(*) FROM (SELECT 1 FROM task WHERE lead_unit_id IN
+                        (SELECT id FROM unit WHERE instr(name, :text) > 0 OR instr(initials, :initials) > 0)
+                     LIMIT :broad))
+                  + (SELECT count(*) FROM (SELECT 1 FROM task WHERE meeting_id IN
+                        (SELECT rowid FROM topic_fts WHERE topic_fts MATCH :phrase LIMIT :broad)
+                     LIMIT :broad))",
+        )?;
+        let text = filter.text.as_deref().map(str::trim);
+        let initials = filter.text.as_deref().and_then(initials_query);
+        let n: i64 = stmt.query_row(
+            named_params! {
+                ":phrase": phrase,
+                ":text": text,
+                ":initials": initials,
+                ":broad": self.broad + 1,
+            },
+            |r| r.get(0),
+        )?;
+        Ok(n > self.broad)
+    }
+
+    #[cfg(test)]
+    pub(crate) fn set_broad(&mut self, broad: i64) {
+        self.broad = broad;
     }
 
     /// The ORDER BY of `sort` on a day not [`Store::in_order`]: computed for each row. Every
@@ -282,11 +370,42 @@ impl Store {
     /// How many tasks `filter` selects on `today` (its limit and offset ignored): the length of
     /// the whole ledger [`Store::tasks`] windows.
     pub fn task_count(&self, filter: &TaskFilter, today: NaiveDate) -> Result<usize> {
-        let in_order = self.in_order(today)?;
+        self.count_with(filter, today, self.plan(filter, today)?)
+    }
+
+    /// [`Store::task_count`], or `None` when it is over `cap` and counting it would walk the
+    /// archive: a search broad enough to be read walking the ledger (a single common character)
+    /// is counted only up to `cap` while the user types. Every other ledger is counted exactly,
+    /// from its indexes.
+    pub fn task_count_upto(
+        &self,
+        filter: &TaskFilter,
+        today: NaiveDate,
+        cap: usize,
+    ) -> Result<Option<usize>> {
+        let plan = self.plan(filter, today)?;
+        if plan.text_index || !has_text(filter) {
+            return self.count_with(filter, today, plan).map(Some);
+        }
+        let sql = format!(
+            "SELECT count(*) FROM (SELECT 1 {} {} LIMIT :cap)",
+            count_from(filter),
+            where_clause(&self.conditions(filter, plan))
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let p = self.params(filter, today);
+        let mut named = present(&stmt, p.named())?;
+        let over = i64::try_from(cap).unwrap_or(i64::MAX).saturating_add(1);
+        named.push((":cap", &over));
+        let n: i64 = stmt.query_row(named.as_slice(), |r| r.get(0))?;
+        Ok((n < over).then(|| usize::try_from(n).unwrap_or_default()))
+    }
+
+    fn count_with(&self, filter: &TaskFilter, today: NaiveDate, plan: Plan) -> Result<usize> {
         let sql = format!(
             "SELECT count(*) {} {}",
             count_from(filter),
-            where_clause(&self.conditions(filter, in_order))
+            where_clause(&self.conditions(filter, plan))
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let p = self.params(filter, today);
@@ -303,13 +422,13 @@ impl Store {
     ) -> Result<Vec<(Light, i64)>> {
         // The open tasks by light, and the done ones counted apart: each part is answered by an
         // index instead of computing the light of every task ever recorded.
-        let in_order = self.in_order(today)?;
+        let plan = self.plan(filter, today)?;
         let p = self.params(filter, today);
         let from = count_from(filter);
         let mut out = Vec::new();
         if !done_only(filter) {
-            let mut c = self.conditions(filter, in_order);
-            c.push(if in_order { OPEN_IN_ORDER } else { OPEN }.to_string());
+            let mut c = self.conditions(filter, plan);
+            c.push(if plan.in_order { OPEN_IN_ORDER } else { OPEN }.to_string());
             let sql = format!(
                 "SELECT {LIGHT_SQL} AS light, count(*) {from} {} GROUP BY light",
                 where_clause(&c)
@@ -327,8 +446,8 @@ impl Store {
             }
         }
         if !open_only(filter) {
-            let mut c = self.conditions(filter, in_order);
-            c.push(if in_order { DONE_IN_ORDER } else { DONE }.to_string());
+            let mut c = self.conditions(filter, plan);
+            c.push(if plan.in_order { DONE_IN_ORDER } else { DONE }.to_string());
             let sql = format!("SELECT count(*) {from} {}", where_clause(&c));
             let mut stmt = self.conn.prepare_cached(&sql)?;
             let named = present(&stmt, p.named())?;
@@ -370,6 +489,7 @@ impl Store {
                 .filter(|t| !t.is_empty())
                 .map(str::to_string),
             initials: filter.text.as_deref().and_then(initials_query),
+            phrase: filter.text.as_deref().and_then(match_query),
             promised_until: filter.promised_until,
             slice: SliceParams::of(filter.slice.as_ref()),
         }
@@ -388,6 +508,7 @@ pub(crate) struct QueryParams {
     state: Option<&'static str>,
     text: Option<String>,
     initials: Option<String>,
+    phrase: Option<String>,
     promised_until: Option<NaiveDate>,
     slice: SliceParams,
 }
@@ -413,6 +534,7 @@ impl QueryParams {
             (":state", &self.state),
             (":text", &self.text),
             (":initials", &self.initials),
+            (":phrase", &self.phrase),
             (":promised_until", &self.promised_until),
         ]);
         p.extend(self.slice.named());

@@ -2,7 +2,7 @@
 //! offset gives; the index order is the order of the day; an earlier day still orders right.
 
 use super::*;
-use crate::store::tasks::query::{FROM, present, where_clause};
+use crate::store::tasks::query::{FROM, Plan, present, where_clause};
 use crate::store::{Anchor, TaskSort};
 use chrono::NaiveDate;
 
@@ -136,7 +136,7 @@ fn an_anchor_the_filter_no_longer_selects_falls_back_to_the_offset() {
 fn ordered_for_day(s: &Store, f: &TaskFilter, today: NaiveDate) -> Vec<i64> {
     let sql = format!(
         "SELECT t.id {FROM} {} ORDER BY {}",
-        where_clause(&s.conditions(f, false)),
+        where_clause(&s.conditions(f, Plan::ROW_BY_ROW)),
         Store::order_for_day(f.sort)
     );
     let mut stmt = s.conn.prepare(&sql).unwrap();

@@ -100,6 +100,7 @@ mod leaders;
 mod meetings_window;
 mod overview;
 mod rules;
+mod search;
 mod sync;
 mod task_edits;
 mod tasks_window;

@@ -42,6 +42,9 @@ pub struct Window<T> {
     pub selected: Option<i64>,
     /// Whether anything has been loaded yet.
     pub loaded: bool,
+    /// The list goes on past `total`: it was counted only that far (a broad search of a large
+    /// archive), and is counted whole when the cursor reaches its last counted row.
+    pub more: bool,
 }
 
 impl<T> Default for Window<T> {
@@ -54,6 +57,7 @@ impl<T> Default for Window<T> {
             top: 0,
             selected: None,
             loaded: false,
+            more: false,
         }
     }
 }

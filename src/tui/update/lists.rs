@@ -20,12 +20,15 @@ pub(super) fn load_tasks(m: &Model) -> Command {
 /// The ledger window, read from `anchor` (a task of the list as loaded, and its row) when the
 /// list has not changed since it was loaded.
 fn load_tasks_from(m: &Model, anchor: Option<(i64, usize)>) -> Command {
+    let w = &m.tasks;
     Command::LoadTasks {
         filter: m.task_query.filter(),
-        keep: m.tasks.selected,
-        cursor: m.tasks.cursor,
+        keep: w.selected,
+        cursor: w.cursor,
         visible: visible(m),
         anchor,
+        // At the last counted row of a list counted only so far: count it whole.
+        count_all: w.more && w.cursor + 1 >= w.total,
     }
 }
 
@@ -240,7 +243,15 @@ pub(super) fn navigate(m: &mut Model, action: &Action) -> Vec<Command> {
             return Vec::new();
         }
         Tab::Calendar => return super::calendar::move_day(m, action),
-        Tab::Tasks => move_in(&mut m.tasks, action, v),
+        Tab::Tasks => {
+            let (changed, load) = move_in(&mut m.tasks, action, v);
+            // The last counted row of a list counted only so far: count it whole.
+            let w = &m.tasks;
+            (
+                changed,
+                load || (changed && w.more && w.cursor + 1 >= w.total),
+            )
+        }
         Tab::Meetings => move_in(&mut m.meetings, action, v),
         Tab::Units => move_in(&mut m.units, action, v),
         Tab::Audit => move_in(&mut m.audit, action, v),

@@ -37,6 +37,7 @@ pub(super) fn apply(m: &mut Model, loaded: Loaded) -> Vec<Command> {
         Loaded::Saved(_) => Vec::new(),
         Loaded::Tasks {
             filter,
+            more,
             offset,
             total,
             cursor,
@@ -45,6 +46,7 @@ pub(super) fn apply(m: &mut Model, loaded: Loaded) -> Vec<Command> {
             m.tasks_filter = Some(*filter);
             let before = m.tasks.selected;
             place(&mut m.tasks, (offset, total, cursor), rows, v);
+            m.tasks.more = more;
             if let Some(Pending::Task(id)) = m.pending {
                 m.pending = None;
                 if m.tasks.selected != Some(id) {

@@ -84,6 +84,7 @@ fn answer(m: &mut Model, cmds: Vec<Command>, ids: &[i64]) -> Vec<Command> {
                     m,
                     Action::Loaded(Box::new(Loaded::Tasks {
                         filter: Box::new(filter),
+                        more: false,
                         offset,
                         total,
                         cursor,
@@ -185,6 +186,45 @@ fn the_next_window_is_read_from_the_loaded_row_nearest_the_cursor() {
     let c = press(&mut m, "s");
     assert!(
         matches!(c.as_slice(), [Command::LoadTasks { anchor: None, .. }]),
+        "{c:?}"
+    );
+}
+
+#[test]
+fn a_list_counted_only_so_far_is_counted_whole_at_its_last_counted_row() {
+    let mut m = model();
+    press(&mut m, "2");
+    let task_window = |offset: usize, n: usize| -> Vec<TaskRow> {
+        (offset..offset + n).map(|i| task(i as i64 + 1)).collect()
+    };
+    let loaded = |offset, cursor| {
+        Action::Loaded(Box::new(Loaded::Tasks {
+            filter: Box::new(m.task_query.filter()),
+            more: true,
+            offset,
+            total: 40,
+            cursor,
+            rows: task_window(offset, 40 - offset),
+        }))
+    };
+    let first = loaded(0, 0);
+    update(&mut m, first);
+    assert_eq!(crate::tui::views::position(&m.tasks), "1/40+");
+    let c = press(&mut m, "j");
+    assert!(
+        matches!(c.as_slice(), [Command::LoadTaskDetail(_)]),
+        "{c:?}"
+    );
+    let c = press(&mut m, "G");
+    assert_eq!(m.tasks.cursor, 39);
+    assert!(
+        matches!(
+            c.as_slice(),
+            [Command::LoadTasks {
+                count_all: true,
+                ..
+            }]
+        ),
         "{c:?}"
     );
 }
@@ -332,4 +372,28 @@ fn the_calendar_moves_by_day_week_and_month() {
     let c = press(&mut m, "<PgUp>");
     assert_eq!(m.calendar_cursor, day("2026-11-03"));
     assert!(matches!(c.as_slice(), [Command::LoadMonth(2026, 11)]));
+}
+
+#[test]
+fn keys_typed_together_into_a_filter_run_one_list_load_for_the_last_text() {
+    use std::collections::VecDeque;
+    let mut m = model();
+    let c = press(&mut m, "2");
+    answer(&mut m, c, &[1, 2, 3]);
+    let run = |script: &str, m: &mut Model| {
+        let mut queue: VecDeque<Action> =
+            parse_script(script).into_iter().map(Action::Key).collect();
+        let mut loads = Vec::new();
+        super::super::app::settle_with(m, &mut queue, |_, c| {
+            if let Command::LoadTasks { filter, .. } = &c {
+                loads.push(filter.text.clone().unwrap_or_default());
+            }
+            Action::Failed(String::new())
+        });
+        loads
+    };
+    assert_eq!(run("/stz<Enter>", &mut m), ["stz"]);
+    assert_eq!(m.mode, Mode::Normal);
+    // A key outside the filter runs the load of the text typed so far first.
+    assert_eq!(run("/<Bksp><Esc>j", &mut m), ["st"]);
 }

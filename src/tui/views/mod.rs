@@ -82,7 +82,8 @@ pub fn position<T>(w: &super::model::Window<T>) -> String {
     if w.total == 0 {
         "0/0".to_string()
     } else {
-        format!("{}/{}", w.cursor + 1, w.total)
+        let more = if w.more { "+" } else { "" };
+        format!("{}/{}{more}", w.cursor + 1, w.total)
     }
 }
 
