@@ -102,7 +102,7 @@ pub fn open_demo(ctx: &mut Ctx) -> CliResult {
 pub fn check(ctx: &Ctx) -> CliResult {
     let store = ctx.open()?;
     let r = store.check(ctx.today).map_err(|e| ctx.store(e))?;
-    let ok = r.integrity == "ok";
+    let ok = r.integrity == "ok" && r.counts_kept == "ok";
     let rows: Vec<(Msg, String)> = vec![
         (Msg::ChkDatabase, ctx.db.display().to_string()),
         (Msg::ChkIntegrity, r.integrity.clone()),
@@ -117,6 +117,7 @@ pub fn check(ctx: &Ctx) -> CliResult {
         (Msg::ChkFeedbackWaiting, r.feedback_waiting.to_string()),
         (Msg::ChkReferralDue, r.referral_due.join("、")),
         (Msg::ChkProvisional, r.provisional_tasks.to_string()),
+        (Msg::ChkCountsKept, r.counts_kept.clone()),
     ];
     let mut t =
         Table::new(&[ctx.lang.t(Msg::ChkItem), ctx.lang.t(Msg::ChkValue)]).widths(&[30, 200]);

@@ -144,6 +144,7 @@ catalogue! {
     ChkFeedbackWaiting => "征求意见待反馈 R4.3", "feedback rounds waiting R4.3";
     ChkReferralDue => "应移送监察 R5.7", "referral due R5.7";
     ChkProvisional => "时限暂按周一至周五计算", "provisional deadlines";
+    ChkCountsKept => "各单位办结计数与重算一致", "units' done counts match a recount";
     // Errors.
     ErrDate => "无法识别的日期“{0}”：请使用 2026-11-25、2026/11/25、20261125 或 2026年11月25日", "unrecognised date \"{0}\": use 2026-11-25, 2026/11/25, 20261125 or 2026年11月25日";
     ErrDateRange => "日期“{0}”超出支持范围（1970–2199年）", "date \"{0}\" is outside the supported years 1970–2199";

@@ -41,8 +41,8 @@ pub struct UnitDetail {
     pub referrals: Vec<Referral>,
 }
 
-#[derive(Default)]
-struct Counts {
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(super) struct Counts {
     open: i64,
     red: i64,
     yellow: i64,
@@ -50,6 +50,10 @@ struct Counts {
     on_time: i64,
     done_with_limit: i64,
 }
+
+/// The lights of open tasks by unit: (unit, light code, count).
+const OPEN_LIGHTS: &str = "SELECT t.lead_unit_id, {LIGHT}, count(*) FROM task t
+     WHERE t.completed_on IS NULL AND (:unit IS NULL OR t.lead_unit_id = :unit) GROUP BY 1, 2";
 
 /// Criticism dates and referrals, by unit id.
 pub(super) type Accountability = (HashMap<i64, Vec<NaiveDate>>, HashMap<i64, Vec<Referral>>);
@@ -96,6 +100,100 @@ impl Store {
         only: Option<i64>,
         today: NaiveDate,
     ) -> Result<Vec<UnitRow>> {
+        let mut counts = if self.in_order(today)? {
+            self.unit_counts_kept(only, today)?
+        } else {
+            self.unit_counts_for_day(only, today)?
+        };
+        let (crit, refs) = self.accountability(only)?;
+        Ok(units
+            .into_iter()
+            .map(|u| {
+                let c = counts.remove(&u.id).unwrap_or_default();
+                let cr = unit_criticisms(
+                    crit.get(&u.id).map_or(&[][..], Vec::as_slice),
+                    refs.get(&u.id).map_or(&[][..], Vec::as_slice),
+                    today,
+                );
+                UnitRow {
+                    id: u.id,
+                    name: u.name,
+                    kind: u.kind,
+                    active: u.active,
+                    open_tasks: c.open,
+                    red: c.red,
+                    yellow: c.yellow,
+                    done: c.done,
+                    done_on_time: c.on_time,
+                    on_time_rate: (c.done_with_limit > 0)
+                        .then(|| c.on_time as f64 / c.done_with_limit as f64),
+                    criticisms_rolling_year: cr.rolling_year,
+                    criticisms_calendar_year: cr.calendar_year,
+                    referral_due: cr.referral_due,
+                }
+            })
+            .collect())
+    }
+
+    /// Each unit's counts when no task is completed after `today` (see `Store::in_order`): the
+    /// open tasks' lights from `task_open_figures`, the done ones from `unit_done` (migration 7).
+    pub(super) fn unit_counts_kept(
+        &self,
+        only: Option<i64>,
+        today: NaiveDate,
+    ) -> Result<HashMap<i64, Counts>> {
+        let mut counts: HashMap<i64, Counts> = HashMap::new();
+        let sql = OPEN_LIGHTS.replace("{LIGHT}", LIGHT_SQL);
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let params = self.params(&TaskFilter::default(), today);
+        let mut named = params.rules();
+        named.push((":unit", &only));
+        let rows = stmt.query_map(named.as_slice(), |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (unit, light, n) = row?;
+            let c = counts.entry(unit).or_default();
+            c.open += n;
+            match light.as_str() {
+                "red" => c.red += n,
+                "yellow" => c.yellow += n,
+                _ => {}
+            }
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT unit_id, done, on_time, with_limit FROM unit_done
+             WHERE :unit IS NULL OR unit_id = :unit",
+        )?;
+        let rows = stmt.query_map(rusqlite::named_params! {":unit": only}, |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, i64>(3)?,
+            ))
+        })?;
+        for row in rows {
+            let (unit, done, on_time, with_limit) = row?;
+            let c = counts.entry(unit).or_default();
+            c.done += done;
+            c.on_time += on_time;
+            c.done_with_limit += with_limit;
+        }
+        Ok(counts)
+    }
+
+    /// Each unit's counts on a day some task is completed after: every task's light for that
+    /// day.
+    pub(super) fn unit_counts_for_day(
+        &self,
+        only: Option<i64>,
+        today: NaiveDate,
+    ) -> Result<HashMap<i64, Counts>> {
         let sql = format!(
             "SELECT t.lead_unit_id, {LIGHT_SQL} AS light, count(*),
                     sum(t.completed_on IS NOT NULL AND t.due IS NOT NULL AND t.completed_on <= t.due),
@@ -131,34 +229,7 @@ impl Store {
             c.on_time += on_time;
             c.done_with_limit += with_limit;
         }
-        let (crit, refs) = self.accountability(only)?;
-        Ok(units
-            .into_iter()
-            .map(|u| {
-                let c = counts.remove(&u.id).unwrap_or_default();
-                let cr = unit_criticisms(
-                    crit.get(&u.id).map_or(&[][..], Vec::as_slice),
-                    refs.get(&u.id).map_or(&[][..], Vec::as_slice),
-                    today,
-                );
-                UnitRow {
-                    id: u.id,
-                    name: u.name,
-                    kind: u.kind,
-                    active: u.active,
-                    open_tasks: c.open,
-                    red: c.red,
-                    yellow: c.yellow,
-                    done: c.done,
-                    done_on_time: c.on_time,
-                    on_time_rate: (c.done_with_limit > 0)
-                        .then(|| c.on_time as f64 / c.done_with_limit as f64),
-                    criticisms_rolling_year: cr.rolling_year,
-                    criticisms_calendar_year: cr.calendar_year,
-                    referral_due: cr.referral_due,
-                }
-            })
-            .collect())
+        Ok(counts)
     }
 
     /// One unit with its tasks (as lead), criticisms and referrals.

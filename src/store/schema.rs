@@ -301,6 +301,63 @@ CREATE TRIGGER topic_fts_delete AFTER DELETE ON meeting_topic BEGIN
         SELECT * FROM topic_document WHERE meeting_id = OLD.meeting_id;
 END;
 "#,
+    // 7: the units' and the overview's figures from what the writes keep. `unit_done` counts each
+    // unit's completed tasks, those completed on time and those with a limit, kept by triggers in
+    // the writes' transactions (done tasks are most of an archive and their figures do not change
+    // with the day). The open tasks, whose lights do change with the day, are few: one index
+    // holds every column their lights and states are computed from.
+    r#"
+CREATE TABLE unit_done (
+    unit_id     INTEGER PRIMARY KEY REFERENCES unit(id),
+    done        INTEGER NOT NULL DEFAULT 0,
+    on_time     INTEGER NOT NULL DEFAULT 0,
+    with_limit  INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO unit_done (unit_id, done, on_time, with_limit)
+    SELECT lead_unit_id, count(*), sum(due IS NOT NULL AND completed_on <= due), sum(due IS NOT NULL)
+    FROM task WHERE completed_on IS NOT NULL GROUP BY lead_unit_id;
+CREATE TRIGGER unit_done_insert AFTER INSERT ON task WHEN NEW.completed_on IS NOT NULL BEGIN
+    INSERT INTO unit_done (unit_id, done, on_time, with_limit)
+        VALUES (NEW.lead_unit_id, 1, NEW.due IS NOT NULL AND NEW.completed_on <= NEW.due, NEW.due IS NOT NULL)
+        ON CONFLICT (unit_id) DO UPDATE SET done = done + 1, on_time = on_time + excluded.on_time, with_limit = with_limit + excluded.with_limit;
+END;
+CREATE TRIGGER unit_done_delete AFTER DELETE ON task WHEN OLD.completed_on IS NOT NULL BEGIN
+    UPDATE unit_done SET done = done - 1,
+        on_time = on_time - (OLD.due IS NOT NULL AND OLD.completed_on <= OLD.due),
+        with_limit = with_limit - (OLD.due IS NOT NULL)
+        WHERE unit_id = OLD.lead_unit_id;
+END;
+CREATE TRIGGER unit_done_update AFTER UPDATE OF lead_unit_id, completed_on, due ON task BEGIN
+    UPDATE unit_done SET done = done - 1,
+        on_time = on_time - (OLD.due IS NOT NULL AND OLD.completed_on <= OLD.due),
+        with_limit = with_limit - (OLD.due IS NOT NULL)
+        WHERE unit_id = OLD.lead_unit_id AND OLD.completed_on IS NOT NULL;
+    INSERT INTO unit_done (unit_id, done, on_time, with_limit)
+        SELECT NEW.lead_unit_id, 1, NEW.due IS NOT NULL AND NEW.completed_on <= NEW.due, NEW.due IS NOT NULL
+        WHERE NEW.completed_on IS NOT NULL
+        ON CONFLICT (unit_id) DO UPDATE SET done = done + 1, on_time = on_time + excluded.on_time, with_limit = with_limit + excluded.with_limit;
+END;
+CREATE INDEX task_open_figures ON task(completed_on, lead_unit_id, due_ord, due, limit_kind,
+    last_progress_on, assigned_on, promised_on, criticised) WHERE completed_on IS NULL;
+
+-- R4.4 and R4.3 on the overview: a meeting carries the day its minutes were issued (kept by
+-- triggers on minutes), so the meetings still waiting for minutes are an index of their own;
+-- feedback rounds are found by the day their form went out.
+ALTER TABLE meeting ADD COLUMN minutes_issued_on TEXT;
+UPDATE meeting SET minutes_issued_on = (SELECT issued_on FROM minutes WHERE meeting_id = meeting.id);
+CREATE INDEX meeting_minutes_unissued ON meeting(date) WHERE minutes_issued_on IS NULL;
+CREATE TRIGGER meeting_minutes_insert AFTER INSERT ON minutes BEGIN
+    UPDATE meeting SET minutes_issued_on = NEW.issued_on WHERE id = NEW.meeting_id;
+END;
+CREATE TRIGGER meeting_minutes_update AFTER UPDATE OF meeting_id, issued_on ON minutes BEGIN
+    UPDATE meeting SET minutes_issued_on = NULL WHERE id = OLD.meeting_id;
+    UPDATE meeting SET minutes_issued_on = NEW.issued_on WHERE id = NEW.meeting_id;
+END;
+CREATE TRIGGER meeting_minutes_delete AFTER DELETE ON minutes BEGIN
+    UPDATE meeting SET minutes_issued_on = NULL WHERE id = OLD.meeting_id;
+END;
+CREATE INDEX minutes_feedback_sent ON minutes(feedback_sent_on) WHERE feedback_sent_on IS NOT NULL;
+"#,
 ];
 
 /// The migrations from an empty file to [`SCHEMA_VERSION`].

@@ -13,6 +13,7 @@ use super::{MEETING_COLS, MeetingRow, meeting_from};
 use crate::domain::Deadline;
 use crate::domain::minutes::{feedback_deadline, minutes_due};
 use crate::store::initials::initials_query;
+use crate::store::tasks::query::present;
 use crate::store::{Result, Store};
 
 /// Which meetings the list shows.
@@ -49,16 +50,40 @@ pub struct MeetingFilter {
 
 const ORDER: &str = "m.date DESC, m.id DESC";
 
-const WHERE: &str = "WHERE (:text IS NULL OR instr(m.number, :text) > 0
-        OR EXISTS (SELECT 1 FROM leader l WHERE l.id = m.chair_id AND instr(l.name, :text) > 0)
-        OR EXISTS (SELECT 1 FROM meeting_topic mt WHERE mt.meeting_id = m.id
-                   AND (instr(mt.topic, :text) > 0 OR instr(mt.initials, :initials) > 0)))
-    AND (:scope <> 'minutes_overdue' OR (m.date <= :minutes_cutoff
-        AND NOT EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = m.id AND mi.issued_on IS NOT NULL)))
-    AND (:scope <> 'feedback_waiting' OR EXISTS (SELECT 1 FROM minutes mi JOIN feedback f ON f.meeting_id = mi.meeting_id
-        WHERE mi.meeting_id = m.id AND mi.feedback_sent_on <= :today AND mi.feedback_sent_on > :feedback_cutoff
-          AND f.received_on IS NULL))
-    AND (:only IS NULL OR m.id IN (SELECT value FROM json_each(:only)))";
+/// The conditions of `f`, only those it sets, so that the planner sees which indexes answer
+/// them: R4.4 from the meetings still waiting for minutes (`meeting_minutes_unissued`), R4.3
+/// from the feedback forms sent within the answering time (`minutes_feedback_sent`).
+fn conditions(f: &MeetingFilter) -> String {
+    let mut c: Vec<&str> = Vec::new();
+    if f.text.as_deref().is_some_and(|t| !t.trim().is_empty()) {
+        c.push(
+            "(instr(m.number, :text) > 0
+            OR EXISTS (SELECT 1 FROM leader l WHERE l.id = m.chair_id AND instr(l.name, :text) > 0)
+            OR EXISTS (SELECT 1 FROM meeting_topic mt WHERE mt.meeting_id = m.id
+                       AND (instr(mt.topic, :text) > 0 OR instr(mt.initials, :initials) > 0)))",
+        );
+    }
+    match f.scope {
+        MeetingScope::All => {}
+        MeetingScope::MinutesOverdue => {
+            c.push("m.minutes_issued_on IS NULL AND m.date <= :minutes_cutoff");
+        }
+        MeetingScope::FeedbackWaiting => c.push(
+            "m.id IN (SELECT mi.meeting_id FROM minutes mi
+                WHERE mi.feedback_sent_on <= :today AND mi.feedback_sent_on > :feedback_cutoff
+                  AND EXISTS (SELECT 1 FROM feedback f WHERE f.meeting_id = mi.meeting_id
+                              AND f.received_on IS NULL))",
+        ),
+    }
+    if f.only.is_some() {
+        c.push("m.id IN (SELECT value FROM json_each(:only))");
+    }
+    if c.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", c.join(" AND "))
+    }
+}
 
 /// The latest day `d` whose deadline `due(d)` falls before `today`, for a deadline that never moves
 /// backwards as `d` moves forwards: then `due(d) < today` exactly when `d <= cutoff`. Stepping back
@@ -84,7 +109,6 @@ fn cutoff(today: NaiveDate, workdays: i64, due: impl Fn(NaiveDate) -> Deadline) 
 struct Params {
     text: Option<String>,
     initials: Option<String>,
-    scope: &'static str,
     today: NaiveDate,
     minutes_cutoff: NaiveDate,
     feedback_cutoff: NaiveDate,
@@ -98,7 +122,6 @@ impl Params {
         vec![
             (":text", &self.text as &dyn ToSql),
             (":initials", &self.initials),
-            (":scope", &self.scope),
             (":today", &self.today),
             (":minutes_cutoff", &self.minutes_cutoff),
             (":feedback_cutoff", &self.feedback_cutoff),
@@ -114,11 +137,6 @@ impl Store {
         Params {
             text: text.map(str::to_string),
             initials: text.and_then(initials_query),
-            scope: match f.scope {
-                MeetingScope::All => "all",
-                MeetingScope::MinutesOverdue => "minutes_overdue",
-                MeetingScope::FeedbackWaiting => "feedback_waiting",
-            },
             today,
             minutes_cutoff: cutoff(today, t.minutes_within_workdays, |d| minutes_due(cal, t, d)),
             // Waiting while today <= deadline(sent), i.e. not deadline(sent) < today.
@@ -138,11 +156,12 @@ impl Store {
     /// computed for `today`, windowed by `f.limit` / `f.offset` in SQL.
     pub fn meeting_rows(&self, f: &MeetingFilter, today: NaiveDate) -> Result<Vec<MeetingRow>> {
         let sql = format!(
-            "SELECT {MEETING_COLS} FROM meeting m {WHERE} ORDER BY {ORDER} LIMIT :limit OFFSET :offset"
+            "SELECT {MEETING_COLS} FROM meeting m {} ORDER BY {ORDER} LIMIT :limit OFFSET :offset",
+            conditions(f)
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let p = self.meeting_params(f, today);
-        let mut named = p.named();
+        let mut named = present(&stmt, p.named())?;
         named.extend([(":limit", &p.limit as &dyn ToSql), (":offset", &p.offset)]);
         let rows = stmt
             .query_map(named.as_slice(), meeting_from)?
@@ -155,10 +174,11 @@ impl Store {
 
     /// How many meetings `f` selects on `today` (its limit and offset ignored).
     pub fn meeting_count(&self, f: &MeetingFilter, today: NaiveDate) -> Result<usize> {
-        let sql = format!("SELECT count(*) FROM meeting m {WHERE}");
+        let sql = format!("SELECT count(*) FROM meeting m {}", conditions(f));
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let p = self.meeting_params(f, today);
-        let n: i64 = stmt.query_row(p.named().as_slice(), |r| r.get(0))?;
+        let named = present(&stmt, p.named())?;
+        let n: i64 = stmt.query_row(named.as_slice(), |r| r.get(0))?;
         Ok(usize::try_from(n).unwrap_or_default())
     }
 
@@ -172,11 +192,12 @@ impl Store {
     ) -> Result<Option<usize>> {
         let sql = format!(
             "SELECT pos FROM (SELECT m.id AS id, row_number() OVER (ORDER BY {ORDER}) - 1 AS pos
-             FROM meeting m {WHERE}) WHERE id = :id"
+             FROM meeting m {}) WHERE id = :id",
+            conditions(f)
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let p = self.meeting_params(f, today);
-        let mut named = p.named();
+        let mut named = present(&stmt, p.named())?;
         named.push((":id", &id));
         let pos: Option<i64> = stmt.query_row(named.as_slice(), |r| r.get(0)).optional()?;
         Ok(pos.and_then(|p| usize::try_from(p).ok()))

@@ -95,6 +95,7 @@ fn demo_store(today: &str) -> Store {
 mod edits;
 mod import;
 mod initials;
+mod keep_counts;
 mod keyset;
 mod leaders;
 mod meetings_window;
