@@ -4,10 +4,10 @@
 //!
 //! No SQL here: every function takes rows the store has read, the language, and the path to
 //! write; the ledger takes them through [`LedgerRows`], from memory or one at a time from the
-//! store ([`LedgerQuery`]), so that an export of any size needs little memory. Every text goes through [`crate::text::sanitise`] (or [`crate::text::clean`] where
-//! line breaks are meaningful) so control characters never reach a file. A file is written to a
-//! temporary file beside its path and renamed onto it only when complete, so a failure never leaves
-//! a partial file behind.
+//! store ([`LedgerQuery`]), so that an export of any size needs little memory. Every text goes
+//! through [`crate::text::sanitise`] (or [`crate::text::clean`] where line breaks are meaningful)
+//! so control characters never reach a file. A file is written to a temporary file beside its path
+//! and renamed onto it only when complete, so a failure never leaves a partial file behind.
 
 pub mod docx;
 pub mod ledger;
