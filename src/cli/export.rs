@@ -72,7 +72,8 @@ pub fn export(ctx: &Ctx, c: ExportCmd) -> CliResult {
                 .ok_or_else(|| bad_extension(ctx, &a.out, Exp::ErrExtension))?;
             let store = ctx.open()?;
             let filter = a.filter.filter(ctx, &store)?;
-            let rows = store.tasks(&filter, ctx.today).map_err(|e| ctx.store(e))?;
+            let rows =
+                export::LedgerQuery::new(&store, &filter, ctx.today).map_err(|e| ctx.store(e))?;
             let scope = a.filter.describe(l);
             let now = crate::os::now_cst_string();
             export::write_ledger(&a.out, format, l, &rows, &scope, &now)

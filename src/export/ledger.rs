@@ -1,17 +1,19 @@
 //! The ledger (台账) as a spreadsheet: .xlsx (streamed in constant memory, the light a coloured
 //! cell with its word) or .csv (UTF-8 with a byte-order mark, so Excel reads the Chinese). The
-//! columns are the screen's ledger's, in the user's language.
+//! columns are the screen's ledger's, in the user's language. The rows come through [`LedgerRows`]:
+//! a slice in memory, or [`LedgerQuery`], which reads them from the store one at a time.
 
 use std::io::Write;
 use std::path::Path;
 
+use chrono::NaiveDate;
 use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook};
 use unicode_width::UnicodeWidthStr;
 
 use super::{ExportError, cell, opt_date, write_atomically};
 use crate::domain::Light;
 use crate::i18n::{Exp, Lang, Msg};
-use crate::store::TaskRow;
+use crate::store::{Snapshot, Store, StoreError, TaskFilter, TaskRow};
 
 /// How many columns the ledger has.
 pub const COLUMNS: usize = 13;
@@ -86,15 +88,80 @@ pub fn ledger_row(lang: Lang, r: &TaskRow) -> [String; COLUMNS] {
     ]
 }
 
-/// Writes the ledger in `format` (see [`ledger_xlsx`] and [`ledger_csv`]).
+/// The rows of a ledger export, walked once for a .csv and twice for a .xlsx (its column widths
+/// and row count come before its rows): every walk must give the same rows in the same order.
+pub trait LedgerRows {
+    /// Calls `each` with every row, in order; an error from `each` stops the walk and is returned.
+    fn each_row(
+        &self,
+        each: &mut dyn FnMut(&TaskRow) -> Result<(), ExportError>,
+    ) -> Result<(), ExportError>;
+}
+
+impl LedgerRows for [TaskRow] {
+    fn each_row(
+        &self,
+        each: &mut dyn FnMut(&TaskRow) -> Result<(), ExportError>,
+    ) -> Result<(), ExportError> {
+        self.iter().try_for_each(each)
+    }
+}
+
+impl LedgerRows for Vec<TaskRow> {
+    fn each_row(
+        &self,
+        each: &mut dyn FnMut(&TaskRow) -> Result<(), ExportError>,
+    ) -> Result<(), ExportError> {
+        self.as_slice().each_row(each)
+    }
+}
+
+/// The ledger a filter selects on a day, read from the store one row at a time
+/// ([`Store::for_each_task`]), so an export's memory does not grow with the ledger. It holds a
+/// [`Snapshot`] of the store: every walk finds the same rows, whatever other users write meanwhile.
+pub struct LedgerQuery<'a> {
+    store: &'a Store,
+    filter: &'a TaskFilter,
+    today: NaiveDate,
+    _snapshot: Snapshot<'a>,
+}
+
+impl<'a> LedgerQuery<'a> {
+    /// The tasks `filter` selects on `today` (its limit and offset apply), as the database holds
+    /// them at the first walk: the snapshot lasts as long as the query.
+    pub fn new(
+        store: &'a Store,
+        filter: &'a TaskFilter,
+        today: NaiveDate,
+    ) -> Result<LedgerQuery<'a>, StoreError> {
+        Ok(LedgerQuery {
+            store,
+            filter,
+            today,
+            _snapshot: store.snapshot()?,
+        })
+    }
+}
+
+impl LedgerRows for LedgerQuery<'_> {
+    fn each_row(
+        &self,
+        each: &mut dyn FnMut(&TaskRow) -> Result<(), ExportError>,
+    ) -> Result<(), ExportError> {
+        self.store
+            .for_each_task(self.filter, self.today, |row| each(&row))
+    }
+}
+
+/// Writes the ledger in `format` (see [`ledger_xlsx`] and [`ledger_csv`]); how many tasks it holds.
 pub fn write_ledger(
     path: &Path,
     format: LedgerFormat,
     lang: Lang,
-    rows: &[TaskRow],
+    rows: &(impl LedgerRows + ?Sized),
     scope: &str,
     exported_at: &str,
-) -> Result<(), ExportError> {
+) -> Result<usize, ExportError> {
     match format {
         LedgerFormat::Xlsx => ledger_xlsx(path, lang, rows, scope, exported_at),
         LedgerFormat::Csv => ledger_csv(path, lang, rows),
@@ -112,28 +179,37 @@ fn light_fill(light: Light) -> Color {
 }
 
 /// Each column's width in Excel's units: the widest cell's display width (a Chinese character
-/// counts 2), plus a margin, capped at [`MAX_WIDTH`].
-fn column_widths(lang: Lang, rows: &[TaskRow]) -> [usize; COLUMNS] {
+/// counts 2), plus a margin, capped at [`MAX_WIDTH`]; and how many rows there are. One walk over
+/// the rows, none of them kept.
+fn measure(
+    lang: Lang,
+    rows: &(impl LedgerRows + ?Sized),
+) -> Result<([usize; COLUMNS], usize), ExportError> {
     let mut widths = ledger_headers(lang).map(|h| h.width() + 4);
-    for r in rows {
+    let mut count = 0;
+    rows.each_row(&mut |r| {
         for (w, c) in widths.iter_mut().zip(ledger_row(lang, r)) {
             *w = (*w).max(c.width() + 2);
         }
-    }
-    widths.map(|w| w.min(MAX_WIDTH))
+        count += 1;
+        Ok(())
+    })?;
+    Ok((widths.map(|w| w.min(MAX_WIDTH)), count))
 }
 
 /// The ledger as .xlsx: a title row (what was selected and when it was exported), a frozen header
-/// row with an autofilter, then one row per task. Rows are streamed in constant-memory mode, so a
-/// ledger of 100,000 tasks needs little memory beyond `rows` themselves.
+/// row with an autofilter, then one row per task; how many tasks. The title and the autofilter
+/// need the row count and the columns their widths before the first row is written, so the rows
+/// are walked twice: measured, then written, in constant-memory mode (each row goes to a temporary
+/// file as it is written). Memory does not grow with the ledger unless `rows` is in memory.
 pub fn ledger_xlsx(
     path: &Path,
     lang: Lang,
-    rows: &[TaskRow],
+    rows: &(impl LedgerRows + ?Sized),
     scope: &str,
     exported_at: &str,
-) -> Result<(), ExportError> {
-    let widths = column_widths(lang, rows);
+) -> Result<usize, ExportError> {
+    let (widths, count) = measure(lang, rows)?;
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet_with_constant_memory()?;
     sheet.set_name(lang.exp(Exp::LedgerTitle))?;
@@ -144,7 +220,7 @@ pub fn ledger_xlsx(
         "{}　{}　{}　{}",
         lang.exp(Exp::LedgerTitle),
         lang.exp_fill(Exp::LedgerScope, &[&cell(scope)]),
-        lang.exp_fill(Exp::LedgerRows, &[&rows.len()]),
+        lang.exp_fill(Exp::LedgerRows, &[&count]),
         lang.exp_fill(Exp::LedgerExportedAt, &[&cell(exported_at)]),
     );
     let bold = Format::new().set_bold();
@@ -155,7 +231,7 @@ pub fn ledger_xlsx(
     for (col, h) in ledger_headers(lang).iter().enumerate() {
         sheet.write_string_with_format(1, col as u16, *h, &header)?;
     }
-    let last = rows.len() as u32 + 1;
+    let last = count as u32 + 1;
     sheet.set_freeze_panes(2, 0)?;
     sheet.autofilter(1, 0, last, (COLUMNS - 1) as u16)?;
     let fills: Vec<(Light, Format)> = [
@@ -168,8 +244,10 @@ pub fn ledger_xlsx(
     .into_iter()
     .map(|l| (l, Format::new().set_background_color(light_fill(l))))
     .collect();
-    for (i, r) in rows.iter().enumerate() {
-        let row = i as u32 + 2;
+    let mut written = 0;
+    rows.each_row(&mut |r| {
+        let row = written as u32 + 2;
+        written += 1;
         for (col, text) in ledger_row(lang, r).into_iter().enumerate() {
             let col = col as u16;
             match col {
@@ -189,21 +267,36 @@ pub fn ledger_xlsx(
                 }
             }
         }
+        Ok(())
+    })?;
+    if written != count {
+        return Err(ExportError::LedgerChanged {
+            measured: count,
+            written,
+        });
     }
-    write_atomically(path, |out| Ok(workbook.save_to_writer(out)?))
+    write_atomically(path, |out| Ok(workbook.save_to_writer(out)?))?;
+    Ok(count)
 }
 
 /// The ledger as .csv: UTF-8 with a byte-order mark, the header row, one row per task, CRLF line
-/// ends (RFC 4180). No title row, so the file stays a plain table for other programs.
-pub fn ledger_csv(path: &Path, lang: Lang, rows: &[TaskRow]) -> Result<(), ExportError> {
+/// ends (RFC 4180); how many tasks. No title row, so the file stays a plain table for other
+/// programs. One walk, each row written as it comes.
+pub fn ledger_csv(
+    path: &Path,
+    lang: Lang,
+    rows: &(impl LedgerRows + ?Sized),
+) -> Result<usize, ExportError> {
+    let mut count = 0;
     write_atomically(path, |out| {
         out.write_all("\u{feff}".as_bytes())?;
         csv_record(out, ledger_headers(lang))?;
-        for r in rows {
-            csv_record(out, ledger_row(lang, r))?;
-        }
-        Ok(())
-    })
+        rows.each_row(&mut |r| {
+            count += 1;
+            Ok(csv_record(out, ledger_row(lang, r))?)
+        })
+    })?;
+    Ok(count)
 }
 
 /// One CSV field: quoted when it holds a comma, a quote, CR or LF (quotes doubled). A field that

@@ -2,11 +2,12 @@
 //! meeting's minutes (R4.2, the attachment of 永政办发〔2011〕62号) and the draft notice of a
 //! criticism (R5.6), both as .docx; and the report of a period as .xlsx, one sheet per table.
 //!
-//! No SQL here: every function takes rows the store has already read, the language, and the path
-//! to write. Every text goes through [`crate::text::sanitise`] (or [`crate::text::clean`] where
-//! line breaks are meaningful) so control characters never reach a file. A file is written to a
-//! temporary file beside its path and renamed onto it only when complete, so a failure never leaves
-//! a partial file behind.
+//! No SQL here: every function takes rows the store has read, the language, and the path to
+//! write; the ledger takes them through [`LedgerRows`], from memory or one at a time from the
+//! store ([`LedgerQuery`]), so that an export of any size needs little memory. Every text goes
+//! through [`crate::text::sanitise`] (or [`crate::text::clean`] where line breaks are meaningful)
+//! so control characters never reach a file. A file is written to a temporary file beside its path
+//! and renamed onto it only when complete, so a failure never leaves a partial file behind.
 
 pub mod docx;
 pub mod ledger;
@@ -16,7 +17,10 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 
 pub use docx::{criticism_notice, feedback_form};
-pub use ledger::{LedgerFormat, ledger_csv, ledger_headers, ledger_row, ledger_xlsx, write_ledger};
+pub use ledger::{
+    LedgerFormat, LedgerQuery, LedgerRows, ledger_csv, ledger_headers, ledger_row, ledger_xlsx,
+    write_ledger,
+};
 pub use report::report_xlsx;
 
 /// Why an export was not written.
@@ -37,15 +41,25 @@ pub enum ExportError {
     /// The unit did not take part in the meeting (bad input).
     #[error("{unit} is not a participant of meeting {meeting}")]
     NotParticipant { unit: String, meeting: i64 },
+    /// The rows could not be read from the store while they were written.
+    #[error("{0}")]
+    Store(#[from] crate::store::StoreError),
+    /// A second walk over the ledger's rows did not give as many as the first (the rows changed
+    /// between measuring the columns and writing them).
+    #[error(
+        "the ledger changed while it was exported: {measured} rows measured, {written} written"
+    )]
+    LedgerChanged { measured: usize, written: usize },
 }
 
 impl ExportError {
     /// The caller asked for something that cannot exist (exit 2), not a failure of the system.
     pub fn is_bad_input(&self) -> bool {
-        matches!(
-            self,
-            ExportError::NoMinutes { .. } | ExportError::NotParticipant { .. }
-        )
+        match self {
+            ExportError::NoMinutes { .. } | ExportError::NotParticipant { .. } => true,
+            ExportError::Store(e) => e.is_bad_input(),
+            _ => false,
+        }
     }
 }
 
@@ -57,6 +71,17 @@ impl ExportError {
             ExportError::NoMinutes { meeting } => lang.exp_fill(Exp::ErrNoMinutes, &[meeting]),
             ExportError::NotParticipant { unit, meeting } => {
                 lang.fill(Msg::ErrNotParticipant, &[unit, meeting])
+            }
+            ExportError::Store(e) => {
+                // SQLite's own words, without the store's English prefix.
+                let detail: &dyn std::fmt::Display = match e {
+                    crate::store::StoreError::Sqlite(s) => s,
+                    e => e,
+                };
+                lang.exp_fill(Exp::ErrStoreRead, &[&path.display(), detail])
+            }
+            ExportError::LedgerChanged { .. } => {
+                lang.exp_fill(Exp::ErrLedgerChanged, &[&path.display()])
             }
             e => lang.fill(Msg::ErrFile, &[&path.display(), e]),
         }

@@ -55,5 +55,7 @@ catalogue! {
     ErrExtension => "不支持的文件类型“{0}”：台账请用 .xlsx 或 .csv", "unsupported file type \"{0}\": the ledger is written as .xlsx or .csv";
     ErrXlsxExtension => "不支持的文件类型“{0}”：报表请用 .xlsx", "unsupported file type \"{0}\": the report is written as .xlsx";
     ErrDocxExtension => "不支持的文件类型“{0}”：请用 .docx", "unsupported file type \"{0}\": use .docx";
+    ErrStoreRead => "读取数据库失败，未写入 {0}：{1}", "could not read the database, so {0} was not written: {1}";
+    ErrLedgerChanged => "导出期间台账发生变化，未写入 {0}，请重新导出", "the ledger changed while it was exported, so {0} was not written; export it again";
     ErrNoMinutes => "会议 {0} 尚无纪要，无法生成反馈单", "meeting {0} has no minutes, so there is no feedback form";
 }

@@ -74,13 +74,13 @@ pub(super) fn run(
     let result: Result<(PathBuf, usize), String> = match what {
         ExportWhat::Ledger { filter, scope } => {
             let path = free_path(dir, &format!("duban-ledger-{at}"), "xlsx");
-            store
-                .tasks(&filter, today)
+            crate::export::LedgerQuery::new(store, &filter, today)
                 .map_err(store_err)
                 .and_then(|rows| {
+                    // One file written: the count is of files, as for the report.
                     crate::export::ledger_xlsx(&path, lang, &rows, &scope, &now)
-                        .map(|()| (path.clone(), 1))
-                        .map_err(|e| e.to_string())
+                        .map(|_tasks| (path.clone(), 1))
+                        .map_err(|e| e.message(lang, &path))
                 })
         }
         ExportWhat::Report(period) => {
@@ -124,4 +124,73 @@ fn feedback_forms(
         written += 1;
     }
     Ok((dir.to_path_buf(), written))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Light, Thresholds};
+    use crate::tui::action::Loaded;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+    }
+
+    fn demo() -> Store {
+        let mut store = Store::open_in_memory(Thresholds::default()).unwrap();
+        let options = crate::demo::DemoOptions {
+            today: today(),
+            scale: None,
+            seed: 2011,
+        };
+        crate::demo::build(&mut store, options).unwrap();
+        store
+    }
+
+    fn ledger(filter: &TaskFilter) -> ExportWhat {
+        ExportWhat::Ledger {
+            filter: filter.clone(),
+            scope: "红灯".into(),
+        }
+    }
+
+    #[test]
+    fn x_on_the_ledger_writes_the_filtered_tasks_as_one_file() {
+        use calamine::Reader;
+        let store = demo();
+        let dir = tempfile::tempdir().unwrap();
+        let filter = TaskFilter {
+            light: Some(Light::Red),
+            ..TaskFilter::default()
+        };
+        let ids: Vec<String> = store
+            .tasks(&filter, today())
+            .unwrap()
+            .iter()
+            .map(|r| r.id.to_string())
+            .collect();
+        let action = run(&store, today(), Lang::Zh, ledger(&filter), dir.path());
+        let Action::Loaded(loaded) = action else {
+            panic!("{action:?}")
+        };
+        let Loaded::Exported(path, 1) = *loaded else {
+            panic!("one file: {loaded:?}")
+        };
+        let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
+        let range = wb.worksheet_range("督办事项台账").unwrap();
+        let got: Vec<String> = range.rows().skip(2).map(|r| r[0].to_string()).collect();
+        assert_eq!(got, ids);
+
+        // No directory to write in: the failure names the file, in the user's language.
+        let gone = dir.path().join("gone");
+        let action = run(&store, today(), Lang::En, ledger(&filter), &gone);
+        let Action::Failed(message) = action else {
+            panic!("{action:?}")
+        };
+        assert!(
+            message.starts_with("Export failed: cannot read or write"),
+            "{message}"
+        );
+        assert!(message.contains(&gone.display().to_string()), "{message}");
+    }
 }
