@@ -164,8 +164,8 @@ impl Store {
         }
     }
 
-    /// Calls `each` with every task `filter` selects, in order, one row at a time: for exports
-    /// of any size, whose memory must not grow with the ledger. `each` stops the walk by
+    /// Calls `each` with every task `filter` selects (in its window, if it has one), in order, one
+    /// row at a time: for exports of any size, whose memory must not grow with the ledger. `each` stops the walk by
     /// returning an error, which is passed on.
     pub fn for_each_task<E: From<StoreError>>(
         &self,
@@ -183,7 +183,8 @@ impl Store {
         let mut stmt = self.conn.prepare(&sql).map_err(StoreError::from)?;
         let p = self.params(filter, today);
         let mut named = p.named();
-        let (limit, offset) = (-1_i64, 0_i64);
+        let limit = filter.limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
+        let offset = i64::try_from(filter.offset).unwrap_or(i64::MAX);
         named.extend([(":limit", &limit as &dyn ToSql), (":offset", &offset)]);
         let named = present(&stmt, named)?;
         let mut rows = stmt.query(named.as_slice()).map_err(StoreError::from)?;
