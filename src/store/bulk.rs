@@ -34,16 +34,21 @@ impl Store {
         self.write(|tx| {
             // An index is built far faster from the whole table than row by row: set the large
             // tables' indexes aside and build them again, from their own definitions, at the end.
-            let indexes: Vec<(String, String)> = {
+            // So are the search indexes and the kept counts (migrations 6 and 7): their triggers
+            // are set aside too, and what they keep is built whole at the end.
+            let aside: Vec<(String, String, String)> = {
                 let mut stmt = tx.prepare(
-                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-                     AND tbl_name IN ('task', 'task_co_unit', 'progress_report', 'explanation')",
+                    "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL
+                     AND ((type = 'index'
+                           AND tbl_name IN ('task', 'task_co_unit', 'progress_report', 'explanation'))
+                       OR (type = 'trigger' AND tbl_name IN ('task', 'meeting_topic', 'minutes')))",
                 )?;
-                let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
                 rows.collect::<rusqlite::Result<_>>()?
             };
-            for (name, _) in &indexes {
-                tx.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
+            for (kind, name, _) in &aside {
+                let kind = if kind == "index" { "INDEX" } else { "TRIGGER" };
+                tx.execute_batch(&format!("DROP {kind} \"{}\"", name.replace('"', "\"\"")))?;
             }
             for u in &data.units {
                 tx.insert_unit(u)?;
@@ -84,7 +89,8 @@ impl Store {
             for r in &data.referrals {
                 tx.insert_referral(r)?;
             }
-            for (_, sql) in &indexes {
+            tx.execute_batch(super::schema::REBUILD_KEPT)?;
+            for (_, _, sql) in &aside {
                 tx.execute_batch(sql)?;
             }
             let summary = json!({

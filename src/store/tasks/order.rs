@@ -183,7 +183,9 @@ impl Store {
         let mut stmt = self.conn.prepare(&sql).map_err(StoreError::from)?;
         let p = self.params(filter, today);
         let mut named = p.named();
-        let limit = filter.limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
+        let limit = filter
+            .limit
+            .map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
         let offset = i64::try_from(filter.offset).unwrap_or(i64::MAX);
         named.extend([(":limit", &limit as &dyn ToSql), (":offset", &offset)]);
         let named = present(&stmt, named)?;
