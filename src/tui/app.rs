@@ -50,7 +50,7 @@ pub fn settle(store: &mut Store, m: &mut Model, queue: &mut VecDeque<Action>) {
 }
 
 fn event_loop(
-    term: &mut ratatui::DefaultTerminal,
+    term: &mut terminal::Tui,
     store: &mut Store,
     mut m: Model,
     signals: &Signals,
