@@ -10,24 +10,29 @@
 //! changed), ends every frame with four resets and hides the hidden cursor again.
 //!
 //! Here the cursor is tracked across wide characters (only where every terminal agrees on the
-//! width) and moved relatively when that is shorter (VT100 CUU/CUD/CUF/CUB); a change of style
-//! is one SGR sequence with only what changed, and a space keeps the pen when the difference would
-//! not show on it; a frame ends with one reset when needed; the cursor is hidden or shown only
-//! when it is not already; and a frame goes out in one write. The cells are those ratatui's diff yields, in
+//! width) and moved relatively when that is shorter (VT100 CUU/CUD/CUF/CUB); a short run of
+//! unchanged cells between two changed ones is written again when that is shorter than moving
+//! over it (for which [`draw`] hands the backend the whole frame); a change of style is one SGR
+//! sequence with only what changed, and a space keeps the pen when the difference would not show
+//! on it; a frame ends with one reset when needed; the cursor is hidden or shown only when it is
+//! not already; and a frame goes out in one write. The cells are those ratatui's diff yields, in
 //! its order, so the screen is the same (a test compares both backends through a terminal
 //! emulator, cell by cell).
 
+use std::cell::RefCell;
 use std::fmt::Write as _;
 use std::io::{self, Write};
+use std::rc::Rc;
 
 use ratatui::backend::{Backend, ClearType, IntoCrossterm, WindowSize};
-use ratatui::buffer::{Cell, CellDiffOption};
+use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::crossterm::cursor::{Hide, MoveTo, Show};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::style::Colored;
 use ratatui::crossterm::terminal::{self, Clear};
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
+use ratatui::{Frame, Terminal};
 use unicode_width::UnicodeWidthStr;
 
 /// A ratatui backend over a writer (the terminal's stdout).
@@ -45,6 +50,16 @@ pub struct LeanBackend<W: Write> {
     drawn_width: u16,
     /// A frame's bytes, reused.
     out: Vec<u8>,
+    /// The frame about to be drawn, handed over by [`draw`]: the cells around the changed ones,
+    /// which ratatui's diff does not pass to `Backend::draw`. Only the next draw uses it.
+    frame: Rc<RefCell<FrameSlot>>,
+}
+
+/// A copy of the frame about to be drawn; `fresh` until a draw has used it.
+#[derive(Default)]
+struct FrameSlot {
+    buffer: Buffer,
+    fresh: bool,
 }
 
 impl<W: Write> LeanBackend<W> {
@@ -56,6 +71,7 @@ impl<W: Write> LeanBackend<W> {
             width: std::cell::Cell::new(0),
             drawn_width: 0,
             out: Vec::new(),
+            frame: Rc::default(),
         }
     }
 
@@ -64,6 +80,24 @@ impl<W: Write> LeanBackend<W> {
     pub fn assume_width(&self, width: u16) {
         self.width.set(width);
     }
+}
+
+/// Draws a frame as `Terminal::draw` does, handing the backend a copy of the whole frame first,
+/// so that it can write a short run of unchanged cells instead of moving the cursor over them.
+pub fn draw<W: Write>(
+    term: &mut Terminal<LeanBackend<W>>,
+    render: impl FnOnce(&mut Frame),
+) -> io::Result<()> {
+    let slot = Rc::clone(&term.backend().frame);
+    let drawn = term.draw(|f| {
+        render(f);
+        let mut slot = slot.borrow_mut();
+        slot.buffer.clone_from(f.buffer_mut());
+        slot.fresh = true;
+    });
+    // Unused if the draw failed before the backend took it: never another frame's.
+    slot.borrow_mut().fresh = false;
+    drawn.map(|_| ())
 }
 
 /// The style the terminal is set to.
@@ -182,6 +216,41 @@ fn restyle(out: &mut Vec<u8>, pen: &mut Pen, cell: &Cell) {
     }
 }
 
+/// The longest gap [`fill`] writes over: a move never takes more than 10 bytes.
+const MAX_FILL: u16 = 10;
+
+/// Writes the cells of `frame` from `from` up to `to` on the same row: they did not change, so
+/// the terminal shows them already, and writing them again can be shorter than moving over them.
+/// Returns the pen after them, or `None` when the gap holds a cell whose width is not certain, a
+/// cell ratatui skips, or a wide character reaching past `to`.
+fn fill(
+    out: &mut Vec<u8>,
+    frame: &Buffer,
+    from: Option<Position>,
+    to: Position,
+    mut pen: Pen,
+) -> Option<Pen> {
+    let from = from?;
+    if from.y != to.y || from.x >= to.x || to.x - from.x > MAX_FILL {
+        return None;
+    }
+    let mut x = from.x;
+    while x < to.x {
+        let cell = frame.cell(Position { x, y: to.y })?;
+        if matches!(cell.diff_option, CellDiffOption::Skip) {
+            return None;
+        }
+        let w = advance(cell)?;
+        if x + w > to.x {
+            return None;
+        }
+        restyle(out, &mut pen, cell);
+        out.extend_from_slice(cell.symbol().as_bytes());
+        x += w;
+    }
+    Some(pen)
+}
+
 /// Moves the cursor from `from` (if known) to `to` by the shortest of an absolute position and
 /// relative moves.
 fn move_to(out: &mut Vec<u8>, from: Option<Position>, to: Position) {
@@ -272,17 +341,52 @@ impl<W: Write> Backend for LeanBackend<W> {
             self.cursor = None;
             self.drawn_width = width;
         }
+        // The whole frame, when the caller handed it over for this draw (see `draw`).
+        let slot = Rc::clone(&self.frame);
+        let mut slot = slot.borrow_mut();
+        let mut frame = std::mem::take(&mut slot.fresh).then_some(&slot.buffer);
+        let (mut moved, mut filled) = (Vec::new(), Vec::new());
+        // Whether the cursor stands where a cell of this frame ended, so that a fill starts at a
+        // cell of its own (after a previous frame's cursor it could start inside a wide one).
+        let mut fillable = false;
         for (x, y, cell) in content {
             let at = Position { x, y };
-            if self.cursor != Some(at) {
-                move_to(&mut out, self.cursor, at);
+            // A frame that does not hold the cells drawn is not this draw's: fill nothing.
+            if frame.is_some_and(|f| f.cell(at) != Some(cell)) {
+                frame = None;
             }
-            restyle(&mut out, &mut pen, cell);
+            if self.cursor != Some(at) {
+                moved.clear();
+                move_to(&mut moved, self.cursor, at);
+                let mut moved_pen = pen;
+                restyle(&mut moved, &mut moved_pen, cell);
+                filled.clear();
+                let fill_pen = frame
+                    .filter(|_| fillable)
+                    .and_then(|f| fill(&mut filled, f, self.cursor, at, pen))
+                    .map(|mut p| {
+                        restyle(&mut filled, &mut p, cell);
+                        p
+                    });
+                match fill_pen {
+                    Some(p) if filled.len() < moved.len() => {
+                        out.extend_from_slice(&filled);
+                        pen = p;
+                    }
+                    _ => {
+                        out.extend_from_slice(&moved);
+                        pen = moved_pen;
+                    }
+                }
+            } else {
+                restyle(&mut out, &mut pen, cell);
+            }
             out.extend_from_slice(cell.symbol().as_bytes());
             self.cursor = advance(cell)
                 .map(|w| x.saturating_add(w))
                 .filter(|&next| next < width)
                 .map(|next| Position { x: next, y });
+            fillable = self.cursor.is_some();
         }
         if pen != Pen::RESET {
             out.extend_from_slice(b"\x1b[0m");
@@ -390,7 +494,7 @@ mod tests {
     use ratatui::style::{Color, Modifier, Style};
     use ratatui::{Terminal, TerminalOptions, Viewport};
 
-    use super::{LeanBackend, Pen, advance, move_to, sgr};
+    use super::{LeanBackend, Pen, advance, draw, move_to, sgr};
     use crate::i18n::Lang;
     use crate::tui::harness::Harness;
     use crate::tui::views;
@@ -488,7 +592,7 @@ mod tests {
                 app.key(k);
             }
             plain.draw(|f| views::render(&app.model, f)).unwrap();
-            lean.draw(|f| views::render(&app.model, f)).unwrap();
+            draw(&mut lean, |f| views::render(&app.model, f)).unwrap();
             let (p, l) = (plain_out.take(), lean_out.take());
             plain_screen.process(&p);
             lean_screen.process(&l);
