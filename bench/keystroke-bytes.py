@@ -6,12 +6,15 @@ each `j` is sent and every byte written in reply is read until the terminal has 
 150 ms. Idle: bytes written in 2 s with no key. Issue 7's target: <= 1 KB per cursor move, nothing
 while idle.
 
-The floor: the bytes are fed to a screen model (a small terminal emulator below, enough for what
-ratatui and crossterm write: cursor positioning, SGR, erase, wide characters; `pyte` is used instead
-when it is importable). The cells that differ before and after a move (character or style) are
-the changed cells; the floor is the UTF-8 size of their characters, a wide CJK character counting
-its 3 bytes once for its 2 cells. It is what a move would cost with no escape sequence at all;
-the ratio figure / floor is the overhead of positioning and colours.
+The floor: the bytes are fed to a screen model (`pyte` when it is importable, otherwise the small
+terminal emulator below, enough for what ratatui and crossterm write: cursor positioning, SGR,
+erase, wide characters; DUBAN_NO_PYTE=1 picks it even with pyte; both give the same floor). The
+cells that look different before and after a move (character, or a style that shows: a blank
+shows only its background unless reversed, underlined or crossed out) are the changed cells; the
+floor is the UTF-8 size of their characters, a wide CJK character counting its 3 bytes once for
+its 2 cells. It is what a move would cost with no escape sequence at all; written / floor is the
+overhead of positioning and colours. Only the first MOVES moves from the top of the ledger are
+measured: they do not reach the bottom of the window, where each move scrolls the list.
 
     bench/keystroke-bytes.py DB [MOVES]      (DUBAN_BIN overrides target/release/duban)
     bench/keystroke-bytes.py --dump DB       (also prints the bytes of the first moves, decoded)
@@ -37,6 +40,10 @@ args = [a for a in args if a != "--dump"]
 db = args[0]
 moves = int(args[1]) if len(args) > 1 else 20
 binary = os.environ.get("DUBAN_BIN", "target/release/duban")
+
+
+# CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), or a two-character escape.
+ESCAPE = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[ -/]*[0-~])")
 
 
 def char_width(ch):
@@ -73,7 +80,7 @@ class Screen:
         while i < n:
             ch = text[i]
             if ch == "\x1b":
-                m = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[ -/]*[0-~])").match(text, i)
+                m = ESCAPE.match(text, i)
                 if not m:
                     self.pending = text[i:]
                     return
@@ -221,7 +228,9 @@ class Screen:
 
 
 class PyteScreen:
-    """The same interface over pyte, when it is installed."""
+    """The same interface over pyte, when it is installed. pyte leaves the other half of a wide
+    character in place when one half is overwritten, where terminals (xterm, VTE, the vt100 crate)
+    blank it; the snapshot blanks such halves as they do, or the floor would depend on the bytes."""
 
     def __init__(self, rows, cols):
         import pyte
@@ -240,8 +249,17 @@ class PyteScreen:
             row = []
             for x in range(self.screen.columns):
                 c = line[x]
-                style = (c.fg, c.bg, c.bold, c.italics, c.underscore, c.strikethrough, c.reverse, c.blink)
+                attrs = [("fg", c.fg), ("bg", c.bg), ("bold", c.bold), ("italic", c.italics),
+                         ("underline", c.underscore), ("crossed", c.strikethrough),
+                         ("reverse", c.reverse), ("blink", c.blink)]
+                style = tuple(sorted((k, v) for k, v in attrs if v not in (False, "default")))
                 row.append((c.data, style))
+            for x, (text, style) in enumerate(row):
+                wide = text != "" and char_width(text[0]) == 2
+                if text == "" and (x == 0 or not (row[x - 1][0] and char_width(row[x - 1][0][0]) == 2)):
+                    row[x] = (" ", style)  # an orphaned right half
+                elif wide and (x + 1 >= len(row) or row[x + 1][0] != ""):
+                    row[x] = (" ", style)  # a left half whose right half was overwritten
             out.append(row)
         return out
 
@@ -251,9 +269,9 @@ class PyteScreen:
 
 def visible(cell):
     """A cell as it looks: a blank shows its background only, unless reversed, underlined or
-    crossed out (built-in model; pyte's cells are compared as they are)."""
+    crossed out."""
     text, style = cell
-    if text.strip() or not isinstance(style, tuple) or not all(isinstance(kv, tuple) for kv in style):
+    if text.strip():
         return cell
     d = dict(style)
     if d.get("reverse") or d.get("underline") or d.get("crossed"):
@@ -289,7 +307,7 @@ try:
     model = "pyte"
 except ImportError:
     screen = Screen(ROWS, COLS)
-    model = "built-in screen model (pyte not installed)"
+    model = "built-in screen model" + ("" if os.environ.get("DUBAN_NO_PYTE") else " (pyte not installed)")
 
 
 def drain(fd, quiet=0.15, limit=10.0):
