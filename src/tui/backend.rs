@@ -92,7 +92,10 @@ pub fn draw<W: Write>(
     let drawn = term.draw(|f| {
         render(f);
         let mut slot = slot.borrow_mut();
-        slot.buffer.clone_from(f.buffer_mut());
+        let frame = f.buffer_mut();
+        // Cell by cell into the cells of the last copy: no allocation once the size is steady.
+        slot.buffer.area = frame.area;
+        slot.buffer.content.clone_from(&frame.content);
         slot.fresh = true;
     });
     // Unused if the draw failed before the backend took it: never another frame's.
