@@ -12,7 +12,7 @@ use super::action::Action;
 use super::command::{Command, execute};
 use super::model::{Mode, Model};
 use super::terminal::{self, Signals};
-use super::{update, views};
+use super::{backend, update, views};
 use crate::store::Store;
 
 /// How long to wait for a key before looking at the database and the signals again.
@@ -101,7 +101,7 @@ pub fn settle_with(
 }
 
 fn event_loop(
-    term: &mut ratatui::DefaultTerminal,
+    term: &mut terminal::Tui,
     store: &mut Store,
     mut m: Model,
     signals: &Signals,
@@ -120,7 +120,7 @@ fn event_loop(
             return Ok(());
         }
         if dirty {
-            term.draw(|f| views::render(&m, f))?;
+            backend::draw(term, |f| views::render(&m, f))?;
             dirty = false;
         }
         // crossterm is built with `use-dev-tty`: its reader polls the tty level-triggered, tty

@@ -4,6 +4,7 @@
 
 pub mod action;
 mod app;
+mod backend;
 pub mod command;
 pub mod export;
 pub mod form;

@@ -7,11 +7,15 @@ use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use ratatui::Terminal;
 use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::crossterm::{cursor, execute};
-use ratatui::prelude::CrosstermBackend;
-use ratatui::{DefaultTerminal, Terminal};
+
+use super::backend::LeanBackend;
+
+/// The terminal duban draws on.
+pub type Tui = Terminal<LeanBackend<io::Stdout>>;
 
 /// Set when a terminating signal arrives.
 pub struct Signals {
@@ -81,7 +85,7 @@ impl Drop for Watchdog {
 
 /// Enters raw mode and the alternate screen (no mouse capture), with bracketed paste on; a panic
 /// restores the terminal before its message is printed.
-pub fn enter() -> io::Result<DefaultTerminal> {
+pub fn enter() -> io::Result<Tui> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         leave();
@@ -89,7 +93,7 @@ pub fn enter() -> io::Result<DefaultTerminal> {
     }));
     terminal::enable_raw_mode()?;
     execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
-    Terminal::new(CrosstermBackend::new(io::stdout()))
+    Terminal::new(LeanBackend::new(io::stdout()))
 }
 
 /// Restores the terminal: bracketed paste off, the main screen back, the cursor shown, raw mode off.
