@@ -60,6 +60,9 @@ fn order_of(sort: TaskSort) -> &'static Order {
     }
 }
 
+/// The joins of a task's unit and meeting, after `FROM task t`.
+const JOINS: &str = "JOIN unit u ON u.id = t.lead_unit_id JOIN meeting m ON m.id = t.meeting_id";
+
 /// Whether `filter` narrows the ledger at all (beyond its order and window).
 fn narrowed(filter: &TaskFilter) -> bool {
     filter.unit_id.is_some()
@@ -179,7 +182,7 @@ impl Store {
         } else {
             Self::order_for_day(filter.sort)
         };
-        let sql = self.select_sql(filter, plan, &order_by, None);
+        let sql = self.select_sql(filter, plan, &order_by, None, false);
         let mut stmt = self.conn.prepare(&sql).map_err(StoreError::from)?;
         let p = self.params(filter, today);
         let mut named = p.named();
@@ -228,7 +231,7 @@ impl Store {
         let order = order_of(filter.sort);
         let from = match filter.sort {
             TaskSort::MeetingDate => FROM,
-            _ => count_from(filter),
+            _ => count_from(filter, plan),
         };
         let mut c = conditions;
         c.push(order.before.to_string());
@@ -265,20 +268,39 @@ impl Store {
         Ok(key)
     }
 
+    /// The SELECT of the rows `filter` selects (after `seek`), in `order_by`. A window
+    /// (`late`) picks its tasks' ids first and computes the shown columns (co-units, topic,
+    /// leader) for those rows alone, not for every candidate sorted; a walk of the whole ledger
+    /// reads the columns as it goes, in the order of the index.
     fn select_sql(
         &self,
         filter: &TaskFilter,
         plan: Plan,
         order_by: &str,
         seek: Option<&str>,
+        late: bool,
     ) -> String {
         let mut c = self.conditions(filter, plan);
         c.extend(seek.map(str::to_string));
-        format!(
-            "SELECT {COLS} {} {} ORDER BY {order_by} LIMIT :limit OFFSET :offset",
-            from_for(filter),
-            where_clause(&c)
-        )
+        let conditions = where_clause(&c);
+        if late {
+            // Only the tables the conditions and the order read: a join the planner need not
+            // make leaves the text's index plan whole.
+            let from = match filter.sort {
+                TaskSort::MeetingDate => from_for(filter),
+                _ => count_from(filter, plan),
+            };
+            format!(
+                "SELECT {COLS} FROM (SELECT t.id AS id {from} {conditions}
+                    ORDER BY {order_by} LIMIT :limit OFFSET :offset) w
+                 JOIN task t ON t.id = w.id {JOINS} ORDER BY {order_by}"
+            )
+        } else {
+            let from = from_for(filter);
+            format!(
+                "SELECT {COLS} {from} {conditions} ORDER BY {order_by} LIMIT :limit OFFSET :offset"
+            )
+        }
     }
 
     fn read(
@@ -288,7 +310,8 @@ impl Store {
         plan: Plan,
         read: &Read<'_>,
     ) -> Result<Vec<TaskRow>> {
-        let sql = self.select_sql(filter, plan, read.order_by, read.seek.map(|s| s.0));
+        let late = read.limit >= 0;
+        let sql = self.select_sql(filter, plan, read.order_by, read.seek.map(|s| s.0), late);
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let p = self.params(filter, today);
         let mut named = present(&stmt, p.named())?;

@@ -143,11 +143,12 @@ fn has_text(filter: &TaskFilter) -> bool {
     filter.text.as_deref().is_some_and(|t| !t.trim().is_empty())
 }
 
-/// The tables a count reads: the task alone, unless the text filter needs its unit's name. Every
-/// task has its unit and meeting (foreign keys), so the joins never change a count.
-pub(super) fn count_from(filter: &TaskFilter) -> &'static str {
-    if has_text(filter) {
-        FROM
+/// The tables a count reads: the task alone, unless the text is checked row by row ([`TEXT`]
+/// needs the unit's name). Every task has its unit and meeting (foreign keys), so the joins never
+/// change a count.
+pub(super) fn count_from(filter: &TaskFilter, plan: Plan) -> &'static str {
+    if has_text(filter) && !plan.text_index {
+        "FROM task t JOIN unit u ON u.id = t.lead_unit_id"
     } else {
         "FROM task t"
     }
@@ -322,7 +323,9 @@ impl Store {
                 format!("({LIGHT_SQL} = 'done'), t.due_ord IS NULL, t.due_ord, t.id")
             }
             TaskSort::Unit => {
-                format!("u.id, ({LIGHT_SQL} = 'done'), t.due_ord IS NULL, t.due_ord, t.id")
+                format!(
+                    "t.lead_unit_id, ({LIGHT_SQL} = 'done'), t.due_ord IS NULL, t.due_ord, t.id"
+                )
             }
             TaskSort::MeetingDate => "m.date DESC, t.meeting_id DESC, t.id".to_string(),
         }
@@ -389,7 +392,7 @@ impl Store {
         }
         let sql = format!(
             "SELECT count(*) FROM (SELECT 1 {} {} LIMIT :cap)",
-            count_from(filter),
+            count_from(filter, plan),
             where_clause(&self.conditions(filter, plan))
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -404,7 +407,7 @@ impl Store {
     fn count_with(&self, filter: &TaskFilter, today: NaiveDate, plan: Plan) -> Result<usize> {
         let sql = format!(
             "SELECT count(*) {} {}",
-            count_from(filter),
+            count_from(filter, plan),
             where_clause(&self.conditions(filter, plan))
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -424,7 +427,7 @@ impl Store {
         // index instead of computing the light of every task ever recorded.
         let plan = self.plan(filter, today)?;
         let p = self.params(filter, today);
-        let from = count_from(filter);
+        let from = count_from(filter, plan);
         let mut out = Vec::new();
         if !done_only(filter) {
             let mut c = self.conditions(filter, plan);
