@@ -40,6 +40,20 @@ fn keystroke(c: &mut Criterion) {
             h.render()
         })
     });
+    // Two filter keystrokes: 上 → 上塘 → 上 again, each with its window, count and frame.
+    h.keys("/上");
+    g.bench_function(
+        "filter: type 塘 after 上 and take it back (two keys)",
+        |b| {
+            b.iter(|| {
+                h.keys("塘");
+                h.render();
+                h.keys("<Bksp>");
+                h.render()
+            })
+        },
+    );
+    h.keys("<Esc>C");
     g.finish();
 }
 

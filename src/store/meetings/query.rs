@@ -54,6 +54,16 @@ const ORDER: &str = "m.date DESC, m.id DESC";
 /// them: R4.4 from the meetings still waiting for minutes (`meeting_minutes_unissued`), R4.3
 /// from the feedback forms sent within the answering time (`minutes_feedback_sent`).
 fn conditions(f: &MeetingFilter) -> String {
+    let c = condition_list(f);
+    if c.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", c.join(" AND "))
+    }
+}
+
+/// [`conditions`] as a list.
+fn condition_list(f: &MeetingFilter) -> Vec<&'static str> {
     let mut c: Vec<&str> = Vec::new();
     if f.text.as_deref().is_some_and(|t| !t.trim().is_empty()) {
         c.push(
@@ -78,11 +88,7 @@ fn conditions(f: &MeetingFilter) -> String {
     if f.only.is_some() {
         c.push("m.id IN (SELECT value FROM json_each(:only))");
     }
-    if c.is_empty() {
-        String::new()
-    } else {
-        format!("WHERE {}", c.join(" AND "))
-    }
+    c
 }
 
 /// The latest day `d` whose deadline `due(d)` falls before `today`, for a deadline that never moves
@@ -190,17 +196,29 @@ impl Store {
         id: i64,
         today: NaiveDate,
     ) -> Result<Option<usize>> {
-        let sql = format!(
-            "SELECT pos FROM (SELECT m.id AS id, row_number() OVER (ORDER BY {ORDER}) - 1 AS pos
-             FROM meeting m {}) WHERE id = :id",
-            conditions(f)
-        );
+        // The meeting, if `f` selects it; then the meetings before it, newest first, counted on
+        // `meeting_date`.
+        let mut c = condition_list(f);
+        c.push("m.id = :id");
+        let sql = format!("SELECT m.date FROM meeting m WHERE {}", c.join(" AND "));
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let p = self.meeting_params(f, today);
         let mut named = present(&stmt, p.named())?;
         named.push((":id", &id));
-        let pos: Option<i64> = stmt.query_row(named.as_slice(), |r| r.get(0)).optional()?;
-        Ok(pos.and_then(|p| usize::try_from(p).ok()))
+        let Some(date) = stmt
+            .query_row(named.as_slice(), |r| r.get::<_, NaiveDate>(0))
+            .optional()?
+        else {
+            return Ok(None);
+        };
+        let mut c = condition_list(f);
+        c.push("(m.date, m.id) > (:date, :id)");
+        let sql = format!("SELECT count(*) FROM meeting m WHERE {}", c.join(" AND "));
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut named = present(&stmt, p.named())?;
+        named.extend([(":date", &date as &dyn ToSql), (":id", &id)]);
+        let n: i64 = stmt.query_row(named.as_slice(), |r| r.get(0))?;
+        Ok(usize::try_from(n).ok())
     }
 }
 
