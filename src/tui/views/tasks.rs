@@ -9,10 +9,12 @@ use super::super::model::{Light, Limit, Model, TaskDetail, TaskRow, TaskState};
 use super::super::widgets::{Column, Detail};
 use crate::i18n::{Lang, Msg, Ui};
 
-/// The working-days column, short: "逾期3" / "剩5" / "今日" (en "-3" / "5" / "today").
+/// The working-days column, short: "逾期3" / "剩5" / "今日" (en "-3" / "5" / "today"); from a
+/// thousand working days overdue (an archive's forgotten task) "逾1234", to fit the column.
 pub fn workdays_cell(lang: Lang, r: &TaskRow) -> String {
     match (r.light, r.working_days_left, lang) {
         (Light::Done, ..) | (Light::Exempt, ..) | (_, None, _) => "—".to_string(),
+        (Light::Red, Some(n), Lang::Zh) if n <= -1000 => format!("逾{}", -n),
         (Light::Red, Some(n), Lang::Zh) if n < 0 => format!("逾期{}", -n),
         (Light::Red, Some(n), Lang::En) if n < 0 => format!("-{}", -n),
         (Light::Red, Some(_), Lang::Zh) => "逾期".to_string(),
@@ -176,5 +178,47 @@ fn task_lines(m: &Model, d: &mut Detail, t: &TaskDetail) {
                 m.theme.bad(),
             )]);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Limit, TaskState};
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn the_working_days_column_fits_any_overdue_count() {
+        let row = |left: i64| TaskRow {
+            id: 1,
+            text: "完成管网改造".into(),
+            lead_unit: "上塘镇".into(),
+            lead_unit_id: 1,
+            co_units: vec![],
+            meeting_id: 1,
+            meeting_date: "2020-01-02".parse().unwrap(),
+            meeting_topic: None,
+            leader: None,
+            limit: Limit::Default,
+            due: None,
+            provisional: false,
+            light: Light::Red,
+            working_days_left: Some(left),
+            state: TaskState::ExplanationDue,
+            completed_on: None,
+            promised_on: None,
+            last_progress_on: None,
+            version: 1,
+        };
+        let width = columns(Lang::Zh)[2].width as usize;
+        for n in [1, 37, 999, 1000, 3712, 99_999] {
+            for lang in [Lang::Zh, Lang::En] {
+                let cell = workdays_cell(lang, &row(-n));
+                assert!(cell.width() <= width, "{cell}");
+                assert!(cell.contains(&n.to_string()), "{cell}");
+            }
+        }
+        assert_eq!(workdays_cell(Lang::Zh, &row(-37)), "逾期37");
+        assert_eq!(workdays_cell(Lang::Zh, &row(-3712)), "逾3712");
     }
 }
