@@ -211,13 +211,34 @@ impl Store {
         else {
             return Ok(None);
         };
-        let mut c = condition_list(f);
-        c.push("(m.date, m.id) > (:date, :id)");
-        let sql = format!("SELECT count(*) FROM meeting m WHERE {}", c.join(" AND "));
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut named = present(&stmt, p.named())?;
-        named.extend([(":date", &date as &dyn ToSql), (":id", &id)]);
-        let n: i64 = stmt.query_row(named.as_slice(), |r| r.get(0))?;
+        // Counted from the nearer end: the list's length less those after it, for a meeting in
+        // the older half of the archive's dates.
+        // Two statements: SQLite reads a lone min() or max() from the index's end.
+        let (first, last): (Option<NaiveDate>, Option<NaiveDate>) = self
+            .conn
+            .prepare_cached(
+                "SELECT (SELECT min(date) FROM meeting), (SELECT max(date) FROM meeting)",
+            )?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let older_half = match (first, last) {
+            (Some(a), Some(b)) => date < a + (b - a) / 2,
+            _ => false,
+        };
+        let count = |side: &str| -> Result<i64> {
+            let mut c = condition_list(f);
+            c.push(side);
+            let sql = format!("SELECT count(*) FROM meeting m WHERE {}", c.join(" AND "));
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let mut named = present(&stmt, p.named())?;
+            named.extend([(":date", &date as &dyn ToSql), (":id", &id)]);
+            Ok(stmt.query_row(named.as_slice(), |r| r.get(0))?)
+        };
+        let n = if older_half {
+            let total = i64::try_from(self.meeting_count(f, today)?).unwrap_or(i64::MAX);
+            total - 1 - count("(m.date, m.id) < (:date, :id)")?
+        } else {
+            count("(m.date, m.id) > (:date, :id)")?
+        };
         Ok(usize::try_from(n).ok())
     }
 }
