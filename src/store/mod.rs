@@ -100,7 +100,7 @@ impl Store {
             thresholds,
             user: crate::os::current_user(),
             fixed_at: None,
-            broad: tasks::query::BROAD,
+            broad: tasks::text::BROAD,
         };
         store.sync_derived_deadlines()?;
         store.backfill_initials()?;

@@ -1,9 +1,11 @@
 //! Tasks (议定事项): the ledger query, and progress, completion and explanations (R5.1–R5.5).
 
+mod count;
 mod derived;
 mod edit;
 mod order;
 pub(crate) mod query;
+pub(crate) mod text;
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};

@@ -7,9 +7,9 @@ use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, ToSql};
 
-use super::query::{
-    Anchor, COLS, FROM, Plan, TaskFilter, TaskRow, TaskSort, count_from, present, where_clause,
-};
+use super::count::count_from;
+use super::query::{Anchor, COLS, FROM, TaskFilter, TaskRow, TaskSort, present, where_clause};
+use super::text::Plan;
 use crate::store::{Result, Store, StoreError};
 
 /// A sort as an index order: the key of a row, the ORDER BY forwards and backwards, and the seeks

@@ -7,6 +7,7 @@ use rusqlite::{Row, Statement, ToSql, named_params};
 use serde::Serialize;
 
 use super::limit_from;
+use super::text::{Plan, TEXT, TEXT_INDEXED, has_text};
 use crate::domain::task::{TaskFacts, light, state, working_days_left};
 use crate::domain::{Light, Limit, TaskSlice, TaskState};
 use crate::store::initials::initials_query;
@@ -119,90 +120,32 @@ pub(super) const COLS: &str = "t.id, t.text, t.lead_unit_id, u.name,
     t.limit_kind, t.limit_date, t.exempt_category, t.due, t.provisional, t.assigned_on, t.completed_on,
     t.last_progress_on, t.promised_on, t.criticised, t.version";
 
-/// The text filter: the task, its lead unit's name or its meeting's topics (needs [`FROM`]'s
-/// join of the unit).
-pub(crate) const TEXT: &str = "(instr(t.text, :text) > 0 OR instr(u.name, :text) > 0
-        OR instr(t.initials, :initials) > 0 OR instr(u.initials, :initials) > 0
-        OR EXISTS (SELECT 1 FROM meeting_topic mt WHERE mt.meeting_id = t.meeting_id
-                   AND (instr(mt.topic, :text) > 0 OR instr(mt.initials, :initials) > 0)))";
-
-/// [`TEXT`] from the indexes: tasks of units whose name or initials hold the text, and tasks
-/// whose text or meeting's topics match the full-text query `:phrase`
-/// (`store::search::match_query`), each candidate then checked for the exact substring (the
-/// index is a superset: it does not see punctuation or case). Selects exactly what [`TEXT`]
-/// selects.
-const TEXT_INDEXED: &str = "(t.lead_unit_id IN (SELECT id FROM unit WHERE instr(name, :text) > 0 OR instr(initials, :initials) > 0)
-        OR (t.id IN (SELECT rowid FROM task_fts WHERE task_fts MATCH :phrase)
-            AND (instr(t.text, :text) > 0 OR instr(t.initials, :initials) > 0))
-        OR (t.meeting_id IN (SELECT rowid FROM topic_fts WHERE topic_fts MATCH :phrase)
-            AND EXISTS (SELECT 1 FROM meeting_topic mt WHERE mt.meeting_id = t.meeting_id
-                        AND (instr(mt.topic, :text) > 0 OR instr(mt.initials, :initials) > 0))))";
-
-/// Whether `filter` has text to match (surrounding white space ignored).
-fn has_text(filter: &TaskFilter) -> bool {
-    filter.text.as_deref().is_some_and(|t| !t.trim().is_empty())
-}
-
-/// The tables a count reads: the task alone, unless the text is checked row by row ([`TEXT`]
-/// needs the unit's name). Every task has its unit and meeting (foreign keys), so the joins never
-/// change a count.
-pub(super) fn count_from(filter: &TaskFilter, plan: Plan) -> &'static str {
-    if has_text(filter) && !plan.text_index {
-        "FROM task t JOIN unit u ON u.id = t.lead_unit_id"
-    } else {
-        "FROM task t"
-    }
-}
-
 /// Tasks not done on `:today`: the negation of the first branch of [`LIGHT_SQL`] and
 /// [`STATE_SQL`], written so that the `task_open` index answers it (the open tasks are few).
-const OPEN: &str = "(t.completed_on IS NULL OR t.completed_on > :today)";
+pub(super) const OPEN: &str = "(t.completed_on IS NULL OR t.completed_on > :today)";
 
 /// Tasks done on `:today`, the first branch of [`LIGHT_SQL`] and [`STATE_SQL`].
-const DONE: &str = "t.completed_on <= :today";
+pub(super) const DONE: &str = "t.completed_on <= :today";
 
 /// [`OPEN`] and [`DONE`] when no task is recorded as completed after `:today` (see
 /// [`Store::in_order`]): by `sort_key`, so the ledger's index answers them.
-const OPEN_IN_ORDER: &str = "t.sort_key < 4294967296";
-const DONE_IN_ORDER: &str = "t.sort_key >= 4294967296";
+pub(super) const OPEN_IN_ORDER: &str = "t.sort_key < 4294967296";
+pub(super) const DONE_IN_ORDER: &str = "t.sort_key >= 4294967296";
 
 /// Whether `filter` selects only tasks not done (any light or state but done, or a promise).
-fn open_only(filter: &TaskFilter) -> bool {
+pub(super) fn open_only(filter: &TaskFilter) -> bool {
     filter.light.is_some_and(|l| l != Light::Done)
         || filter.state.is_some_and(|s| s != TaskState::Done)
         || filter.promised_until.is_some()
 }
 
 /// Whether `filter` selects only tasks done.
-fn done_only(filter: &TaskFilter) -> bool {
+pub(super) fn done_only(filter: &TaskFilter) -> bool {
     filter.light == Some(Light::Done) || filter.state == Some(TaskState::Done)
 }
 
 pub(crate) const FROM: &str =
     "FROM task t JOIN unit u ON u.id = t.lead_unit_id JOIN meeting m ON m.id = t.meeting_id";
-
-/// How a ledger query is written for the day and the text searched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Plan {
-    /// [`Store::in_order`] for the day viewed.
-    pub in_order: bool,
-    /// Whether the text filter's candidates come from the full-text indexes. When the text is
-    /// found in more than [`BROAD`] tasks, walking the ledger in its order and checking each row
-    /// finds a window sooner than gathering every candidate.
-    pub text_index: bool,
-}
-
-impl Plan {
-    /// Every row checked in turn, the order computed for the day: always right, never fast.
-    #[cfg(test)]
-    pub const ROW_BY_ROW: Plan = Plan {
-        in_order: false,
-        text_index: false,
-    };
-}
-
-/// How many candidates make a text search broad (see [`Plan::text_index`]).
-pub(crate) const BROAD: i64 = 10_000;
 
 /// `conditions` as a WHERE clause (empty when there are none, so that a bare count is answered
 /// from the table's size).
@@ -263,58 +206,6 @@ impl Store {
         Ok(stmt.query_row(named_params! {":today": today}, |r| r.get(0))?)
     }
 
-    /// How to write the queries of `filter` on `today`.
-    pub(crate) fn plan(&self, filter: &TaskFilter, today: NaiveDate) -> Result<Plan> {
-        let in_order = self.in_order(today)?;
-        let text_index = match filter.text.as_deref().and_then(match_query) {
-            // A single letter or digit is in the initials of nearly every task.
-            _ if initials_query(filter.text.as_deref().unwrap_or_default())
-                .is_some_and(|q| q.len() == 1) =>
-            {
-                false
-            }
-            Some(phrase) if has_text(filter) => !self.broad(&phrase, filter)?,
-            _ => false,
-        };
-        Ok(Plan {
-            in_order,
-            text_index,
-        })
-    }
-
-    /// Whether the text of `filter` (as the full-text `phrase`) has more than [`BROAD`]
-    /// candidates: counted from the indexes, each source stopping at [`BROAD`].
-    ///
-    /// Tests lower the bound with [`Store::set_broad`] to walk both ways on a small county.
-    fn broad(&self, phrase: &str, filter: &TaskFilter) -> Result<bool> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT (SELECT count(*) FROM (SELECT 1 FROM task_fts WHERE task_fts MATCH :phrase LIMIT :broad))
-                  + (SELECT count(*) FROM (SELECT 1 FROM task WHERE lead_unit_id IN
-                        (SELECT id FROM unit WHERE instr(name, :text) > 0 OR instr(initials, :initials) > 0)
-                     LIMIT :broad))
-                  + (SELECT count(*) FROM (SELECT 1 FROM task WHERE meeting_id IN
-                        (SELECT rowid FROM topic_fts WHERE topic_fts MATCH :phrase LIMIT :broad)
-                     LIMIT :broad))",
-        )?;
-        let text = filter.text.as_deref().map(str::trim);
-        let initials = filter.text.as_deref().and_then(initials_query);
-        let n: i64 = stmt.query_row(
-            named_params! {
-                ":phrase": phrase,
-                ":text": text,
-                ":initials": initials,
-                ":broad": self.broad + 1,
-            },
-            |r| r.get(0),
-        )?;
-        Ok(n > self.broad)
-    }
-
-    #[cfg(test)]
-    pub(crate) fn set_broad(&mut self, broad: i64) {
-        self.broad = broad;
-    }
-
     /// The ORDER BY of `sort` on a day not [`Store::in_order`]: computed for each row. Every
     /// order ends with the task id, so it is total.
     pub(crate) fn order_for_day(sort: TaskSort) -> String {
@@ -368,112 +259,6 @@ impl Store {
             last_progress_on: facts.last_progress_on,
             version: r.get(19)?,
         })
-    }
-
-    /// How many tasks `filter` selects on `today` (its limit and offset ignored): the length of
-    /// the whole ledger [`Store::tasks`] windows.
-    pub fn task_count(&self, filter: &TaskFilter, today: NaiveDate) -> Result<usize> {
-        self.count_with(filter, today, self.plan(filter, today)?)
-    }
-
-    /// [`Store::task_count`], or `None` when it is over `cap` and counting it would walk the
-    /// archive: a search broad enough to be read walking the ledger (a single common character)
-    /// is counted only up to `cap` while the user types. Every other ledger is counted exactly,
-    /// from its indexes.
-    pub fn task_count_upto(
-        &self,
-        filter: &TaskFilter,
-        today: NaiveDate,
-        cap: usize,
-    ) -> Result<Option<usize>> {
-        let plan = self.plan(filter, today)?;
-        if plan.text_index || !has_text(filter) {
-            return self.count_with(filter, today, plan).map(Some);
-        }
-        let sql = format!(
-            "SELECT count(*) FROM (SELECT 1 {} {} LIMIT :cap)",
-            count_from(filter, plan),
-            where_clause(&self.conditions(filter, plan))
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let p = self.params(filter, today);
-        let mut named = present(&stmt, p.named())?;
-        let over = i64::try_from(cap).unwrap_or(i64::MAX).saturating_add(1);
-        named.push((":cap", &over));
-        let n: i64 = stmt.query_row(named.as_slice(), |r| r.get(0))?;
-        Ok((n < over).then(|| usize::try_from(n).unwrap_or_default()))
-    }
-
-    fn count_with(&self, filter: &TaskFilter, today: NaiveDate, plan: Plan) -> Result<usize> {
-        let conditions = self.conditions(filter, plan);
-        if conditions.is_empty() {
-            // The whole ledger: the done tasks the writes keep counted (`unit_done`, migration
-            // 7) and the open ones, few, from their index; not every row of the archive.
-            let n: i64 = self
-                .conn
-                .prepare_cached(
-                    "SELECT (SELECT coalesce(sum(done), 0) FROM unit_done)
-                      + (SELECT count(*) FROM task WHERE completed_on IS NULL)",
-                )?
-                .query_row([], |r| r.get(0))?;
-            return Ok(usize::try_from(n).unwrap_or_default());
-        }
-        let sql = format!(
-            "SELECT count(*) {} {}",
-            count_from(filter, plan),
-            where_clause(&self.conditions(filter, plan))
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let p = self.params(filter, today);
-        let named = present(&stmt, p.named())?;
-        let n: i64 = stmt.query_row(named.as_slice(), |r| r.get(0))?;
-        Ok(usize::try_from(n).unwrap_or_default())
-    }
-
-    /// How many tasks `filter` selects, by light (limit and offset ignored).
-    pub fn task_light_counts(
-        &self,
-        filter: &TaskFilter,
-        today: NaiveDate,
-    ) -> Result<Vec<(Light, i64)>> {
-        // The open tasks by light, and the done ones counted apart: each part is answered by an
-        // index instead of computing the light of every task ever recorded.
-        let plan = self.plan(filter, today)?;
-        let p = self.params(filter, today);
-        let from = count_from(filter, plan);
-        let mut out = Vec::new();
-        if !done_only(filter) {
-            let mut c = self.conditions(filter, plan);
-            c.push(if plan.in_order { OPEN_IN_ORDER } else { OPEN }.to_string());
-            let sql = format!(
-                "SELECT {LIGHT_SQL} AS light, count(*) {from} {} GROUP BY light",
-                where_clause(&c)
-            );
-            let mut stmt = self.conn.prepare_cached(&sql)?;
-            let named = present(&stmt, p.named())?;
-            let rows = stmt.query_map(named.as_slice(), |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
-            })?;
-            for row in rows {
-                let (code, n) = row?;
-                if let Some(l) = Light::from_code(&code) {
-                    out.push((l, n));
-                }
-            }
-        }
-        if !open_only(filter) {
-            let mut c = self.conditions(filter, plan);
-            c.push(if plan.in_order { DONE_IN_ORDER } else { DONE }.to_string());
-            let sql = format!("SELECT count(*) {from} {}", where_clause(&c));
-            let mut stmt = self.conn.prepare_cached(&sql)?;
-            let named = present(&stmt, p.named())?;
-            let n: i64 = stmt.query_row(named.as_slice(), |r| r.get(0))?;
-            if n > 0 {
-                out.push((Light::Done, n));
-            }
-        }
-        out.sort();
-        Ok(out)
     }
 
     /// One task as the ledger shows it.

@@ -2,7 +2,8 @@
 //! offset gives; the index order is the order of the day; an earlier day still orders right.
 
 use super::*;
-use crate::store::tasks::query::{FROM, Plan, present, where_clause};
+use crate::store::tasks::query::{FROM, present, where_clause};
+use crate::store::tasks::text::Plan;
 use crate::store::{Anchor, TaskSort};
 use chrono::NaiveDate;
 

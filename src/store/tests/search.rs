@@ -2,7 +2,8 @@
 //! writes keep them in step: task text, topics, undo.
 
 use super::*;
-use crate::store::tasks::query::{FROM, TEXT, present};
+use crate::store::tasks::query::{FROM, present};
+use crate::store::tasks::text::TEXT;
 use chrono::NaiveDate;
 
 /// The ids a substring search finds, row by row without the indexes (the ledger's [`TEXT`]).
@@ -44,7 +45,7 @@ fn the_index_finds_what_a_substring_search_finds() {
     queries.extend(["（", "\"", "2026", "不存在的词"].map(String::from));
     let mut found = 0;
     // From the indexes, and (every search broad) walking the ledger.
-    for broad in [super::super::tasks::query::BROAD, 20] {
+    for broad in [crate::store::tasks::text::BROAD, 20] {
         s.set_broad(broad);
         for q in &queries {
             let want = by_substring(&s, q, today);

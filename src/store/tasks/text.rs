@@ -1,0 +1,112 @@
+//! How the ledger's text filter is written: row by row ([`TEXT`]), or from the full-text
+//! indexes of migration 6 ([`TEXT_INDEXED`]) when the text is not found in most of the archive
+//! ([`Plan`]).
+
+use chrono::NaiveDate;
+use rusqlite::named_params;
+
+use super::query::TaskFilter;
+use crate::store::initials::initials_query;
+use crate::store::search::match_query;
+use crate::store::{Result, Store};
+
+/// The text filter: the task, its lead unit's name or its meeting's topics (needs [`FROM`]'s
+/// join of the unit).
+pub(crate) const TEXT: &str = "(instr(t.text, :text) > 0 OR instr(u.name, :text) > 0
+        OR instr(t.initials, :initials) > 0 OR instr(u.initials, :initials) > 0
+        OR EXISTS (SELECT 1 FROM meeting_topic mt WHERE mt.meeting_id = t.meeting_id
+                   AND (instr(mt.topic, :text) > 0 OR instr(mt.initials, :initials) > 0)))";
+
+/// [`TEXT`] from the indexes: tasks of units whose name or initials hold the text, and tasks
+/// whose text or meeting's topics match the full-text query `:phrase`
+/// (`store::search::match_query`), each candidate then checked for the exact substring (the
+/// index is a superset: it does not see punctuation or case). Selects exactly what [`TEXT`]
+/// selects.
+pub(super) const TEXT_INDEXED: &str = "(t.lead_unit_id IN (SELECT id FROM unit WHERE instr(name, :text) > 0 OR instr(initials, :initials) > 0)
+        OR (t.id IN (SELECT rowid FROM task_fts WHERE task_fts MATCH :phrase)
+            AND (instr(t.text, :text) > 0 OR instr(t.initials, :initials) > 0))
+        OR (t.meeting_id IN (SELECT rowid FROM topic_fts WHERE topic_fts MATCH :phrase)
+            AND EXISTS (SELECT 1 FROM meeting_topic mt WHERE mt.meeting_id = t.meeting_id
+                        AND (instr(mt.topic, :text) > 0 OR instr(mt.initials, :initials) > 0))))";
+
+/// Whether `filter` has text to match (surrounding white space ignored).
+pub(super) fn has_text(filter: &TaskFilter) -> bool {
+    filter.text.as_deref().is_some_and(|t| !t.trim().is_empty())
+}
+
+/// How a ledger query is written for the day and the text searched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Plan {
+    /// [`Store::in_order`] for the day viewed.
+    pub in_order: bool,
+    /// Whether the text filter's candidates come from the full-text indexes. When the text is
+    /// found in more than [`BROAD`] tasks, walking the ledger in its order and checking each row
+    /// finds a window sooner than gathering every candidate.
+    pub text_index: bool,
+}
+
+impl Plan {
+    /// Every row checked in turn, the order computed for the day: always right, never fast.
+    #[cfg(test)]
+    pub const ROW_BY_ROW: Plan = Plan {
+        in_order: false,
+        text_index: false,
+    };
+}
+
+/// How many candidates make a text search broad (see [`Plan::text_index`]).
+pub(crate) const BROAD: i64 = 10_000;
+
+impl Store {
+    /// How to write the queries of `filter` on `today`.
+    pub(crate) fn plan(&self, filter: &TaskFilter, today: NaiveDate) -> Result<Plan> {
+        let in_order = self.in_order(today)?;
+        let text_index = match filter.text.as_deref().and_then(match_query) {
+            // A single letter or digit is in the initials of nearly every task.
+            _ if initials_query(filter.text.as_deref().unwrap_or_default())
+                .is_some_and(|q| q.len() == 1) =>
+            {
+                false
+            }
+            Some(phrase) if has_text(filter) => !self.broad(&phrase, filter)?,
+            _ => false,
+        };
+        Ok(Plan {
+            in_order,
+            text_index,
+        })
+    }
+
+    /// Whether the text of `filter` (as the full-text `phrase`) has more than [`BROAD`]
+    /// candidates: counted from the indexes, each source stopping at [`BROAD`].
+    ///
+    /// Tests lower the bound with [`Store::set_broad`] to walk both ways on a small county.
+    fn broad(&self, phrase: &str, filter: &TaskFilter) -> Result<bool> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT (SELECT count(*) FROM (SELECT 1 FROM task_fts WHERE task_fts MATCH :phrase LIMIT :broad))
+                  + (SELECT count(*) FROM (SELECT 1 FROM task WHERE lead_unit_id IN
+                        (SELECT id FROM unit WHERE instr(name, :text) > 0 OR instr(initials, :initials) > 0)
+                     LIMIT :broad))
+                  + (SELECT count(*) FROM (SELECT 1 FROM task WHERE meeting_id IN
+                        (SELECT rowid FROM topic_fts WHERE topic_fts MATCH :phrase LIMIT :broad)
+                     LIMIT :broad))",
+        )?;
+        let text = filter.text.as_deref().map(str::trim);
+        let initials = filter.text.as_deref().and_then(initials_query);
+        let n: i64 = stmt.query_row(
+            named_params! {
+                ":phrase": phrase,
+                ":text": text,
+                ":initials": initials,
+                ":broad": self.broad + 1,
+            },
+            |r| r.get(0),
+        )?;
+        Ok(n > self.broad)
+    }
+
+    #[cfg(test)]
+    pub(crate) fn set_broad(&mut self, broad: i64) {
+        self.broad = broad;
+    }
+}
