@@ -102,6 +102,16 @@ fn opening_an_older_database_fills_initials_without_audit() {
         ..TaskFilter::default()
     };
     assert_eq!(s.tasks(&f, d("2026-11-25")).unwrap().len(), 1);
+    // The search indexes built on the way up (migration 6) hold the text, the topics and the
+    // initials filled after them.
+    for q in ["管网", "wcgw", "引水", "ojys", "104"] {
+        assert_eq!(
+            s.task_count(&text_filter(q), d("2026-11-25")).unwrap(),
+            1,
+            "{q}"
+        );
+        assert!(s.plan(&text_filter(q), d("2026-11-25")).unwrap().text_index);
+    }
 }
 
 #[test]
