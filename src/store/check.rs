@@ -27,7 +27,7 @@ pub struct CheckReport {
     pub referral_due: Vec<String>,
     /// Open tasks whose deadline rests on a year without a holiday notice.
     pub provisional_tasks: i64,
-    /// `ok` when the counts the writes keep (`unit_done`, migration 7) equal a recount of the
+    /// `ok` when the counts the writes keep (`unit_count`, migration 7) equal a recount of the
     /// tasks, else the ids of the units whose counts differ.
     pub counts_kept: String,
 }
@@ -91,17 +91,17 @@ impl Store {
         })
     }
 
-    /// The units whose kept counts (`unit_done`) differ from a recount of their tasks.
+    /// The units whose kept counts (`unit_count`) differ from a recount of their tasks.
     pub(crate) fn kept_counts_differ(&self) -> Result<Vec<i64>> {
         let mut stmt = self.conn.prepare(
             "WITH recount AS (
-                 SELECT lead_unit_id AS unit_id, count(*) AS done,
-                        sum(due IS NOT NULL AND completed_on <= due) AS on_time,
-                        sum(due IS NOT NULL) AS with_limit
-                 FROM task WHERE completed_on IS NOT NULL GROUP BY lead_unit_id)
+                 SELECT unit_id, sum(tasks) AS tasks, sum(done) AS done, sum(on_time) AS on_time,
+                        sum(with_limit) AS with_limit
+                 FROM task_count_terms GROUP BY unit_id)
              SELECT u.id FROM unit u
-             LEFT JOIN recount r ON r.unit_id = u.id LEFT JOIN unit_done k ON k.unit_id = u.id
-             WHERE coalesce(r.done, 0) <> coalesce(k.done, 0)
+             LEFT JOIN recount r ON r.unit_id = u.id LEFT JOIN unit_count k ON k.unit_id = u.id
+             WHERE coalesce(r.tasks, 0) <> coalesce(k.tasks, 0)
+                OR coalesce(r.done, 0) <> coalesce(k.done, 0)
                 OR coalesce(r.on_time, 0) <> coalesce(k.on_time, 0)
                 OR coalesce(r.with_limit, 0) <> coalesce(k.with_limit, 0)
              ORDER BY u.id",

@@ -136,7 +136,7 @@ impl Store {
     }
 
     /// Each unit's counts when no task is completed after `today` (see `Store::in_order`): the
-    /// open tasks' lights from `task_open_figures`, the done ones from `unit_done` (migration 7).
+    /// open tasks' lights from `task_open_figures`, the done ones from `unit_count` (migration 7).
     pub(super) fn unit_counts_kept(
         &self,
         only: Option<i64>,
@@ -166,7 +166,7 @@ impl Store {
             }
         }
         let mut stmt = self.conn.prepare_cached(
-            "SELECT unit_id, done, on_time, with_limit FROM unit_done
+            "SELECT unit_id, done, on_time, with_limit FROM unit_count
              WHERE :unit IS NULL OR unit_id = :unit",
         )?;
         let rows = stmt.query_map(rusqlite::named_params! {":unit": only}, |r| {

@@ -301,41 +301,52 @@ CREATE TRIGGER topic_fts_delete AFTER DELETE ON meeting_topic BEGIN
         SELECT * FROM topic_document WHERE meeting_id = OLD.meeting_id;
 END;
 "#,
-    // 7: the units' and the overview's figures from what the writes keep. `unit_done` counts each
-    // unit's completed tasks, those completed on time and those with a limit, kept by triggers in
-    // the writes' transactions (done tasks are most of an archive and their figures do not change
-    // with the day). The open tasks, whose lights do change with the day, are few: one index
-    // holds every column their lights and states are computed from.
+    // 7: the units' and the overview's figures from what the writes keep. `unit_count` counts each
+    // unit's tasks, those completed, completed on time and completed with a limit, kept by
+    // triggers in the writes' transactions (done tasks are most of an archive and their figures do
+    // not change with the day). The open tasks, whose lights do change with the day, are few: one
+    // index holds every column their lights and states are computed from.
     r#"
-CREATE TABLE unit_done (
+CREATE TABLE unit_count (
     unit_id     INTEGER PRIMARY KEY REFERENCES unit(id),
+    tasks       INTEGER NOT NULL DEFAULT 0,
     done        INTEGER NOT NULL DEFAULT 0,
     on_time     INTEGER NOT NULL DEFAULT 0,
     with_limit  INTEGER NOT NULL DEFAULT 0
 );
-INSERT INTO unit_done (unit_id, done, on_time, with_limit)
-    SELECT lead_unit_id, count(*), sum(due IS NOT NULL AND completed_on <= due), sum(due IS NOT NULL)
-    FROM task WHERE completed_on IS NOT NULL GROUP BY lead_unit_id;
-CREATE TRIGGER unit_done_insert AFTER INSERT ON task WHEN NEW.completed_on IS NOT NULL BEGIN
-    INSERT INTO unit_done (unit_id, done, on_time, with_limit)
-        VALUES (NEW.lead_unit_id, 1, NEW.due IS NOT NULL AND NEW.completed_on <= NEW.due, NEW.due IS NOT NULL)
-        ON CONFLICT (unit_id) DO UPDATE SET done = done + 1, on_time = on_time + excluded.on_time, with_limit = with_limit + excluded.with_limit;
+CREATE VIEW task_count_terms (unit_id, tasks, done, on_time, with_limit) AS
+    SELECT lead_unit_id, 1, completed_on IS NOT NULL,
+           coalesce(completed_on IS NOT NULL AND due IS NOT NULL AND completed_on <= due, 0),
+           completed_on IS NOT NULL AND due IS NOT NULL
+    FROM task;
+INSERT INTO unit_count (unit_id, tasks, done, on_time, with_limit)
+    SELECT unit_id, sum(tasks), sum(done), sum(on_time), sum(with_limit)
+    FROM task_count_terms GROUP BY unit_id;
+CREATE TRIGGER unit_count_insert AFTER INSERT ON task BEGIN
+    INSERT INTO unit_count (unit_id, tasks, done, on_time, with_limit)
+        VALUES (NEW.lead_unit_id, 1, NEW.completed_on IS NOT NULL,
+                coalesce(NEW.completed_on IS NOT NULL AND NEW.due IS NOT NULL AND NEW.completed_on <= NEW.due, 0),
+                NEW.completed_on IS NOT NULL AND NEW.due IS NOT NULL)
+        ON CONFLICT (unit_id) DO UPDATE SET tasks = tasks + 1, done = done + excluded.done,
+            on_time = on_time + excluded.on_time, with_limit = with_limit + excluded.with_limit;
 END;
-CREATE TRIGGER unit_done_delete AFTER DELETE ON task WHEN OLD.completed_on IS NOT NULL BEGIN
-    UPDATE unit_done SET done = done - 1,
-        on_time = on_time - (OLD.due IS NOT NULL AND OLD.completed_on <= OLD.due),
-        with_limit = with_limit - (OLD.due IS NOT NULL)
+CREATE TRIGGER unit_count_delete AFTER DELETE ON task BEGIN
+    UPDATE unit_count SET tasks = tasks - 1, done = done - (OLD.completed_on IS NOT NULL),
+        on_time = on_time - coalesce(OLD.completed_on IS NOT NULL AND OLD.due IS NOT NULL AND OLD.completed_on <= OLD.due, 0),
+        with_limit = with_limit - (OLD.completed_on IS NOT NULL AND OLD.due IS NOT NULL)
         WHERE unit_id = OLD.lead_unit_id;
 END;
-CREATE TRIGGER unit_done_update AFTER UPDATE OF lead_unit_id, completed_on, due ON task BEGIN
-    UPDATE unit_done SET done = done - 1,
-        on_time = on_time - (OLD.due IS NOT NULL AND OLD.completed_on <= OLD.due),
-        with_limit = with_limit - (OLD.due IS NOT NULL)
-        WHERE unit_id = OLD.lead_unit_id AND OLD.completed_on IS NOT NULL;
-    INSERT INTO unit_done (unit_id, done, on_time, with_limit)
-        SELECT NEW.lead_unit_id, 1, NEW.due IS NOT NULL AND NEW.completed_on <= NEW.due, NEW.due IS NOT NULL
-        WHERE NEW.completed_on IS NOT NULL
-        ON CONFLICT (unit_id) DO UPDATE SET done = done + 1, on_time = on_time + excluded.on_time, with_limit = with_limit + excluded.with_limit;
+CREATE TRIGGER unit_count_update AFTER UPDATE OF lead_unit_id, completed_on, due ON task BEGIN
+    UPDATE unit_count SET tasks = tasks - 1, done = done - (OLD.completed_on IS NOT NULL),
+        on_time = on_time - coalesce(OLD.completed_on IS NOT NULL AND OLD.due IS NOT NULL AND OLD.completed_on <= OLD.due, 0),
+        with_limit = with_limit - (OLD.completed_on IS NOT NULL AND OLD.due IS NOT NULL)
+        WHERE unit_id = OLD.lead_unit_id;
+    INSERT INTO unit_count (unit_id, tasks, done, on_time, with_limit)
+        VALUES (NEW.lead_unit_id, 1, NEW.completed_on IS NOT NULL,
+                coalesce(NEW.completed_on IS NOT NULL AND NEW.due IS NOT NULL AND NEW.completed_on <= NEW.due, 0),
+                NEW.completed_on IS NOT NULL AND NEW.due IS NOT NULL)
+        ON CONFLICT (unit_id) DO UPDATE SET tasks = tasks + 1, done = done + excluded.done,
+            on_time = on_time + excluded.on_time, with_limit = with_limit + excluded.with_limit;
 END;
 CREATE INDEX task_open_figures ON task(completed_on, lead_unit_id, due_ord, due, limit_kind,
     last_progress_on, assigned_on, promised_on, criticised) WHERE completed_on IS NULL;
@@ -361,17 +372,17 @@ CREATE INDEX minutes_feedback_sent ON minutes(feedback_sent_on) WHERE feedback_s
 ];
 
 /// Builds whole what the triggers of migrations 6 and 7 keep row by row: the search indexes, the
-/// units' done counts and the meetings' minutes issue days. For a bulk load, which sets the
+/// units' task counts and the meetings' minutes issue days. For a bulk load, which sets the
 /// triggers aside and loads every row first.
 pub(super) const REBUILD_KEPT: &str = "
 DELETE FROM task_fts;
 INSERT INTO task_fts (rowid, text, initials) SELECT id, duban_chars(text), duban_pairs(initials) FROM task;
 DELETE FROM topic_fts;
 INSERT INTO topic_fts (rowid, text, initials) SELECT * FROM topic_document;
-DELETE FROM unit_done;
-INSERT INTO unit_done (unit_id, done, on_time, with_limit)
-    SELECT lead_unit_id, count(*), sum(due IS NOT NULL AND completed_on <= due), sum(due IS NOT NULL)
-    FROM task WHERE completed_on IS NOT NULL GROUP BY lead_unit_id;
+DELETE FROM unit_count;
+INSERT INTO unit_count (unit_id, tasks, done, on_time, with_limit)
+    SELECT unit_id, sum(tasks), sum(done), sum(on_time), sum(with_limit)
+    FROM task_count_terms GROUP BY unit_id;
 UPDATE meeting SET minutes_issued_on = (SELECT issued_on FROM minutes WHERE meeting_id = meeting.id);
 ";
 

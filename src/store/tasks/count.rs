@@ -59,14 +59,11 @@ impl Store {
     fn count_with(&self, filter: &TaskFilter, today: NaiveDate, plan: Plan) -> Result<usize> {
         let conditions = self.conditions(filter, plan);
         if conditions.is_empty() {
-            // The whole ledger: the done tasks the writes keep counted (`unit_done`, migration
-            // 7) and the open ones, few, from their index; not every row of the archive.
+            // The whole ledger: the tasks the writes keep counted (`unit_count`, migration 7),
+            // not every row of the archive.
             let n: i64 = self
                 .conn
-                .prepare_cached(
-                    "SELECT (SELECT coalesce(sum(done), 0) FROM unit_done)
-                      + (SELECT count(*) FROM task WHERE completed_on IS NULL)",
-                )?
+                .prepare_cached("SELECT coalesce(sum(tasks), 0) FROM unit_count")?
                 .query_row([], |r| r.get(0))?;
             return Ok(usize::try_from(n).unwrap_or_default());
         }

@@ -56,7 +56,7 @@ fn kept_counts_follow_completion_undo_and_a_moved_limit() {
     // A count out of step is reported.
     s.conn
         .execute(
-            "UPDATE unit_done SET done = done + 1 WHERE unit_id = ?1",
+            "UPDATE unit_count SET tasks = tasks + 1 WHERE unit_id = ?1",
             [done.lead_unit_id],
         )
         .unwrap();
