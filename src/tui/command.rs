@@ -335,6 +335,7 @@ fn run(store: &Store, today: NaiveDate, command: Command) -> Result<Loaded, Stor
                     let f = MeetingFilter {
                         offset,
                         limit: Some(limit),
+                        total: Some(total),
                         ..filter.clone()
                     };
                     store.meeting_rows(&f, today)

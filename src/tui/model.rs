@@ -150,6 +150,7 @@ impl MeetingQuery {
             only: self.report.as_ref().map(|r| r.2.to_vec()),
             limit: None,
             offset: 0,
+            total: None,
         }
     }
 }

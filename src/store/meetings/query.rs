@@ -46,6 +46,9 @@ pub struct MeetingFilter {
     pub limit: Option<usize>,
     /// Rows of [`Store::meeting_rows`] to skip before the first returned.
     pub offset: usize,
+    /// The list's length, when known: a window nearer the end than the start is read backwards
+    /// from the end instead of skipping `offset` rows.
+    pub total: Option<usize>,
 }
 
 const ORDER: &str = "m.date DESC, m.id DESC";
@@ -89,6 +92,10 @@ fn condition_list(f: &MeetingFilter) -> Vec<&'static str> {
         c.push("m.id IN (SELECT value FROM json_each(:only))");
     }
     c
+}
+
+fn to_i64(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
 /// The latest day `d` whose deadline `due(d)` falls before `today`, for a deadline that never moves
@@ -161,17 +168,34 @@ impl Store {
     /// The meetings `f` selects, newest first (date, then id, descending), with their rules
     /// computed for `today`, windowed by `f.limit` / `f.offset` in SQL.
     pub fn meeting_rows(&self, f: &MeetingFilter, today: NaiveDate) -> Result<Vec<MeetingRow>> {
+        let p = self.meeting_params(f, today);
+        // From the end: rows `offset..end` are the last `end - offset` rows before the final
+        // `total - end`, read in the reverse order.
+        let backwards = match (f.total, f.limit) {
+            (Some(total), Some(limit)) if f.offset > total / 2 => {
+                let end = f.offset.saturating_add(limit).min(total);
+                let n = end.saturating_sub(f.offset);
+                Some((to_i64(n), to_i64(total - end)))
+            }
+            _ => None,
+        };
+        let (order, limit, offset) = match backwards {
+            Some((n, skip)) => ("m.date, m.id", n, skip),
+            None => (ORDER, p.limit, p.offset),
+        };
         let sql = format!(
-            "SELECT {MEETING_COLS} FROM meeting m {} ORDER BY {ORDER} LIMIT :limit OFFSET :offset",
+            "SELECT {MEETING_COLS} FROM meeting m {} ORDER BY {order} LIMIT :limit OFFSET :offset",
             conditions(f)
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let p = self.meeting_params(f, today);
         let mut named = present(&stmt, p.named())?;
-        named.extend([(":limit", &p.limit as &dyn ToSql), (":offset", &p.offset)]);
-        let rows = stmt
+        named.extend([(":limit", &limit as &dyn ToSql), (":offset", &offset)]);
+        let mut rows = stmt
             .query_map(named.as_slice(), meeting_from)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+        if backwards.is_some() {
+            rows.reverse();
+        }
         Ok(rows
             .into_iter()
             .map(|(m, c, i, n)| self.to_row(m, c, i, n, today))

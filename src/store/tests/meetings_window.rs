@@ -186,6 +186,22 @@ fn rows_count_and_position_are_one_window_newest_first() {
         };
         let want: Vec<i64> = whole.iter().skip(1).take(4).copied().collect();
         assert_eq!(ids(&s.meeting_rows(&windowed, today).unwrap()), want);
+        // Windows near the end, read backwards from it when the length is given.
+        let n = whole.len();
+        for offset in [n / 2 + 1, n.saturating_sub(3), n - 1, n + 2] {
+            let from_end = MeetingFilter {
+                limit: Some(4),
+                offset,
+                total: Some(n),
+                ..f.clone()
+            };
+            let want: Vec<i64> = whole.iter().skip(offset).take(4).copied().collect();
+            assert_eq!(
+                ids(&s.meeting_rows(&from_end, today).unwrap()),
+                want,
+                "{offset}"
+            );
+        }
         assert_eq!(s.meeting_count(&windowed, today).unwrap(), whole.len());
         for id in &every {
             assert_eq!(
