@@ -262,7 +262,18 @@ pub(super) fn navigate(m: &mut Model, action: &Action) -> Vec<Command> {
         let cmd = match m.tab {
             Tab::Tasks => {
                 m.tasks.selected = None;
-                scroll_tasks(m)
+                let mut cmd = scroll_tasks(m);
+                // The end of a list counted only so far is the end of the whole list: the load
+                // counts it and puts the cursor on its last row.
+                if let Command::LoadTasks {
+                    cursor, count_all, ..
+                } = &mut cmd
+                    && *count_all
+                    && matches!(action, Action::Bottom)
+                {
+                    *cursor = usize::MAX;
+                }
+                cmd
             }
             Tab::Meetings => {
                 m.meetings.selected = None;
