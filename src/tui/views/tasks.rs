@@ -26,9 +26,12 @@ pub fn workdays_cell(lang: Lang, r: &TaskRow) -> String {
     }
 }
 
-pub fn columns(l: Lang) -> Vec<Column> {
+/// The ledger's columns; the id column as wide as `widest_id` needs (an archive's ids run to six
+/// or seven digits), never narrower than a county's.
+pub fn columns(l: Lang, widest_id: i64) -> Vec<Column> {
+    let id_width = u16::try_from(widest_id.max(1).to_string().len() + 1).unwrap_or(8);
     vec![
-        Column::fixed(l.t(Msg::ColId), 5, 6),
+        Column::fixed(l.t(Msg::ColId), id_width.max(5), 6),
         Column::fixed(l.ui(Ui::ColLightShort), 2, 10),
         Column::fixed(l.t(Msg::ColLeft), 7, 9),
         Column::flex(l.t(Msg::ColTask), 24),
@@ -66,7 +69,10 @@ pub fn cells(m: &Model, r: &TaskRow) -> Vec<(String, Style)> {
 
 pub fn render(m: &Model, f: &mut Frame, body: Rect) {
     let (list, detail) = list_and_detail(body);
-    super::list(m, f, list, &m.tasks, columns(m.lang), |r| cells(m, r));
+    let widest_id = m.tasks.rows.iter().map(|r| r.id).max().unwrap_or(0);
+    super::list(m, f, list, &m.tasks, columns(m.lang, widest_id), |r| {
+        cells(m, r)
+    });
     let task = m
         .task_detail
         .as_ref()
@@ -210,7 +216,7 @@ mod tests {
             last_progress_on: None,
             version: 1,
         };
-        let width = columns(Lang::Zh)[2].width as usize;
+        let width = columns(Lang::Zh, 1)[2].width as usize;
         for n in [1, 37, 999, 1000, 3712, 99_999] {
             for lang in [Lang::Zh, Lang::En] {
                 let cell = workdays_cell(lang, &row(-n));
@@ -220,5 +226,16 @@ mod tests {
         }
         assert_eq!(workdays_cell(Lang::Zh, &row(-37)), "逾期37");
         assert_eq!(workdays_cell(Lang::Zh, &row(-3712)), "逾3712");
+    }
+
+    #[test]
+    fn the_id_column_fits_the_widest_id_on_screen() {
+        assert_eq!(
+            columns(Lang::Zh, 409)[0].width,
+            5,
+            "a county's ids keep the usual width"
+        );
+        assert_eq!(columns(Lang::Zh, 299_985)[0].width, 7);
+        assert_eq!(columns(Lang::Zh, 1_000_005)[0].width, 8);
     }
 }
