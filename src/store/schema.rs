@@ -371,21 +371,6 @@ CREATE INDEX minutes_feedback_sent ON minutes(feedback_sent_on) WHERE feedback_s
 "#,
 ];
 
-/// Builds whole what the triggers of migrations 6 and 7 keep row by row: the search indexes, the
-/// units' task counts and the meetings' minutes issue days. For a bulk load, which sets the
-/// triggers aside and loads every row first.
-pub(super) const REBUILD_KEPT: &str = "
-DELETE FROM task_fts;
-INSERT INTO task_fts (rowid, text, initials) SELECT id, duban_chars(text), duban_pairs(initials) FROM task;
-DELETE FROM topic_fts;
-INSERT INTO topic_fts (rowid, text, initials) SELECT * FROM topic_document;
-DELETE FROM unit_count;
-INSERT INTO unit_count (unit_id, tasks, done, on_time, with_limit)
-    SELECT unit_id, sum(tasks), sum(done), sum(on_time), sum(with_limit)
-    FROM task_count_terms GROUP BY unit_id;
-UPDATE meeting SET minutes_issued_on = (SELECT issued_on FROM minutes WHERE meeting_id = meeting.id);
-";
-
 /// The migrations from an empty file to [`SCHEMA_VERSION`].
 pub fn migrations() -> Migrations<'static> {
     Migrations::from_iter(MIGRATIONS.iter().map(|sql| M::up(sql)))

@@ -11,7 +11,8 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
-use super::{LeanBackend, Pen, advance, draw, move_to, sgr};
+use super::pen::{Pen, sgr};
+use super::{LeanBackend, advance, draw, move_to};
 use crate::i18n::Lang;
 use crate::tui::harness::Harness;
 use crate::tui::views;

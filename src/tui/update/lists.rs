@@ -1,65 +1,14 @@
-//! Moving through the lists, loading their windows, and the filters.
+//! Moving through the lists, asking for their windows (`loads`), and the filters.
 
 use chrono::Datelike;
 
 use super::super::action::Action;
 use super::super::command::Command;
-use super::super::layout;
 use super::super::model::{Figure, Keyed, Light, Mode, Model, Tab, TaskSort, Window};
 use crate::text::initials;
 
-/// List rows on screen now.
-pub(super) fn visible(m: &Model) -> usize {
-    layout::visible_rows(m.width, m.height)
-}
-
-pub(super) fn load_tasks(m: &Model) -> Command {
-    load_tasks_from(m, None)
-}
-
-/// The ledger window, read from `anchor` (a task of the list as loaded, and its row) when the
-/// list has not changed since it was loaded.
-fn load_tasks_from(m: &Model, anchor: Option<(i64, usize)>) -> Command {
-    let w = &m.tasks;
-    Command::LoadTasks {
-        filter: m.task_query.filter(),
-        keep: w.selected,
-        cursor: w.cursor,
-        visible: visible(m),
-        anchor,
-        // At the last counted row of a list counted only so far: count it whole.
-        count_all: w.more && w.cursor + 1 >= w.total,
-    }
-}
-
-/// The next window of the same ledger, as the cursor leaves the loaded one: read from the loaded
-/// row nearest the cursor, so the store seeks from it instead of counting rows from the start.
-fn scroll_tasks(m: &Model) -> Command {
-    if m.tasks_filter.as_ref() != Some(&m.task_query.filter()) {
-        return load_tasks(m);
-    }
-    let w = &m.tasks;
-    let last = (w.offset + w.rows.len()).saturating_sub(1);
-    let near = w.cursor.clamp(w.offset, last.max(w.offset));
-    load_tasks_from(m, w.row(near).map(|r| (r.id, near)))
-}
-
-pub(super) fn load_meetings(m: &Model) -> Command {
-    Command::LoadMeetings {
-        filter: m.meeting_query.filter(),
-        keep: m.meetings.selected,
-        cursor: m.meetings.cursor,
-        visible: visible(m),
-    }
-}
-
-fn load_audit(m: &Model) -> Command {
-    Command::LoadAudit {
-        keep: m.audit.selected,
-        cursor: m.audit.cursor,
-        visible: visible(m),
-    }
-}
+use super::loads::{load_audit, scroll_tasks};
+pub(super) use super::loads::{load_meetings, load_tasks, visible};
 
 /// Loads what the current tab shows if it is missing, or if the window no longer covers the screen.
 pub(super) fn ensure_loaded(m: &mut Model) -> Vec<Command> {

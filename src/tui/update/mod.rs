@@ -8,6 +8,7 @@ mod forms;
 mod jump;
 mod lists;
 mod loaded;
+mod loads;
 mod reports;
 #[cfg(test)]
 mod tests;
