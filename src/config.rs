@@ -18,6 +18,8 @@ pub struct Config {
     pub thresholds: Thresholds,
     /// Where `x` in the TUI writes its files (default: the directory duban was started in).
     pub export_dir: Option<PathBuf>,
+    /// What an OS account the database does not list may do: `refuse` (the default) or `viewer`.
+    pub unknown_accounts: crate::store::UnknownAccounts,
     /// Key bindings of the TUI: action name → keys, e.g. `filter_green = ["n"]`.
     pub keys: std::collections::BTreeMap<String, Vec<String>>,
 }

@@ -21,8 +21,34 @@ pub fn now_cst_string() -> String {
 
 /// The OS account of this process, from its real uid (not `$USER`, which anyone can set).
 pub fn current_user() -> String {
-    let uid = unsafe { libc::getuid() };
+    user_name_of(current_uid())
+}
+
+/// The real uid of this process.
+pub fn current_uid() -> u32 {
+    // SAFETY: getuid has no preconditions and cannot fail.
+    unsafe { libc::getuid() }
+}
+
+/// The account name of `uid`, or `uid:N` when the system does not name it.
+pub fn user_name_of(uid: u32) -> String {
     user_name(uid).unwrap_or_else(|| format!("uid:{uid}"))
+}
+
+/// Whether the system knows an account called `name`.
+pub fn account_exists(name: &str) -> bool {
+    let Ok(c) = std::ffi::CString::new(name) else {
+        return false;
+    };
+    // SAFETY: `c` is a valid NUL-terminated string for the call; the returned pointer is only
+    // compared with null, never dereferenced.
+    !unsafe { libc::getpwnam(c.as_ptr()) }.is_null()
+}
+
+/// The uid owning the file at `path`, when it exists.
+pub fn owner_uid(path: &std::path::Path) -> Option<u32> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| m.uid())
 }
 
 fn user_name(uid: libc::uid_t) -> Option<String> {

@@ -8,6 +8,7 @@ use super::output::Table;
 use super::{CliResult, Ctx, Failure};
 use crate::demo::{self, DemoOptions};
 use crate::i18n::Msg;
+use crate::store::{AuditChain, AuditQuery, ChainBreak};
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {
@@ -27,6 +28,12 @@ pub struct AuditArgs {
     /// Only this record id.
     #[arg(long)]
     pub id: Option<String>,
+    /// Only changes made by this account.
+    #[arg(long)]
+    pub user: Option<String>,
+    /// Only changes from this day on (China Standard Time).
+    #[arg(long)]
+    pub since: Option<String>,
     /// How many rows, newest first.
     #[arg(long, default_value_t = 50)]
     pub limit: usize,
@@ -102,7 +109,7 @@ pub fn open_demo(ctx: &mut Ctx) -> CliResult {
 pub fn check(ctx: &Ctx) -> CliResult {
     let store = ctx.open()?;
     let r = store.check(ctx.today).map_err(|e| ctx.store(e))?;
-    let ok = r.integrity == "ok" && r.counts_kept == "ok";
+    let ok = r.integrity == "ok" && r.counts_kept == "ok" && r.audit_chain.is_ok();
     let rows: Vec<(Msg, String)> = vec![
         (Msg::ChkDatabase, ctx.db.display().to_string()),
         (Msg::ChkIntegrity, r.integrity.clone()),
@@ -118,6 +125,7 @@ pub fn check(ctx: &Ctx) -> CliResult {
         (Msg::ChkReferralDue, r.referral_due.join("、")),
         (Msg::ChkProvisional, r.provisional_tasks.to_string()),
         (Msg::ChkCountsKept, r.counts_kept.clone()),
+        (Msg::ChkAuditChain, chain_text(ctx.lang, &r.audit_chain)),
     ];
     let mut t =
         Table::new(&[ctx.lang.t(Msg::ChkItem), ctx.lang.t(Msg::ChkValue)]).widths(&[30, 200]);
@@ -135,6 +143,26 @@ pub fn check(ctx: &Ctx) -> CliResult {
     }
 }
 
+/// The audit chain for `duban check`: whole with its head, or where it breaks.
+fn chain_text(l: crate::i18n::Lang, c: &AuditChain) -> String {
+    if c.is_ok() {
+        return match &c.head {
+            Some((id, hash)) => l.fill(Msg::ChainOk, &[&c.rows, id, hash]),
+            None => l.fill(Msg::ChainOk, &[&0, &0, &"-"]),
+        };
+    }
+    let breaks: Vec<String> = c
+        .breaks
+        .iter()
+        .map(|b| match b {
+            ChainBreak::Altered { id } => l.fill(Msg::ChainAltered, &[id]),
+            ChainBreak::Gap { after, next } => l.fill(Msg::ChainGap, &[after, next]),
+            ChainBreak::Unhashed { id } => l.fill(Msg::ChainUnhashed, &[id]),
+        })
+        .collect();
+    l.fill(Msg::ChainBroken, &[&breaks.join("；")])
+}
+
 pub fn backup(ctx: &Ctx, path: &Path) -> CliResult {
     let store = ctx.open()?;
     store.backup(path).map_err(|e| ctx.store(e))?;
@@ -143,9 +171,16 @@ pub fn backup(ctx: &Ctx, path: &Path) -> CliResult {
 }
 
 pub fn audit(ctx: &Ctx, a: AuditArgs) -> CliResult {
+    let since = ctx.opt_date(a.since.as_deref())?;
     let store = ctx.open()?;
     let rows = store
-        .audit_log(a.entity.as_deref(), a.id.as_deref(), a.limit)
+        .audit_search(&AuditQuery {
+            entity: a.entity,
+            entity_id: a.id,
+            user: a.user,
+            since,
+            limit: a.limit,
+        })
         .map_err(|e| ctx.store(e))?;
     let l = ctx.lang;
     let mut t = Table::new(&[

@@ -1,6 +1,6 @@
 //! The scriptable command line. One file per command group; each calls the store and the domain and
 //! prints a table, CSV or JSON. Exit codes: 0 success, 2 bad input (one line naming the bad value),
-//! 1 anything else.
+//! 3 not allowed (the account's role, or an account the database does not list), 1 anything else.
 
 mod accountability;
 mod admin;
@@ -14,6 +14,7 @@ pub mod output;
 pub mod report;
 mod tasks;
 mod units;
+mod users;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -22,9 +23,9 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
 use crate::config::Config;
-use crate::domain::{DateError, parse_date};
+use crate::domain::{DateError, Role, parse_date};
 use crate::i18n::{Lang, Msg};
-use crate::store::{Entity, Invalid, Store, StoreError};
+use crate::store::{Access, Entity, Invalid, Store, StoreError};
 use output::Format;
 
 #[derive(Debug, Parser)]
@@ -55,6 +56,9 @@ pub struct Cli {
     /// Draw borders and symbols in ASCII (for terminals that draw box characters double-wide).
     #[arg(long, global = true)]
     pub ascii: bool,
+    /// Change nothing this session, whatever the account's role (e.g. on a projector).
+    #[arg(long, global = true)]
+    pub read_only: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -110,6 +114,9 @@ pub enum Command {
     Backup { path: PathBuf },
     /// Who changed what, when.
     Audit(admin::AuditArgs),
+    /// Accounts and roles: who may read, edit or administer the database.
+    #[command(subcommand)]
+    User(users::UserCmd),
     /// Render every TUI screen on the demo county as SVG and text (for the README).
     Screenshot {
         /// The directory to write into.
@@ -136,6 +143,8 @@ pub struct Ctx {
     pub db: PathBuf,
     /// ASCII borders and symbols in the TUI.
     pub ascii: bool,
+    /// `--read-only`: the store acts as a viewer at most.
+    pub read_only: bool,
 }
 
 impl Ctx {
@@ -176,7 +185,16 @@ impl Ctx {
         if let Some(dir) = self.db.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| self.file_failure(dir, &e))?;
         }
-        Store::open(&self.db, self.config.thresholds.clone()).map_err(|e| self.store(e))
+        let access = Access {
+            unknown: self.config.unknown_accounts,
+            at_most: if self.read_only {
+                Role::Viewer
+            } else {
+                Role::Admin
+            },
+        };
+        Store::open_with(&self.db, self.config.thresholds.clone(), access)
+            .map_err(|e| self.store(e))
     }
 
     pub fn file_failure(&self, path: &Path, e: &dyn std::fmt::Display) -> Failure {
@@ -220,12 +238,29 @@ pub fn entity_name(lang: Lang, e: Entity) -> &'static str {
         Entity::Referral => Msg::EntReferral,
         Entity::Calendar => Msg::EntCalendar,
         Entity::Database => Msg::EntDatabase,
+        Entity::Account => Msg::EntAccount,
+    })
+}
+
+/// A role's name in `lang`; `None` is an account the database does not list.
+pub fn role_name(lang: Lang, role: Option<Role>) -> &'static str {
+    lang.t(match role {
+        Some(Role::Admin) => Msg::RoleAdmin,
+        Some(Role::Editor) => Msg::RoleEditor,
+        Some(Role::Viewer) => Msg::RoleViewer,
+        None => Msg::RoleNone,
     })
 }
 
 /// The store's error as a one-line message in `lang`, with its exit code.
 pub fn store_failure(lang: Lang, e: StoreError) -> Failure {
-    let code = if e.is_bad_input() { 2 } else { 1 };
+    let code = if e.is_not_allowed() {
+        3
+    } else if e.is_bad_input() {
+        2
+    } else {
+        1
+    };
     let message = match e {
         StoreError::NotFound { entity, key } => {
             lang.fill(Msg::ErrNotFound, &[&entity_name(lang, entity), &key])
@@ -241,6 +276,22 @@ pub fn store_failure(lang: Lang, e: StoreError) -> Failure {
         StoreError::NewerSchema { found, known } => {
             lang.fill(Msg::ErrNewerSchema, &[&found, &known])
         }
+        StoreError::Forbidden {
+            account,
+            role,
+            need,
+        } => lang.fill(
+            Msg::ErrForbidden,
+            &[
+                &account,
+                &role_name(lang, role),
+                &role_name(lang, Some(need)),
+            ],
+        ),
+        StoreError::UnknownAccount { account, admins } => {
+            lang.fill(Msg::ErrUnknownAccount, &[&account, &admins.join("、")])
+        }
+        StoreError::NoAccounts { owner, .. } => lang.fill(Msg::ErrNoAccounts, &[&owner]),
         StoreError::Sqlite(e) => lang.fill(Msg::ErrDatabase, &[&e]),
         StoreError::Migration(e) => lang.fill(Msg::ErrDatabase, &[&e]),
     };
@@ -276,6 +327,8 @@ fn invalid_message(lang: Lang, i: Invalid) -> String {
         Invalid::Line { line, error } => {
             lang.fill(Msg::ErrLine, &[&line, &store_failure(lang, *error).message])
         }
+        Invalid::AccountName(n) => lang.fill(Msg::ErrAccountName, &[&n]),
+        Invalid::LastAdmin(n) => lang.fill(Msg::ErrLastAdmin, &[&n]),
         Invalid::NothingToUndo => lang.t(Msg::ErrNothingToUndo).to_string(),
         Invalid::CannotUndo(code) => {
             let name = Entity::from_code(&code).map_or(code.as_str(), |e| entity_name(lang, e));
@@ -342,6 +395,7 @@ pub fn run(cli: Cli) -> CliResult {
         config,
         db,
         ascii,
+        read_only: cli.read_only,
     };
     match cli.command {
         None if cli.demo => interactive::demo(&mut ctx),
@@ -368,6 +422,7 @@ pub fn run(cli: Cli) -> CliResult {
         Some(Command::Check) => admin::check(&ctx),
         Some(Command::Backup { path }) => admin::backup(&ctx, &path),
         Some(Command::Audit(a)) => admin::audit(&ctx, a),
+        Some(Command::User(c)) => users::user(&ctx, c),
         Some(Command::Export(c)) => export::export(&ctx, c),
     }
 }

@@ -9,6 +9,7 @@ pub mod dates;
 pub mod meeting;
 pub mod minutes;
 pub mod report;
+pub mod role;
 pub mod task;
 pub mod thresholds;
 pub mod unit;
@@ -20,6 +21,7 @@ pub use dates::{DateError, parse_date, parse_date_input};
 pub use meeting::{Attendance, AttendanceOutcome, Meeting, NoticeStatus};
 pub use minutes::{Feedback, FeedbackStatus, Minutes, MinutesStatus};
 pub use report::{MeetingClass, Period, PeriodKind, Report, TaskClass, TaskSlice};
+pub use role::{Role, valid_account_name};
 pub use task::{
     ExemptCategory, Explanation, Light, Limit, ProgressReport, Task, TaskFacts, TaskState,
 };

@@ -145,6 +145,12 @@ catalogue! {
     ChkReferralDue => "应移送监察 R5.7", "referral due R5.7";
     ChkProvisional => "时限暂按周一至周五计算", "provisional deadlines";
     ChkCountsKept => "各单位办结计数与重算一致", "units' done counts match a recount";
+    ChkAuditChain => "审计日志哈希链", "audit log hash chain";
+    ChainOk => "ok（{0} 条；最新 #{1}，{2}）", "ok ({0} rows; head #{1}, {2})";
+    ChainBroken => "断裂：{0}", "broken: {0}";
+    ChainAltered => "#{0} 被改动或前一条被删改", "#{0} altered, or the row before it changed";
+    ChainGap => "#{0} 与 #{1} 之间的记录缺失", "rows between #{0} and #{1} missing";
+    ChainUnhashed => "#{0} 无哈希", "#{0} carries no hash";
     // Errors.
     ErrDate => "无法识别的日期“{0}”：请使用 2026-11-25、2026/11/25、20261125 或 2026年11月25日", "unrecognised date \"{0}\": use 2026-11-25, 2026/11/25, 20261125 or 2026年11月25日";
     ErrDateRange => "日期“{0}”超出支持范围（1970–2199年）", "date \"{0}\" is outside the supported years 1970–2199";
@@ -197,4 +203,24 @@ catalogue! {
     EntReferral => "移送", "referral";
     EntCalendar => "日历", "calendar";
     EntDatabase => "数据库", "database";
+    EntAccount => "账户", "account";
+    // Accounts and roles.
+    RoleAdmin => "管理员", "admin";
+    RoleEditor => "编辑者", "editor";
+    RoleViewer => "查看者", "viewer";
+    RoleNone => "未登记", "not listed";
+    ErrForbidden => "账户 {0}（{1}）无权进行此操作：需要{2}权限；请联系管理员", "account {0} ({1}) may not do this: it needs the {2} role; ask an admin";
+    ErrUnknownAccount => "账户 {0} 未获准使用此数据库：请联系管理员（{1}）用 duban user add {0} 添加", "account {0} is not allowed in this database: ask an admin ({1}) to add it with duban user add {0}";
+    ErrNoAccounts => "此数据库尚未设置账户：请由数据库文件的所有者（{0}）或 root 先运行 duban init", "this database has no accounts yet: its owner ({0}) or root must run duban init first";
+    ErrAccountName => "“{0}”不是有效的系统账户名（字母、数字、_ . -）", "\"{0}\" is not a valid account name (letters, digits, _ . -)";
+    ErrLastAdmin => "{0} 是最后一位管理员，不能删除或降级；请先添加另一位管理员", "{0} is the last admin and cannot be removed or demoted; add another admin first";
+    ErrRole => "无法识别的角色“{0}”：可选 admin（管理员）、editor（编辑者）、viewer（查看者）", "unknown role \"{0}\": use admin, editor or viewer";
+    UserAdded => "已添加账户 {0}（{1}）", "added account {0} ({1})";
+    UserRoleSet => "账户 {0} 现为{1}", "account {0} is now {1}";
+    UserRemoved => "已删除账户 {0}（其审计记录保留）", "removed account {0} (its audit rows stay)";
+    UserNoSuchOsAccount => "注意：本机没有名为 {0} 的系统账户；该账户创建后即可使用", "note: this server has no OS account named {0}; it can use duban once it exists";
+    ColAccount => "账户", "account";
+    ColRole => "角色", "role";
+    YouAre => "当前账户：{0}（{1}）", "you are {0} ({1})";
+
 }

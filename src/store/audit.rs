@@ -29,6 +29,18 @@ pub struct AuditEntry {
     pub undoes: Option<i64>,
 }
 
+/// Which audit rows to read ([`Store::audit_search`]); `None` matches any.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditQuery {
+    pub entity: Option<String>,
+    pub entity_id: Option<String>,
+    /// The account that made the change.
+    pub user: Option<String>,
+    /// From this day on (China Standard Time).
+    pub since: Option<chrono::NaiveDate>,
+    pub limit: usize,
+}
+
 impl Tx<'_> {
     /// Appends an audit row. `before` is `None` for a creation, `after` for a removal.
     pub(super) fn audit<B: Serialize, A: Serialize>(
@@ -73,11 +85,26 @@ impl Tx<'_> {
             .map(serde_json::to_string)
             .transpose()
             .map_err(to_sql_err)?;
+        // The write transaction holds the database's write lock, so the tip cannot move under us.
+        let (tip, prev) = self.chain_tip()?;
+        let row = tip + 1;
+        let hash = super::chain::Link {
+            id: row,
+            at: &self.at,
+            user: self.user,
+            action,
+            entity: entity.code(),
+            entity_id: id,
+            before: before.as_deref(),
+            after: after.as_deref(),
+            undoes,
+        }
+        .hash(&prev);
         self.prepare_cached(
-            "INSERT INTO audit (at, user, action, entity, entity_id, before, after, undoes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO audit (id, at, user, action, entity, entity_id, before, after, undoes, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )?
-        .execute(params![self.at, self.user, action, entity.code(), id, before, after, undoes])?;
-        Ok(self.last_insert_rowid())
+        .execute(params![row, self.at, self.user, action, entity.code(), id, before, after, undoes, hash])?;
+        Ok(row)
     }
 
     /// Refuses an update of a record whose version moved since the caller read it, naming the last
@@ -169,12 +196,30 @@ impl Store {
         entity_id: Option<&str>,
         limit: usize,
     ) -> Result<Vec<AuditEntry>> {
-        let mut stmt = self.conn.prepare(&format!(
+        self.audit_search(&AuditQuery {
+            entity: entity.map(str::to_string),
+            entity_id: entity_id.map(str::to_string),
+            limit,
+            ..AuditQuery::default()
+        })
+    }
+
+    /// The newest audit rows first that match `q`.
+    pub fn audit_search(&self, q: &AuditQuery) -> Result<Vec<AuditEntry>> {
+        // Rows are written in time order, so "since a day" is "from the first row of that day":
+        // `at` starts with the date in China Standard Time.
+        let since = q.since.map(|d| d.format("%Y-%m-%d").to_string());
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {AUDIT_COLS} FROM audit
              WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR entity_id = ?2)
-             ORDER BY id DESC LIMIT ?3"
+               AND (?3 IS NULL OR user = ?3) AND (?4 IS NULL OR at >= ?4)
+             ORDER BY id DESC LIMIT ?5"
         ))?;
-        let rows = stmt.query_map(params![entity, entity_id, limit as i64], entry_from)?;
+        let limit = i64::try_from(q.limit).unwrap_or(i64::MAX);
+        let rows = stmt.query_map(
+            params![q.entity, q.entity_id, q.user, since, limit],
+            entry_from,
+        )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

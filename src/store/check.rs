@@ -30,6 +30,8 @@ pub struct CheckReport {
     /// `ok` when the counts the writes keep (`unit_count`, migration 7) equal a recount of the
     /// tasks, else the ids of the units whose counts differ.
     pub counts_kept: String,
+    /// The audit log's hash chain: its length, head and first breaks.
+    pub audit_chain: super::AuditChain,
 }
 
 impl Store {
@@ -88,6 +90,7 @@ impl Store {
                     .collect::<Vec<_>>()
                     .join(", "),
             },
+            audit_chain: self.audit_chain()?,
         })
     }
 

@@ -1,5 +1,6 @@
 //! Notified criticisms (R5.6) and referrals (R5.7).
 
+use crate::domain::Role;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
@@ -177,7 +178,7 @@ impl Store {
                 .into());
             }
         }
-        self.write(|tx| {
+        self.write(Role::Editor, |tx| {
             let mut c = Criticism {
                 id: 0,
                 unit_id: unit.id,
@@ -262,7 +263,7 @@ impl Store {
     /// R5.7: proposes a referral of a unit.
     fn propose_referral(&mut self, unit: &str, date: NaiveDate) -> Result<i64> {
         let unit = self.unit_by_name(unit)?;
-        self.write(|tx| {
+        self.write(Role::Editor, |tx| {
             let mut r = Referral {
                 id: 0,
                 unit_id: unit.id,
@@ -332,7 +333,7 @@ impl Store {
             .into());
         }
         after.version += 1;
-        self.write(|tx| {
+        self.write(Role::Editor, |tx| {
             tx.check_version(Entity::Referral, "referral", "id = ?1", &id, &id.to_string(), before.version)?;
             tx.execute(
                 "UPDATE referral SET approved_on = ?2, referred_on = ?3, concluded_on = ?4, outcome = ?5,

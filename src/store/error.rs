@@ -20,6 +20,7 @@ pub enum Entity {
     Referral,
     Calendar,
     Database,
+    Account,
 }
 
 impl Entity {
@@ -38,10 +39,11 @@ impl Entity {
             Entity::Referral => "referral",
             Entity::Calendar => "calendar",
             Entity::Database => "database",
+            Entity::Account => "account",
         }
     }
 
-    pub const ALL: [Entity; 13] = [
+    pub const ALL: [Entity; 14] = [
         Entity::Unit,
         Entity::Leader,
         Entity::Meeting,
@@ -55,6 +57,7 @@ impl Entity {
         Entity::Referral,
         Entity::Calendar,
         Entity::Database,
+        Entity::Account,
     ];
 
     /// The entity named `code` in the audit log.
@@ -118,6 +121,10 @@ pub enum Invalid {
         id: String,
         dependant: Entity,
     },
+    /// Not a name an operating-system account can have.
+    AccountName(String),
+    /// The database's last admin cannot be removed or given a lesser role.
+    LastAdmin(String),
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -139,6 +146,19 @@ pub enum StoreError {
         "the database was written by a newer duban (schema {found}, this binary knows {known})"
     )]
     NewerSchema { found: i64, known: usize },
+    #[error("{account} may not do this: it needs the role {need}, the account has {role:?}")]
+    Forbidden {
+        account: String,
+        role: Option<crate::domain::Role>,
+        need: crate::domain::Role,
+    },
+    #[error("account {account} is not allowed in this database (admins: {admins:?})")]
+    UnknownAccount {
+        account: String,
+        admins: Vec<String>,
+    },
+    #[error("the database has no accounts yet; its owner {owner} must open it first (duban init)")]
+    NoAccounts { account: String, owner: String },
     #[error("database: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("database migration: {0}")]
@@ -151,6 +171,16 @@ impl StoreError {
             entity,
             key: key.to_string(),
         }
+    }
+
+    /// Whether the error is a refusal by role or account (exit code 3).
+    pub fn is_not_allowed(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Forbidden { .. }
+                | StoreError::UnknownAccount { .. }
+                | StoreError::NoAccounts { .. }
+        )
     }
 
     /// Whether the error is the user's input (exit code 2) rather than the system's.

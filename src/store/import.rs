@@ -2,6 +2,7 @@
 //! functions as single writes (so derived columns — due, due_ord, initials — are set as always),
 //! with an audit row per record created and one for the import as a whole.
 
+use crate::domain::Role;
 use chrono::NaiveDate;
 use rusqlite::params;
 use serde_json::json;
@@ -119,7 +120,7 @@ fn at_row(row: usize, e: StoreError) -> StoreError {
 impl Store {
     /// Adds `units` in one transaction (all or none), `label` naming the file in the audit log.
     pub fn import_units(&mut self, units: Vec<NewUnit>, label: &str) -> Result<Vec<i64>> {
-        self.write(|tx| {
+        self.write(Role::Admin, |tx| {
             tx.audit_import("units", label, json!({ "units": units.len() }))?;
             units
                 .into_iter()
@@ -140,7 +141,7 @@ impl Store {
 
     /// Adds `leaders` in one transaction (all or none); liaison directors may be among them.
     pub fn import_leaders(&mut self, leaders: Vec<NewLeader>, label: &str) -> Result<Vec<i64>> {
-        self.write(|tx| {
+        self.write(Role::Admin, |tx| {
             tx.audit_import("leaders", label, json!({ "leaders": leaders.len() }))?;
             let mut ids = Vec::with_capacity(leaders.len());
             for l in &leaders {
@@ -175,13 +176,18 @@ impl Store {
     /// Carries out a ledger plan in one transaction (all or none): creates its units, leaders and
     /// meetings, then its tasks (completed ones with their completion date). Returns the tasks' ids.
     pub fn import_ledger(&mut self, plan: &LedgerPlan, label: &str) -> Result<Vec<i64>> {
-        self.write(|tx| {
+        self.write(Role::Editor, |tx| {
             let counts = json!({
                 "units": plan.units.len(),
                 "leaders": plan.leaders.len(),
                 "meetings": plan.meetings.len(),
                 "tasks": plan.tasks.len(),
             });
+            // New units and leaders are the reference lists: an editor's ledger may only name
+            // those already there.
+            if !plan.units.is_empty() || !plan.leaders.is_empty() {
+                tx.require(Role::Admin)?;
+            }
             tx.audit_import("ledger", label, counts)?;
             for name in &plan.units {
                 tx.create_unit(Unit {

@@ -36,7 +36,7 @@ impl Store {
         if !any {
             return Ok(());
         }
-        self.write(|tx| {
+        self.system_write(|tx| {
             for (table, keys, source) in DERIVED {
                 let rows: Vec<(Vec<i64>, String)> = {
                     let mut stmt = tx.prepare(&format!(

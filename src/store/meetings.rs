@@ -4,6 +4,7 @@ mod attendance;
 mod plan;
 mod query;
 
+use crate::domain::Role;
 use chrono::{NaiveDate, NaiveTime};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
@@ -179,7 +180,7 @@ impl Store {
     /// Plans a meeting (R2.1) with its topics (several may be merged, R1.3) and participants.
     pub fn add_meeting(&mut self, new: NewMeeting) -> Result<i64> {
         let (meeting, units) = self.resolve_plan(new)?;
-        self.write(|tx| {
+        self.write(Role::Editor, |tx| {
             let id = tx.insert_meeting(&meeting)?;
             for &unit_id in &units {
                 tx.insert_attendance(&Attendance {

@@ -1,5 +1,6 @@
 //! Minutes and the feedback round (R4).
 
+use crate::domain::Role;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
@@ -182,7 +183,7 @@ impl Store {
         let issued_changed = before.as_ref().map(|b| b.issued_on) != Some(m.issued_on);
         let sent_now = before.as_ref().and_then(|b| b.feedback_sent_on).is_none()
             && m.feedback_sent_on.is_some();
-        self.write(|tx| {
+        self.write(Role::Editor, |tx| {
             // Check against the version the caller saw, else the one read above: a concurrent edit
             // between our read and this transaction is refused, never overwritten.
             if let Some(b) = &before {
@@ -243,7 +244,7 @@ impl Store {
             .into_iter()
             .find(|f| f.unit == unit.name)
             .map(|f| f.feedback);
-        self.write(|tx| {
+        self.write(Role::Editor, |tx| {
             let fb = Feedback {
                 meeting_id,
                 unit_id: unit.id,

@@ -6,9 +6,11 @@
 //! refused with [`StoreError::Conflict`] naming who changed the record and when. A user's own
 //! changes can be undone, newest first, each by a new audited change ([`Store::undo_last`]).
 
+mod accounts;
 mod audit;
 mod bulk;
 mod calendar;
+mod chain;
 mod check;
 mod criticisms;
 mod error;
@@ -32,11 +34,13 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
 use crate::calendar::Calendar;
-use crate::domain::Thresholds;
+use crate::domain::{Role, Thresholds};
 
-pub use audit::AuditEntry;
+pub use accounts::{Access, Account, UnknownAccounts};
+pub use audit::{AuditEntry, AuditQuery};
 pub use bulk::Dataset;
 pub use calendar::parse_calendar_csv;
+pub use chain::{AuditChain, ChainBreak};
 pub use check::CheckReport;
 pub use criticisms::{CriticismRow, NewCriticism, ReferralStep};
 pub use error::{Entity, Invalid, Result, StoreError};
@@ -56,7 +60,14 @@ pub struct Store {
     conn: Connection,
     cal: Calendar,
     thresholds: Thresholds,
+    /// The OS account of this process (`crate::os::current_user`): whose role every write checks.
+    account: String,
+    /// The name audit rows carry: the account, or the fixed name of [`Store::fix_audit_clock`].
     user: String,
+    /// The role this store may act with at most ([`Store::restrict_to`]; `Admin`: no limit).
+    cap: Role,
+    /// What an account the database does not list may do.
+    unknown: UnknownAccounts,
     /// A fixed audit time instead of the clock (see [`Store::fix_audit_clock`]).
     fixed_at: Option<String>,
     /// How many candidates make a text search broad (`tasks::query::BROAD`; tests lower it).
@@ -64,21 +75,43 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating if missing) and migrates the database at `path`.
+    /// Opens (creating if missing) and migrates the database at `path`, as the OS account of this
+    /// process. An account the database does not list is refused
+    /// ([`StoreError::UnknownAccount`]); see [`Store::open_with`].
     pub fn open(path: &Path, thresholds: Thresholds) -> Result<Store> {
+        Self::open_with(path, thresholds, Access::default())
+    }
+
+    /// [`Store::open`], with what an account the database does not list may do. On a database with
+    /// no accounts yet (new, or from before accounts), the file's owner or root becomes its admin
+    /// and everyone else is refused ([`StoreError::NoAccounts`]).
+    pub fn open_with(path: &Path, thresholds: Thresholds, access: Access) -> Result<Store> {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
-        Self::from_connection(conn, thresholds)
+        let who = accounts::Identity::of_process(Some(path));
+        Self::from_connection(conn, thresholds, who, access)
     }
 
-    /// Opens an in-memory database (tests, previews).
+    /// Opens an in-memory database (tests, previews): private to this process, so the process's
+    /// account is its admin.
     pub fn open_in_memory(thresholds: Thresholds) -> Result<Store> {
-        Self::from_connection(Connection::open_in_memory()?, thresholds)
+        let who = accounts::Identity::of_process(None);
+        Self::from_connection(
+            Connection::open_in_memory()?,
+            thresholds,
+            who,
+            Access::default(),
+        )
     }
 
-    fn from_connection(mut conn: Connection, thresholds: Thresholds) -> Result<Store> {
+    fn from_connection(
+        mut conn: Connection,
+        thresholds: Thresholds,
+        who: accounts::Identity,
+        access: Access,
+    ) -> Result<Store> {
         conn.busy_timeout(Duration::from_secs(10))?;
         let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if found > SCHEMA_VERSION as i64 {
@@ -98,11 +131,18 @@ impl Store {
             conn,
             cal,
             thresholds,
-            user: crate::os::current_user(),
+            account: who.name.clone(),
+            user: who.name.clone(),
+            cap: access.at_most,
+            unknown: access.unknown,
             fixed_at: None,
             broad: tasks::text::BROAD,
         };
-        store.sync_derived_deadlines()?;
+        store.chain_old_audit_rows()?;
+        store.admit(&who)?;
+        if store.role().allows(Role::Editor) {
+            store.sync_derived_deadlines()?;
+        }
         store.backfill_initials()?;
         Ok(store)
     }
@@ -121,7 +161,7 @@ impl Store {
         if stored.as_deref() == Some(want.as_str()) {
             return Ok(());
         }
-        self.write(|tx| {
+        self.write(Role::Editor, |tx| {
             tx.refresh_due("1 = ?1", 1)?;
             tx.execute(
                 "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -173,21 +213,44 @@ impl Store {
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
-    /// Runs `f` in one `BEGIN IMMEDIATE` transaction; commits when it returns `Ok`.
-    fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction when this store's account may act as `need`
+    /// (its role read inside the transaction, so a role changed by an admin counts at once);
+    /// commits when `f` returns `Ok`. Every change to the database goes through here or
+    /// [`Store::system_write`].
+    fn write<T>(&mut self, need: Role, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        self.transact(Some(need), f)
+    }
+
+    /// A write that is no one's change but upkeep of what the store derives (search initials,
+    /// the audit chain of old rows, the first admin): runs whatever this store's role.
+    fn system_write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        self.transact(None, f)
+    }
+
+    fn transact<T>(
+        &mut self,
+        need: Option<Role>,
+        f: impl FnOnce(&Tx<'_>) -> Result<T>,
+    ) -> Result<T> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let role = accounts::role_of(&tx, &self.account, self.unknown)?.map(|r| r.min(self.cap));
         let w = Tx {
             tx,
             cal: &self.cal,
             t: &self.thresholds,
             user: &self.user,
+            account: &self.account,
+            role,
             at: self
                 .fixed_at
                 .clone()
                 .unwrap_or_else(crate::os::now_cst_string),
         };
+        if let Some(need) = need {
+            w.require(need)?;
+        }
         let out = f(&w)?;
         w.tx.commit()?;
         Ok(out)
@@ -201,7 +264,24 @@ struct Tx<'a> {
     cal: &'a Calendar,
     t: &'a Thresholds,
     user: &'a str,
+    /// The account acting, and its role read in this transaction (`None`: not listed).
+    account: &'a str,
+    role: Option<Role>,
     at: String,
+}
+
+impl Tx<'_> {
+    /// Refuses the write unless the acting account's role allows what `need` allows.
+    fn require(&self, need: Role) -> Result<()> {
+        if self.role.is_some_and(|r| r.allows(need)) {
+            return Ok(());
+        }
+        Err(StoreError::Forbidden {
+            account: self.account.to_string(),
+            role: self.role,
+            need,
+        })
+    }
 }
 
 impl std::ops::Deref for Tx<'_> {

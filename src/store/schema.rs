@@ -369,6 +369,7 @@ CREATE TRIGGER meeting_minutes_delete AFTER DELETE ON minutes BEGIN
 END;
 CREATE INDEX minutes_feedback_sent ON minutes(feedback_sent_on) WHERE feedback_sent_on IS NOT NULL;
 "#,
+    include_str!("schema/08_accounts.sql"),
 ];
 
 /// The migrations from an empty file to [`SCHEMA_VERSION`].

@@ -7,6 +7,7 @@ mod order;
 pub(crate) mod query;
 pub(crate) mod text;
 
+use crate::domain::Role;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
@@ -248,7 +249,7 @@ impl Store {
         if text.trim().is_empty() {
             return Err(Invalid::Empty("text").into());
         }
-        self.write(|tx| {
+        self.write(Role::Editor, |tx| {
             let mut p = ProgressReport {
                 id: 0,
                 task_id: task.id,
@@ -281,7 +282,7 @@ impl Store {
             }
             .into());
         }
-        self.write(|tx| {
+        self.write(Role::Editor, |tx| {
             let version = expected.unwrap_or(task.version);
             tx.check_version(Entity::Task, "task", "id = ?1", &task_id, &task_id.to_string(), version)?;
             tx.execute(
@@ -321,7 +322,7 @@ impl Store {
             }
             .into());
         }
-        self.write(|tx| {
+        self.write(Role::Editor, |tx| {
             let mut e = Explanation {
                 id: 0,
                 task_id,

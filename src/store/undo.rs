@@ -10,6 +10,7 @@
 mod meetings;
 mod records;
 
+use crate::domain::Role;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -108,7 +109,7 @@ impl Tx<'_> {
         Ok(self
             .query_row(
                 "SELECT id, action, entity, entity_id, before, after FROM audit a
-                 WHERE user = ?1 AND action <> 'undo' AND undoes IS NULL
+                 WHERE user = ?1 AND action <> 'undo' AND undoes IS NULL AND entity <> 'account'
                  AND NOT EXISTS (SELECT 1 FROM audit u WHERE u.undoes = a.id)
                  ORDER BY id DESC LIMIT 1",
                 params![self.user],
@@ -220,9 +221,13 @@ impl Store {
     /// [`StoreError::Conflict`] when the record was changed since, and
     /// [`Invalid::HasDependants`] when a created record has gained dependants since.
     pub fn undo_last(&mut self) -> Result<UndoneChange> {
-        self.write(|tx| {
+        self.write(Role::Editor, |tx| {
             let change = tx.last_undoable()?.ok_or(Invalid::NothingToUndo)?;
             let entity = Entity::from_code(&change.entity).ok_or_else(|| change.cannot())?;
+            // Reverting a change of the reference lists takes the role that made it.
+            if matches!(entity, Entity::Unit | Entity::Leader | Entity::Calendar) {
+                tx.require(Role::Admin)?;
+            }
             let (before, after) = tx.revert(&change, entity)?;
             tx.audit_undo(
                 entity,

@@ -1,5 +1,6 @@
 //! Units and county leaders.
 
+use crate::domain::Role;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{Entity, Invalid, Result, Store, StoreError, Tx};
@@ -128,7 +129,7 @@ impl Tx<'_> {
 
 impl Store {
     pub fn add_unit(&mut self, new: NewUnit) -> Result<Unit> {
-        let id = self.write(|tx| {
+        let id = self.write(Role::Admin, |tx| {
             let unit = Unit {
                 id: 0,
                 name: new.name.trim().to_string(),
@@ -154,7 +155,7 @@ impl Store {
     /// Changes a unit's fields (not its id), refusing a stale `version`.
     pub fn update_unit(&mut self, changed: &Unit) -> Result<Unit> {
         let before = self.unit(changed.id)?;
-        self.write(|tx| {
+        self.write(Role::Admin, |tx| {
             tx.check_version(Entity::Unit, "unit", "id = ?1", &changed.id, &changed.id.to_string(), changed.version)?;
             let name = tx.free_name("unit", Entity::Unit, &changed.name, Some(changed.id))?;
             tx.execute(
@@ -202,7 +203,7 @@ impl Store {
         let liaison_id = liaison
             .map(|n| self.leader_by_name(n).map(|l| l.id))
             .transpose()?;
-        let id = self.write(|tx| {
+        let id = self.write(Role::Admin, |tx| {
             let leader = Leader {
                 id: 0,
                 name: name.trim().to_string(),
@@ -237,7 +238,7 @@ impl Store {
         if let Some(liaison) = changed.liaison_id {
             self.leader(liaison)?;
         }
-        self.write(|tx| {
+        self.write(Role::Admin, |tx| {
             let id = changed.id;
             tx.check_version(Entity::Leader, "leader", "id = ?1", &id, &id.to_string(), changed.version)?;
             let before = read_leader(tx, id)?;

@@ -7,6 +7,9 @@
 use serde::Deserialize;
 use tui_input::InputRequest;
 
+use super::model::Tab;
+use crate::domain::Role;
+
 use super::model::{
     AuditEntry, MeetingClass, MeetingDetail, MeetingRow, MonthView, Overview, People, Period,
     Report, TaskDetail, TaskRow, UnitDetail, UnitRow,
@@ -117,6 +120,24 @@ pub struct Saved {
 }
 
 impl Action {
+    /// The role the action needs on `tab`: the units' records take an admin, the rest of the
+    /// editing an editor, everything else (reading, reports, export, presenting) anyone.
+    pub fn needs(&self, tab: Tab) -> Role {
+        match self {
+            Action::Add | Action::EditRecord if tab == Tab::Units => Role::Admin,
+            Action::Add
+            | Action::EditRecord
+            | Action::Steps
+            | Action::Progress
+            | Action::Done
+            | Action::Explain
+            | Action::Criticise
+            | Action::Mark
+            | Action::Undo => Role::Editor,
+            _ => Role::Viewer,
+        }
+    }
+
     /// Every action a key may be bound to, in the order the help screen lists them.
     pub const BINDABLE: &'static [Action] = &[
         Action::Up,

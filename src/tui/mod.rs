@@ -74,6 +74,7 @@ pub fn initial_model(o: &Options) -> Model {
 pub fn run(store: &mut Store, o: &Options) -> std::io::Result<()> {
     let mut m = initial_model(o);
     m.calendar = std::sync::Arc::new(store.calendar().clone());
+    m.role = store.role();
     if !terminal::locale_is_utf8() {
         m.status = Some(Status::Info(o.lang.ui(Ui::LocaleWarning).to_string()));
     }

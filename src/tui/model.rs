@@ -3,6 +3,8 @@
 //! `views` draw it; neither touches the database.
 
 use chrono::NaiveDate;
+
+use crate::domain::Role;
 use tui_input::Input;
 
 pub use crate::calendar::Calendar;
@@ -276,6 +278,8 @@ pub struct Model {
     pub keymap: Keymap,
     /// The database, as named on screen.
     pub db_label: String,
+    /// What this account may do: a viewer's screens offer no editing keys.
+    pub role: Role,
     pub width: u16,
     pub height: u16,
     pub tab: Tab,
@@ -339,6 +343,7 @@ impl Model {
             theme,
             keymap,
             db_label,
+            role: Role::Admin,
             width: 80,
             height: 24,
             tab: Tab::Overview,

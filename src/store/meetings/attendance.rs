@@ -1,5 +1,6 @@
 //! One unit's attendance at one meeting: confirmed before (R2.3), recorded after (R3).
 
+use crate::domain::Role;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
@@ -79,7 +80,7 @@ impl Store {
     ) -> Result<()> {
         self.meeting(meeting_id)?;
         let unit = self.unit_by_name(unit)?;
-        self.write(|tx| {
+        self.write(Role::Editor, |tx| {
             let before = tx.attendance_record(meeting_id, unit.id, &unit.name)?;
             tx.execute(
                 "INSERT INTO attendance (meeting_id, unit_id, attendee, role, outcome) VALUES (?1, ?2, ?3, ?4, ?5)
@@ -115,7 +116,7 @@ impl Store {
         self.meeting(meeting_id)?;
         let unit = self.unit_by_name(unit)?;
         let (attendee, role) = (non_blank(attendee), non_blank(role));
-        self.write(|tx| {
+        self.write(Role::Editor, |tx| {
             let before = tx
                 .attendance_record(meeting_id, unit.id, &unit.name)?
                 .ok_or_else(|| Invalid::NotParticipant {

@@ -1,6 +1,7 @@
 //! The meeting plan (R2.1/R2.2): resolving a form into a meeting, replacing a plan, and the
 //! participants with their attendance and feedback rows.
 
+use crate::domain::Role;
 use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 
@@ -260,7 +261,7 @@ impl Store {
     /// dropped from the list is removed unless it has an attendance outcome or a feedback answer.
     pub fn update_meeting(&mut self, id: i64, expected: i64, plan: NewMeeting) -> Result<()> {
         let (meeting, units) = self.resolve_plan(plan)?;
-        self.write(|tx| {
+        self.write(Role::Editor, |tx| {
             tx.check_version(
                 Entity::Meeting,
                 "meeting",

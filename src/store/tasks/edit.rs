@@ -1,5 +1,6 @@
 //! Adding tasks (one, or a batch all-or-nothing) and editing them (R4.1, R5.1–R5.2).
 
+use crate::domain::Role;
 use rusqlite::params;
 
 use super::{NewTask, limit_columns, read_task};
@@ -116,7 +117,7 @@ impl Store {
     /// Adds a task decided at a meeting (R4.1, R5.1–R5.2).
     pub fn add_task(&mut self, new: NewTask) -> Result<i64> {
         let task = self.prepare_task(new)?;
-        self.write(|tx| tx.create_task(task))
+        self.write(Role::Editor, |tx| tx.create_task(task))
     }
 
     /// Adds several tasks (of one meeting or more) in one transaction, one audit row each. All are
@@ -131,7 +132,7 @@ impl Store {
         if tasks.is_empty() {
             return Ok(Vec::new());
         }
-        self.write(|tx| {
+        self.write(Role::Editor, |tx| {
             tasks
                 .into_iter()
                 .enumerate()
@@ -166,7 +167,7 @@ impl Store {
             .as_deref()
             .map(|n| self.leader_by_name(n))
             .transpose()?;
-        self.write(|tx| {
+        self.write(Role::Editor, |tx| {
             tx.check_version(
                 Entity::Task,
                 "task",

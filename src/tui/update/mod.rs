@@ -167,6 +167,13 @@ fn typing(m: &mut Model, action: Action) -> Vec<Command> {
 
 fn normal(m: &mut Model, action: Action) -> Vec<Command> {
     m.status = None;
+    let need = action.needs(m.tab);
+    if !m.role.allows(need) {
+        let (l, have) = (m.lang, m.role);
+        let args: [&dyn std::fmt::Display; 2] = [&l.t(role_msg(have)), &l.t(role_msg(need))];
+        error(m, Ui::NotAllowed, &args);
+        return Vec::new();
+    }
     match action {
         Action::NextTab => switch(m, m.tab.step(1)),
         Action::PrevTab => switch(m, m.tab.step(-1)),
@@ -254,6 +261,16 @@ pub(super) fn switch(m: &mut Model, tab: Tab) -> Vec<Command> {
     }
     m.tab = tab;
     lists::ensure_loaded(m)
+}
+
+/// A role's name in the catalogue.
+pub(super) fn role_msg(r: crate::domain::Role) -> crate::i18n::Msg {
+    use crate::domain::Role;
+    match r {
+        Role::Admin => crate::i18n::Msg::RoleAdmin,
+        Role::Editor => crate::i18n::Msg::RoleEditor,
+        Role::Viewer => crate::i18n::Msg::RoleViewer,
+    }
 }
 
 /// A message for the status line.

@@ -12,6 +12,7 @@ use super::super::layout::{MIN_HEIGHT, MIN_WIDTH};
 use super::super::model::{MeetingScope, Mode, Model, Status, Tab, TaskSort};
 use super::super::widgets::{fit, width};
 use super::tab_title;
+use crate::domain::Role;
 use crate::i18n::Ui;
 use crate::text::skip_cells;
 
@@ -41,14 +42,22 @@ pub fn header(m: &Model, f: &mut Frame, area: Rect) {
         spans.push(Span::raw(" "));
     }
     let today = m.lang.ui_fill(Ui::Today, &[&m.today]);
+    let date = m.today.to_string();
     let room = usize::from(area.width).saturating_sub(used);
-    let right = if width(&today) < room {
-        today
-    } else if 11 <= room {
-        m.today.to_string()
-    } else {
-        String::new()
+    // A viewer's session says it is read-only before anything else.
+    let badge = (!m.role.allows(Role::Editor)).then(|| m.lang.ui(Ui::ReadOnly));
+    let candidates = match badge {
+        Some(b) => vec![
+            format!("{b} · {today}"),
+            format!("{b} {date}"),
+            b.to_string(),
+        ],
+        None => vec![today, date],
     };
+    let right = candidates
+        .into_iter()
+        .find(|c| width(c) < room)
+        .unwrap_or_default();
     spans.push(Span::raw(" ".repeat(room.saturating_sub(width(&right)))));
     spans.push(Span::styled(right, m.theme.muted()));
     f.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -251,8 +260,10 @@ pub fn help(m: &Model, f: &mut Frame, area: Rect) {
     f.render_widget(Clear, popup);
     let key_w = 20;
     let text_w = usize::from(w.saturating_sub(4)).saturating_sub(key_w + 1);
+    // A viewer is shown no editing keys: they would only be refused.
     let mut lines: Vec<Line> = Action::BINDABLE
         .iter()
+        .filter(|a| m.role.allows(a.needs(Tab::Tasks)))
         .map(|a| {
             let keys = m.keymap.keys_of(a).join(" ");
             let keys = fit(&keys, key_w);
