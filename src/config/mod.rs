@@ -1,13 +1,18 @@
-//! Configuration: `config.toml` with the language, the database path and the rule thresholds.
-//! Unknown keys are an error naming the key.
+//! Configuration: `config.toml` with the language, the database path and the rule thresholds, in
+//! two layers: the server's file (`/etc/duban/config.toml`, or `DUBAN_SYSTEM_CONFIG`), then the
+//! person's (`--config`/`DUBAN_CONFIG`, else `~/.config/duban/config.toml`). The person's keys
+//! override the server's key by key (see [`layers`]). Unknown keys are an error naming the key.
 
-use std::path::{Path, PathBuf};
+mod layers;
+
+use std::path::PathBuf;
 
 use serde::Deserialize;
 
 use crate::domain::Thresholds;
 use crate::i18n::Lang;
 
+pub use layers::{SYSTEM_CONFIG, system_path};
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
@@ -25,7 +30,13 @@ pub struct Config {
 impl Config {
     /// Parses a configuration file's text.
     pub fn parse(text: &str) -> Result<Config, String> {
-        let config: Config = toml::from_str(text).map_err(|e| e.message().to_string())?;
+        let config: Config = toml::from_str(text).map_err(|e| {
+            let line = e.span().map(|s| line_of(text, s.start));
+            match line {
+                Some(line) => format!("line {line}: {}", e.message()),
+                None => e.message().to_string(),
+            }
+        })?;
         config.thresholds.validate()?;
         crate::tui::keymap::Keymap::new(&config.keys).map_err(|e| match e {
             crate::tui::keymap::KeymapError::UnknownAction(a) => format!("[keys] {a}"),
@@ -36,60 +47,40 @@ impl Config {
         Ok(config)
     }
 
-    /// The configuration from `explicit` (`--config`/`DUBAN_CONFIG`), else the user's
-    /// `~/.config/duban/config.toml` if present, else the defaults.
-    pub fn load(explicit: Option<&Path>) -> Result<Config, (PathBuf, String)> {
-        let path = match explicit {
-            Some(p) => Some(p.to_path_buf()),
-            None => directories::ProjectDirs::from("", "", "duban")
-                .map(|d| d.config_dir().join("config.toml"))
-                .filter(|p| p.exists()),
+    /// The configuration of this machine: the server's file (`DUBAN_SYSTEM_CONFIG`, else
+    /// `/etc/duban/config.toml`), then the person's: `explicit` (`--config`/`DUBAN_CONFIG`, which
+    /// must exist), else `~/.config/duban/config.toml` if present. Missing files give the defaults.
+    pub fn load(explicit: Option<&std::path::Path>) -> Result<Config, ConfigError> {
+        let personal = match explicit {
+            Some(p) => Some(layers::Personal::Named(p.to_path_buf())),
+            None => layers::personal_default().map(layers::Personal::Default),
         };
-        let Some(path) = path else {
-            return Ok(Config::default());
-        };
-        let text = std::fs::read_to_string(&path).map_err(|e| (path.clone(), e.to_string()))?;
-        Config::parse(&text).map_err(|e| (path, e))
+        layers::load(&system_path(), personal)
     }
+}
+
+/// The 1-based line of byte `offset` in `text`.
+fn line_of(text: &str, offset: usize) -> usize {
+    let end = text.len().min(offset);
+    let head = text.get(..end).unwrap_or(text);
+    head.matches('\n').count() + 1
+}
+
+/// Why the configuration could not be loaded, naming the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigError {
+    /// The file exists (or was named) but cannot be read.
+    Unreadable { path: PathBuf, error: String },
+    /// An unknown key, a bad value or bad TOML, with the key's name in `error`.
+    Invalid { path: PathBuf, error: String },
+    /// A personal file sets `[thresholds]` while the server's file exists: thresholds shape the
+    /// deadlines stored in the shared database, so they are the office's, not a person's.
+    PersonalThresholds {
+        path: PathBuf,
+        key: String,
+        server: PathBuf,
+    },
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn thresholds_come_from_the_file_with_defaults_for_the_rest() {
-        let c = Config::parse("lang = \"en\"\n[thresholds]\nyellow_within_workdays = 5\n").unwrap();
-        assert_eq!(c.lang, Some(Lang::En));
-        assert_eq!(c.thresholds.yellow_within_workdays, 5);
-        assert_eq!(c.thresholds.default_limit_workdays, 15);
-    }
-
-    #[test]
-    fn impossible_thresholds_are_refused_by_name() {
-        let e = Config::parse("[thresholds]\nexempt_report_every_days = -1\n").unwrap_err();
-        assert!(e.contains("exempt_report_every_days"), "{e}");
-        assert!(
-            Config::parse("[thresholds]\ndefault_limit_workdays = 9223372036854775807\n").is_err()
-        );
-        assert!(Config::parse("[thresholds]\nnotice_before_workdays = 0\n").is_ok());
-    }
-
-    #[test]
-    fn key_bindings_and_ascii_come_from_the_file_and_mistakes_are_named() {
-        let c = Config::parse("ascii = true\n[keys]\nfilter_green = [\"n\"]\n").unwrap();
-        assert!(c.ascii);
-        assert_eq!(c.keys["filter_green"], vec!["n".to_string()]);
-        let e = Config::parse("[keys]\nfly = [\"f\"]\n").unwrap_err();
-        assert!(e.contains("fly"), "{e}");
-        let e = Config::parse("[keys]\nquit = [\"ctrl-\"]\n").unwrap_err();
-        assert!(e.contains("ctrl-"), "{e}");
-    }
-
-    #[test]
-    fn unknown_keys_are_named() {
-        let e = Config::parse("[thresholds]\nyelow = 5\n").unwrap_err();
-        assert!(e.contains("yelow"), "{e}");
-        assert!(Config::parse("colour = 1").unwrap_err().contains("colour"));
-    }
-}
+mod tests;

@@ -45,6 +45,8 @@ pub struct Options {
     pub export_dir: std::path::PathBuf,
     /// `duban present`: start in presentation mode on this period, and leave duban with the slides.
     pub present: Option<crate::domain::Period>,
+    /// A warning shown in the status line at start (others can write the database).
+    pub warning: Option<String>,
 }
 
 /// The keymap of a configuration's `[keys]`, or the entry that is wrong.
@@ -76,6 +78,9 @@ pub fn run(store: &mut Store, o: &Options) -> std::io::Result<()> {
     m.calendar = std::sync::Arc::new(store.calendar().clone());
     if !terminal::locale_is_utf8() {
         m.status = Some(Status::Info(o.lang.ui(Ui::LocaleWarning).to_string()));
+    }
+    if let Some(w) = &o.warning {
+        m.status = Some(Status::Error(w.clone()));
     }
     app::run(store, m)
 }
