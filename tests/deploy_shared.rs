@@ -304,3 +304,31 @@ fn a_database_others_can_write_is_warned_about_but_opened() {
     );
     assert!(!err.contains("chmod o-w"), "{err}");
 }
+
+#[test]
+fn the_tui_starts_with_the_warning_in_its_status_line() {
+    use duban::i18n::Lang;
+    use duban::tui::{Options, action::Action, harness::Harness, initial_model};
+
+    let db = Path::new("/srv/duban/duban.db");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let mut h = Harness::demo(Lang::En, today, 160, 48).unwrap();
+    let text = "warning: the database /srv/duban/duban.db is writable by every account";
+    let opts = Options {
+        lang: Lang::En,
+        today,
+        ascii: false,
+        color: false,
+        keymap: Default::default(),
+        thresholds: Default::default(),
+        db_label: db.display().to_string(),
+        export_dir: std::env::temp_dir(),
+        present: None,
+        warning: Some(text.to_string()),
+    };
+    h.model = initial_model(&opts);
+    h.model.calendar = std::sync::Arc::new(h.store.calendar().clone());
+    h.action(Action::Resize(160, 48));
+    let screen = h.text();
+    assert!(screen.contains(text), "{screen}");
+}

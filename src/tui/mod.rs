@@ -63,6 +63,7 @@ pub fn initial_model(o: &Options) -> Model {
     let mut m = Model::new(o.lang, o.today, theme, o.keymap.clone(), o.db_label.clone());
     m.thresholds = o.thresholds.clone();
     m.export_dir = o.export_dir.clone();
+    m.status = o.warning.clone().map(Status::Error);
     if let Some(p) = o.present {
         m.tab = model::Tab::Reports;
         m.mode = model::Mode::Present;
@@ -76,11 +77,9 @@ pub fn initial_model(o: &Options) -> Model {
 pub fn run(store: &mut Store, o: &Options) -> std::io::Result<()> {
     let mut m = initial_model(o);
     m.calendar = std::sync::Arc::new(store.calendar().clone());
-    if !terminal::locale_is_utf8() {
+    // The warning about the database (others can write it) matters more than the locale's.
+    if m.status.is_none() && !terminal::locale_is_utf8() {
         m.status = Some(Status::Info(o.lang.ui(Ui::LocaleWarning).to_string()));
-    }
-    if let Some(w) = &o.warning {
-        m.status = Some(Status::Error(w.clone()));
     }
     app::run(store, m)
 }
