@@ -28,8 +28,10 @@ pub(super) fn must_exist(ctx: &Ctx) -> CliResult {
     match std::fs::metadata(db) {
         Ok(_) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            // Only a directory its group may enter is one that joining the group opens.
             let group = std::fs::metadata(directory_of(db))
                 .ok()
+                .filter(|m| m.mode() & 0o010 != 0)
                 .map(|m| perms::group_name(m.gid()).unwrap_or_else(|| m.gid().to_string()));
             let message = match group {
                 Some(g) => ctx.lang.dep_fill(
