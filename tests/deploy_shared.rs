@@ -332,3 +332,36 @@ fn the_tui_starts_with_the_warning_in_its_status_line() {
     let screen = h.text();
     assert!(screen.contains(text), "{screen}");
 }
+
+#[test]
+fn a_database_out_of_reach_is_not_called_missing() {
+    if !is_root() {
+        eprintln!("skipped: needs another account to be kept out");
+        return;
+    }
+    let m = Machine::new();
+    let dir = m.path("private");
+    std::fs::create_dir(&dir).unwrap();
+    let db = dir.join("duban.db");
+    let db_arg = db.to_str().unwrap();
+    ok(m.run(&["init", "--db", db_arg]));
+    // A directory only its owner may enter: no group would help, so none is named.
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let out = m
+        .cmd(
+            &["check", "--db", db_arg, "--lang", "en"],
+            Some((NOBODY, NOBODY)),
+        )
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(&format!("may not reach the database {db_arg}")),
+        "{err}"
+    );
+    assert!(
+        !err.contains("usermod") && !err.contains("no database"),
+        "{err}"
+    );
+}
