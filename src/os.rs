@@ -1,4 +1,8 @@
-//! What duban asks of the operating system: who runs it, and what time it is in China.
+//! What duban asks of the operating system: who runs it, what time it is in China, which
+//! filesystem a path is on ([`mounts`]), and groups and file modes ([`perms`]).
+
+pub mod mounts;
+pub mod perms;
 
 use chrono::{FixedOffset, NaiveDate, Offset, Utc};
 

@@ -19,7 +19,8 @@ impl Db {
         let mut c = Command::cargo_bin("duban").unwrap();
         c.env_remove("DUBAN_TODAY")
             .env_remove("DUBAN_LANG")
-            .env_remove("DUBAN_CONFIG");
+            .env_remove("DUBAN_CONFIG")
+            .env("DUBAN_SYSTEM_CONFIG", "/nonexistent/duban.toml");
         c.env("DUBAN_DB", &self.path)
             .env("HOME", self._dir.path())
             .env("XDG_CONFIG_HOME", self._dir.path());

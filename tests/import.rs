@@ -17,7 +17,9 @@ fn db() -> Db {
 impl Db {
     fn cmd(&self, args: &[&str]) -> Command {
         let mut c = Command::cargo_bin("duban").unwrap();
-        c.env_remove("DUBAN_LANG").env_remove("DUBAN_CONFIG");
+        c.env_remove("DUBAN_LANG")
+            .env_remove("DUBAN_CONFIG")
+            .env("DUBAN_SYSTEM_CONFIG", "/nonexistent/duban.toml");
         c.env("DUBAN_DB", &self.path)
             .env("DUBAN_TODAY", "2026-11-25")
             .env("HOME", self.dir.path())

@@ -19,7 +19,9 @@ fn demo() -> (tempfile::TempDir, std::path::PathBuf) {
 
 fn cmd(db: &std::path::Path, args: &[&str]) -> Command {
     let mut c = Command::cargo_bin("duban").unwrap();
-    c.env_remove("DUBAN_LANG").env_remove("DUBAN_CONFIG");
+    c.env_remove("DUBAN_LANG")
+        .env_remove("DUBAN_CONFIG")
+        .env("DUBAN_SYSTEM_CONFIG", "/nonexistent/duban.toml");
     c.env("DUBAN_DB", db).env("DUBAN_TODAY", "2026-11-25");
     c.args(args);
     c

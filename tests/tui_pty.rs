@@ -62,6 +62,7 @@ fn spawn(pty: &Pty, args: &[&str], db_dir: &std::path::Path) -> Child {
         .env("TERM", "xterm-256color")
         .env("LANG", "C.UTF-8")
         .env("TMPDIR", db_dir)
+        .env("DUBAN_SYSTEM_CONFIG", "/nonexistent/duban.toml")
         .env_remove("NO_COLOR")
         .stdin(Stdio::from(pty.slave.try_clone().unwrap()))
         .stdout(Stdio::from(pty.slave.try_clone().unwrap()))

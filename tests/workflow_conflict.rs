@@ -49,6 +49,7 @@ fn the_second_save_of_one_record_is_refused_and_loses_nothing() {
         .env("HOME", dir.path())
         .env("XDG_CONFIG_HOME", dir.path())
         .env_remove("DUBAN_CONFIG")
+        .env("DUBAN_SYSTEM_CONFIG", "/nonexistent/duban.toml")
         .args([
             "--today",
             "2026-11-25",

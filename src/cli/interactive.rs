@@ -40,6 +40,10 @@ fn run_tui(ctx: &Ctx, present: Option<crate::domain::Period>) -> CliResult {
         thresholds: ctx.config.thresholds.clone(),
         db_label: ctx.db.display().to_string(),
         present,
+        // The same warning went to stderr, which the TUI's screen covers.
+        warning: super::location::permission_warnings(ctx.lang, &ctx.db)
+            .into_iter()
+            .next(),
         export_dir: ctx
             .config
             .export_dir

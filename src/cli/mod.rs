@@ -5,9 +5,11 @@
 mod accountability;
 mod admin;
 mod calendar;
+pub mod deploy;
 mod export;
 pub mod import;
 mod interactive;
+pub mod location;
 mod meetings;
 mod minutes;
 pub mod output;
@@ -47,7 +49,8 @@ pub struct Cli {
     /// Output format of tabular commands.
     #[arg(long, global = true, value_enum, default_value = "table")]
     pub format: Format,
-    /// A configuration file (else DUBAN_CONFIG, else ~/.config/duban/config.toml if present).
+    /// A configuration file (else DUBAN_CONFIG, else ~/.config/duban/config.toml if present); its
+    /// keys override the server's /etc/duban/config.toml (else DUBAN_SYSTEM_CONFIG).
     #[arg(long, global = true, env = "DUBAN_CONFIG")]
     pub config: Option<PathBuf>,
     /// Open duban on a fresh demo database in a temporary directory.
@@ -65,8 +68,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Create (or migrate) the database.
-    Init,
+    /// Create (or migrate) the database; with --shared, a database shared by a server's staff.
+    Init(deploy::InitArgs),
     /// Fill an empty database with a believable demo county.
     Demo(admin::DemoArgs),
     /// Working-day arithmetic on the PRC calendar.
@@ -172,16 +175,17 @@ impl Ctx {
     }
 
     /// Opens the existing database; a missing file is bad input (a mistyped `--db` must not quietly
-    /// start an empty database).
+    /// start an empty database), one out of this account's reach names the group to join.
     pub fn open(&self) -> CliResult<Store> {
-        if !self.db.exists() {
-            return Err(self.bad(Msg::ErrNoDatabase, &[&self.db.display()]));
-        }
+        location::must_exist(self)?;
         self.create()
     }
 
     /// Opens the database, creating it (and its directory) when missing: `init` and `demo`.
+    /// Refuses a network filesystem before writing anything, and warns on stderr when other
+    /// accounts can write the database or its directory.
     pub fn create(&self) -> CliResult<Store> {
+        location::refuse_network(self, &self.db)?;
         if let Some(dir) = self.db.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| self.file_failure(dir, &e))?;
         }
@@ -193,8 +197,12 @@ impl Ctx {
                 Role::Admin
             },
         };
-        Store::open_with(&self.db, self.config.thresholds.clone(), access)
-            .map_err(|e| self.store(e))
+        let store = Store::open_with(&self.db, self.config.thresholds.clone(), access)
+            .map_err(|e| self.store(e))?;
+        for w in location::permission_warnings(self.lang, &self.db) {
+            eprintln!("duban: {w}");
+        }
+        Ok(store)
     }
 
     pub fn file_failure(&self, path: &Path, e: &dyn std::fmt::Display) -> Failure {
@@ -369,13 +377,8 @@ pub fn main() -> ExitCode {
 }
 
 pub fn run(cli: Cli) -> CliResult {
-    let config = Config::load(cli.config.as_deref()).map_err(|(path, e)| Failure {
-        code: 2,
-        message: cli
-            .lang
-            .unwrap_or_default()
-            .fill(Msg::ErrConfig, &[&path.display(), &e]),
-    })?;
+    let config = Config::load(cli.config.as_deref())
+        .map_err(|e| deploy::config_failure(cli.lang.unwrap_or_default(), e))?;
     let lang = cli.lang.or(config.lang).unwrap_or_default();
     let real_today = crate::os::today_cst();
     let today = match cli.today.as_deref() {
@@ -401,7 +404,7 @@ pub fn run(cli: Cli) -> CliResult {
         None if cli.demo => interactive::demo(&mut ctx),
         None => interactive::tui(&ctx),
         Some(Command::Screenshot { out }) => interactive::screenshot(&ctx, &out),
-        Some(Command::Init) => admin::init(&ctx),
+        Some(Command::Init(a)) => deploy::init(&mut ctx, a),
         Some(Command::Demo(a)) => admin::demo(&ctx, a),
         Some(Command::Workdays(c)) => calendar::workdays(&ctx, c),
         Some(Command::Calendar(c)) => calendar::calendar(&ctx, c),

@@ -40,12 +40,14 @@ macro_rules! catalogue {
 }
 
 mod catalogue;
+mod deploy;
 mod export;
 mod import;
 mod report;
 mod ui;
 
 pub use catalogue::Msg;
+pub use deploy::Dep;
 pub use export::Exp;
 pub use import::Imp;
 pub use report::Rep;
@@ -90,6 +92,11 @@ impl Lang {
     /// A message of the exports with its placeholders filled.
     pub fn exp_fill(self, m: Exp, args: &[&dyn std::fmt::Display]) -> String {
         fill_template(self.exp(m), args)
+    }
+
+    /// A message of deployment (configuration, shared database) with its placeholders filled.
+    pub fn dep_fill(self, m: Dep, args: &[&dyn std::fmt::Display]) -> String {
+        fill_template(self.dep(m), args)
     }
 
     /// A message of the terminal UI with its placeholders filled.
@@ -262,6 +269,11 @@ mod tests {
         }
         for &m in Imp::ALL {
             let (zh, en) = (Lang::Zh.imp(m), Lang::En.imp(m));
+            assert!(!zh.is_empty() && !en.is_empty(), "{m:?}");
+            assert_eq!(placeholders(zh), placeholders(en), "{m:?}");
+        }
+        for &m in Dep::ALL {
+            let (zh, en) = (Lang::Zh.dep(m), Lang::En.dep(m));
             assert!(!zh.is_empty() && !en.is_empty(), "{m:?}");
             assert_eq!(placeholders(zh), placeholders(en), "{m:?}");
         }

@@ -65,6 +65,7 @@ impl Harness {
             db_label: label.to_string(),
             present: None,
             export_dir: std::env::temp_dir(),
+            warning: None,
         };
         let mut model = initial_model(&opts);
         model.calendar = std::sync::Arc::new(store.calendar().clone());

@@ -45,6 +45,8 @@ pub struct Options {
     pub export_dir: std::path::PathBuf,
     /// `duban present`: start in presentation mode on this period, and leave duban with the slides.
     pub present: Option<crate::domain::Period>,
+    /// A warning shown in the status line at start (others can write the database).
+    pub warning: Option<String>,
 }
 
 /// The keymap of a configuration's `[keys]`, or the entry that is wrong.
@@ -61,6 +63,7 @@ pub fn initial_model(o: &Options) -> Model {
     let mut m = Model::new(o.lang, o.today, theme, o.keymap.clone(), o.db_label.clone());
     m.thresholds = o.thresholds.clone();
     m.export_dir = o.export_dir.clone();
+    m.status = o.warning.clone().map(Status::Error);
     if let Some(p) = o.present {
         m.tab = model::Tab::Reports;
         m.mode = model::Mode::Present;
@@ -75,7 +78,8 @@ pub fn run(store: &mut Store, o: &Options) -> std::io::Result<()> {
     let mut m = initial_model(o);
     m.calendar = std::sync::Arc::new(store.calendar().clone());
     m.role = store.role();
-    if !terminal::locale_is_utf8() {
+    // The warning about the database (others can write it) matters more than the locale's.
+    if m.status.is_none() && !terminal::locale_is_utf8() {
         m.status = Some(Status::Info(o.lang.ui(Ui::LocaleWarning).to_string()));
     }
     app::run(store, m)
