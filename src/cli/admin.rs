@@ -1,6 +1,4 @@
-//! init, demo, check, backup, audit, and `duban` / `duban --demo` without a subcommand.
-
-use std::path::Path;
+//! init, demo, check, audit, and `duban` / `duban --demo` without a subcommand.
 
 use clap::Args;
 
@@ -118,6 +116,13 @@ pub fn check(ctx: &Ctx) -> CliResult {
         (Msg::ChkReferralDue, r.referral_due.join("、")),
         (Msg::ChkProvisional, r.provisional_tasks.to_string()),
         (Msg::ChkCountsKept, r.counts_kept.clone()),
+        (
+            Msg::ChkWal,
+            ctx.lang.fill(
+                Msg::ChkWalValue,
+                &[&r.wal.bytes, &r.wal.frames, &r.wal.checkpointed],
+            ),
+        ),
     ];
     let mut t =
         Table::new(&[ctx.lang.t(Msg::ChkItem), ctx.lang.t(Msg::ChkValue)]).widths(&[30, 200]);
@@ -133,13 +138,6 @@ pub fn check(ctx: &Ctx) -> CliResult {
             message: ctx.lang.t(Msg::ErrIntegrity).to_string(),
         })
     }
-}
-
-pub fn backup(ctx: &Ctx, path: &Path) -> CliResult {
-    let store = ctx.open()?;
-    store.backup(path).map_err(|e| ctx.store(e))?;
-    println!("{}", ctx.lang.fill(Msg::BackupDone, &[&path.display()]));
-    Ok(())
 }
 
 pub fn audit(ctx: &Ctx, a: AuditArgs) -> CliResult {

@@ -4,6 +4,7 @@
 
 mod accountability;
 mod admin;
+mod backup;
 mod calendar;
 mod export;
 pub mod import;
@@ -12,6 +13,7 @@ mod meetings;
 mod minutes;
 pub mod output;
 pub mod report;
+mod stress;
 mod tasks;
 mod units;
 
@@ -106,8 +108,10 @@ pub enum Command {
     Import(import::ImportCmd),
     /// Database integrity and a summary of rule violations.
     Check,
-    /// Copy the database with SQLite's online backup.
+    /// Copy the database with SQLite's online backup, while others keep working.
     Backup { path: PathBuf },
+    /// Replace the database with a backup (checked first; asks for confirmation).
+    Restore(backup::RestoreArgs),
     /// Who changed what, when.
     Audit(admin::AuditArgs),
     /// Render every TUI screen on the demo county as SVG and text (for the README).
@@ -116,6 +120,9 @@ pub enum Command {
         #[arg(long, default_value = "screenshots")]
         out: PathBuf,
     },
+    /// For the concurrency and fault tests: a loop of writes printing each one committed.
+    #[command(hide = true)]
+    StressWriter(stress::StressArgs),
 }
 
 /// A command that did not succeed: the exit code and the one-line message.
@@ -176,7 +183,29 @@ impl Ctx {
         if let Some(dir) = self.db.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| self.file_failure(dir, &e))?;
         }
-        Store::open(&self.db, self.config.thresholds.clone()).map_err(|e| self.store(e))
+        Store::open(&self.db, self.config.thresholds.clone()).map_err(|e| self.open_failure(e))
+    }
+
+    /// A failure to open the database, naming the file when the file itself is the trouble.
+    fn open_failure(&self, e: StoreError) -> Failure {
+        let about_file = matches!(
+            e,
+            StoreError::ReadOnly
+                | StoreError::CannotOpen
+                | StoreError::NotADatabase
+                | StoreError::Corrupt
+                | StoreError::NewerSchema { .. }
+        );
+        let f = self.store(e);
+        match about_file {
+            true => Failure {
+                message: self
+                    .lang
+                    .fill(Msg::ErrDatabaseAt, &[&self.db.display(), &f.message]),
+                ..f
+            },
+            false => f,
+        }
     }
 
     pub fn file_failure(&self, path: &Path, e: &dyn std::fmt::Display) -> Failure {
@@ -241,6 +270,12 @@ pub fn store_failure(lang: Lang, e: StoreError) -> Failure {
         StoreError::NewerSchema { found, known } => {
             lang.fill(Msg::ErrNewerSchema, &[&found, &known])
         }
+        StoreError::DiskFull => lang.t(Msg::ErrDiskFull).to_string(),
+        StoreError::ReadOnly => lang.t(Msg::ErrReadOnly).to_string(),
+        StoreError::CannotOpen => lang.t(Msg::ErrCannotOpen).to_string(),
+        StoreError::NotADatabase => lang.t(Msg::ErrNotADatabase).to_string(),
+        StoreError::Corrupt => lang.t(Msg::ErrCorrupt).to_string(),
+        StoreError::BadBackup(p) => backup::problem_message(lang, p),
         StoreError::Sqlite(e) => lang.fill(Msg::ErrDatabase, &[&e]),
         StoreError::Migration(e) => lang.fill(Msg::ErrDatabase, &[&e]),
     };
@@ -366,7 +401,9 @@ pub fn run(cli: Cli) -> CliResult {
         }
         Some(Command::Import(c)) => import::import(&ctx, c),
         Some(Command::Check) => admin::check(&ctx),
-        Some(Command::Backup { path }) => admin::backup(&ctx, &path),
+        Some(Command::Backup { path }) => backup::backup(&ctx, &path),
+        Some(Command::Restore(a)) => backup::restore(&ctx, a),
+        Some(Command::StressWriter(a)) => stress::stress_writer(&ctx, a),
         Some(Command::Audit(a)) => admin::audit(&ctx, a),
         Some(Command::Export(c)) => export::export(&ctx, c),
     }

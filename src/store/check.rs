@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Result, Store, TaskFilter};
+use super::{Result, Store, TaskFilter, WalStatus};
 use crate::domain::{Light, TaskState};
 
 /// What `duban check` reports.
@@ -30,6 +30,8 @@ pub struct CheckReport {
     /// `ok` when the counts the writes keep (`unit_count`, migration 7) equal a recount of the
     /// tasks, else the ids of the units whose counts differ.
     pub counts_kept: String,
+    /// The write-ahead log after a passive checkpoint: its size and the frames still in it.
+    pub wal: WalStatus,
 }
 
 impl Store {
@@ -88,6 +90,7 @@ impl Store {
                     .collect::<Vec<_>>()
                     .join(", "),
             },
+            wal: self.checkpoint()?,
         })
     }
 
@@ -108,12 +111,6 @@ impl Store {
         )?;
         let ids = stmt.query_map([], |r| r.get(0))?;
         Ok(ids.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Copies the database to `dest` with SQLite's online backup, while others keep working.
-    pub fn backup(&self, dest: &std::path::Path) -> Result<()> {
-        self.conn.backup(rusqlite::MAIN_DB, dest, None)?;
-        Ok(())
     }
 
     /// Whether the database holds no units, leaders or meetings yet.

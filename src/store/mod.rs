@@ -7,6 +7,7 @@
 //! changes can be undone, newest first, each by a new audited change ([`Store::undo_last`]).
 
 mod audit;
+mod backup;
 mod bulk;
 mod calendar;
 mod check;
@@ -25,6 +26,7 @@ mod snapshot;
 mod tasks;
 mod undo;
 mod units;
+mod wal;
 
 use std::path::Path;
 use std::time::Duration;
@@ -35,11 +37,12 @@ use crate::calendar::Calendar;
 use crate::domain::Thresholds;
 
 pub use audit::AuditEntry;
+pub use backup::BackupInfo;
 pub use bulk::Dataset;
 pub use calendar::parse_calendar_csv;
 pub use check::CheckReport;
 pub use criticisms::{CriticismRow, NewCriticism, ReferralStep};
-pub use error::{Entity, Invalid, Result, StoreError};
+pub use error::{BackupProblem, Entity, Invalid, Result, StoreError};
 pub use import::{LedgerPlan, MeetingRef, NewLeader, PlannedMeeting, PlannedTask};
 pub use meetings::{MeetingDetail, MeetingFilter, MeetingRow, MeetingScope, NewMeeting};
 pub use minutes::{FeedbackAnswer, FeedbackRow};
@@ -50,6 +53,7 @@ pub use snapshot::Snapshot;
 pub use tasks::{Anchor, NewTask, TaskDetail, TaskFilter, TaskRow, TaskSort};
 pub use undo::UndoneChange;
 pub use units::NewUnit;
+pub use wal::WalStatus;
 
 /// An open database with its calendar (built-in data plus the user's overrides) and thresholds.
 pub struct Store {
@@ -70,6 +74,11 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
+        // SQLite falls back to read-only when the user may not write the file; refuse before the
+        // first read, which would leave a `-shm` beside it that others then could not write.
+        if conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Err(StoreError::ReadOnly);
+        }
         Self::from_connection(conn, thresholds)
     }
 
@@ -86,6 +95,15 @@ impl Store {
                 found,
                 known: SCHEMA_VERSION,
             });
+        }
+        // Another program's SQLite file is not migrated into a duban database.
+        let foreign: bool = conn.query_row(
+            "SELECT ?1 = 0 AND EXISTS (SELECT 1 FROM sqlite_schema)",
+            [found],
+            |r| r.get(0),
+        )?;
+        if foreign {
+            return Err(StoreError::NotADatabase);
         }
         // WAL lets readers go on while one writer writes; it is a no-op for :memory:.
         conn.pragma_update(None, "journal_mode", "WAL")?;

@@ -93,6 +93,7 @@ fn demo_store(today: &str) -> Store {
 }
 
 mod edits;
+mod faults;
 mod import;
 mod initials;
 mod keep_counts;
