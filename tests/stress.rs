@@ -82,6 +82,11 @@ fn eight_writers_on_one_database_lose_and_double_nothing() {
     assert_eq!(check["integrity"], "ok");
     assert_eq!(check["counts_kept"], "ok");
     assert_eq!(check["tasks"], total as i64 / 2);
+    // The write-ahead log, after check's passive checkpoint: nobody is left reading, so all of
+    // it is copied back.
+    let wal = &check["wal"];
+    assert!(wal["bytes"].as_u64().is_some(), "{check}");
+    assert_eq!(wal["frames"], wal["checkpointed"], "{check}");
 }
 
 /// `wait` after stdout was read, with stderr read too.
