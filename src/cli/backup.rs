@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::{CliResult, Ctx, Failure};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Msg;
 use crate::store::{BackupInfo, BackupProblem, Store, StoreError, TaskFilter};
 
 #[derive(Debug, Args)]
@@ -112,16 +112,5 @@ fn same_file(a: &Path, b: &Path) -> bool {
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
-    }
-}
-
-/// Why a backup cannot be restored, in `lang`.
-pub fn problem_message(lang: Lang, p: BackupProblem) -> String {
-    match p {
-        BackupProblem::Unreadable(e) => lang.fill(Msg::ErrBackupUnreadable, &[&e]),
-        BackupProblem::Integrity(e) => lang.fill(Msg::ErrBackupIntegrity, &[&e]),
-        BackupProblem::NotDuban => lang.t(Msg::ErrBackupNotDuban).to_string(),
-        BackupProblem::Newer { found, known } => lang.fill(Msg::ErrBackupNewer, &[&found, &known]),
-        BackupProblem::SameFile => lang.t(Msg::ErrBackupSame).to_string(),
     }
 }

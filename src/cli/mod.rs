@@ -6,6 +6,7 @@ mod accountability;
 mod admin;
 mod backup;
 mod calendar;
+mod dbfile;
 mod export;
 pub mod import;
 mod interactive;
@@ -188,24 +189,13 @@ impl Ctx {
 
     /// A failure to open the database, naming the file when the file itself is the trouble.
     fn open_failure(&self, e: StoreError) -> Failure {
-        let about_file = matches!(
-            e,
-            StoreError::ReadOnly
-                | StoreError::CannotOpen
-                | StoreError::NotADatabase
-                | StoreError::Corrupt
-                | StoreError::NewerSchema { .. }
-        );
+        let named = e.is_about_the_file();
         let f = self.store(e);
-        match about_file {
-            true => Failure {
-                message: self
-                    .lang
-                    .fill(Msg::ErrDatabaseAt, &[&self.db.display(), &f.message]),
-                ..f
-            },
-            false => f,
-        }
+        let message = match named {
+            true => (self.lang).fill(Msg::ErrDatabaseAt, &[&self.db.display(), &f.message]),
+            false => f.message,
+        };
+        Failure { message, ..f }
     }
 
     pub fn file_failure(&self, path: &Path, e: &dyn std::fmt::Display) -> Failure {
@@ -270,12 +260,12 @@ pub fn store_failure(lang: Lang, e: StoreError) -> Failure {
         StoreError::NewerSchema { found, known } => {
             lang.fill(Msg::ErrNewerSchema, &[&found, &known])
         }
-        StoreError::DiskFull => lang.t(Msg::ErrDiskFull).to_string(),
-        StoreError::ReadOnly => lang.t(Msg::ErrReadOnly).to_string(),
-        StoreError::CannotOpen => lang.t(Msg::ErrCannotOpen).to_string(),
-        StoreError::NotADatabase => lang.t(Msg::ErrNotADatabase).to_string(),
-        StoreError::Corrupt => lang.t(Msg::ErrCorrupt).to_string(),
-        StoreError::BadBackup(p) => backup::problem_message(lang, p),
+        e @ (StoreError::DiskFull
+        | StoreError::ReadOnly
+        | StoreError::CannotOpen
+        | StoreError::NotADatabase
+        | StoreError::Corrupt
+        | StoreError::BadBackup(_)) => dbfile::message(lang, e),
         StoreError::Sqlite(e) => lang.fill(Msg::ErrDatabase, &[&e]),
         StoreError::Migration(e) => lang.fill(Msg::ErrDatabase, &[&e]),
     };

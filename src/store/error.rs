@@ -234,6 +234,21 @@ impl StoreError {
     }
 }
 
+impl StoreError {
+    /// Whether the trouble is the database file itself (its damage, permissions, version), so a
+    /// message names the file.
+    pub fn is_about_the_file(&self) -> bool {
+        matches!(
+            self,
+            StoreError::ReadOnly
+                | StoreError::CannotOpen
+                | StoreError::NotADatabase
+                | StoreError::Corrupt
+                | StoreError::NewerSchema { .. }
+        )
+    }
+}
+
 impl From<Invalid> for StoreError {
     fn from(i: Invalid) -> Self {
         StoreError::Invalid(i)
