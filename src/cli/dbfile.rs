@@ -25,5 +25,8 @@ fn problem_message(lang: Lang, p: BackupProblem) -> String {
         BackupProblem::NotDuban => lang.t(Msg::ErrBackupNotDuban).to_string(),
         BackupProblem::Newer { found, known } => lang.fill(Msg::ErrBackupNewer, &[&found, &known]),
         BackupProblem::SameFile => lang.t(Msg::ErrBackupSame).to_string(),
+        BackupProblem::PageSize { found, live } => {
+            lang.fill(Msg::ErrBackupPageSize, &[&found, &live])
+        }
     }
 }

@@ -194,6 +194,7 @@ catalogue! {
     ErrBackupIntegrity => "备份文件未通过完整性检查：{0}", "the backup failed its integrity check: {0}";
     ErrBackupNotDuban => "备份文件不是 duban 数据库", "the backup is not a duban database";
     ErrBackupNewer => "备份由更新版本的 duban 写入（结构版本 {0}，本程序支持 {1}），请升级 duban 后再恢复", "the backup was written by a newer duban (schema {0}, this binary knows {1}); upgrade duban to restore it";
+    ErrBackupPageSize => "备份的页大小（{0}）与数据库（{1}）不同，不能在线恢复", "the backup's page size ({0}) is not the database's ({1}); it cannot be restored online";
     ErrBackupSame => "备份文件就是当前数据库本身", "the backup is the live database itself";
     ErrRestoreNeedsYes => "恢复会覆盖整个数据库，需要确认：请在终端中运行，或加 --yes", "a restore replaces the whole database and needs confirmation: run it in a terminal, or add --yes";
     RestoreNotConfirmed => "未确认，数据库未改动", "not confirmed; the database is unchanged";

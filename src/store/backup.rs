@@ -26,6 +26,8 @@ pub struct BackupInfo {
     pub tasks: i64,
     /// When its newest change was made (its newest audit row), if any.
     pub last_change: Option<String>,
+    /// SQLite's page size of the file.
+    pub page_size: i64,
 }
 
 /// Copies every page of `from` into `to` in one step (one read transaction of `from`, so the copy
@@ -129,10 +131,14 @@ impl Store {
         let last_change = conn
             .query_row("SELECT max(at) FROM audit", [], |r| r.get(0))
             .map_err(unreadable)?;
+        let page_size = conn
+            .query_row("PRAGMA page_size", [], |r| r.get(0))
+            .map_err(unreadable)?;
         Ok(BackupInfo {
             schema,
             tasks,
             last_change,
+            page_size,
         })
     }
 
@@ -141,7 +147,15 @@ impl Store {
         if self.file().is_some_and(|live| same_file(live, path)) {
             return Err(StoreError::BadBackup(BackupProblem::SameFile));
         }
-        Self::check_backup(path)
+        let info = Self::check_backup(path)?;
+        let live: i64 = self.conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
+        if info.page_size != live {
+            return Err(StoreError::BadBackup(BackupProblem::PageSize {
+                found: info.page_size,
+                live,
+            }));
+        }
+        Ok(info)
     }
 
     /// Replaces the whole database with the backup at `path`, after [`Store::check_backup`]:

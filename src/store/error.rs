@@ -176,6 +176,8 @@ pub enum BackupProblem {
     Newer { found: i64, known: usize },
     /// The backup is the live database itself.
     SameFile,
+    /// Its page size is not the live database's (a copy into a WAL database needs the same).
+    PageSize { found: i64, live: i64 },
 }
 
 impl From<rusqlite::Error> for StoreError {

@@ -277,6 +277,12 @@ fn refused_restores_leave_the_database_as_it_was() {
         .unwrap();
     let garbage = dir.path().join("garbage.db");
     std::fs::write(&garbage, "not a database at all, just text ".repeat(200)).unwrap();
+    let small_pages = dir.path().join("small_pages.db");
+    std::fs::copy(&good, &small_pages).unwrap();
+    rusqlite::Connection::open(&small_pages)
+        .unwrap()
+        .execute_batch("PRAGMA journal_mode = DELETE; PRAGMA page_size = 1024; VACUUM;")
+        .unwrap();
     let live = dir.path().join("t.db");
     let audit = audit_count(&store);
     for (path, problem) in [
@@ -284,6 +290,7 @@ fn refused_restores_leave_the_database_as_it_was() {
         (&damaged, "Unreadable"),
         (&foreign, "NotDuban"),
         (&garbage, "Unreadable"),
+        (&small_pages, "PageSize"),
         (&dir.path().join("missing.db"), "Unreadable"),
         (&live, "SameFile"),
     ] {
