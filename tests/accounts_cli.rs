@@ -130,9 +130,16 @@ fn a_viewer_reads_and_changes_nothing_an_editor_works_and_only_admins_manage() {
         Some(NOBODY),
         &["task", "progress", &open, "--text", "已完成招标"],
     );
-    let (code, msg) = o.refused(Some(NOBODY), &["unit", "add", "新单位"]);
-    assert_eq!(code, 3);
-    assert!(msg.contains("needs the admin role"), "{msg}");
+    let backup = o.dir.path().join("backup.db");
+    o.ok(None, &["backup", backup.to_str().unwrap()]);
+    for args in [
+        &["unit", "add", "新单位"][..],
+        &["restore", backup.to_str().unwrap(), "--yes"],
+    ] {
+        let (code, msg) = o.refused(Some(NOBODY), args);
+        assert_eq!(code, 3, "{args:?}: {msg}");
+        assert!(msg.contains("needs the admin role"), "{msg}");
+    }
     // The audit log names the account from its uid, whatever $USER said.
     let mine = o.ok(None, &["--format", "json", "audit", "--user", "nobody"]);
     let mine: Vec<serde_json::Value> = serde_json::from_str(&mine).unwrap();

@@ -279,3 +279,63 @@ fn a_hung_up_terminal_ends_duban_within_three_seconds() {
         hung_up.elapsed()
     );
 }
+
+#[test]
+fn sighup_ends_duban_within_three_seconds_with_the_terminal_restored() {
+    let mut s = start();
+    // SAFETY: signalling our own child.
+    unsafe { libc::kill(s.child.id() as libc::pid_t, libc::SIGHUP) };
+    let status = wait_exit(&mut s.child, 3);
+    if status.is_none() {
+        let _ = s.child.kill();
+    }
+    let status = status.expect("duban ends within 3 s of SIGHUP");
+    assert!(status.success(), "{status:?}");
+    s.assert_restored();
+}
+
+mod support;
+
+/// The TUI open on a database that a writer keeps changing (it reloads what others commit), then
+/// the connection drops: duban ends within three seconds, and the database is whole and agrees
+/// with its audit log and with every write acknowledged.
+#[test]
+fn a_hang_up_while_another_process_writes_ends_duban_and_leaves_the_database_whole() {
+    let db = support::Db::prepared();
+    let pty = open_pty(80, 24);
+    let path = db.path.to_str().unwrap().to_string();
+    let mut child = spawn(
+        &pty,
+        &["--db", &path, "--today", support::TODAY],
+        db.dir.path(),
+    );
+    let mut rx = reader(&pty.master);
+    let (mut screen, mut raw) = (screen_80x24(), Vec::new());
+    wait_for(&rx, &mut screen, &mut raw, "在办事项 0 项", 60);
+    let mut writer = support::Running::start(db.writer(1, 100_000, 60));
+    writer.wait_acks(40, 30);
+    // The TUI noticed the other process's tasks.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while screen.screen().contents().contains("在办事项 0 项") && Instant::now() < deadline {
+        if let Ok(bytes) = rx.rx.recv_timeout(Duration::from_millis(100)) {
+            screen.process(&bytes);
+        }
+    }
+    assert!(
+        !screen.screen().contents().contains("在办事项 0 项"),
+        "{}",
+        screen.screen().contents()
+    );
+    rx.close();
+    let Pty { master, slave } = pty;
+    drop(slave);
+    drop(master);
+    let status = wait_exit(&mut child, 3);
+    if status.is_none() {
+        let _ = child.kill();
+    }
+    assert!(status.is_some(), "still running after the hang-up");
+    let (acks, _, err) = writer.end(Some(libc::SIGHUP));
+    assert!(err.trim().is_empty(), "{err}");
+    support::verify(&db, &acks);
+}

@@ -1,6 +1,4 @@
-//! init, demo, check, backup, audit, and `duban` / `duban --demo` without a subcommand.
-
-use std::path::Path;
+//! init, demo, check, audit, and `duban` / `duban --demo` without a subcommand.
 
 use clap::Args;
 
@@ -126,6 +124,13 @@ pub fn check(ctx: &Ctx) -> CliResult {
         (Msg::ChkProvisional, r.provisional_tasks.to_string()),
         (Msg::ChkCountsKept, r.counts_kept.clone()),
         (Msg::ChkAuditChain, chain_text(ctx.lang, &r.audit_chain)),
+        (
+            Msg::ChkWal,
+            ctx.lang.fill(
+                Msg::ChkWalValue,
+                &[&r.wal.bytes, &r.wal.frames, &r.wal.checkpointed],
+            ),
+        ),
     ];
     let mut t =
         Table::new(&[ctx.lang.t(Msg::ChkItem), ctx.lang.t(Msg::ChkValue)]).widths(&[30, 200]);
@@ -161,13 +166,6 @@ fn chain_text(l: crate::i18n::Lang, c: &AuditChain) -> String {
         })
         .collect();
     l.fill(Msg::ChainBroken, &[&breaks.join("；")])
-}
-
-pub fn backup(ctx: &Ctx, path: &Path) -> CliResult {
-    let store = ctx.open()?;
-    store.backup(path).map_err(|e| ctx.store(e))?;
-    println!("{}", ctx.lang.fill(Msg::BackupDone, &[&path.display()]));
-    Ok(())
 }
 
 pub fn audit(ctx: &Ctx, a: AuditArgs) -> CliResult {

@@ -4,9 +4,12 @@
 
 mod accountability;
 mod admin;
+mod backup;
 mod calendar;
+mod dbfile;
 pub mod deploy;
 mod export;
+mod failure;
 pub mod import;
 mod interactive;
 pub mod location;
@@ -14,6 +17,7 @@ mod meetings;
 mod minutes;
 pub mod output;
 pub mod report;
+mod stress;
 mod tasks;
 mod units;
 mod users;
@@ -25,9 +29,12 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
 use crate::config::Config;
-use crate::domain::{DateError, Role, parse_date};
+use crate::domain::{Role, parse_date};
 use crate::i18n::{Lang, Msg};
-use crate::store::{Access, Entity, Invalid, Store, StoreError};
+use crate::store::{Access, Store, StoreError};
+
+use failure::date_failure;
+pub use failure::{entity_name, role_name, store_failure};
 use output::Format;
 
 #[derive(Debug, Parser)]
@@ -113,8 +120,10 @@ pub enum Command {
     Import(import::ImportCmd),
     /// Database integrity and a summary of rule violations.
     Check,
-    /// Copy the database with SQLite's online backup.
+    /// Copy the database with SQLite's online backup, while others keep working.
     Backup { path: PathBuf },
+    /// Replace the database with a backup (checked first; asks for confirmation).
+    Restore(backup::RestoreArgs),
     /// Who changed what, when.
     Audit(admin::AuditArgs),
     /// Accounts and roles: who may read, edit or administer the database.
@@ -126,6 +135,9 @@ pub enum Command {
         #[arg(long, default_value = "screenshots")]
         out: PathBuf,
     },
+    /// For the concurrency and fault tests: a loop of writes printing each one committed.
+    #[command(hide = true)]
+    StressWriter(stress::StressArgs),
 }
 
 /// A command that did not succeed: the exit code and the one-line message.
@@ -198,11 +210,22 @@ impl Ctx {
             },
         };
         let store = Store::open_with(&self.db, self.config.thresholds.clone(), access)
-            .map_err(|e| self.store(e))?;
+            .map_err(|e| self.open_failure(e))?;
         for w in location::permission_warnings(self.lang, &self.db) {
             eprintln!("duban: {w}");
         }
         Ok(store)
+    }
+
+    /// A failure to open the database, naming the file when the file itself is the trouble.
+    fn open_failure(&self, e: StoreError) -> Failure {
+        let named = e.is_about_the_file();
+        let f = self.store(e);
+        let message = match named {
+            true => (self.lang).fill(Msg::ErrDatabaseAt, &[&self.db.display(), &f.message]),
+            false => f.message,
+        };
+        Failure { message, ..f }
     }
 
     pub fn file_failure(&self, path: &Path, e: &dyn std::fmt::Display) -> Failure {
@@ -219,141 +242,6 @@ impl Ctx {
 
     pub fn print(&self, table: &output::Table, json: &impl serde::Serialize) {
         output::print(self.format, table, json);
-    }
-}
-
-fn date_failure(lang: Lang, e: &DateError) -> Failure {
-    let message = match e {
-        DateError::Unrecognised(s) => lang.fill(Msg::ErrDate, &[s]),
-        DateError::OutOfRange(s) => lang.fill(Msg::ErrDateRange, &[s]),
-        DateError::AfterToday { date, today } => lang.fill(Msg::ErrDateFuture, &[date, today]),
-    };
-    Failure { code: 2, message }
-}
-
-pub fn entity_name(lang: Lang, e: Entity) -> &'static str {
-    lang.t(match e {
-        Entity::Unit => Msg::EntUnit,
-        Entity::Leader => Msg::EntLeader,
-        Entity::Meeting => Msg::EntMeeting,
-        Entity::Attendance => Msg::EntAttendance,
-        Entity::Minutes => Msg::EntMinutes,
-        Entity::Feedback => Msg::EntFeedback,
-        Entity::Task => Msg::EntTask,
-        Entity::Progress => Msg::EntProgress,
-        Entity::Explanation => Msg::EntExplanation,
-        Entity::Criticism => Msg::EntCriticism,
-        Entity::Referral => Msg::EntReferral,
-        Entity::Calendar => Msg::EntCalendar,
-        Entity::Database => Msg::EntDatabase,
-        Entity::Account => Msg::EntAccount,
-    })
-}
-
-/// A role's name in `lang`; `None` is an account the database does not list.
-pub fn role_name(lang: Lang, role: Option<Role>) -> &'static str {
-    lang.t(match role {
-        Some(Role::Admin) => Msg::RoleAdmin,
-        Some(Role::Editor) => Msg::RoleEditor,
-        Some(Role::Viewer) => Msg::RoleViewer,
-        None => Msg::RoleNone,
-    })
-}
-
-/// The store's error as a one-line message in `lang`, with its exit code.
-pub fn store_failure(lang: Lang, e: StoreError) -> Failure {
-    let code = if e.is_not_allowed() {
-        3
-    } else if e.is_bad_input() {
-        2
-    } else {
-        1
-    };
-    let message = match e {
-        StoreError::NotFound { entity, key } => {
-            lang.fill(Msg::ErrNotFound, &[&entity_name(lang, entity), &key])
-        }
-        StoreError::Duplicate { entity, key } => {
-            lang.fill(Msg::ErrDuplicate, &[&entity_name(lang, entity), &key])
-        }
-        StoreError::Conflict { entity, id, by, at } => lang.fill(
-            Msg::ErrConflict,
-            &[&entity_name(lang, entity), &id, &by, &at],
-        ),
-        StoreError::Invalid(i) => invalid_message(lang, i),
-        StoreError::NewerSchema { found, known } => {
-            lang.fill(Msg::ErrNewerSchema, &[&found, &known])
-        }
-        StoreError::Forbidden {
-            account,
-            role,
-            need,
-        } => lang.fill(
-            Msg::ErrForbidden,
-            &[
-                &account,
-                &role_name(lang, role),
-                &role_name(lang, Some(need)),
-            ],
-        ),
-        StoreError::UnknownAccount { account, admins } => {
-            lang.fill(Msg::ErrUnknownAccount, &[&account, &admins.join("、")])
-        }
-        StoreError::NoAccounts { owner, .. } => lang.fill(Msg::ErrNoAccounts, &[&owner]),
-        StoreError::Sqlite(e) => lang.fill(Msg::ErrDatabase, &[&e]),
-        StoreError::Migration(e) => lang.fill(Msg::ErrDatabase, &[&e]),
-    };
-    Failure { code, message }
-}
-
-fn invalid_message(lang: Lang, i: Invalid) -> String {
-    match i {
-        Invalid::Empty(field) => lang.fill(Msg::ErrEmpty, &[&field]),
-        Invalid::InactiveUnit(u) => lang.fill(Msg::ErrInactive, &[&u]),
-        Invalid::LeadIsCoUnit(u) => lang.fill(Msg::ErrLeadIsCo, &[&u]),
-        Invalid::TaskNotOfUnit { task, unit } => lang.fill(Msg::ErrTaskNotOfUnit, &[&task, &unit]),
-        Invalid::NotOverdue { task, on } => lang.fill(Msg::ErrNotOverdue, &[&task, &on]),
-        Invalid::AlreadyDone(t) => lang.fill(Msg::ErrAlreadyDone, &[&t]),
-        Invalid::DateBefore {
-            field,
-            earlier_than,
-        } => lang.fill(Msg::ErrDateBefore, &[&field, &earlier_than]),
-        Invalid::NoFeedbackRound(m) => lang.fill(Msg::ErrNoFeedbackRound, &[&m]),
-        Invalid::NotParticipant { unit, meeting } => {
-            lang.fill(Msg::ErrNotParticipant, &[&unit, &meeting])
-        }
-        Invalid::NotEmpty => lang.t(Msg::ErrNotEmpty).to_string(),
-        Invalid::ReferralStep { id, status } => lang.fill(Msg::ErrReferralStep, &[&id, &status]),
-        Invalid::CalendarLine { line, text } => lang.fill(Msg::ErrCalendarLine, &[&line, &text]),
-        Invalid::ParticipantInUse { unit, meeting } => {
-            lang.fill(Msg::ErrParticipantInUse, &[&unit, &meeting])
-        }
-        Invalid::TaskMeetingFixed { task, meeting } => {
-            lang.fill(Msg::ErrTaskMeetingFixed, &[&task, &meeting])
-        }
-        Invalid::OwnLiaison(name) => lang.fill(Msg::ErrOwnLiaison, &[&name]),
-        Invalid::Line { line, error } => {
-            lang.fill(Msg::ErrLine, &[&line, &store_failure(lang, *error).message])
-        }
-        Invalid::AccountName(n) => lang.fill(Msg::ErrAccountName, &[&n]),
-        Invalid::LastAdmin(n) => lang.fill(Msg::ErrLastAdmin, &[&n]),
-        Invalid::NothingToUndo => lang.t(Msg::ErrNothingToUndo).to_string(),
-        Invalid::CannotUndo(code) => {
-            let name = Entity::from_code(&code).map_or(code.as_str(), |e| entity_name(lang, e));
-            lang.fill(Msg::ErrCannotUndo, &[&name])
-        }
-        Invalid::HasDependants {
-            entity,
-            id,
-            dependant,
-        } => lang.fill(
-            Msg::ErrHasDependants,
-            &[
-                &entity_name(lang, entity),
-                &id,
-                &entity_name(lang, dependant),
-            ],
-        ),
     }
 }
 
@@ -423,7 +311,9 @@ pub fn run(cli: Cli) -> CliResult {
         }
         Some(Command::Import(c)) => import::import(&ctx, c),
         Some(Command::Check) => admin::check(&ctx),
-        Some(Command::Backup { path }) => admin::backup(&ctx, &path),
+        Some(Command::Backup { path }) => backup::backup(&ctx, &path),
+        Some(Command::Restore(a)) => backup::restore(&ctx, a),
+        Some(Command::StressWriter(a)) => stress::stress_writer(&ctx, a),
         Some(Command::Audit(a)) => admin::audit(&ctx, a),
         Some(Command::User(c)) => users::user(&ctx, c),
         Some(Command::Export(c)) => export::export(&ctx, c),

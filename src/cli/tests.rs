@@ -1,6 +1,7 @@
 //! The store's refusals as the user reads them.
 
 use super::*;
+use crate::store::{Entity, Invalid};
 
 fn both(e: impl Fn() -> Invalid) -> (String, String) {
     let zh = store_failure(Lang::Zh, StoreError::Invalid(e()));
@@ -56,5 +57,51 @@ fn batch_lines_and_undo_refusals_read_in_both_languages() {
         both(|| Invalid::OwnLiaison("王主任".into()))
             .0
             .contains("王主任")
+    );
+}
+
+#[test]
+fn failures_of_the_database_file_read_in_both_languages_as_the_system_s() {
+    let make = |i: usize| match i {
+        0 => StoreError::DiskFull,
+        1 => StoreError::ReadOnly,
+        2 => StoreError::CannotOpen,
+        3 => StoreError::NotADatabase,
+        _ => StoreError::Corrupt,
+    };
+    let words = [
+        ("磁盘已满", "the disk is full"),
+        ("只读", "read-only for you"),
+        ("无法打开数据库文件", "cannot open the database file"),
+        ("不是 duban 数据库", "not a duban database"),
+        ("已损坏", "damaged"),
+    ];
+    for (i, (zh, en)) in words.into_iter().enumerate() {
+        let (z, n) = (
+            store_failure(Lang::Zh, make(i)),
+            store_failure(Lang::En, make(i)),
+        );
+        assert_eq!((z.code, n.code), (1, 1), "{:?}", make(i));
+        assert!(z.message.contains(zh), "{}", z.message);
+        assert!(n.message.contains(en), "{}", n.message);
+    }
+    let newer = || {
+        StoreError::BadBackup(crate::store::BackupProblem::Newer {
+            found: 99,
+            known: 7,
+        })
+    };
+    let (z, n) = (
+        store_failure(Lang::Zh, newer()),
+        store_failure(Lang::En, newer()),
+    );
+    assert_eq!(
+        (z.code, n.code),
+        (2, 2),
+        "the backup named is the user's input"
+    );
+    assert!(
+        z.message.contains("99") && n.message.contains("newer duban"),
+        "{n:?}"
     );
 }

@@ -189,6 +189,26 @@ catalogue! {
     ErrCategory => "无法识别的不设时限类别“{0}”：可选 经费、编制、土地、案件处理、跨度较长", "unknown exempt category \"{0}\": use funding, staffing, land, case_handling, long_span";
     ErrWorkdaysRange => "结果超出日历范围", "the result falls outside the calendar's range";
     ErrIntegrity => "数据库完整性检查未通过", "the database failed its integrity check";
+    // The database file itself: full disk, permissions, damage; backups and restores.
+    ErrDatabaseAt => "{0}：{1}", "{0}: {1}";
+    ErrDiskFull => "磁盘已满：本次修改未保存，请清理磁盘空间后重试", "the disk is full: nothing was saved; free some space and try again";
+    ErrReadOnly => "数据库对当前用户只读：duban 需要数据库文件及其所在目录的写权限；未作任何修改", "the database is read-only for you: duban needs write access to the file and its folder; nothing was changed";
+    ErrCannotOpen => "无法打开数据库文件：请检查路径，以及数据库文件及其所在目录的权限", "cannot open the database file: check the path and the permissions of the file and its folder";
+    ErrNotADatabase => "这不是 duban 数据库文件；未作任何修改", "this is not a duban database; nothing was changed";
+    ErrCorrupt => "数据库文件已损坏；未作任何修改。请用 duban restore 从备份恢复", "the database file is damaged; nothing was changed. Restore it from a backup with duban restore";
+    ErrBackupUnreadable => "备份文件无法读取：{0}", "the backup cannot be read: {0}";
+    ErrBackupIntegrity => "备份文件未通过完整性检查：{0}", "the backup failed its integrity check: {0}";
+    ErrBackupNotDuban => "备份文件不是 duban 数据库", "the backup is not a duban database";
+    ErrBackupNewer => "备份由更新版本的 duban 写入（结构版本 {0}，本程序支持 {1}），请升级 duban 后再恢复", "the backup was written by a newer duban (schema {0}, this binary knows {1}); upgrade duban to restore it";
+    ErrBackupPageSize => "备份的页大小（{0}）与数据库（{1}）不同，不能在线恢复", "the backup's page size ({0}) is not the database's ({1}); it cannot be restored online";
+    ErrBackupSame => "备份文件就是当前数据库本身", "the backup is the live database itself";
+    ErrRestoreNeedsYes => "恢复会覆盖整个数据库，需要确认：请在终端中运行，或加 --yes", "a restore replaces the whole database and needs confirmation: run it in a terminal, or add --yes";
+    RestoreNotConfirmed => "未确认，数据库未改动", "not confirmed; the database is unchanged";
+    RestorePlan => "将用备份 {0}（结构版本 {1}，{2} 项督办事项，最后修改 {3}）覆盖数据库 {4}（现有 {5} 项督办事项）。", "The backup {0} (schema {1}, {2} tasks, last changed {3}) will replace the database {4} (now {5} tasks).";
+    RestoreAsk => "输入数据库文件名“{0}”或 yes 确认：", "Type the database's file name \"{0}\" or yes to confirm: ";
+    RestoreDone => "已从 {0} 恢复数据库（{1} 项督办事项）", "database restored from {0} ({1} tasks)";
+    ChkWal => "预写日志（WAL）", "write-ahead log (WAL)";
+    ChkWalValue => "{0} 字节，{1} 帧（已写回 {2}）", "{0} bytes, {1} frames ({2} checkpointed)";
     // Entities.
     EntUnit => "单位", "unit";
     EntLeader => "领导", "leader";

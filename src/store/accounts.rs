@@ -187,6 +187,19 @@ impl Store {
         })
     }
 
+    /// Makes this store's account the admin of a database that lists no accounts (a backup from
+    /// before accounts, just restored by an admin).
+    pub(super) fn found_if_unlisted(&mut self) -> Result<()> {
+        let any: bool = self
+            .conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM account)", [], |r| r.get(0))?;
+        if any {
+            return Ok(());
+        }
+        let name = self.account.clone();
+        self.system_write(|tx| tx.insert_account(&name, Role::Admin))
+    }
+
     /// The OS account this store acts for.
     pub fn account(&self) -> &str {
         &self.account
@@ -213,7 +226,7 @@ impl Store {
 
     /// Refuses, as a write would, unless this store may act as `need` now: for checks made
     /// before a write's own (which stays the one that counts).
-    pub(super) fn may(&self, need: Role) -> Result<()> {
+    pub fn may(&self, need: Role) -> Result<()> {
         let role = role_of(&self.conn, &self.account, self.unknown)?.map(|r| r.min(self.cap));
         if role.is_some_and(|r| r.allows(need)) {
             return Ok(());

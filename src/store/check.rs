@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Result, Store, TaskFilter};
+use super::{Result, Store, TaskFilter, WalStatus};
 use crate::domain::{Light, TaskState};
 
 /// What `duban check` reports.
@@ -32,6 +32,8 @@ pub struct CheckReport {
     pub counts_kept: String,
     /// The audit log's hash chain: its length, head and first breaks.
     pub audit_chain: super::AuditChain,
+    /// The write-ahead log after a passive checkpoint: its size and the frames still in it.
+    pub wal: WalStatus,
 }
 
 impl Store {
@@ -91,6 +93,7 @@ impl Store {
                     .join(", "),
             },
             audit_chain: self.audit_chain()?,
+            wal: self.checkpoint()?,
         })
     }
 
@@ -111,12 +114,6 @@ impl Store {
         )?;
         let ids = stmt.query_map([], |r| r.get(0))?;
         Ok(ids.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Copies the database to `dest` with SQLite's online backup, while others keep working.
-    pub fn backup(&self, dest: &std::path::Path) -> Result<()> {
-        self.conn.backup(rusqlite::MAIN_DB, dest, None)?;
-        Ok(())
     }
 
     /// Whether the database holds no units, leaders or meetings yet.

@@ -159,10 +159,80 @@ pub enum StoreError {
     },
     #[error("the database has no accounts yet; its owner {owner} must open it first (duban init)")]
     NoAccounts { account: String, owner: String },
+    /// SQLITE_FULL: the disk (or the database's size limit) is full; the change was rolled back.
+    #[error("the disk is full")]
+    DiskFull,
+    /// SQLITE_READONLY, or opened read-only: this user may not write the file or its folder.
+    #[error("the database is read-only")]
+    ReadOnly,
+    /// SQLITE_CANTOPEN: the file (or its `-wal`/`-shm` beside it) cannot be opened.
+    #[error("the database file cannot be opened")]
+    CannotOpen,
+    /// SQLITE_NOTADB, or an SQLite file of another program: not a duban database.
+    #[error("not a duban database")]
+    NotADatabase,
+    /// SQLITE_CORRUPT: the file is damaged (truncated, overwritten).
+    #[error("the database file is damaged")]
+    Corrupt,
+    /// A backup offered to `restore` that cannot be restored. Nothing is written.
+    #[error("backup: {0:?}")]
+    BadBackup(BackupProblem),
     #[error("database: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
     #[error("database migration: {0}")]
-    Migration(#[from] rusqlite_migration::Error),
+    Migration(rusqlite_migration::Error),
+}
+
+/// Why a backup file cannot be restored.
+#[derive(Debug)]
+pub enum BackupProblem {
+    /// It cannot be opened or read as an SQLite database (SQLite's words).
+    Unreadable(String),
+    /// `PRAGMA integrity_check` found problems (its first lines).
+    Integrity(String),
+    /// An SQLite database, but not one of duban's.
+    NotDuban,
+    /// Written by a newer duban.
+    Newer { found: i64, known: usize },
+    /// The backup is the live database itself.
+    SameFile,
+    /// Its page size is not the live database's (a copy into a WAL database needs the same).
+    PageSize { found: i64, live: i64 },
+}
+
+impl From<rusqlite::Error> for StoreError {
+    /// SQLite's failures of the file itself become their own variants, so the interfaces can say
+    /// what happened and what to do; everything else stays SQLite's error.
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DiskFull) => StoreError::DiskFull,
+            Some(ErrorCode::ReadOnly) => StoreError::ReadOnly,
+            Some(ErrorCode::CannotOpen) => StoreError::CannotOpen,
+            Some(ErrorCode::NotADatabase) => StoreError::NotADatabase,
+            Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt,
+            _ => StoreError::Sqlite(e),
+        }
+    }
+}
+
+impl From<rusqlite_migration::Error> for StoreError {
+    fn from(e: rusqlite_migration::Error) -> Self {
+        match e {
+            rusqlite_migration::Error::RusqliteError { query, err } => {
+                match StoreError::from(err) {
+                    StoreError::Sqlite(err) => {
+                        StoreError::Migration(rusqlite_migration::Error::RusqliteError {
+                            query,
+                            err,
+                        })
+                    }
+                    other => other,
+                }
+            }
+            e => StoreError::Migration(e),
+        }
+    }
 }
 
 impl StoreError {
@@ -191,6 +261,22 @@ impl StoreError {
                 | StoreError::Duplicate { .. }
                 | StoreError::Invalid(_)
                 | StoreError::Conflict { .. }
+                | StoreError::BadBackup(_)
+        )
+    }
+}
+
+impl StoreError {
+    /// Whether the trouble is the database file itself (its damage, permissions, version), so a
+    /// message names the file.
+    pub fn is_about_the_file(&self) -> bool {
+        matches!(
+            self,
+            StoreError::ReadOnly
+                | StoreError::CannotOpen
+                | StoreError::NotADatabase
+                | StoreError::Corrupt
+                | StoreError::NewerSchema { .. }
         )
     }
 }

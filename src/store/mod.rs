@@ -8,6 +8,7 @@
 
 mod accounts;
 mod audit;
+mod backup;
 mod bulk;
 mod calendar;
 mod chain;
@@ -27,6 +28,7 @@ mod snapshot;
 mod tasks;
 mod undo;
 mod units;
+mod wal;
 
 use std::path::Path;
 use std::time::Duration;
@@ -38,12 +40,13 @@ use crate::domain::{Role, Thresholds};
 
 pub use accounts::{Access, Account, UnknownAccounts};
 pub use audit::{AuditEntry, AuditQuery};
+pub use backup::BackupInfo;
 pub use bulk::Dataset;
 pub use calendar::parse_calendar_csv;
 pub use chain::{AuditChain, ChainBreak};
 pub use check::CheckReport;
 pub use criticisms::{CriticismRow, NewCriticism, ReferralStep};
-pub use error::{Entity, Invalid, Result, StoreError};
+pub use error::{BackupProblem, Entity, Invalid, Result, StoreError};
 pub use import::{LedgerPlan, MeetingRef, NewLeader, PlannedMeeting, PlannedTask};
 pub use meetings::{MeetingDetail, MeetingFilter, MeetingRow, MeetingScope, NewMeeting};
 pub use minutes::{FeedbackAnswer, FeedbackRow};
@@ -54,6 +57,7 @@ pub use snapshot::Snapshot;
 pub use tasks::{Anchor, NewTask, TaskDetail, TaskFilter, TaskRow, TaskSort};
 pub use undo::UndoneChange;
 pub use units::NewUnit;
+pub use wal::WalStatus;
 
 /// An open database with its calendar (built-in data plus the user's overrides) and thresholds.
 pub struct Store {
@@ -90,6 +94,11 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
+        // SQLite falls back to read-only when the user may not write the file; refuse before the
+        // first read, which would leave a `-shm` beside it that others then could not write.
+        if conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Err(StoreError::ReadOnly);
+        }
         let who = accounts::Identity::of_process(Some(path));
         Self::from_connection(conn, thresholds, who, access)
     }
@@ -119,6 +128,15 @@ impl Store {
                 found,
                 known: SCHEMA_VERSION,
             });
+        }
+        // Another program's SQLite file is not migrated into a duban database.
+        let foreign: bool = conn.query_row(
+            "SELECT ?1 = 0 AND EXISTS (SELECT 1 FROM sqlite_schema)",
+            [found],
+            |r| r.get(0),
+        )?;
+        if foreign {
+            return Err(StoreError::NotADatabase);
         }
         // WAL lets readers go on while one writer writes; it is a no-op for :memory:.
         conn.pragma_update(None, "journal_mode", "WAL")?;

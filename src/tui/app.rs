@@ -1,6 +1,7 @@
 //! The loop: read an event, turn it into an action, update, run the commands it returns against the
 //! store (their results are actions again), and draw once the queue is empty. Other users' changes
-//! are noticed by polling `PRAGMA data_version`.
+//! are noticed by polling `PRAGMA data_version`; the write-ahead log is checkpointed when the user
+//! is idle (`idle`).
 
 use std::collections::VecDeque;
 use std::io;
@@ -10,6 +11,7 @@ use ratatui::crossterm::event::{self, Event};
 
 use super::action::Action;
 use super::command::{Command, execute};
+use super::idle::IdleCheckpoint;
 use super::model::{Mode, Model};
 use super::terminal::{self, Signals};
 use super::{backend, update, views};
@@ -110,6 +112,7 @@ fn event_loop(
     let mut queue = VecDeque::from([Action::Resize(size.width, size.height)]);
     let mut version = store.data_version().ok();
     let mut last_poll = Instant::now();
+    let mut idle = IdleCheckpoint::new(Instant::now());
     let mut dirty = true;
     loop {
         if !queue.is_empty() {
@@ -131,6 +134,7 @@ fn event_loop(
             return Ok(());
         }
         if event::poll(TICK)? {
+            idle.input(Instant::now());
             // Every event already waiting, before the next draw: keys typed during a query are
             // applied together (see `settle_with`), and a frame is never drawn for a state the
             // next key already replaced.
@@ -157,8 +161,13 @@ fn event_loop(
             let now = store.data_version().ok();
             if now != version {
                 version = now;
+                idle.data_changed();
                 queue.push_back(Action::DataChanged);
             }
+        }
+        // Long-lived sessions must not let the log grow: copy it back when the user is idle.
+        if queue.is_empty() && idle.due(Instant::now()) {
+            let _ = store.checkpoint();
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod command;
 pub mod export;
 pub mod form;
 pub mod harness;
+mod idle;
 pub mod keymap;
 pub mod layout;
 pub mod model;

@@ -266,6 +266,17 @@ fn writes(meeting: i64, t: i64) -> Vec<(&'static str, Role, Attempt)> {
             Box::new(|s| s.set_role("vi", Role::Editor).map(drop)),
         ),
         ("remove_account", a, Box::new(|s| s.remove_account("ed"))),
+        // Last: it puts the database back as the backup holds it.
+        (
+            "restore_from",
+            a,
+            Box::new(|s| {
+                let dir = tempfile::tempdir().unwrap();
+                let copy = dir.path().join("backup.db");
+                s.backup(&copy)?;
+                s.restore_from(&copy).map(drop)
+            }),
+        ),
     ]
 }
 

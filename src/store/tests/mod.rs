@@ -98,6 +98,7 @@ fn demo_store(today: &str) -> Store {
 mod accounts;
 mod chain;
 mod edits;
+mod faults;
 mod import;
 mod initials;
 mod keep_counts;

@@ -1,0 +1,149 @@
+//! The store's and the date parser's errors as one-line messages in the user's language, with
+//! the exit code each gets (see the module documentation of `crate::cli`).
+
+use super::Failure;
+use super::dbfile;
+use crate::domain::{DateError, Role};
+use crate::i18n::{Lang, Msg};
+use crate::store::{Entity, Invalid, StoreError};
+
+pub(super) fn date_failure(lang: Lang, e: &DateError) -> Failure {
+    let message = match e {
+        DateError::Unrecognised(s) => lang.fill(Msg::ErrDate, &[s]),
+        DateError::OutOfRange(s) => lang.fill(Msg::ErrDateRange, &[s]),
+        DateError::AfterToday { date, today } => lang.fill(Msg::ErrDateFuture, &[date, today]),
+    };
+    Failure { code: 2, message }
+}
+
+pub fn entity_name(lang: Lang, e: Entity) -> &'static str {
+    lang.t(match e {
+        Entity::Unit => Msg::EntUnit,
+        Entity::Leader => Msg::EntLeader,
+        Entity::Meeting => Msg::EntMeeting,
+        Entity::Attendance => Msg::EntAttendance,
+        Entity::Minutes => Msg::EntMinutes,
+        Entity::Feedback => Msg::EntFeedback,
+        Entity::Task => Msg::EntTask,
+        Entity::Progress => Msg::EntProgress,
+        Entity::Explanation => Msg::EntExplanation,
+        Entity::Criticism => Msg::EntCriticism,
+        Entity::Referral => Msg::EntReferral,
+        Entity::Calendar => Msg::EntCalendar,
+        Entity::Database => Msg::EntDatabase,
+        Entity::Account => Msg::EntAccount,
+    })
+}
+
+/// A role's name in `lang`; `None` is an account the database does not list.
+pub fn role_name(lang: Lang, role: Option<Role>) -> &'static str {
+    lang.t(match role {
+        Some(Role::Admin) => Msg::RoleAdmin,
+        Some(Role::Editor) => Msg::RoleEditor,
+        Some(Role::Viewer) => Msg::RoleViewer,
+        None => Msg::RoleNone,
+    })
+}
+
+/// The store's error as a one-line message in `lang`, with its exit code.
+pub fn store_failure(lang: Lang, e: StoreError) -> Failure {
+    let code = if e.is_not_allowed() {
+        3
+    } else if e.is_bad_input() {
+        2
+    } else {
+        1
+    };
+    let message = match e {
+        StoreError::NotFound { entity, key } => {
+            lang.fill(Msg::ErrNotFound, &[&entity_name(lang, entity), &key])
+        }
+        StoreError::Duplicate { entity, key } => {
+            lang.fill(Msg::ErrDuplicate, &[&entity_name(lang, entity), &key])
+        }
+        StoreError::Conflict { entity, id, by, at } => lang.fill(
+            Msg::ErrConflict,
+            &[&entity_name(lang, entity), &id, &by, &at],
+        ),
+        StoreError::Invalid(i) => invalid_message(lang, i),
+        StoreError::NewerSchema { found, known } => {
+            lang.fill(Msg::ErrNewerSchema, &[&found, &known])
+        }
+        StoreError::Forbidden {
+            account,
+            role,
+            need,
+        } => lang.fill(
+            Msg::ErrForbidden,
+            &[
+                &account,
+                &role_name(lang, role),
+                &role_name(lang, Some(need)),
+            ],
+        ),
+        StoreError::UnknownAccount { account, admins } => {
+            lang.fill(Msg::ErrUnknownAccount, &[&account, &admins.join("、")])
+        }
+        StoreError::NoAccounts { owner, .. } => lang.fill(Msg::ErrNoAccounts, &[&owner]),
+        e @ (StoreError::DiskFull
+        | StoreError::ReadOnly
+        | StoreError::CannotOpen
+        | StoreError::NotADatabase
+        | StoreError::Corrupt
+        | StoreError::BadBackup(_)) => dbfile::message(lang, e),
+        StoreError::Sqlite(e) => lang.fill(Msg::ErrDatabase, &[&e]),
+        StoreError::Migration(e) => lang.fill(Msg::ErrDatabase, &[&e]),
+    };
+    Failure { code, message }
+}
+
+fn invalid_message(lang: Lang, i: Invalid) -> String {
+    match i {
+        Invalid::Empty(field) => lang.fill(Msg::ErrEmpty, &[&field]),
+        Invalid::InactiveUnit(u) => lang.fill(Msg::ErrInactive, &[&u]),
+        Invalid::LeadIsCoUnit(u) => lang.fill(Msg::ErrLeadIsCo, &[&u]),
+        Invalid::TaskNotOfUnit { task, unit } => lang.fill(Msg::ErrTaskNotOfUnit, &[&task, &unit]),
+        Invalid::NotOverdue { task, on } => lang.fill(Msg::ErrNotOverdue, &[&task, &on]),
+        Invalid::AlreadyDone(t) => lang.fill(Msg::ErrAlreadyDone, &[&t]),
+        Invalid::DateBefore {
+            field,
+            earlier_than,
+        } => lang.fill(Msg::ErrDateBefore, &[&field, &earlier_than]),
+        Invalid::NoFeedbackRound(m) => lang.fill(Msg::ErrNoFeedbackRound, &[&m]),
+        Invalid::NotParticipant { unit, meeting } => {
+            lang.fill(Msg::ErrNotParticipant, &[&unit, &meeting])
+        }
+        Invalid::NotEmpty => lang.t(Msg::ErrNotEmpty).to_string(),
+        Invalid::ReferralStep { id, status } => lang.fill(Msg::ErrReferralStep, &[&id, &status]),
+        Invalid::CalendarLine { line, text } => lang.fill(Msg::ErrCalendarLine, &[&line, &text]),
+        Invalid::ParticipantInUse { unit, meeting } => {
+            lang.fill(Msg::ErrParticipantInUse, &[&unit, &meeting])
+        }
+        Invalid::TaskMeetingFixed { task, meeting } => {
+            lang.fill(Msg::ErrTaskMeetingFixed, &[&task, &meeting])
+        }
+        Invalid::OwnLiaison(name) => lang.fill(Msg::ErrOwnLiaison, &[&name]),
+        Invalid::Line { line, error } => {
+            lang.fill(Msg::ErrLine, &[&line, &store_failure(lang, *error).message])
+        }
+        Invalid::AccountName(n) => lang.fill(Msg::ErrAccountName, &[&n]),
+        Invalid::LastAdmin(n) => lang.fill(Msg::ErrLastAdmin, &[&n]),
+        Invalid::NothingToUndo => lang.t(Msg::ErrNothingToUndo).to_string(),
+        Invalid::CannotUndo(code) => {
+            let name = Entity::from_code(&code).map_or(code.as_str(), |e| entity_name(lang, e));
+            lang.fill(Msg::ErrCannotUndo, &[&name])
+        }
+        Invalid::HasDependants {
+            entity,
+            id,
+            dependant,
+        } => lang.fill(
+            Msg::ErrHasDependants,
+            &[
+                &entity_name(lang, entity),
+                &id,
+                &entity_name(lang, dependant),
+            ],
+        ),
+    }
+}
