@@ -22,7 +22,7 @@ pub struct DemoArgs {
 #[derive(Debug, Args)]
 pub struct AuditArgs {
     /// Only this kind of record (task, unit, meeting, minutes, …).
-    #[arg(long)]
+    #[arg(long, value_parser = super::line)]
     pub entity: Option<String>,
     /// Only this record id.
     #[arg(long)]
@@ -34,7 +34,7 @@ pub struct AuditArgs {
 
 pub fn init(ctx: &Ctx) -> CliResult {
     ctx.create()?;
-    println!("{}", ctx.lang.fill(Msg::InitDone, &[&ctx.db.display()]));
+    outln!("{}", ctx.lang.fill(Msg::InitDone, &[&ctx.db.display()]));
     Ok(())
 }
 
@@ -49,8 +49,8 @@ pub fn demo(ctx: &Ctx, a: DemoArgs) -> CliResult {
         },
     )
     .map_err(|e| ctx.store(e))?;
-    println!("{}", ctx.lang.fill(Msg::DemoCreated, &[&ctx.db.display()]));
-    println!(
+    outln!("{}", ctx.lang.fill(Msg::DemoCreated, &[&ctx.db.display()]));
+    outln!(
         "{}",
         ctx.lang.fill(
             Msg::DemoSummary,
@@ -73,11 +73,11 @@ pub fn open_demo(ctx: &mut Ctx) -> CliResult {
             seed: 2011,
         },
     )?;
-    println!();
+    outln!();
     check(ctx)?;
     let db = ctx.db.display();
-    println!("\n{}", ctx.lang.t(Msg::DemoTry));
-    println!("  export DUBAN_DB={db} DUBAN_TODAY={}", ctx.today);
+    outln!("\n{}", ctx.lang.t(Msg::DemoTry));
+    outln!("  export DUBAN_DB={db} DUBAN_TODAY={}", ctx.today);
     // The binary as the user can run it now (after `cargo run` it is not on PATH).
     let exe = std::env::current_exe().ok();
     let cwd = std::env::current_dir().ok();
@@ -94,7 +94,7 @@ pub fn open_demo(ctx: &mut Ctx) -> CliResult {
         "meeting list",
         "--help",
     ] {
-        println!("  {bin} {args}");
+        outln!("  {bin} {args}");
     }
     Ok(())
 }
@@ -138,7 +138,7 @@ pub fn check(ctx: &Ctx) -> CliResult {
 pub fn backup(ctx: &Ctx, path: &Path) -> CliResult {
     let store = ctx.open()?;
     store.backup(path).map_err(|e| ctx.store(e))?;
-    println!("{}", ctx.lang.fill(Msg::BackupDone, &[&path.display()]));
+    outln!("{}", ctx.lang.fill(Msg::BackupDone, &[&path.display()]));
     Ok(())
 }
 

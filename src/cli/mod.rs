@@ -2,12 +2,39 @@
 //! prints a table, CSV or JSON. Exit codes: 0 success, 2 bad input (one line naming the bad value),
 //! 1 anything else.
 
+/// `println!` for the command line: the formatted line goes through [`output::out`], which keeps
+/// control characters and bidirectional overrides off the terminal. `src/cli` prints only through
+/// these macros (tests/architecture.rs checks).
+macro_rules! outln {
+    () => {
+        $crate::cli::output::out("\n")
+    };
+    ($($arg:tt)*) => {
+        $crate::cli::output::out(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+/// `print!` through [`output::out`].
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::cli::output::out(&format!($($arg)*))
+    };
+}
+
+/// `eprintln!` through [`output::err`].
+macro_rules! errln {
+    ($($arg:tt)*) => {
+        $crate::cli::output::err(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 mod accountability;
 mod admin;
 mod calendar;
 mod export;
 pub mod import;
 mod interactive;
+mod json;
 mod meetings;
 mod minutes;
 pub mod output;
@@ -196,6 +223,19 @@ impl Ctx {
     }
 }
 
+/// A text argument of one line (a name, a topic, a filter), cleaned as text typed in the TUI is
+/// ([`crate::text::sanitise`]): what is stored is what the user saw. Every free-text argument
+/// takes this or [`lines`] as its `value_parser`.
+fn line(s: &str) -> Result<String, std::convert::Infallible> {
+    Ok(crate::text::sanitise(s))
+}
+
+/// A text argument that may hold several lines (a task's text, a progress report, a reason):
+/// line breaks kept, each line as [`line`] cleans it ([`crate::text::sanitise_lines`]).
+fn lines(s: &str) -> Result<String, std::convert::Infallible> {
+    Ok(crate::text::sanitise_lines(s))
+}
+
 fn date_failure(lang: Lang, e: &DateError) -> Failure {
     let message = match e {
         DateError::Unrecognised(s) => lang.fill(Msg::ErrDate, &[s]),
@@ -309,7 +349,7 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
-            eprintln!("duban: {}", f.message);
+            errln!("duban: {}", f.message);
             ExitCode::from(f.code)
         }
     }
