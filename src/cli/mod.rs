@@ -345,12 +345,42 @@ fn default_db() -> PathBuf {
 
 /// Parses the command line and runs it; the process's exit code.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
-            errln!("duban: {}", f.message);
+            // One line, whatever the message echoes (a date typed with a line break in it).
+            errln!("duban: {}", output::clean(&f.message));
             ExitCode::from(f.code)
+        }
+    }
+}
+
+/// A command line clap refused (or `--help`, `--version`). Help and version hold nothing typed and
+/// are printed by clap, in colour on a terminal; an error echoes what was typed (`invalid value
+/// '…' for '--kind'`), so it is printed plain through [`output::err`], cleaned.
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => e.exit(),
+        _ => {
+            // The same command line with each argument cleaned to one line gives the same error,
+            // echoing what was typed without the line breaks that would split the message.
+            let one_line = std::env::args_os().map(|a| match a.to_str() {
+                Some(s) => std::ffi::OsString::from(output::clean(s)),
+                None => a,
+            });
+            let shown = Cli::try_parse_from(one_line)
+                .err()
+                .filter(|again| again.kind() == e.kind())
+                .unwrap_or(e);
+            output::err(&shown.render().to_string());
+            ExitCode::from(u8::try_from(shown.exit_code()).unwrap_or(2))
         }
     }
 }

@@ -294,14 +294,14 @@ pub fn task(ctx: &Ctx, c: TaskCmd) -> CliResult {
             outln!(
                 "{}：{}    {}：{}",
                 l.t(Msg::ColLead),
-                r.lead_unit,
+                clean(&r.lead_unit),
                 l.t(Msg::ColCo),
-                r.co_units.join("、")
+                clean(&r.co_units.join("、"))
             );
             outln!(
                 "{}：{}    {}：{}",
                 l.t(Msg::ColLeader),
-                r.leader.as_deref().unwrap_or("—"),
+                clean(r.leader.as_deref().unwrap_or("—")),
                 l.t(Msg::ColDue),
                 l.limit(r.limit, r.due, r.provisional)
             );
@@ -310,7 +310,7 @@ pub fn task(ctx: &Ctx, c: TaskCmd) -> CliResult {
                 l.t(Msg::ColMeeting),
                 r.meeting_id,
                 r.meeting_date,
-                d.meeting_topics.join("、")
+                clean(&d.meeting_topics.join("、"))
             );
             if r.provisional {
                 outln!("*{}", l.t(Msg::Provisional));
@@ -345,7 +345,7 @@ pub fn task(ctx: &Ctx, c: TaskCmd) -> CliResult {
                     "{} {} {}",
                     l.t(Msg::LblCriticisms),
                     c.date,
-                    c.doc_no.as_deref().unwrap_or("")
+                    clean(c.doc_no.as_deref().unwrap_or(""))
                 );
             }
         }

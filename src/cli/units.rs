@@ -126,11 +126,12 @@ pub fn unit(ctx: &Ctx, c: UnitCmd) -> CliResult {
                 return Ok(());
             }
             let r = &d.row;
+            let clean = super::output::clean;
             outln!(
                 "{}  {}  {}",
-                r.name,
+                clean(&r.name),
                 l.unit_kind(r.kind),
-                d.unit.main_leader.as_deref().unwrap_or("")
+                clean(d.unit.main_leader.as_deref().unwrap_or(""))
             );
             outln!(
                 "{} {}  {} {}  {} {}  {} {}  {} {}",
@@ -152,8 +153,8 @@ pub fn unit(ctx: &Ctx, c: UnitCmd) -> CliResult {
                 outln!(
                     "{} {} {}",
                     c.criticism.date,
-                    c.criticism.doc_no.as_deref().unwrap_or(""),
-                    c.criticism.reason.as_deref().unwrap_or("")
+                    clean(c.criticism.doc_no.as_deref().unwrap_or("")),
+                    clean(c.criticism.reason.as_deref().unwrap_or(""))
                 );
             }
             for rf in &d.referrals {
