@@ -7,4 +7,5 @@
 mod cli_out;
 mod corpus;
 mod exports;
+mod inputs;
 mod screens;
