@@ -159,7 +159,8 @@ pub enum TaskCmd {
         /// A co-unit (协办单位); repeat for several.
         #[arg(long = "co", value_parser = super::line)]
         co: Vec<String>,
-        #[arg(long, value_parser = super::lines)]
+        /// One line, as in the ledger (a line break becomes a space).
+        #[arg(long, value_parser = super::line)]
         text: String,
         /// An explicit limit (R5.1).
         #[arg(long, conflicts_with = "exempt")]

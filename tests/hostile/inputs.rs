@@ -322,7 +322,8 @@ fn command_line_arguments_are_stored_cleaned_as_typed_text() {
         Some(one_line(&post).as_str())
     );
     let t = store.task_detail(1, today()).unwrap();
-    assert_eq!(t.row.text, lines(&text));
+    // A task's text is one line, as in the ledger and the TUI's forms.
+    assert_eq!(t.row.text, one_line(&text));
     assert_eq!(t.row.leader.as_deref(), Some(one_line(&head).as_str()));
     assert_eq!(t.progress[0].text, lines(&progress));
     assert_eq!(

@@ -8,4 +8,5 @@ mod cli_out;
 mod corpus;
 mod exports;
 mod inputs;
+mod paste;
 mod screens;
