@@ -352,8 +352,9 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
-            // One line, whatever the message echoes (a date typed with a line break in it).
-            errln!("duban: {}", output::clean(&f.message));
+            // The values a message echoes are cleaned to one line as it is filled (`i18n`); an
+            // import's refusal lists its rows one per line.
+            errln!("duban: {}", f.message);
             ExitCode::from(f.code)
         }
     }

@@ -531,7 +531,10 @@ fn a_bad_imported_row_is_named_cleanly_and_nothing_is_written() {
             let what = format!("units.{ext} --lang {lang}");
             crate::corpus::assert_clean(&what, &all, &['\n']);
             crate::corpus::assert_one_line_fields(&what, &all);
-            assert!(all.contains('3'), "{what}: names the row: {all}");
+            // The refusal, then each bad row on its own line, naming it.
+            let rows: Vec<&str> = all.lines().filter(|l| l.contains('3')).collect();
+            assert_eq!(rows.len(), 1, "{what}: names row 3 once on a line: {all}");
+            assert!(all.trim_end().lines().count() >= 2, "{what}: {all}");
         }
         let store = Store::open(&db, Thresholds::default()).unwrap();
         assert!(store.units().unwrap().is_empty(), "{ext}: nothing written");
