@@ -7,6 +7,7 @@
 mod cli_out;
 mod corpus;
 mod exports;
+mod injection;
 mod inputs;
 mod paste;
 mod screens;
