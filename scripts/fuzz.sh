@@ -2,7 +2,7 @@
 # Long fuzz runs: every property of tests/fuzz (the date parser, the CSV and .xlsx importers, the
 # configuration loader) with CASES cases each (default 10000) instead of the normal suite's few
 # hundred, optimised. What proptest finds is shrunk, printed and kept in
-# tests/fuzz/*.proptest-regressions (commit those files: they are replayed on every run); put a
+# tests/proptest-regressions/*.txt (commit those files: they are replayed on every run); put a
 # tricky input worth keeping in tests/corpus/<target>/ as well.
 #
 #   scripts/fuzz.sh            # 10000 cases per property
