@@ -10,4 +10,5 @@ mod exports;
 mod injection;
 mod inputs;
 mod paste;
+mod pty;
 mod screens;
