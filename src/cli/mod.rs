@@ -2,34 +2,12 @@
 //! prints a table, CSV or JSON. Exit codes: 0 success, 2 bad input (one line naming the bad value),
 //! 1 anything else.
 
-/// `println!` for the command line: the formatted line goes through [`output::out`], which keeps
-/// control characters and bidirectional overrides off the terminal. `src/cli` prints only through
-/// these macros (tests/architecture.rs checks).
-macro_rules! outln {
-    () => {
-        $crate::cli::output::out("\n")
-    };
-    ($($arg:tt)*) => {
-        $crate::cli::output::out(&format!("{}\n", format_args!($($arg)*)))
-    };
-}
-
-/// `print!` through [`output::out`].
-macro_rules! out {
-    ($($arg:tt)*) => {
-        $crate::cli::output::out(&format!($($arg)*))
-    };
-}
-
-/// `eprintln!` through [`output::err`].
-macro_rules! errln {
-    ($($arg:tt)*) => {
-        $crate::cli::output::err(&format!("{}\n", format_args!($($arg)*)))
-    };
-}
+#[macro_use]
+mod print;
 
 mod accountability;
 mod admin;
+mod args;
 mod calendar;
 mod export;
 pub mod import;
@@ -52,6 +30,7 @@ use crate::config::Config;
 use crate::domain::{DateError, parse_date};
 use crate::i18n::{Lang, Msg};
 use crate::store::{Entity, Invalid, Store, StoreError};
+use args::{line, lines, usage_error};
 use output::Format;
 
 #[derive(Debug, Parser)]
@@ -223,19 +202,6 @@ impl Ctx {
     }
 }
 
-/// A text argument of one line (a name, a topic, a filter), cleaned as text typed in the TUI is
-/// ([`crate::text::sanitise`]): what is stored is what the user saw. Every free-text argument
-/// takes this or [`lines`] as its `value_parser`.
-fn line(s: &str) -> Result<String, std::convert::Infallible> {
-    Ok(crate::text::sanitise(s))
-}
-
-/// A text argument that may hold several lines (a task's text, a progress report, a reason):
-/// line breaks kept, each line as [`line`] cleans it ([`crate::text::sanitise_lines`]).
-fn lines(s: &str) -> Result<String, std::convert::Infallible> {
-    Ok(crate::text::sanitise_lines(s))
-}
-
 fn date_failure(lang: Lang, e: &DateError) -> Failure {
     let message = match e {
         DateError::Unrecognised(s) => lang.fill(Msg::ErrDate, &[s]),
@@ -356,32 +322,6 @@ pub fn main() -> ExitCode {
             // import's refusal lists its rows one per line.
             errln!("duban: {}", f.message);
             ExitCode::from(f.code)
-        }
-    }
-}
-
-/// A command line clap refused (or `--help`, `--version`). Help and version hold nothing typed and
-/// are printed by clap, in colour on a terminal; an error echoes what was typed (`invalid value
-/// '…' for '--kind'`), so it is printed plain through [`output::err`], cleaned.
-fn usage_error(e: clap::Error) -> ExitCode {
-    use clap::error::ErrorKind;
-    match e.kind() {
-        ErrorKind::DisplayHelp
-        | ErrorKind::DisplayVersion
-        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => e.exit(),
-        _ => {
-            // The same command line with each argument cleaned to one line gives the same error,
-            // echoing what was typed without the line breaks that would split the message.
-            let one_line = std::env::args_os().map(|a| match a.to_str() {
-                Some(s) => std::ffi::OsString::from(output::clean(s)),
-                None => a,
-            });
-            let shown = Cli::try_parse_from(one_line)
-                .err()
-                .filter(|again| again.kind() == e.kind())
-                .unwrap_or(e);
-            output::err(&shown.render().to_string());
-            ExitCode::from(u8::try_from(shown.exit_code()).unwrap_or(2))
         }
     }
 }

@@ -1,20 +1,19 @@
 //! SQL and full-text (FTS5) injection: quotes, LIKE wildcards, a backslash, `'; DROP TABLE`, and
 //! FTS5's own syntax (`*`, `NEAR(`, `OR`, `-x`, `^`, column filters) through every filter (the
-//! store's task and meeting filters, the TUI's filter line typed key by key, `task list --text`
-//! and `--unit`, `unit show`, `criticisms --unit`) and every form (the TUI's, the command line's
-//! add commands). Every result is exactly what a substring search in Rust finds; every value is
-//! stored verbatim; afterwards every table is there and `PRAGMA integrity_check` says ok.
+//! store's task and meeting filters here; the TUI's filter line typed key by key, `task list
+//! --text` and `--unit`, `unit show`, `criticisms --unit` in `injection_forms`) and every form
+//! (the TUI's, the command line's add commands, in `injection_forms`). Every result is exactly
+//! what a substring search in Rust finds; every value is stored verbatim; afterwards every table
+//! is there and `PRAGMA integrity_check` says ok.
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
 use duban::domain::{LeaderTitle, Limit, Thresholds, UnitKind};
-use duban::i18n::Lang;
 use duban::store::{MeetingFilter, NewMeeting, NewTask, NewUnit, Store, TaskFilter};
 use duban::text::initials;
-use duban::tui::harness::Harness;
 
-use crate::corpus::{d, ok, today};
+use crate::corpus::{d, today};
 
 /// What goes through every filter and form.
 pub const NEEDLES: &[&str] = &[
@@ -59,7 +58,7 @@ pub const NEEDLES: &[&str] = &[
     "S",
 ];
 
-const UNITS: &[&str] = &[
+pub const UNITS: &[&str] = &[
     "上塘镇",
     "100%单位",
     "a_b局",
@@ -68,7 +67,7 @@ const UNITS: &[&str] = &[
     "'; DROP TABLE unit; --",
 ];
 
-const TASKS: &[(&str, usize)] = &[
+pub const TASKS: &[(&str, usize)] = &[
     ("完成100%任务", 0),
     ("a_b 工程", 1),
     ("O'Brien 项目", 2),
@@ -147,7 +146,7 @@ pub fn county(store: &mut Store) {
 /// The tasks a text filter must select, found in Rust: the trimmed query as a substring of the
 /// task, its lead unit or one of its meeting's topics; a query of ASCII letters and digits also in
 /// their pinyin initials, in lower case. Every task for an empty query.
-fn tasks_oracle(store: &Store, q: &str) -> BTreeSet<i64> {
+pub fn tasks_oracle(store: &Store, q: &str) -> BTreeSet<i64> {
     let t = q.trim();
     let ascii = !t.is_empty() && t.bytes().all(|b| b.is_ascii_alphanumeric());
     let low = t.to_ascii_lowercase();
@@ -177,7 +176,7 @@ fn tasks_oracle(store: &Store, q: &str) -> BTreeSet<i64> {
 
 /// The meetings a text filter must select: the query in the number, the chair's name or a topic
 /// (or, ASCII letters and digits, a topic's initials).
-fn meetings_oracle(store: &Store, q: &str) -> BTreeSet<i64> {
+pub fn meetings_oracle(store: &Store, q: &str) -> BTreeSet<i64> {
     let t = q.trim();
     let ascii = !t.is_empty() && t.bytes().all(|b| b.is_ascii_alphanumeric());
     let low = t.to_ascii_lowercase();
@@ -214,7 +213,7 @@ pub fn assert_intact(db: &Path, tables: &BTreeSet<String>) {
     assert_eq!(check, "ok");
 }
 
-fn schema(db: &Path) -> BTreeSet<String> {
+pub fn schema(db: &Path) -> BTreeSet<String> {
     let conn = rusqlite::Connection::open(db).unwrap();
     conn.prepare("SELECT name FROM sqlite_master")
         .unwrap()
@@ -224,7 +223,7 @@ fn schema(db: &Path) -> BTreeSet<String> {
         .unwrap()
 }
 
-fn ids(v: impl IntoIterator<Item = i64>) -> BTreeSet<i64> {
+pub fn ids(v: impl IntoIterator<Item = i64>) -> BTreeSet<i64> {
     v.into_iter().collect()
 }
 
@@ -282,169 +281,4 @@ fn the_store_filters_find_exactly_the_literal_text() {
     assert!(!pct.is_empty() && pct.len() < all, "{pct:?} of {all}");
     drop(store);
     assert_intact(&db, &tables);
-}
-
-#[test]
-fn the_command_line_filters_and_forms_take_the_text_literally() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("inject.db");
-    {
-        let mut store = Store::open(&db, Thresholds::default()).unwrap();
-        county(&mut store);
-    }
-    let tables = schema(&db);
-    let json = |args: &[&str]| -> serde_json::Value {
-        let mut a = vec!["--format", "json"];
-        a.extend(args);
-        serde_json::from_str(&ok(&db, &a)).unwrap()
-    };
-    let store = Store::open(&db, Thresholds::default()).unwrap();
-    // Values as `--name=value`, so one starting with `-` is a value, not an option.
-    let opt = |name: &str, v: &str| format!("--{name}={v}");
-    for q in NEEDLES {
-        let v = json(&["task", "list", &opt("text", q)]);
-        let got = ids(v
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|t| t["id"].as_i64().unwrap()));
-        assert_eq!(got, tasks_oracle(&store, q), "task list --text {q:?}");
-    }
-    for (i, unit) in UNITS.iter().enumerate() {
-        let v = json(&["task", "list", &opt("unit", unit)]);
-        let got = ids(v
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|t| t["id"].as_i64().unwrap()));
-        let want: BTreeSet<i64> = TASKS
-            .iter()
-            .enumerate()
-            .filter(|(_, (_, u))| *u == i)
-            .map(|(n, _)| n as i64 + 1)
-            .collect();
-        assert_eq!(got, want, "task list --unit {unit:?}");
-        let shown = json(&["unit", "show", "--", unit]);
-        assert_eq!(shown["name"].as_str(), Some(*unit), "{shown}");
-        json(&["criticisms", &opt("unit", unit)]);
-    }
-    drop(store);
-    // Every add command, each free-text value one of the issue's needles; each stored verbatim.
-    for (i, q) in NEEDLES[..10].iter().enumerate() {
-        let unit = format!("{q}{i}");
-        ok(
-            &db,
-            &[
-                "unit",
-                "add",
-                &opt("leader", q),
-                &opt("contact", q),
-                "--",
-                &unit,
-            ],
-        );
-        let leader = format!("{q}领导{i}");
-        ok(
-            &db,
-            &["leader", "add", "--title", "deputy-head", "--", &leader],
-        );
-        let m = json(&[
-            "meeting",
-            "add",
-            &opt("topic", q),
-            &opt("chair", &leader),
-            "--date",
-            "2026-11-09",
-            &opt("unit", &unit),
-            &opt("place", q),
-            &opt("number", q),
-        ]);
-        let meeting = m["id"].as_i64().unwrap().to_string();
-        assert_eq!(m["topics"][0].as_str(), Some(*q));
-        ok(&db, &["minutes", "issue", &meeting, "--date", "2026-11-09"]);
-        let t = json(&[
-            "task",
-            "add",
-            "--meeting",
-            &meeting,
-            &opt("lead", &unit),
-            &opt("text", q),
-            "--due",
-            "2026-11-20",
-        ]);
-        let task = t["id"].as_i64().unwrap().to_string();
-        assert_eq!(t["text"].as_str(), Some(*q));
-        assert_eq!(t["lead_unit"].as_str(), Some(unit.as_str()));
-        ok(&db, &["task", "progress", &task, &opt("text", q)]);
-        ok(
-            &db,
-            &[
-                "task",
-                "explain",
-                &task,
-                "--promise",
-                "2026-11-24",
-                &opt("text", q),
-                "--date",
-                "2026-11-21",
-            ],
-        );
-        ok(
-            &db,
-            &[
-                "criticize",
-                &opt("doc", q),
-                &opt("reason", q),
-                "--task",
-                &task,
-                "--",
-                &unit,
-            ],
-        );
-        let detail = json(&["task", "show", &task]);
-        assert_eq!(detail["progress"][0]["text"].as_str(), Some(*q));
-        assert_eq!(detail["explanations"][0]["text"].as_str(), Some(*q));
-        let u = json(&["unit", "show", "--", &unit]);
-        assert_eq!(u["unit"]["main_leader"].as_str(), Some(*q));
-        assert_eq!(u["criticisms"][0]["reason"].as_str(), Some(*q), "{u}");
-    }
-    assert_intact(&db, &tables);
-    let check = json(&["check"]);
-    assert_eq!(check["integrity"], "ok");
-}
-
-#[test]
-fn the_tui_filter_line_and_forms_take_the_text_literally() {
-    let mut store = Store::open_in_memory(Thresholds::default()).unwrap();
-    county(&mut store);
-    let mut h = Harness::on(store, Lang::Zh, today(), 160, 48, "inject.db");
-    for q in NEEDLES {
-        // Typed key by key into the ledger's filter line, then each list shows what the store's
-        // filter selects.
-        h.keys("2C/");
-        h.keys(q);
-        h.keys("<Enter>");
-        assert_eq!(h.model.task_query.text, *q);
-        let shown = ids(h.model.tasks.rows.iter().map(|r| r.id));
-        assert_eq!(shown, tasks_oracle(&h.store, q), "ledger filtered by {q:?}");
-        h.keys("3C/");
-        h.keys(q);
-        h.keys("<Enter>");
-        let shown = ids(h.model.meetings.rows.iter().map(|m| m.id));
-        assert_eq!(
-            shown,
-            meetings_oracle(&h.store, q),
-            "meetings filtered by {q:?}"
-        );
-        h.keys("<Esc>C");
-    }
-    // A new unit typed into the form, saved through the command loop, stored verbatim.
-    for q in ["'; DROP TABLE unit; --x", "%_%", "NEAR(\"x\" OR"] {
-        h.keys("4a");
-        h.keys(q);
-        h.keys("<C-s>");
-        assert!(h.model.form.is_none(), "saved {q:?}");
-        assert_eq!(h.store.unit_by_name(q).unwrap().name, q);
-    }
-    assert_eq!(h.store.check(today()).unwrap().integrity, "ok");
 }

@@ -7,7 +7,9 @@
 mod cli_out;
 mod corpus;
 mod exports;
+mod imports;
 mod injection;
+mod injection_forms;
 mod inputs;
 mod paste;
 mod pty;
