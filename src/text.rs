@@ -11,7 +11,9 @@ use crate::domain::Light;
 /// `ESC[2J`, OSC 52 clipboard writes, the one-character CSI U+009B) and the bidirectional
 /// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) that reorder what follows
 /// them. Line feed and tab are controls too: only [`clean_lines`] and [`sanitise_lines`] keep line
-/// feeds, for the fields of several lines; no field keeps a tab.
+/// feeds, for the fields of several lines; no field keeps a tab. Zero-width characters (U+200B–
+/// U+200D, U+FEFF) and the bidi marks (U+200E, U+200F) are text: they move no cursor and reorder
+/// nothing beyond themselves.
 ///
 /// The rule, where each function is used:
 /// - Input (typed or pasted in the TUI, the command line's text arguments, imported cells):
