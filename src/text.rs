@@ -6,9 +6,23 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::domain::Light;
 
-/// Characters that must never reach the terminal from stored or pasted text: C0/C1 controls
-/// (escape sequences) and the bidirectional overrides that reorder what follows them.
-fn is_unsafe(c: char) -> bool {
+/// Characters that must never reach the terminal, a file or the output of the command line from
+/// stored, typed, pasted or imported text: C0/C1 controls with DEL (escape sequences such as
+/// `ESC[2J`, OSC 52 clipboard writes, the one-character CSI U+009B) and the bidirectional
+/// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) that reorder what follows
+/// them. Line feed and tab are controls too: only [`clean_lines`] and [`sanitise_lines`] keep line
+/// feeds, for the fields of several lines; no field keeps a tab. Zero-width characters (U+200B–
+/// U+200D, U+FEFF) and the bidi marks (U+200E, U+200F) are text: they move no cursor and reorder
+/// nothing beyond themselves.
+///
+/// The rule, where each function is used:
+/// - Input (typed or pasted in the TUI, the command line's text arguments, imported cells):
+///   [`sanitise`] for a one-line field, [`sanitise_lines`] for a field of several lines, so what
+///   is stored is what the user saw.
+/// - Output (the screen, the command line's table, CSV, JSON and messages, every export):
+///   [`clean`] or [`clean_lines`], because a database may hold anything (an older duban, another
+///   program, a hand edit): the store keeps what it is given.
+pub fn is_unsafe(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
@@ -19,12 +33,42 @@ pub fn clean(s: &str) -> String {
         .collect()
 }
 
+/// Stored text of several lines for display or a file: line breaks kept (CR LF and a lone CR
+/// become LF), each other unsafe character a space.
+pub fn clean_lines(s: &str) -> String {
+    if !s.chars().any(|c| is_unsafe(c) && c != '\n') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' | '\n' => out.push('\n'),
+            c if is_unsafe(c) => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Typed or pasted text for a one-line field: whitespace becomes a space, unsafe characters go.
 pub fn sanitise(s: &str) -> String {
     s.chars()
         .map(|c| if c.is_whitespace() { ' ' } else { c })
         .filter(|c| !is_unsafe(*c))
         .collect()
+}
+
+/// Typed or pasted text for a field of several lines: line breaks kept (CR LF and a lone CR
+/// become LF), each line as [`sanitise`] makes it.
+pub fn sanitise_lines(s: &str) -> String {
+    s.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .split('\n')
+        .map(sanitise)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Truncates to `max` display cells, ending with ⋯ (U+22EF, unambiguously one cell wide) when cut;
@@ -105,7 +149,20 @@ pub fn initials(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::initials;
+    use super::{clean, clean_lines, initials, sanitise, sanitise_lines};
+
+    #[test]
+    fn unsafe_characters_never_survive_and_line_breaks_only_where_kept() {
+        let nasty =
+            "a\u{1b}[2J\u{1b}]52;c;ZXZpbA==\u{7}\u{9b}31m\u{202e}b\u{2067}\u{7f}\u{85}\tc\r\nd\re";
+        assert_eq!(clean(nasty), "a [2J ]52;c;ZXZpbA==  31m b    c  d e");
+        assert_eq!(clean_lines(nasty), "a [2J ]52;c;ZXZpbA==  31m b    c\nd\ne");
+        assert_eq!(sanitise(nasty), "a[2J]52;c;ZXZpbA==31mb  c  d e");
+        assert_eq!(sanitise_lines(nasty), "a[2J]52;c;ZXZpbA==31mb  c\nd\ne");
+        // Zero-width characters and CJK are text, not controls.
+        assert_eq!(sanitise("上\u{200b}塘\u{200d}镇"), "上\u{200b}塘\u{200d}镇");
+        assert_eq!(clean_lines("上塘\n镇"), "上塘\n镇");
+    }
 
     #[test]
     fn chinese_becomes_first_letters() {

@@ -80,3 +80,32 @@ fn exports_hold_no_sql_and_know_nothing_of_the_interfaces() {
         &["rusqlite", "crate::cli", "crate::tui", "conn."],
     );
 }
+
+#[test]
+fn the_command_line_writes_only_through_its_cleaning_output() {
+    // Every byte the command line prints goes through `cli::output::out`/`err` (the `outln!`,
+    // `out!` and `errln!` macros) and JSON through `cli::json`, which keep control characters and
+    // bidirectional overrides off the terminal.
+    for (path, text) in files("src/cli") {
+        let own = |name: &str| Path::new(&path).file_name().is_some_and(|f| f == name);
+        for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
+            if !own("output.rs") && !line.contains("is_terminal()") {
+                for n in [
+                    "println!",
+                    "print!(",
+                    "eprint",
+                    "writeln!(",
+                    "stdout().",
+                    "stderr().",
+                ] {
+                    assert!(!line.contains(n), "{path} uses {n}: {line}");
+                }
+            }
+            if !own("json.rs") {
+                for n in ["serde_json::to_string", "serde_json::to_writer"] {
+                    assert!(!line.contains(n), "{path} uses {n}: {line}");
+                }
+            }
+        }
+    }
+}

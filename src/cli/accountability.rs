@@ -9,13 +9,14 @@ use crate::store::{NewCriticism, ReferralStep};
 
 #[derive(Debug, Args)]
 pub struct CriticizeArgs {
+    #[arg(value_parser = super::line)]
     pub unit: String,
     #[arg(long)]
     pub date: Option<String>,
     /// The notice's document number.
-    #[arg(long)]
+    #[arg(long, value_parser = super::line)]
     pub doc: Option<String>,
-    #[arg(long)]
+    #[arg(long, value_parser = super::lines)]
     pub reason: Option<String>,
     /// A task the criticism covers; repeat for several.
     #[arg(long = "task")]
@@ -25,7 +26,7 @@ pub struct CriticizeArgs {
 #[derive(Debug, Args)]
 pub struct CriticismsArgs {
     /// Only this unit's.
-    #[arg(long)]
+    #[arg(long, value_parser = super::line)]
     pub unit: Option<String>,
 }
 
@@ -33,6 +34,7 @@ pub struct CriticismsArgs {
 pub enum ReferralCmd {
     /// Propose referring a unit to the supervision bureau.
     Propose {
+        #[arg(value_parser = super::line)]
         unit: String,
         #[arg(long)]
         date: Option<String>,
@@ -54,13 +56,13 @@ pub enum ReferralCmd {
         id: i64,
         #[arg(long)]
         date: Option<String>,
-        #[arg(long)]
+        #[arg(long, value_parser = super::lines)]
         outcome: Option<String>,
     },
     /// Decided not to refer, with the reason.
     NotRefer {
         id: i64,
-        #[arg(long)]
+        #[arg(long, value_parser = super::lines)]
         reason: String,
         #[arg(long)]
         date: Option<String>,
@@ -80,7 +82,7 @@ pub fn criticize(ctx: &Ctx, a: CriticizeArgs) -> CliResult {
         task_ids: a.tasks,
     };
     let id = store.add_criticism(new).map_err(|e| ctx.store(e))?;
-    println!(
+    outln!(
         "{}",
         ctx.lang.fill(
             Msg::Saved,
@@ -93,7 +95,7 @@ pub fn criticize(ctx: &Ctx, a: CriticizeArgs) -> CliResult {
         .into_iter()
         .find(|u| u.name == a.unit.trim());
     if unit.is_some_and(|u| u.referral_due) {
-        println!("⚠ {}", ctx.lang.t(Msg::ChkReferralDue));
+        outln!("⚠ {}", ctx.lang.t(Msg::ChkReferralDue));
     }
     Ok(())
 }
@@ -183,7 +185,7 @@ pub fn referral(ctx: &Ctx, c: ReferralCmd) -> CliResult {
     };
     let id = store.referral_step(step).map_err(|e| ctx.store(e))?;
     let r = store.referral(id).map_err(|e| ctx.store(e))?;
-    println!(
+    outln!(
         "{}",
         l.fill(
             Msg::Saved,

@@ -21,7 +21,7 @@ pub struct DemoArgs {
 #[derive(Debug, Args)]
 pub struct AuditArgs {
     /// Only this kind of record (task, unit, meeting, minutes, …).
-    #[arg(long)]
+    #[arg(long, value_parser = super::line)]
     pub entity: Option<String>,
     /// Only this record id.
     #[arg(long)]
@@ -39,7 +39,7 @@ pub struct AuditArgs {
 
 pub fn init(ctx: &Ctx) -> CliResult {
     ctx.create()?;
-    println!("{}", ctx.lang.fill(Msg::InitDone, &[&ctx.db.display()]));
+    outln!("{}", ctx.lang.fill(Msg::InitDone, &[&ctx.db.display()]));
     Ok(())
 }
 
@@ -54,8 +54,8 @@ pub fn demo(ctx: &Ctx, a: DemoArgs) -> CliResult {
         },
     )
     .map_err(|e| ctx.store(e))?;
-    println!("{}", ctx.lang.fill(Msg::DemoCreated, &[&ctx.db.display()]));
-    println!(
+    outln!("{}", ctx.lang.fill(Msg::DemoCreated, &[&ctx.db.display()]));
+    outln!(
         "{}",
         ctx.lang.fill(
             Msg::DemoSummary,
@@ -78,11 +78,11 @@ pub fn open_demo(ctx: &mut Ctx) -> CliResult {
             seed: 2011,
         },
     )?;
-    println!();
+    outln!();
     check(ctx)?;
     let db = ctx.db.display();
-    println!("\n{}", ctx.lang.t(Msg::DemoTry));
-    println!("  export DUBAN_DB={db} DUBAN_TODAY={}", ctx.today);
+    outln!("\n{}", ctx.lang.t(Msg::DemoTry));
+    outln!("  export DUBAN_DB={db} DUBAN_TODAY={}", ctx.today);
     // The binary as the user can run it now (after `cargo run` it is not on PATH).
     let exe = std::env::current_exe().ok();
     let cwd = std::env::current_dir().ok();
@@ -99,7 +99,7 @@ pub fn open_demo(ctx: &mut Ctx) -> CliResult {
         "meeting list",
         "--help",
     ] {
-        println!("  {bin} {args}");
+        outln!("  {bin} {args}");
     }
     Ok(())
 }

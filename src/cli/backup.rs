@@ -1,6 +1,6 @@
 //! `duban backup PATH` and `duban restore PATH`: SQLite's online backup, both ways.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal};
 use std::path::{Path, PathBuf};
 
 use clap::Args;
@@ -38,7 +38,7 @@ pub fn backup(ctx: &Ctx, path: &Path) -> CliResult {
     store.backup(tmp.path()).map_err(|e| ctx.store(e))?;
     tmp.persist(path)
         .map_err(|e| ctx.file_failure(path, &e.error))?;
-    println!("{}", ctx.lang.fill(Msg::BackupDone, &[&path.display()]));
+    outln!("{}", ctx.lang.fill(Msg::BackupDone, &[&path.display()]));
     Ok(())
 }
 
@@ -52,7 +52,7 @@ pub fn restore(ctx: &Ctx, a: RestoreArgs) -> CliResult {
         confirm(ctx, &store, &a.path, &info)?;
     }
     let info = store.restore_from(&a.path).map_err(|e| ctx.store(e))?;
-    println!(
+    outln!(
         "{}",
         ctx.lang
             .fill(Msg::RestoreDone, &[&a.path.display(), &info.tasks])
@@ -77,9 +77,7 @@ fn confirm(ctx: &Ctx, store: &Store, path: &Path, info: &BackupInfo) -> CliResul
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let last = info.last_change.as_deref().unwrap_or("-");
-    let mut err = std::io::stderr().lock();
-    let _ = writeln!(
-        err,
+    errln!(
         "{}",
         l.fill(
             Msg::RestorePlan,
@@ -93,8 +91,7 @@ fn confirm(ctx: &Ctx, store: &Store, path: &Path, info: &BackupInfo) -> CliResul
             ]
         )
     );
-    let _ = write!(err, "{}", l.fill(Msg::RestoreAsk, &[&name]));
-    let _ = err.flush();
+    super::output::err_now(&l.fill(Msg::RestoreAsk, &[&name]));
     let mut answer = String::new();
     let _ = stdin.lock().read_line(&mut answer);
     let answer = answer.trim();

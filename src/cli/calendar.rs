@@ -34,6 +34,7 @@ pub enum CalendarCmd {
         date: String,
         #[arg(value_parser = ["off", "work"])]
         kind: String,
+        #[arg(value_parser = super::line)]
         name: Option<String>,
     },
     /// Import a CSV `date,is_off_day,name` (a State Council notice); its years count as known.
@@ -57,7 +58,7 @@ pub fn workdays(ctx: &Ctx, c: WorkdaysCmd) -> CliResult {
     };
     let provisional_note = |a, b| {
         if cal.is_provisional(a, b) && ctx.format != super::Format::Json {
-            eprintln!("{}", ctx.lang.t(Msg::Provisional).trim());
+            errln!("{}", ctx.lang.t(Msg::Provisional).trim());
         }
     };
     match c {
@@ -105,8 +106,8 @@ pub fn workdays(ctx: &Ctx, c: WorkdaysCmd) -> CliResult {
 /// One value: bare in table form (scriptable), in a one-row CSV or a JSON object.
 fn print_value(ctx: &Ctx, text: String, json: serde_json::Value) {
     match ctx.format {
-        super::Format::Json => println!("{json}"),
-        _ => println!("{text}"),
+        super::Format::Json => outln!("{}", super::output::json_text(&json, false)),
+        _ => outln!("{text}"),
     }
 }
 
@@ -148,7 +149,7 @@ pub fn calendar(ctx: &Ctx, c: CalendarCmd) -> CliResult {
                 &json!({"year": year, "provisional": !covered, "days": rows}),
             );
             if !covered && ctx.format == super::Format::Table {
-                println!("{}", l.fill(Msg::YearProvisional, &[&year]));
+                outln!("{}", l.fill(Msg::YearProvisional, &[&year]));
             }
         }
         CalendarCmd::Set { date, kind, name } => {
@@ -166,7 +167,7 @@ pub fn calendar(ctx: &Ctx, c: CalendarCmd) -> CliResult {
             let n = store
                 .set_calendar_days(&[entry], false)
                 .map_err(|e| ctx.store(e))?;
-            println!("{}", l.fill(Msg::CalendarSaved, &[&n]));
+            outln!("{}", l.fill(Msg::CalendarSaved, &[&n]));
         }
         CalendarCmd::Import { file } => {
             let text = std::fs::read_to_string(&file).map_err(|e| ctx.file_failure(&file, &e))?;
@@ -174,7 +175,7 @@ pub fn calendar(ctx: &Ctx, c: CalendarCmd) -> CliResult {
             let n = store
                 .set_calendar_days(&days, true)
                 .map_err(|e| ctx.store(e))?;
-            println!("{}", l.fill(Msg::CalendarSaved, &[&n]));
+            outln!("{}", l.fill(Msg::CalendarSaved, &[&n]));
         }
     }
     Ok(())

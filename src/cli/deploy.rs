@@ -56,7 +56,7 @@ fn ensure_group(ctx: &Ctx, group: &str) -> CliResult<u32> {
     }
     perms::add_system_group(group)
         .map_err(|e| dep_failure(ctx, 1, Dep::GroupAdd, &[&group, &e]))?;
-    println!("{}", ctx.lang.dep_fill(Dep::GroupCreated, &[&group]));
+    outln!("{}", ctx.lang.dep_fill(Dep::GroupCreated, &[&group]));
     lookup(ctx)?.ok_or_else(|| dep_failure(ctx, 1, Dep::GroupAdd, &[&group, &"groupadd"]))
 }
 
@@ -85,7 +85,7 @@ fn init_shared(ctx: &mut Ctx, dir: &Path, group: &str) -> CliResult {
         }
     }
     drop(store);
-    print!("{}", next_steps(ctx.lang, &dir, &ctx.db, group));
+    out!("{}", next_steps(ctx.lang, &dir, &ctx.db, group));
     Ok(())
 }
 

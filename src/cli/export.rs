@@ -48,7 +48,7 @@ pub struct FeedbackFormArgs {
     #[arg(long)]
     pub meeting: i64,
     /// A participating unit's name.
-    #[arg(long)]
+    #[arg(long, value_parser = super::line)]
     pub unit: String,
     /// The file to write: FILE.docx.
     #[arg(long)]
@@ -122,7 +122,7 @@ pub fn export(ctx: &Ctx, c: ExportCmd) -> CliResult {
             a.out
         }
     };
-    println!("{}", l.exp_fill(Exp::Written, &[&out.display()]));
+    outln!("{}", l.exp_fill(Exp::Written, &[&out.display()]));
     Ok(())
 }
 

@@ -105,14 +105,14 @@ fn report_rows<T>(ctx: &Ctx, a: &ImportArgs, checked: &Checked<T>) -> CliResult 
         });
     }
     if !bad.is_empty() {
-        println!("{}", l.imp_fill(Imp::Skipped, &[&bad.len()]));
+        outln!("{}", l.imp_fill(Imp::Skipped, &[&bad.len()]));
         for line in &lines {
-            println!("  {line}");
+            outln!("  {line}");
         }
     }
     if !checked.unchanged.is_empty() {
         let rows: Vec<String> = checked.unchanged.iter().map(|r| r.to_string()).collect();
-        println!(
+        outln!(
             "{}",
             l.imp_fill(Imp::Unchanged, &[&rows.len(), &rows.join(", ")])
         );
@@ -156,9 +156,9 @@ pub fn import(ctx: &Ctx, c: ImportCmd) -> CliResult {
                     .import_units(units.clone(), &label)
                     .map_err(|e| ctx.store(e))?;
             }
-            println!("{}", l.imp_fill(head, &[&counts(l, units.len(), 0, 0, 0)]));
+            outln!("{}", l.imp_fill(head, &[&counts(l, units.len(), 0, 0, 0)]));
             for u in &units {
-                println!(
+                outln!(
                     "  {}  {}",
                     super::output::clean(&u.name),
                     l.unit_kind(u.kind)
@@ -174,12 +174,12 @@ pub fn import(ctx: &Ctx, c: ImportCmd) -> CliResult {
                     .import_leaders(leaders.clone(), &label)
                     .map_err(|e| ctx.store(e))?;
             }
-            println!(
+            outln!(
                 "{}",
                 l.imp_fill(head, &[&counts(l, 0, leaders.len(), 0, 0)])
             );
             for x in &leaders {
-                println!(
+                outln!(
                     "  {}  {}",
                     super::output::clean(&x.name),
                     l.leader_title(x.title)
@@ -214,21 +214,21 @@ fn print_plan(ctx: &Ctx, plan: &LedgerPlan, head: Imp) {
         p.meetings.len(),
         p.tasks.len(),
     );
-    println!("{}", l.imp_fill(head, &[&n]));
+    outln!("{}", l.imp_fill(head, &[&n]));
     if !p.units.is_empty() {
-        println!(
+        outln!(
             "  {}",
             clean(&l.imp_fill(Imp::NewUnits, &[&p.units.join("、")]))
         );
     }
     if !p.leaders.is_empty() {
-        println!(
+        outln!(
             "  {}",
             clean(&l.imp_fill(Imp::NewLeaders, &[&p.leaders.join("、")]))
         );
     }
     for m in &p.meetings {
-        println!(
+        outln!(
             "  {}",
             clean(&l.imp_fill(Imp::NewMeeting, &[&m.date, &m.topics.join("；")]))
         );
@@ -269,6 +269,6 @@ fn print_plan(ctx: &Ctx, plan: &LedgerPlan, head: Imp) {
         ]);
     }
     if !p.tasks.is_empty() {
-        print!("{}", t.render());
+        out!("{}", t.render());
     }
 }

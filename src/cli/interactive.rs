@@ -1,7 +1,7 @@
 //! `duban` with no subcommand: the TUI when there is a terminal, the summary when there is not;
 //! `duban --demo` the same on a fresh demo database; `duban screenshot` the README's pictures.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::Path;
 
 use super::{CliResult, Ctx, Failure, admin};
@@ -23,7 +23,7 @@ pub fn present(ctx: &Ctx, period: crate::domain::Period) -> CliResult {
 
 fn run_tui(ctx: &Ctx, present: Option<crate::domain::Period>) -> CliResult {
     if !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
-        println!("{}", ctx.lang.t(Msg::NotATerminal));
+        outln!("{}", ctx.lang.t(Msg::NotATerminal));
         return admin::check(ctx);
     }
     let mut store = ctx.open()?;
@@ -53,11 +53,7 @@ fn run_tui(ctx: &Ctx, present: Option<crate::domain::Period>) -> CliResult {
     tui::run(&mut store, &opts).map_err(|e| ctx.file_failure(Path::new("/dev/tty"), &e))?;
     // Say where the database is, so the user can come back to it. The terminal may be gone (a
     // dropped SSH connection): then there is no one to tell, and no error to report.
-    let _ = writeln!(
-        std::io::stdout(),
-        "{}",
-        ctx.lang.fill(Msg::TuiDatabase, &[&ctx.db.display()])
-    );
+    outln!("{}", ctx.lang.fill(Msg::TuiDatabase, &[&ctx.db.display()]));
     Ok(())
 }
 
@@ -74,7 +70,7 @@ pub fn demo(ctx: &mut Ctx) -> CliResult {
 pub fn screenshot(ctx: &Ctx, out: &Path) -> CliResult {
     let written =
         tui::screenshot::write_all(out, ctx.today).map_err(|e| ctx.file_failure(out, &e))?;
-    println!(
+    outln!(
         "{}",
         ctx.lang
             .fill(Msg::ScreenshotsDone, &[&written.len(), &out.display()])

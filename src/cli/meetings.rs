@@ -22,9 +22,9 @@ pub enum OutcomeArg {
 pub enum MeetingCmd {
     /// Plan a meeting (R2.1); repeat --topic to merge related topics (R1.3).
     Add {
-        #[arg(long = "topic", required = true)]
+        #[arg(long = "topic", required = true, value_parser = super::line)]
         topics: Vec<String>,
-        #[arg(long)]
+        #[arg(long, value_parser = super::line)]
         chair: String,
         #[arg(long)]
         date: String,
@@ -35,13 +35,13 @@ pub enum MeetingCmd {
         #[arg(long)]
         emergency: bool,
         /// A participating unit; repeat for several.
-        #[arg(long = "unit")]
+        #[arg(long = "unit", value_parser = super::line)]
         units: Vec<String>,
-        #[arg(long)]
+        #[arg(long, value_parser = super::line)]
         liaison: Option<String>,
-        #[arg(long)]
+        #[arg(long, value_parser = super::line)]
         place: Option<String>,
-        #[arg(long)]
+        #[arg(long, value_parser = super::line)]
         number: Option<String>,
     },
     /// Every meeting, newest first.
@@ -51,12 +51,13 @@ pub enum MeetingCmd {
     /// Record how a unit attended (R3).
     Attend {
         id: i64,
+        #[arg(value_parser = super::line)]
         unit: String,
         #[arg(long, value_enum)]
         outcome: OutcomeArg,
-        #[arg(long)]
+        #[arg(long, value_parser = super::line)]
         attendee: Option<String>,
-        #[arg(long)]
+        #[arg(long, value_parser = super::line)]
         role: Option<String>,
     },
 }
@@ -167,14 +168,14 @@ pub fn meeting(ctx: &Ctx, c: MeetingCmd) -> CliResult {
                 .meeting_detail(id, ctx.today)
                 .map_err(|e| ctx.store(e))?;
             if ctx.format == super::Format::Json {
-                println!("{}", serde_json::to_string_pretty(&d).unwrap_or_default());
+                outln!("{}", super::output::json_text(&d, true));
                 return Ok(());
             }
-            print!(
+            out!(
                 "{}",
                 meeting_table(ctx, std::slice::from_ref(&d.row)).render()
             );
-            println!();
+            outln!();
             let mut t = Table::new(&[
                 l.t(Msg::ColUnit),
                 l.t(Msg::ColAttendee),
@@ -194,9 +195,9 @@ pub fn meeting(ctx: &Ctx, c: MeetingCmd) -> CliResult {
                     mark.unwrap_or_default(),
                 ]);
             }
-            print!("{}", t.render());
+            out!("{}", t.render());
             if !d.feedback.is_empty() {
-                println!();
+                outln!();
                 let mut t =
                     Table::new(&[l.t(Msg::ColUnit), l.t(Msg::ColFeedback), l.t(Msg::ColDate)]);
                 for f in &d.feedback {
@@ -217,12 +218,12 @@ pub fn meeting(ctx: &Ctx, c: MeetingCmd) -> CliResult {
                         on,
                     ]);
                 }
-                print!("{}", t.render());
+                out!("{}", t.render());
             }
             if let Some(m) = &d.minutes_record {
-                println!();
+                outln!();
                 let tick = |b: bool| if b { "✓" } else { "✗" };
-                println!(
+                outln!(
                     "{}：{} {}  {}：{}",
                     l.t(Msg::EntMinutes),
                     clean(m.drafter.as_deref().unwrap_or("")),
@@ -230,7 +231,7 @@ pub fn meeting(ctx: &Ctx, c: MeetingCmd) -> CliResult {
                     l.t(Msg::LblCopied),
                     tick(m.copied_to_supervision)
                 );
-                println!(
+                outln!(
                     "{}：{} {} {}",
                     l.t(Msg::LblArchive),
                     tick(m.archived_sign_in),
@@ -238,8 +239,8 @@ pub fn meeting(ctx: &Ctx, c: MeetingCmd) -> CliResult {
                     tick(m.archived_feedback)
                 );
             }
-            println!();
-            print!("{}", task_table(ctx, &d.task_rows).render());
+            outln!();
+            out!("{}", task_table(ctx, &d.task_rows).render());
         }
         MeetingCmd::Attend {
             id,
@@ -257,7 +258,7 @@ pub fn meeting(ctx: &Ctx, c: MeetingCmd) -> CliResult {
             store
                 .record_attendance(id, &unit, outcome, attendee, role)
                 .map_err(|e| ctx.store(e))?;
-            println!("{}", l.fill(Msg::Saved, &[&l.t(Msg::EntAttendance), &unit]));
+            outln!("{}", l.fill(Msg::Saved, &[&l.t(Msg::EntAttendance), &unit]));
         }
     }
     Ok(())

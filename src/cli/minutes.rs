@@ -11,15 +11,15 @@ pub enum MinutesCmd {
     /// The drafter and reviewer (R4.1–R4.2).
     Draft {
         meeting: i64,
-        #[arg(long)]
+        #[arg(long, value_parser = super::line)]
         drafter: Option<String>,
-        #[arg(long)]
+        #[arg(long, value_parser = super::line)]
         phone: Option<String>,
-        #[arg(long)]
+        #[arg(long, value_parser = super::line)]
         fax: Option<String>,
-        #[arg(long)]
+        #[arg(long, value_parser = super::line)]
         email: Option<String>,
-        #[arg(long)]
+        #[arg(long, value_parser = super::line)]
         reviewer: Option<String>,
         #[arg(long)]
         reviewed_on: Option<String>,
@@ -33,14 +33,15 @@ pub enum MinutesCmd {
     /// Record a unit's answer to the feedback form (R4.3).
     Feedback {
         meeting: i64,
+        #[arg(value_parser = super::line)]
         unit: String,
         #[arg(long)]
         date: Option<String>,
-        #[arg(long)]
+        #[arg(long, value_parser = super::lines)]
         opinion: Option<String>,
-        #[arg(long)]
+        #[arg(long, value_parser = super::line)]
         signer: Option<String>,
-        #[arg(long)]
+        #[arg(long, value_parser = super::line)]
         post: Option<String>,
         #[arg(long)]
         sealed: bool,
@@ -48,7 +49,7 @@ pub enum MinutesCmd {
     /// Leaders' sign-off (R4.4).
     Sign {
         meeting: i64,
-        #[arg(long)]
+        #[arg(long, value_parser = super::line)]
         by: String,
         #[arg(long)]
         date: Option<String>,
@@ -75,7 +76,7 @@ pub fn minutes(ctx: &Ctx, c: MinutesCmd) -> CliResult {
     let mut store = ctx.open()?;
     let l = ctx.lang;
     let saved = |id: i64| {
-        println!(
+        outln!(
             "{}",
             l.fill(Msg::Saved, &[&l.t(Msg::EntMinutes), &format!("#{id}")])
         )
@@ -130,7 +131,7 @@ pub fn minutes(ctx: &Ctx, c: MinutesCmd) -> CliResult {
             store
                 .record_feedback(meeting, &unit, answer)
                 .map_err(|e| ctx.store(e))?;
-            println!("{}", l.fill(Msg::Saved, &[&l.t(Msg::EntFeedback), &unit]));
+            outln!("{}", l.fill(Msg::Saved, &[&l.t(Msg::EntFeedback), &unit]));
         }
         MinutesCmd::Sign { meeting, by, date } => {
             let date = ctx.fact_date(date.as_deref())?;

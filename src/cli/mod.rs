@@ -2,8 +2,12 @@
 //! prints a table, CSV or JSON. Exit codes: 0 success, 2 bad input (one line naming the bad value),
 //! 3 not allowed (the account's role, or an account the database does not list), 1 anything else.
 
+#[macro_use]
+mod print;
+
 mod accountability;
 mod admin;
+mod args;
 mod backup;
 mod calendar;
 mod dbfile;
@@ -12,6 +16,7 @@ mod export;
 mod failure;
 pub mod import;
 mod interactive;
+mod json;
 pub mod location;
 mod meetings;
 mod minutes;
@@ -33,6 +38,7 @@ use crate::domain::{Role, parse_date};
 use crate::i18n::{Lang, Msg};
 use crate::store::{Access, Store, StoreError};
 
+use args::{line, lines, usage_error};
 use failure::date_failure;
 pub use failure::{entity_name, role_name, store_failure};
 use output::Format;
@@ -212,7 +218,7 @@ impl Ctx {
         let store = Store::open_with(&self.db, self.config.thresholds.clone(), access)
             .map_err(|e| self.open_failure(e))?;
         for w in location::permission_warnings(self.lang, &self.db) {
-            eprintln!("duban: {w}");
+            errln!("duban: {w}");
         }
         Ok(store)
     }
@@ -254,11 +260,16 @@ fn default_db() -> PathBuf {
 
 /// Parses the command line and runs it; the process's exit code.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
-            eprintln!("duban: {}", f.message);
+            // The values a message echoes are cleaned to one line as it is filled (`i18n`); an
+            // import's refusal lists its rows one per line.
+            errln!("duban: {}", f.message);
             ExitCode::from(f.code)
         }
     }

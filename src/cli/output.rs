@@ -1,4 +1,9 @@
-//! Tabular output as an aligned table (display cells, so Chinese lines up), CSV or JSON.
+//! Tabular output as an aligned table (display cells, so Chinese lines up), CSV or JSON; and the
+//! one way the command line writes to its standard output and error ([`out`], [`err`], through the
+//! `outln!`/`out!`/`errln!` macros), which keeps control characters and bidirectional overrides of
+//! stored or typed text off the terminal (see [`crate::text::is_unsafe`]).
+
+use std::io::Write;
 
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
@@ -11,7 +16,8 @@ pub enum Format {
     Json,
 }
 
-pub use crate::text::{clean, truncate};
+pub use super::json::json_text;
+pub use crate::text::{clean, clean_lines, truncate};
 
 /// A table of text cells with a header row.
 pub struct Table {
@@ -90,10 +96,40 @@ impl Table {
 /// Prints `table` as a table or CSV, or `json` as JSON.
 pub fn print(format: Format, table: &Table, json: &impl Serialize) {
     match format {
-        Format::Table => print!("{}", table.render()),
-        Format::Csv => print!("{}", table.csv()),
-        Format::Json => println!("{}", serde_json::to_string_pretty(json).unwrap_or_default()),
+        Format::Table => out(&table.render()),
+        Format::Csv => out(&table.csv()),
+        Format::Json => out(&(json_text(json, true) + "\n")),
     }
+}
+
+/// Writes `text` to standard output, each unsafe character a space (line breaks kept). A closed
+/// pipe ends the process (SIGPIPE, see `main`), as `print!` would.
+pub fn out(text: &str) {
+    let _ = std::io::stdout()
+        .lock()
+        .write_all(clean_lines(text).as_bytes());
+}
+
+/// [`out`], flushed at once, saying whether it was written: for lines a parent process acts on
+/// (the stress writer's acknowledgements).
+pub fn out_now(text: &str) -> std::io::Result<()> {
+    let mut o = std::io::stdout().lock();
+    o.write_all(clean_lines(text).as_bytes())?;
+    o.flush()
+}
+
+/// [`err`], flushed at once: a question asked on the terminal before reading the answer.
+pub fn err_now(text: &str) {
+    let mut e = std::io::stderr().lock();
+    let _ = e.write_all(clean_lines(text).as_bytes());
+    let _ = e.flush();
+}
+
+/// Writes `text` to standard error as [`out`] writes to standard output.
+pub fn err(text: &str) {
+    let _ = std::io::stderr()
+        .lock()
+        .write_all(clean_lines(text).as_bytes());
 }
 
 #[cfg(test)]

@@ -68,10 +68,7 @@ pub fn report(ctx: &Ctx, a: ReportArgs) -> CliResult {
     let store = ctx.open()?;
     let report = store.report(period, ctx.today).map_err(|e| ctx.store(e))?;
     if ctx.format == Format::Json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&report).unwrap_or_default()
-        );
+        outln!("{}", super::output::json_text(&report, true));
         return Ok(());
     }
     let parts: Vec<Part> = if a.all {
@@ -79,7 +76,7 @@ pub fn report(ctx: &Ctx, a: ReportArgs) -> CliResult {
     } else {
         vec![a.part.unwrap_or(Part::Summary)]
     };
-    print!("{}", render(ctx, &report, &parts));
+    out!("{}", render(ctx, &report, &parts));
     Ok(())
 }
 

@@ -8,7 +8,6 @@
 //! `updated ID K I` once its text got [`UPDATED`] appended with the version check (version 1 →
 //! 2). Any error ends the writer with the message on stderr and exit code 1.
 
-use std::io::Write;
 use std::time::{Duration, Instant};
 
 use clap::Args;
@@ -51,7 +50,6 @@ pub fn stress_text(k: u32, i: usize) -> String {
 pub fn stress_writer(ctx: &Ctx, a: StressArgs) -> CliResult {
     let mut store = ctx.open()?;
     let deadline = Instant::now() + Duration::from_secs_f64(a.seconds.max(0.0));
-    let mut out = std::io::stdout().lock();
     let mut seed = u64::from(a.writer).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
     for i in 0..a.writes {
         if Instant::now() >= deadline {
@@ -69,7 +67,7 @@ pub fn stress_writer(ctx: &Ctx, a: StressArgs) -> CliResult {
         let id = store
             .add_task(new(text.clone()))
             .map_err(|e| ctx.store(e))?;
-        ack(ctx, &mut out, "created", id, a.writer, i)?;
+        ack(ctx, "created", id, a.writer, i)?;
         let read = store.task(id).map_err(|e| ctx.store(e))?;
         if read.text != text || read.version != 1 {
             return Err(failure(format!("task {id} read back as {read:?}")));
@@ -77,7 +75,7 @@ pub fn stress_writer(ctx: &Ctx, a: StressArgs) -> CliResult {
         store
             .update_task(id, 1, new(format!("{text}{UPDATED}")))
             .map_err(|e| ctx.store(e))?;
-        ack(ctx, &mut out, "updated", id, a.writer, i)?;
+        ack(ctx, "updated", id, a.writer, i)?;
         seed = seed
             .wrapping_mul(6_364_136_223_846_793_005)
             .wrapping_add(1_442_695_040_888_963_407);
@@ -104,9 +102,8 @@ fn reads(ctx: &Ctx, store: &Store, r: u64, i: usize) -> CliResult {
     Ok(())
 }
 
-fn ack(ctx: &Ctx, out: &mut impl Write, what: &str, id: i64, k: u32, i: usize) -> CliResult {
-    writeln!(out, "{what} {id} {k} {i}")
-        .and_then(|()| out.flush())
+fn ack(ctx: &Ctx, what: &str, id: i64, k: u32, i: usize) -> CliResult {
+    super::output::out_now(&format!("{what} {id} {k} {i}\n"))
         .map_err(|e| ctx.file_failure(std::path::Path::new("-"), &e))
 }
 

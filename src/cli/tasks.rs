@@ -31,13 +31,13 @@ pub struct ListArgs {
     #[arg(long, value_enum)]
     pub light: Option<LightArg>,
     /// Tasks this unit leads.
-    #[arg(long)]
+    #[arg(long, value_parser = super::line)]
     pub unit: Option<String>,
     /// open, pending, explanation_due, promised, criticism_due, criticised, done.
-    #[arg(long)]
+    #[arg(long, value_parser = super::line)]
     pub state: Option<String>,
     /// A substring of the task, its lead unit or its meeting's topics.
-    #[arg(long)]
+    #[arg(long, value_parser = super::line)]
     pub text: Option<String>,
     /// Only tasks whose limit falls on or after this day (with --due-to: a period).
     #[arg(long)]
@@ -154,21 +154,22 @@ pub enum TaskCmd {
         #[arg(long)]
         meeting: i64,
         /// The lead unit (主办单位).
-        #[arg(long)]
+        #[arg(long, value_parser = super::line)]
         lead: String,
         /// A co-unit (协办单位); repeat for several.
-        #[arg(long = "co")]
+        #[arg(long = "co", value_parser = super::line)]
         co: Vec<String>,
-        #[arg(long)]
+        /// One line, as in the ledger (a line break becomes a space).
+        #[arg(long, value_parser = super::line)]
         text: String,
         /// An explicit limit (R5.1).
         #[arg(long, conflicts_with = "exempt")]
         due: Option<String>,
         /// No default limit (R5.2): 经费/funding, 编制/staffing, 土地/land, 案件处理/case_handling, 跨度较长/long_span.
-        #[arg(long)]
+        #[arg(long, value_parser = super::line)]
         exempt: Option<String>,
         /// The responsible leader.
-        #[arg(long)]
+        #[arg(long, value_parser = super::line)]
         leader: Option<String>,
     },
     /// The ledger (台账); every task without filters.
@@ -178,7 +179,7 @@ pub enum TaskCmd {
     /// A progress report (R5.3).
     Progress {
         id: i64,
-        #[arg(long)]
+        #[arg(long, value_parser = super::lines)]
         text: String,
         #[arg(long)]
         date: Option<String>,
@@ -188,7 +189,7 @@ pub enum TaskCmd {
         id: i64,
         #[arg(long)]
         date: Option<String>,
-        #[arg(long)]
+        #[arg(long, value_parser = super::lines)]
         note: Option<String>,
     },
     /// A written explanation with the promised date (R5.5).
@@ -196,7 +197,7 @@ pub enum TaskCmd {
         id: i64,
         #[arg(long)]
         promise: String,
-        #[arg(long)]
+        #[arg(long, value_parser = super::lines)]
         text: Option<String>,
         #[arg(long)]
         date: Option<String>,
@@ -278,52 +279,52 @@ pub fn task(ctx: &Ctx, c: TaskCmd) -> CliResult {
         TaskCmd::Show { id } => {
             let d = store.task_detail(id, ctx.today).map_err(|e| ctx.store(e))?;
             if ctx.format == super::Format::Json {
-                println!("{}", serde_json::to_string_pretty(&d).unwrap_or_default());
+                outln!("{}", super::output::json_text(&d, true));
                 return Ok(());
             }
             let r = &d.row;
             let clean = super::output::clean;
-            println!(
+            outln!(
                 "#{}  {}  {}  {}",
                 r.id,
                 light_label(l, r.light),
                 l.workdays_left(r.light, r.working_days_left),
                 l.state(r.state)
             );
-            println!("{}", clean(&r.text));
-            println!(
+            outln!("{}", clean(&r.text));
+            outln!(
                 "{}：{}    {}：{}",
                 l.t(Msg::ColLead),
-                r.lead_unit,
+                clean(&r.lead_unit),
                 l.t(Msg::ColCo),
-                r.co_units.join("、")
+                clean(&r.co_units.join("、"))
             );
-            println!(
+            outln!(
                 "{}：{}    {}：{}",
                 l.t(Msg::ColLeader),
-                r.leader.as_deref().unwrap_or("—"),
+                clean(r.leader.as_deref().unwrap_or("—")),
                 l.t(Msg::ColDue),
                 l.limit(r.limit, r.due, r.provisional)
             );
-            println!(
+            outln!(
                 "{}：#{} {} {}",
                 l.t(Msg::ColMeeting),
                 r.meeting_id,
                 r.meeting_date,
-                d.meeting_topics.join("、")
+                clean(&d.meeting_topics.join("、"))
             );
             if r.provisional {
-                println!("*{}", l.t(Msg::Provisional));
+                outln!("*{}", l.t(Msg::Provisional));
             }
             if let Some(c) = r.completed_on {
-                println!(
+                outln!(
                     "{}：{c} {}",
                     l.t(Msg::LblCompleted),
                     clean(d.completion_note.as_deref().unwrap_or(""))
                 );
             }
             for p in &d.progress {
-                println!(
+                outln!(
                     "{} {} {}",
                     l.t(Msg::LblProgress),
                     p.reported_on,
@@ -331,7 +332,7 @@ pub fn task(ctx: &Ctx, c: TaskCmd) -> CliResult {
                 );
             }
             for e in &d.explanations {
-                println!(
+                outln!(
                     "{} {} {}：{} {}",
                     l.t(Msg::LblExplanation),
                     e.submitted_on,
@@ -341,11 +342,11 @@ pub fn task(ctx: &Ctx, c: TaskCmd) -> CliResult {
                 );
             }
             for c in &d.criticisms {
-                println!(
+                outln!(
                     "{} {} {}",
                     l.t(Msg::LblCriticisms),
                     c.date,
-                    c.doc_no.as_deref().unwrap_or("")
+                    clean(c.doc_no.as_deref().unwrap_or(""))
                 );
             }
         }
@@ -354,7 +355,7 @@ pub fn task(ctx: &Ctx, c: TaskCmd) -> CliResult {
             store
                 .add_progress(id, date, &text)
                 .map_err(|e| ctx.store(e))?;
-            println!(
+            outln!(
                 "{}",
                 l.fill(Msg::Saved, &[&l.t(Msg::EntProgress), &format!("#{id}")])
             );
@@ -364,7 +365,7 @@ pub fn task(ctx: &Ctx, c: TaskCmd) -> CliResult {
             store
                 .complete_task(id, date, note, None)
                 .map_err(|e| ctx.store(e))?;
-            println!(
+            outln!(
                 "{}",
                 l.fill(Msg::Saved, &[&l.t(Msg::LblCompleted), &format!("#{id}")])
             );
@@ -380,7 +381,7 @@ pub fn task(ctx: &Ctx, c: TaskCmd) -> CliResult {
             store
                 .add_explanation(id, date, promise, text)
                 .map_err(|e| ctx.store(e))?;
-            println!(
+            outln!(
                 "{}",
                 l.fill(Msg::Saved, &[&l.t(Msg::EntExplanation), &format!("#{id}")])
             );

@@ -28,30 +28,35 @@ pub enum TitleArg {
 pub enum UnitCmd {
     /// Add a unit.
     Add {
+        #[arg(value_parser = super::line)]
         name: String,
         #[arg(long, value_enum, default_value = "township")]
         kind: KindArg,
         /// The unit's main leader (主要领导).
-        #[arg(long)]
+        #[arg(long, value_parser = super::line)]
         leader: Option<String>,
-        #[arg(long)]
+        #[arg(long, value_parser = super::line)]
         contact: Option<String>,
     },
     /// Every unit with its figures.
     List,
     /// One unit with its tasks and criticisms.
-    Show { name: String },
+    Show {
+        #[arg(value_parser = super::line)]
+        name: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum LeaderCmd {
     /// Add a county leader.
     Add {
+        #[arg(value_parser = super::line)]
         name: String,
         #[arg(long, value_enum)]
         title: TitleArg,
         /// The deputy head's liaison director.
-        #[arg(long)]
+        #[arg(long, value_parser = super::line)]
         liaison: Option<String>,
     },
     /// Every leader.
@@ -81,7 +86,7 @@ pub fn unit(ctx: &Ctx, c: UnitCmd) -> CliResult {
                     contact,
                 })
                 .map_err(|e| ctx.store(e))?;
-            println!("{}", l.fill(Msg::Saved, &[&l.t(Msg::EntUnit), &u.name]));
+            outln!("{}", l.fill(Msg::Saved, &[&l.t(Msg::EntUnit), &u.name]));
         }
         UnitCmd::List => {
             let rows = store.unit_rows(ctx.today).map_err(|e| ctx.store(e))?;
@@ -117,17 +122,18 @@ pub fn unit(ctx: &Ctx, c: UnitCmd) -> CliResult {
                 .unit_detail(&name, ctx.today)
                 .map_err(|e| ctx.store(e))?;
             if ctx.format == super::Format::Json {
-                println!("{}", serde_json::to_string_pretty(&d).unwrap_or_default());
+                outln!("{}", super::output::json_text(&d, true));
                 return Ok(());
             }
             let r = &d.row;
-            println!(
+            let clean = super::output::clean;
+            outln!(
                 "{}  {}  {}",
-                r.name,
+                clean(&r.name),
                 l.unit_kind(r.kind),
-                d.unit.main_leader.as_deref().unwrap_or("")
+                clean(d.unit.main_leader.as_deref().unwrap_or(""))
             );
-            println!(
+            outln!(
                 "{} {}  {} {}  {} {}  {} {}  {} {}",
                 l.t(Msg::ColOpen),
                 r.open_tasks,
@@ -141,26 +147,26 @@ pub fn unit(ctx: &Ctx, c: UnitCmd) -> CliResult {
                 r.criticisms_calendar_year
             );
             if r.referral_due {
-                println!("⚠ {}", l.t(Msg::ChkReferralDue));
+                outln!("⚠ {}", l.t(Msg::ChkReferralDue));
             }
             for c in &d.criticisms {
-                println!(
+                outln!(
                     "{} {} {}",
                     c.criticism.date,
-                    c.criticism.doc_no.as_deref().unwrap_or(""),
-                    c.criticism.reason.as_deref().unwrap_or("")
+                    clean(c.criticism.doc_no.as_deref().unwrap_or("")),
+                    clean(c.criticism.reason.as_deref().unwrap_or(""))
                 );
             }
             for rf in &d.referrals {
-                println!(
+                outln!(
                     "{} {} {}",
                     l.t(Msg::EntReferral),
                     rf.proposed_on,
                     l.referral(rf.status())
                 );
             }
-            println!();
-            print!("{}", task_table(ctx, &d.tasks).render());
+            outln!();
+            out!("{}", task_table(ctx, &d.tasks).render());
         }
     }
     Ok(())
@@ -184,7 +190,7 @@ pub fn leader(ctx: &Ctx, c: LeaderCmd) -> CliResult {
             let x = store
                 .add_leader(&name, title, liaison.as_deref())
                 .map_err(|e| ctx.store(e))?;
-            println!("{}", l.fill(Msg::Saved, &[&l.t(Msg::EntLeader), &x.name]));
+            outln!("{}", l.fill(Msg::Saved, &[&l.t(Msg::EntLeader), &x.name]));
         }
         LeaderCmd::List => {
             let leaders = store.leaders().map_err(|e| ctx.store(e))?;

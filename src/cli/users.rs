@@ -52,7 +52,7 @@ pub fn user(ctx: &Ctx, cmd: UserCmd) -> CliResult {
                 .into_iter()
                 .any(|a| a.name == store.account());
             let role = listed.then(|| store.role());
-            println!(
+            outln!(
                 "{}",
                 l.fill(Msg::YouAre, &[&store.account(), &role_name(l, role)])
             );
@@ -61,19 +61,19 @@ pub fn user(ctx: &Ctx, cmd: UserCmd) -> CliResult {
             let role = role(ctx, &code)?;
             let mut store = ctx.open()?;
             store.add_account(&name, role).map_err(|e| ctx.store(e))?;
-            println!(
+            outln!(
                 "{}",
                 l.fill(Msg::UserAdded, &[&name, &role_name(l, Some(role))])
             );
             if !crate::os::account_exists(&name) {
-                eprintln!("{}", l.fill(Msg::UserNoSuchOsAccount, &[&name]));
+                errln!("{}", l.fill(Msg::UserNoSuchOsAccount, &[&name]));
             }
         }
         UserCmd::SetRole { name, role: code } => {
             let role = role(ctx, &code)?;
             let mut store = ctx.open()?;
             store.set_role(&name, role).map_err(|e| ctx.store(e))?;
-            println!(
+            outln!(
                 "{}",
                 l.fill(Msg::UserRoleSet, &[&name, &role_name(l, Some(role))])
             );
@@ -81,7 +81,7 @@ pub fn user(ctx: &Ctx, cmd: UserCmd) -> CliResult {
         UserCmd::Remove { name } => {
             let mut store = ctx.open()?;
             store.remove_account(&name).map_err(|e| ctx.store(e))?;
-            println!("{}", l.fill(Msg::UserRemoved, &[&name]));
+            outln!("{}", l.fill(Msg::UserRemoved, &[&name]));
         }
     }
     Ok::<(), Failure>(())

@@ -54,6 +54,9 @@ pub use report::Rep;
 pub use ui::Ui;
 
 /// `template` with `{0}`, `{1}`, … replaced by `args` (a value is never read as a placeholder).
+/// A message is one line and a value is a name, a date, a number or a path: a value holding a
+/// control character or a bidi override (a date typed with a line break, a unit's name from an old
+/// database) is put in as [`crate::text::clean`] makes it, so no message echoes one.
 pub(crate) fn fill_template(template: &str, args: &[&dyn std::fmt::Display]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
@@ -65,7 +68,12 @@ pub(crate) fn fill_template(template: &str, args: &[&dyn std::fmt::Display]) -> 
             .and_then(|close| Some((after[..close].parse::<usize>().ok()?, close)));
         match arg.and_then(|(i, close)| Some((args.get(i)?, close))) {
             Some((value, close)) => {
-                out.push_str(&value.to_string());
+                let value = value.to_string();
+                if value.chars().any(crate::text::is_unsafe) {
+                    out.push_str(&crate::text::clean(&value));
+                } else {
+                    out.push_str(&value);
+                }
                 rest = &after[close + 1..];
             }
             None => {

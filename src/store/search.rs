@@ -48,7 +48,13 @@ pub(crate) fn pairs(initials: &str) -> String {
 /// (ASCII letters and digits) its pairs in the initials. `None` when it has nothing the index
 /// holds (only punctuation or spaces): the ledger must look at every row instead.
 pub(crate) fn match_query(text: &str) -> Option<String> {
-    let t: String = text.trim().chars().filter(|c| *c != TOPIC_BREAK).collect();
+    // Control characters are never part of a token, and FTS5 reads a NUL as the end of the
+    // query ("unterminated string"): the phrase is built without them (still a superset).
+    let t: String = text
+        .trim()
+        .chars()
+        .filter(|c| *c != TOPIC_BREAK && !c.is_control())
+        .collect();
     let mut any = Vec::new();
     if t.chars().any(char::is_alphanumeric) {
         any.push(format!("text : \"{}\"", chars(&t).replace('"', "\"\"")));
@@ -108,6 +114,11 @@ mod tests {
         // A quote is doubled inside the phrase; the tokenizer drops it like other punctuation.
         assert_eq!(match_query("a\"b").as_deref(), Some("text : \"a \"\" b\""));
         assert_eq!(match_query("\u{e000}镇").as_deref(), Some("text : \"镇\""));
+        assert_eq!(
+            match_query("上\0塘\u{1b}").as_deref(),
+            Some("text : \"上 塘\"")
+        );
+        assert_eq!(match_query("\0"), None);
         assert_eq!(match_query("——"), None);
         assert_eq!(match_query("  "), None);
     }

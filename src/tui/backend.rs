@@ -133,7 +133,7 @@ fn fill(
             return None;
         }
         restyle(out, &mut pen, cell);
-        out.extend_from_slice(cell.symbol().as_bytes());
+        out.extend_from_slice(symbol(cell).as_bytes());
         x += w;
     }
     Some(pen)
@@ -178,6 +178,20 @@ fn move_to(out: &mut Vec<u8>, from: Option<Position>, to: Position) {
     out.extend_from_slice(shorter.as_bytes());
 }
 
+/// What is written for `cell`: its symbol, or a space when the symbol holds a control character
+/// or a bidirectional override ([`crate::text::is_unsafe`]). ratatui's text drops control
+/// characters and the views clean stored text, but a widget may set a cell's symbol directly; this
+/// is the last place before the terminal, so nothing drawn can move the cursor, write the
+/// clipboard (OSC 52) or reorder the line.
+fn symbol(cell: &Cell) -> &str {
+    let s = cell.symbol();
+    if s.chars().any(crate::text::is_unsafe) {
+        " "
+    } else {
+        s
+    }
+}
+
 /// How far the terminal's cursor certainly moves when `cell` is written, or `None` when a
 /// terminal might disagree. One column for a symbol of width one, as ratatui's own backend
 /// assumes; two only for a single character of the CJK and Hangul blocks and the full-width
@@ -186,7 +200,7 @@ fn advance(cell: &Cell) -> Option<u16> {
     if matches!(cell.diff_option, CellDiffOption::ForcedWidth(_)) {
         return None;
     }
-    let symbol = cell.symbol();
+    let symbol = symbol(cell);
     match symbol.width() {
         1 => Some(1),
         2 => {
@@ -269,7 +283,7 @@ impl<W: Write> Backend for LeanBackend<W> {
             } else {
                 restyle(&mut out, &mut pen, cell);
             }
-            out.extend_from_slice(cell.symbol().as_bytes());
+            out.extend_from_slice(symbol(cell).as_bytes());
             self.cursor = advance(cell)
                 .map(|w| x.saturating_add(w))
                 .filter(|&next| next < width)

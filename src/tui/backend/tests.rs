@@ -196,3 +196,53 @@ fn trusts_the_width_of_cjk_characters_only() {
     assert_eq!(width("😀"), None);
     assert_eq!(width("❤\u{fe0f}"), None);
 }
+
+#[test]
+fn a_cell_holding_a_control_character_or_a_bidi_override_is_written_as_a_space() {
+    let out = Shared::default();
+    let backend = LeanBackend::new(out.clone());
+    backend.assume_width(20);
+    let mut term = fixed(backend, 20, 1);
+    // (A lone ASCII control character is refused by ratatui itself: `cell_width` asserts.)
+    let nasty = [
+        "\u{1b}[2J",
+        "\u{1b}]52;c;ZXZpbA==\u{7}",
+        "\u{9b}",
+        "\u{7}\u{7}",
+        "\u{85}",
+        "\u{202e}",
+        "\u{2066}",
+        "a\u{202e}",
+    ];
+    term.draw(|f| {
+        let buf = f.buffer_mut();
+        for (x, s) in nasty.iter().enumerate() {
+            buf[(x as u16 * 2, 0)].set_symbol(s);
+            buf[(x as u16 * 2 + 1, 0)].set_symbol("x");
+        }
+    })
+    .unwrap();
+    let bytes = out.take();
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    for bad in [
+        "\u{1b}[2J",
+        "\u{1b}]",
+        "\u{7}",
+        "\u{7f}",
+        "\u{9b}",
+        "\u{202e}",
+        "\u{2066}",
+    ] {
+        assert!(!text.contains(bad), "{bad:?} written: {text:?}");
+    }
+    let n = |v| std::num::NonZeroU16::new(v).unwrap();
+    let mut screen = vt100::Parser::new(n(1), n(20), 0);
+    screen.process(&bytes);
+    // Drawn, with spaces for the symbols (where ratatui's diff places the cells after a symbol
+    // it measures as wide is its own affair).
+    let shown = screen.screen().contents();
+    assert!(
+        shown.contains('x') && shown.chars().all(|c| c == 'x' || c == ' '),
+        "{shown:?}"
+    );
+}

@@ -119,12 +119,7 @@ pub fn paste(form: &mut Form, text: &str) -> FormKey {
         return FormKey::Handled;
     }
     let text = if form.fields[form.focus].kind == FieldKind::LongText {
-        text.replace("\r\n", "\n")
-            .replace('\r', "\n")
-            .split('\n')
-            .map(crate::text::sanitise)
-            .collect::<Vec<_>>()
-            .join("\n")
+        crate::text::sanitise_lines(text)
     } else {
         crate::text::sanitise(text.trim_end_matches(['\r', '\n']))
     };
