@@ -106,6 +106,7 @@ mod keyset;
 mod leaders;
 mod meetings_window;
 mod overview;
+mod role_writes;
 mod rules;
 mod search;
 mod sync;
