@@ -15,8 +15,7 @@ fn today() -> NaiveDate {
 #[test]
 fn every_screen_matches_its_snapshot() {
     for shot in shots() {
-        let mut h = Harness::demo(shot.lang, today(), shot.width, shot.height).unwrap();
-        h.keys(shot.keys);
+        let h = shot.harness(today()).unwrap();
         insta::assert_snapshot!(shot.file_stem(), h.text());
     }
 }

@@ -11,6 +11,7 @@ use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
 
 use super::harness::{Harness, buffer_text};
+use crate::domain::Role;
 use crate::i18n::Lang;
 use crate::store::StoreError;
 
@@ -21,11 +22,13 @@ pub struct Shot {
     pub width: u16,
     pub height: u16,
     pub keys: &'static str,
+    /// The role the session acts with (a viewer's screens offer no editing).
+    pub role: Role,
 }
 
 /// The screens in `screenshots/`.
 pub fn shots() -> Vec<Shot> {
-    let screens: [(&str, &str); 15] = [
+    let screens: [(&str, &str); 16] = [
         ("overview", ""),
         ("tasks", "2"),
         ("tasks-filter", "2/stz<Enter>r"),
@@ -50,6 +53,8 @@ pub fn shots() -> Vec<Shot> {
             "explain-form",
             "jj<Enter>e<Tab>+10<Tab>因征地补偿未谈妥，已协调县自然资源局，承诺按期完成。",
         ),
+        // Issue 6: a viewer's ledger, read-only, after pressing p (progress report).
+        ("viewer-tasks", "2p"),
     ];
     let mut out = Vec::new();
     for (w, h) in [(80, 24), (160, 48)] {
@@ -60,6 +65,7 @@ pub fn shots() -> Vec<Shot> {
                 width: w,
                 height: h,
                 keys,
+                role: role_of(name),
             });
         }
         for (name, keys) in screens {
@@ -69,13 +75,32 @@ pub fn shots() -> Vec<Shot> {
                 width: w,
                 height: h,
                 keys,
+                role: role_of(name),
             });
         }
     }
     out
 }
 
+/// The viewer's screens are named for it; every other screen is an admin's.
+fn role_of(name: &str) -> Role {
+    if name.starts_with("viewer-") {
+        Role::Viewer
+    } else {
+        Role::Admin
+    }
+}
+
 impl Shot {
+    /// The TUI on the demo county as this shot sees it, its keys pressed.
+    pub fn harness(&self, today: NaiveDate) -> Result<Harness, StoreError> {
+        let mut h = Harness::demo(self.lang, today, self.width, self.height)?;
+        h.store.restrict_to(self.role);
+        h.model.role = h.store.role();
+        h.keys(self.keys);
+        Ok(h)
+    }
+
     pub fn file_stem(&self) -> String {
         let lang = match self.lang {
             Lang::Zh => "",
@@ -90,8 +115,7 @@ pub fn write_all(dir: &Path, today: NaiveDate) -> Result<Vec<String>, Screenshot
     std::fs::create_dir_all(dir)?;
     let mut written = Vec::new();
     for shot in shots() {
-        let mut h = Harness::demo(shot.lang, today, shot.width, shot.height)?;
-        h.keys(shot.keys);
+        let h = shot.harness(today)?;
         let buf = h.render();
         let stem = shot.file_stem();
         std::fs::write(dir.join(format!("{stem}.svg")), svg(&buf))?;
