@@ -4,7 +4,7 @@
 use crate::domain::Role;
 use serde_json::json;
 
-use super::{Entity, Invalid, Result, Store};
+use super::{Entity, Invalid, Result, Store, Tx};
 use crate::domain::{
     Attendance, Criticism, Explanation, Feedback, Leader, Meeting, Minutes, ProgressReport,
     Referral, Task, Unit,
@@ -34,93 +34,134 @@ impl Store {
         if !self.is_empty()? {
             return Err(Invalid::NotEmpty.into());
         }
-        self.write(Role::Admin, |tx| {
-            // An index is built far faster from the whole table than row by row: set the large
-            // tables' indexes aside and build them again, from their own definitions, at the end.
-            // So are the search indexes and the kept counts (migrations 6 and 7): their triggers
-            // are set aside too, and what they keep is built whole at the end.
-            let aside: Vec<(String, String, String)> = {
-                let mut stmt = tx.prepare(
-                    "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL
-                     AND ((type = 'index'
-                           AND tbl_name IN ('task', 'task_co_unit', 'progress_report', 'explanation'))
-                       OR (type = 'trigger' AND tbl_name IN ('task', 'meeting_topic', 'minutes')))",
-                )?;
-                let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-                rows.collect::<rusqlite::Result<_>>()?
-            };
-            for (kind, name, _) in &aside {
-                let kind = if kind == "index" { "INDEX" } else { "TRIGGER" };
-                tx.execute_batch(&format!("DROP {kind} \"{}\"", name.replace('"', "\"\"")))?;
-            }
-            for u in &data.units {
-                tx.insert_unit(u)?;
-            }
-            // Liaison directors first: heads refer to them.
-            for l in data
-                .leaders
-                .iter()
-                .filter(|l| l.liaison_id.is_none())
-                .chain(data.leaders.iter().filter(|l| l.liaison_id.is_some()))
-            {
-                tx.insert_leader(l)?;
-            }
-            for m in &data.meetings {
-                tx.insert_meeting(m)?;
-            }
-            for a in &data.attendance {
-                tx.insert_attendance(a)?;
-            }
-            for m in &data.minutes {
-                tx.put_minutes(m)?;
-            }
-            for f in &data.feedback {
-                tx.insert_feedback(f)?;
-            }
-            for t in &data.tasks {
-                tx.insert_task(t)?;
-            }
-            for p in &data.progress {
-                tx.insert_progress(p)?;
-            }
-            for e in &data.explanations {
-                tx.insert_explanation(e)?;
-            }
-            for c in &data.criticisms {
-                tx.insert_criticism(c)?;
-            }
-            for r in &data.referrals {
-                tx.insert_referral(r)?;
-            }
-            tx.execute_batch(REBUILD_KEPT)?;
-            for (_, _, sql) in &aside {
-                tx.execute_batch(sql)?;
-            }
-            let summary = json!({
-                "label": label,
-                "units": data.units.len(),
-                "leaders": data.leaders.len(),
-                "meetings": data.meetings.len(),
-                "tasks": data.tasks.len(),
-                "criticisms": data.criticisms.len(),
-            });
-            tx.audit(
-                "create",
-                Entity::Database,
-                label,
-                None::<&()>,
-                Some(&summary),
-            )
-        })
+        // The file is empty, so a rollback journal holds next to nothing (pages past the file's
+        // end are not journalled) while WAL would write every page twice, once to the log and
+        // once at the checkpoint. A crash still leaves the empty database. Another connection
+        // open on the file keeps it in WAL, which is only slower.
+        let journal = self.leave_wal()?;
+        let loaded = self.write(Role::Admin, |tx| load(tx, data, label));
+        if journal {
+            self.conn.pragma_update(None, "journal_mode", "WAL")?;
+        }
+        loaded
+    }
+
+    /// Switches an empty database out of WAL for a bulk load; whether it did.
+    fn leave_wal(&self) -> Result<bool> {
+        let mode = |r: &rusqlite::Row| r.get::<_, String>(0);
+        if !self
+            .conn
+            .query_row("PRAGMA journal_mode", [], mode)?
+            .eq_ignore_ascii_case("wal")
+        {
+            return Ok(false);
+        }
+        match self
+            .conn
+            .query_row("PRAGMA journal_mode = DELETE", [], mode)
+        {
+            Ok(now) => Ok(now.eq_ignore_ascii_case("delete")),
+            Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) => Ok(false),
+            Err(e) => Err(e.into()),
+        }
     }
 }
 
+/// The load itself, inside the write's transaction.
+fn load(tx: &Tx<'_>, data: &Dataset, label: &str) -> Result<()> {
+    // An index is built far faster from the whole table than row by row: set the tables'
+    // indexes aside and build them again, from their own definitions, at the end. Not the
+    // explanations': each one inserted reads its task's others (the promise in force).
+    // So are the search indexes and the kept counts (migrations 6 and 7): their triggers
+    // are set aside too, and what they keep is built whole at the end.
+    let aside: Vec<(String, String, String)> = {
+        let mut stmt = tx.prepare(
+            "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL
+                     AND ((type = 'index' AND tbl_name NOT IN ('explanation', 'audit'))
+                       OR (type = 'trigger' AND tbl_name IN ('task', 'meeting_topic', 'minutes')))",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for (kind, name, _) in &aside {
+        let kind = if kind == "index" { "INDEX" } else { "TRIGGER" };
+        tx.execute_batch(&format!("DROP {kind} \"{}\"", name.replace('"', "\"\"")))?;
+    }
+    for u in &data.units {
+        tx.insert_unit(u)?;
+    }
+    // Liaison directors first: heads refer to them.
+    for l in data
+        .leaders
+        .iter()
+        .filter(|l| l.liaison_id.is_none())
+        .chain(data.leaders.iter().filter(|l| l.liaison_id.is_some()))
+    {
+        tx.insert_leader(l)?;
+    }
+    for m in &data.meetings {
+        tx.insert_meeting(m)?;
+    }
+    for a in &data.attendance {
+        tx.insert_attendance(a)?;
+    }
+    for m in &data.minutes {
+        tx.put_minutes(m)?;
+    }
+    for f in &data.feedback {
+        tx.insert_feedback(f)?;
+    }
+    for t in &data.tasks {
+        tx.insert_task(t)?;
+    }
+    for p in &data.progress {
+        tx.insert_progress(p)?;
+    }
+    for e in &data.explanations {
+        tx.insert_explanation(e)?;
+    }
+    for c in &data.criticisms {
+        tx.insert_criticism(c)?;
+    }
+    for r in &data.referrals {
+        tx.insert_referral(r)?;
+    }
+    tx.execute_batch(REBUILD_KEPT)?;
+    // The sorter behind CREATE INDEX may use a second core.
+    tx.execute_batch("PRAGMA threads = 2")?;
+    let built = aside
+        .iter()
+        .try_for_each(|(_, _, sql)| tx.execute_batch(sql));
+    tx.execute_batch("PRAGMA threads = 0")?;
+    built?;
+    let summary = json!({
+        "label": label,
+        "units": data.units.len(),
+        "leaders": data.leaders.len(),
+        "meetings": data.meetings.len(),
+        "tasks": data.tasks.len(),
+        "criticisms": data.criticisms.len(),
+    });
+    tx.audit(
+        "create",
+        Entity::Database,
+        label,
+        None::<&()>,
+        Some(&summary),
+    )
+}
+
 /// Builds whole what the triggers of migrations 6 and 7 keep row by row: the search indexes, the
-/// units' task counts and the meetings' minutes issue days. For a bulk load, which sets the
+/// units' task counts and the meetings' minutes issue days. The task index is written as segments
+/// and merged once at the end (one segment, as `optimize` leaves it), not merged as it grows; then
+/// FTS5's default merging is back for the writes to come. For a bulk load, which sets the
 /// triggers aside and loads every row first.
 const REBUILD_KEPT: &str = "
 DELETE FROM task_fts;
+INSERT INTO task_fts (task_fts, rank) VALUES ('automerge', 0);
 INSERT INTO task_fts (rowid, text, initials) SELECT id, duban_chars(text), duban_pairs(initials) FROM task;
+INSERT INTO task_fts (task_fts) VALUES ('optimize');
+INSERT INTO task_fts (task_fts, rank) VALUES ('automerge', 4);
 DELETE FROM topic_fts;
 INSERT INTO topic_fts (rowid, text, initials) SELECT * FROM topic_document;
 DELETE FROM unit_count;

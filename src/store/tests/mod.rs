@@ -96,6 +96,7 @@ fn demo_store(today: &str) -> Store {
 }
 
 mod accounts;
+mod bulk;
 mod chain;
 mod edits;
 mod faults;
