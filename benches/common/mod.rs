@@ -20,9 +20,14 @@ pub fn scale() -> usize {
         .unwrap_or(10_000)
 }
 
-/// A generated database on disk (as users have it), and the directory that holds it.
+/// A generated database on disk (as users have it), and the directory that holds it; or, for
+/// profiling, the one `DUBAN_BENCH_DB` names, made before by `duban demo --scale N` (the benches
+/// only read it).
 pub fn database() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("a temporary directory");
+    if let Some(path) = std::env::var_os("DUBAN_BENCH_DB") {
+        return (dir, PathBuf::from(path));
+    }
     let path = dir.path().join("bench.db");
     let mut store = Store::open(&path, Thresholds::default()).expect("a new database");
     build(

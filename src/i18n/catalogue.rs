@@ -144,7 +144,7 @@ catalogue! {
     ChkFeedbackWaiting => "征求意见待反馈 R4.3", "feedback rounds waiting R4.3";
     ChkReferralDue => "应移送监察 R5.7", "referral due R5.7";
     ChkProvisional => "时限暂按周一至周五计算", "provisional deadlines";
-    ChkCountsKept => "各单位办结计数与重算一致", "units' done counts match a recount";
+    ChkCountsKept => "留存计数（各单位事项、各月会议）与重算一致", "kept counts (units' tasks, meetings by month) match a recount";
     ChkAuditChain => "审计日志哈希链", "audit log hash chain";
     ChainOk => "ok（{0} 条；最新 #{1}，{2}）", "ok ({0} rows; head #{1}, {2})";
     ChainBroken => "断裂：{0}", "broken: {0}";

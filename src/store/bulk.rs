@@ -72,13 +72,13 @@ fn load(tx: &Tx<'_>, data: &Dataset, label: &str) -> Result<()> {
     // An index is built far faster from the whole table than row by row: set the tables'
     // indexes aside and build them again, from their own definitions, at the end. Not the
     // explanations': each one inserted reads its task's others (the promise in force).
-    // So are the search indexes and the kept counts (migrations 6 and 7): their triggers
+    // So are the search indexes and the kept counts (migrations 6, 7 and 9): their triggers
     // are set aside too, and what they keep is built whole at the end.
     let aside: Vec<(String, String, String)> = {
         let mut stmt = tx.prepare(
             "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL
                      AND ((type = 'index' AND tbl_name NOT IN ('explanation', 'audit'))
-                       OR (type = 'trigger' AND tbl_name IN ('task', 'meeting_topic', 'minutes')))",
+                       OR (type = 'trigger' AND tbl_name IN ('task', 'meeting', 'meeting_topic', 'minutes')))",
         )?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         rows.collect::<rusqlite::Result<_>>()?
@@ -151,8 +151,8 @@ fn load(tx: &Tx<'_>, data: &Dataset, label: &str) -> Result<()> {
     )
 }
 
-/// Builds whole what the triggers of migrations 6 and 7 keep row by row: the search indexes, the
-/// units' task counts and the meetings' minutes issue days. The task index is written as segments
+/// Builds whole what the triggers of migrations 6, 7 and 9 keep row by row: the search indexes, the
+/// units' task counts, the meetings' minutes issue days and the meetings counted by month. The task index is written as segments
 /// and merged once at the end (one segment, as `optimize` leaves it), not merged as it grows; then
 /// FTS5's default merging is back for the writes to come. For a bulk load, which sets the
 /// triggers aside and loads every row first.
@@ -168,5 +168,7 @@ DELETE FROM unit_count;
 INSERT INTO unit_count (unit_id, tasks, done, on_time, with_limit)
     SELECT unit_id, sum(tasks), sum(done), sum(on_time), sum(with_limit)
     FROM task_count_terms GROUP BY unit_id;
+DELETE FROM meeting_month;
+INSERT INTO meeting_month (month, n) SELECT substr(date, 1, 7), count(*) FROM meeting GROUP BY 1;
 UPDATE meeting SET minutes_issued_on = (SELECT issued_on FROM minutes WHERE meeting_id = meeting.id);
 ";

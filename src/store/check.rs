@@ -27,8 +27,8 @@ pub struct CheckReport {
     pub referral_due: Vec<String>,
     /// Open tasks whose deadline rests on a year without a holiday notice.
     pub provisional_tasks: i64,
-    /// `ok` when the counts the writes keep (`unit_count`, migration 7) equal a recount of the
-    /// tasks, else the ids of the units whose counts differ.
+    /// `ok` when the counts the writes keep (`unit_count`, migration 7; `meeting_month`, migration
+    /// 9) equal a recount, else the ids of the units and the months (`YYYY-MM`) whose counts differ.
     pub counts_kept: String,
     /// The audit log's hash chain: its length, head and first breaks.
     pub audit_chain: super::AuditChain,
@@ -84,13 +84,18 @@ impl Store {
                 .map(|u| u.name)
                 .collect(),
             provisional_tasks,
-            counts_kept: match self.kept_counts_differ()? {
-                ids if ids.is_empty() => "ok".to_string(),
-                ids => ids
+            counts_kept: {
+                let mut differ: Vec<String> = self
+                    .kept_counts_differ()?
                     .iter()
                     .map(i64::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                    .collect();
+                differ.extend(self.meeting_months_differ()?);
+                if differ.is_empty() {
+                    "ok".to_string()
+                } else {
+                    differ.join(", ")
+                }
             },
             audit_chain: self.audit_chain()?,
             wal: self.checkpoint()?,
@@ -114,6 +119,21 @@ impl Store {
         )?;
         let ids = stmt.query_map([], |r| r.get(0))?;
         Ok(ids.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The months (`YYYY-MM`) whose kept meeting count (`meeting_month`) differs from a recount.
+    pub(crate) fn meeting_months_differ(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(
+            "WITH recount AS (SELECT substr(date, 1, 7) AS month, count(*) AS n FROM meeting GROUP BY 1)
+             SELECT month FROM recount r LEFT JOIN meeting_month k USING (month)
+             WHERE k.n IS NOT r.n
+             UNION
+             SELECT month FROM meeting_month k LEFT JOIN recount r USING (month)
+             WHERE k.n <> 0 AND r.n IS NULL
+             ORDER BY 1",
+        )?;
+        let months = stmt.query_map([], |r| r.get(0))?;
+        Ok(months.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Whether the database holds no units, leaders or meetings yet.

@@ -370,6 +370,7 @@ END;
 CREATE INDEX minutes_feedback_sent ON minutes(feedback_sent_on) WHERE feedback_sent_on IS NOT NULL;
 "#,
     include_str!("schema/08_accounts.sql"),
+    include_str!("schema/09_meeting_months.sql"),
 ];
 
 /// The migrations from an empty file to [`SCHEMA_VERSION`].

@@ -284,11 +284,14 @@ fn run(store: &Store, today: NaiveDate, command: Command) -> Result<Loaded, Stor
                     anchor: None,
                 },
                 |r: &crate::store::MeetingRow| r.id,
-                |offset, limit, _| {
+                |offset, limit, anchor| {
+                    // From a meeting whose place is known when it is nearer than either end.
+                    let from_end = total.saturating_sub(offset);
                     let f = MeetingFilter {
                         offset,
                         limit: Some(limit),
                         total: Some(total),
+                        anchor: anchor.filter(|(_, p)| p.abs_diff(offset) < offset.min(from_end)),
                         ..filter.clone()
                     };
                     store.meeting_rows(&f, today)

@@ -150,9 +150,7 @@ impl MeetingQuery {
             scope: self.scope,
             text: Some(self.text.trim().to_string()).filter(|t| !t.is_empty()),
             only: self.report.as_ref().map(|r| r.2.to_vec()),
-            limit: None,
-            offset: 0,
-            total: None,
+            ..MeetingFilter::default()
         }
     }
 }

@@ -7,7 +7,7 @@
 //! found in Rust with the calendar. A test holds the SQL to the Rust rules on the demo county.
 
 use chrono::{Days, NaiveDate};
-use rusqlite::{OptionalExtension, ToSql};
+use rusqlite::{OptionalExtension, ToSql, params};
 
 use super::{MEETING_COLS, MeetingRow, meeting_from};
 use crate::domain::Deadline;
@@ -49,6 +49,9 @@ pub struct MeetingFilter {
     /// The list's length, when known: a window nearer the end than the start is read backwards
     /// from the end instead of skipping `offset` rows.
     pub total: Option<usize>,
+    /// A meeting and its position in the list: the window is read from it in both directions
+    /// instead of skipping `offset` rows (the caller picks it when it is nearer than either end).
+    pub anchor: Option<(i64, usize)>,
 }
 
 const ORDER: &str = "m.date DESC, m.id DESC";
@@ -168,6 +171,11 @@ impl Store {
     /// The meetings `f` selects, newest first (date, then id, descending), with their rules
     /// computed for `today`, windowed by `f.limit` / `f.offset` in SQL.
     pub fn meeting_rows(&self, f: &MeetingFilter, today: NaiveDate) -> Result<Vec<MeetingRow>> {
+        if let (Some(anchor), Some(limit)) = (f.anchor, f.limit)
+            && let Some(rows) = self.meeting_rows_from(f, anchor, limit, today)?
+        {
+            return Ok(rows);
+        }
         let p = self.meeting_params(f, today);
         // From the end: rows `offset..end` are the last `end - offset` rows before the final
         // `total - end`, read in the reverse order.
@@ -202,8 +210,84 @@ impl Store {
             .collect())
     }
 
-    /// How many meetings `f` selects on `today` (its limit and offset ignored).
+    /// [`Store::meeting_rows`] read from `anchor`, a meeting at a known position: the rows
+    /// newer than it, read upwards from it, and it and those older, read downwards. `None` when
+    /// the anchor is gone.
+    fn meeting_rows_from(
+        &self,
+        f: &MeetingFilter,
+        (id, position): (i64, usize),
+        limit: usize,
+        today: NaiveDate,
+    ) -> Result<Option<Vec<MeetingRow>>> {
+        let date: Option<NaiveDate> = self
+            .conn
+            .prepare_cached("SELECT date FROM meeting WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        let Some(date) = date else {
+            return Ok(None);
+        };
+        let p = self.meeting_params(f, today);
+        // Rows `offset..offset + limit`: those before the anchor's place read upwards from it
+        // (the nearest first), then the anchor and those after it.
+        let before = position.saturating_sub(f.offset);
+        let newer = before.min(limit);
+        let skip = f.offset.saturating_sub(position);
+        let read = |side: &str, order: &str, n: usize, skip: usize| -> Result<Vec<_>> {
+            let mut c = condition_list(f);
+            c.push(side);
+            let sql = format!(
+                "SELECT {MEETING_COLS} FROM meeting m WHERE {} ORDER BY {order} LIMIT :limit OFFSET :offset",
+                c.join(" AND ")
+            );
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let mut named = present(&stmt, p.named())?;
+            let (n, skip) = (to_i64(n), to_i64(skip));
+            named.extend([
+                (":date", &date as &dyn ToSql),
+                (":id", &id),
+                (":limit", &n),
+                (":offset", &skip),
+            ]);
+            Ok(stmt
+                .query_map(named.as_slice(), meeting_from)?
+                .collect::<rusqlite::Result<Vec<_>>>()?)
+        };
+        let mut rows = if newer > 0 {
+            read(
+                "(m.date, m.id) > (:date, :id)",
+                "m.date, m.id",
+                newer,
+                before - newer,
+            )?
+        } else {
+            Vec::new()
+        };
+        rows.reverse();
+        rows.extend(read(
+            "(m.date, m.id) <= (:date, :id)",
+            ORDER,
+            limit - newer,
+            skip,
+        )?);
+        Ok(Some(
+            rows.into_iter()
+                .map(|(m, c, i, n)| self.to_row(m, c, i, n, today))
+                .collect(),
+        ))
+    }
+
+    /// How many meetings `f` selects on `today` (its limit and offset ignored). Every meeting:
+    /// a sum of the months' kept counts (migration 9).
     pub fn meeting_count(&self, f: &MeetingFilter, today: NaiveDate) -> Result<usize> {
+        if condition_list(f).is_empty() {
+            let n: i64 = self
+                .conn
+                .prepare_cached("SELECT coalesce(sum(n), 0) FROM meeting_month")?
+                .query_row([], |r| r.get(0))?;
+            return Ok(usize::try_from(n).unwrap_or_default());
+        }
         let sql = format!("SELECT count(*) FROM meeting m {}", conditions(f));
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let p = self.meeting_params(f, today);
@@ -235,6 +319,20 @@ impl Store {
         else {
             return Ok(None);
         };
+        // Every meeting: those of later months from their kept counts, then those of its own
+        // month before it.
+        if condition_list(f).is_empty() {
+            let month = date.format("%Y-%m").to_string();
+            let n: i64 = self
+                .conn
+                .prepare_cached(
+                    "SELECT (SELECT coalesce(sum(n), 0) FROM meeting_month WHERE month > ?1)
+                          + (SELECT count(*) FROM meeting WHERE date > ?2 AND date <= ?1 || '-31')
+                          + (SELECT count(*) FROM meeting WHERE date = ?2 AND id > ?3)",
+                )?
+                .query_row(params![month, date, id], |r| r.get(0))?;
+            return Ok(usize::try_from(n).ok());
+        }
         // Counted from the nearer end: the list's length less those after it, for a meeting in
         // the older half of the archive's dates.
         // Two statements: SQLite reads a lone min() or max() from the index's end.

@@ -226,3 +226,157 @@ fn rows_count_and_position_are_one_window_newest_first() {
         None
     );
 }
+
+/// An archive with several meetings most days (the benchmark generator at a small scale).
+fn busy_archive() -> Store {
+    let mut s = Store::open_in_memory(Thresholds::default()).unwrap();
+    crate::demo::build(
+        &mut s,
+        crate::demo::DemoOptions {
+            today: d("2026-11-25"),
+            scale: Some(3_000),
+            seed: 5,
+        },
+    )
+    .unwrap();
+    s
+}
+
+#[test]
+fn windows_read_from_a_meeting_at_a_known_place_are_the_windows_of_the_whole_list() {
+    let s = busy_archive();
+    let today = d("2026-11-25");
+    let dates: Vec<NaiveDate> = s.meetings(today).unwrap().iter().map(|m| m.date).collect();
+    assert!(
+        dates.windows(2).filter(|w| w[0] == w[1]).count() > 50,
+        "several meetings on one day"
+    );
+    for f in [MeetingFilter::default(), text("建设")] {
+        let whole = ids(&s.meeting_rows(&f, today).unwrap());
+        let n = whole.len();
+        assert!(n > 20, "{f:?}");
+        for pos in (0..n).step_by(n / 20).chain([n - 1]) {
+            for offset in [pos.saturating_sub(10), pos, pos + 3, pos.saturating_sub(40)] {
+                let anchored = MeetingFilter {
+                    limit: Some(12),
+                    offset,
+                    total: Some(n),
+                    anchor: Some((whole[pos], pos)),
+                    ..f.clone()
+                };
+                let want: Vec<i64> = whole.iter().skip(offset).take(12).copied().collect();
+                assert_eq!(
+                    ids(&s.meeting_rows(&anchored, today).unwrap()),
+                    want,
+                    "{f:?} anchor at {pos}, offset {offset}"
+                );
+            }
+        }
+    }
+    // A meeting no longer there: read by offset.
+    let gone = MeetingFilter {
+        limit: Some(5),
+        offset: 2,
+        anchor: Some((-1, 7)),
+        ..MeetingFilter::default()
+    };
+    let whole = ids(&s.meeting_rows(&MeetingFilter::default(), today).unwrap());
+    assert_eq!(ids(&s.meeting_rows(&gone, today).unwrap()), whole[2..7]);
+}
+
+#[test]
+fn the_months_kept_counts_follow_adds_moves_and_undo_and_give_count_and_place() {
+    let mut s = busy_archive();
+    let today = d("2026-11-25");
+    let all = MeetingFilter::default();
+    let agree = |s: &Store| {
+        assert!(s.meeting_months_differ().unwrap().is_empty());
+        let whole = ids(&s.meeting_rows(&all, today).unwrap());
+        assert_eq!(s.meeting_count(&all, today).unwrap(), whole.len());
+        for (pos, id) in whole.iter().enumerate().step_by(7) {
+            assert_eq!(s.meeting_position(&all, *id, today).unwrap(), Some(pos));
+        }
+        // The first and last of a month, and a day with several.
+        for (pos, id) in whole.iter().enumerate().take(60) {
+            assert_eq!(s.meeting_position(&all, *id, today).unwrap(), Some(pos));
+        }
+        whole
+    };
+    let before = agree(&s);
+    // A meeting in a month that had none, then one on a busy day.
+    let lone = s
+        .add_meeting(NewMeeting {
+            topics: vec!["新月份".into()],
+            date: Some(d("2031-02-03")),
+            ..NewMeeting::default()
+        })
+        .unwrap();
+    assert_eq!(agree(&s)[0], lone);
+    let busy_day = s.meeting(before[before.len() / 2]).unwrap().date;
+    let m = s
+        .add_meeting(NewMeeting {
+            topics: vec!["同日".into()],
+            date: Some(busy_day),
+            ..NewMeeting::default()
+        })
+        .unwrap();
+    let with = agree(&s);
+    assert!(with.contains(&m) && with.len() == before.len() + 2);
+    // Moved to another month, then back by undo; the adds undone.
+    let plan = NewMeeting {
+        topics: vec!["同日".into()],
+        date: Some(d("2019-07-15")),
+        ..NewMeeting::default()
+    };
+    s.update_meeting(m, 1, plan).unwrap();
+    agree(&s);
+    s.undo_last().unwrap();
+    assert_eq!(agree(&s), with);
+    s.undo_last().unwrap();
+    s.undo_last().unwrap();
+    assert_eq!(agree(&s), before);
+    assert_eq!(s.check(today).unwrap().counts_kept, "ok");
+    // A count out of step is reported by month.
+    s.conn
+        .execute(
+            "UPDATE meeting_month SET n = n + 1 WHERE month = '2026-05'",
+            [],
+        )
+        .unwrap();
+    assert_eq!(s.meeting_months_differ().unwrap(), ["2026-05"]);
+    assert_eq!(s.check(today).unwrap().counts_kept, "2026-05");
+}
+
+#[test]
+fn migration_9_counts_the_meetings_already_there() {
+    let (dir, mut s) = fresh();
+    county(&mut s);
+    s.add_meeting(NewMeeting {
+        topics: vec!["次月".into()],
+        date: Some(d("2026-12-07")),
+        ..NewMeeting::default()
+    })
+    .unwrap();
+    drop(s);
+    // The file as duban 8 left it: no month counts.
+    let path = dir.path().join("t.db");
+    let old = rusqlite::Connection::open(&path).unwrap();
+    old.execute_batch(
+        "DROP TRIGGER meeting_month_insert; DROP TRIGGER meeting_month_delete;
+         DROP TRIGGER meeting_month_update; DROP TABLE meeting_month; PRAGMA user_version = 8;",
+    )
+    .unwrap();
+    drop(old);
+    let s = Store::open(&path, Thresholds::default()).unwrap();
+    assert!(s.meeting_months_differ().unwrap().is_empty());
+    let n: i64 = s
+        .conn
+        .query_row("SELECT count(*) FROM meeting_month", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 2, "November and December");
+    assert_eq!(
+        s.meeting_count(&MeetingFilter::default(), d("2026-12-31"))
+            .unwrap(),
+        2
+    );
+}
