@@ -76,6 +76,9 @@ pub struct Store {
     fixed_at: Option<String>,
     /// How many candidates make a text search broad (`tasks::query::BROAD`; tests lower it).
     broad: i64,
+    /// The breadth of the texts searched lately (`tasks::text::Breadth`): a filter keystroke
+    /// counts and windows the same text, and backspacing returns to a text just seen.
+    breadth: tasks::text::Breadth,
 }
 
 impl Store {
@@ -155,6 +158,7 @@ impl Store {
             unknown: access.unknown,
             fixed_at: None,
             broad: tasks::text::BROAD,
+            breadth: tasks::text::Breadth::default(),
         };
         store.chain_old_audit_rows()?;
         store.admit(&who)?;
@@ -271,6 +275,7 @@ impl Store {
         }
         let out = f(&w)?;
         w.tx.commit()?;
+        self.breadth.forget();
         Ok(out)
     }
 }

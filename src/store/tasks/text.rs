@@ -2,6 +2,9 @@
 //! indexes of migration 6 ([`TEXT_INDEXED`]) when the text is not found in most of the archive
 //! ([`Plan`]).
 
+use std::cell::RefCell;
+use std::collections::VecDeque;
+
 use chrono::NaiveDate;
 use rusqlite::named_params;
 
@@ -57,6 +60,33 @@ impl Plan {
 /// How many candidates make a text search broad (see [`Plan::text_index`]).
 pub(crate) const BROAD: i64 = 10_000;
 
+/// Whether each of the last few texts searched was broad. A remembered answer that has gone
+/// stale costs speed, never rows: both ways of writing the text filter select the same tasks.
+/// The store forgets them all after its own writes.
+#[derive(Debug, Default)]
+pub(crate) struct Breadth(RefCell<VecDeque<(String, bool)>>);
+
+impl Breadth {
+    const KEPT: usize = 16;
+
+    fn get(&self, text: &str) -> Option<bool> {
+        let seen = self.0.borrow();
+        seen.iter().find(|(t, _)| t == text).map(|(_, b)| *b)
+    }
+
+    fn put(&self, text: &str, broad: bool) {
+        let mut seen = self.0.borrow_mut();
+        if seen.len() == Self::KEPT {
+            seen.pop_front();
+        }
+        seen.push_back((text.to_string(), broad));
+    }
+
+    pub(crate) fn forget(&self) {
+        self.0.borrow_mut().clear();
+    }
+}
+
 impl Store {
     /// How to write the queries of `filter` on `today`.
     pub(crate) fn plan(&self, filter: &TaskFilter, today: NaiveDate) -> Result<Plan> {
@@ -68,7 +98,17 @@ impl Store {
             {
                 false
             }
-            Some(phrase) if has_text(filter) => !self.broad(&phrase, filter)?,
+            Some(phrase) if has_text(filter) => {
+                let text = filter.text.as_deref().unwrap_or_default().trim();
+                match self.breadth.get(text) {
+                    Some(broad) => !broad,
+                    None => {
+                        let broad = self.broad(&phrase, filter)?;
+                        self.breadth.put(text, broad);
+                        !broad
+                    }
+                }
+            }
             _ => false,
         };
         Ok(Plan {
@@ -108,5 +148,6 @@ impl Store {
     #[cfg(test)]
     pub(crate) fn set_broad(&mut self, broad: i64) {
         self.broad = broad;
+        self.breadth.forget();
     }
 }

@@ -91,6 +91,30 @@ fn a_broad_search_is_read_walking_the_ledger_and_a_narrow_one_from_the_indexes()
 }
 
 #[test]
+fn a_texts_breadth_is_remembered_until_the_next_write() {
+    let today = d("2026-11-25");
+    let (_dir, mut s) = fresh();
+    let m = county(&mut s);
+    for _ in 0..3 {
+        task(&mut s, m, Limit::Default);
+    }
+    let f = text_filter("管网");
+    let narrow = |s: &Store| s.plan(&f, today).unwrap().text_index;
+    // Three candidates: narrow up to a bound of three.
+    s.set_broad(3);
+    assert!(narrow(&s));
+    s.set_broad(2);
+    assert!(!narrow(&s));
+    s.set_broad(3);
+    assert!(narrow(&s));
+    assert!(narrow(&s), "asked again: remembered");
+    // A fourth: the write forgets what was remembered.
+    task(&mut s, m, Limit::Default);
+    assert!(!narrow(&s));
+    assert_eq!(s.task_count(&f, today).unwrap(), 4);
+}
+
+#[test]
 fn edits_and_undo_keep_the_index_in_step() {
     let today = d("2026-11-25");
     let (_dir, mut s) = fresh();
