@@ -14,7 +14,9 @@ shows only its background unless reversed, underlined or crossed out) are the ch
 floor is the UTF-8 size of their characters, a wide CJK character counting its 3 bytes once for
 its 2 cells. It is what a move would cost with no escape sequence at all; written / floor is the
 overhead of positioning and colours. Only the first MOVES moves from the top of the ledger are
-measured: they do not reach the bottom of the window, where each move scrolls the list.
+measured: they do not reach the bottom of the window. With MOVES past a screen (e.g. 200) the
+moves that scroll the list are counted too: a step past the edge scrolls half a screen, redrawing
+every row, so the mean shows their cost spread over the moves between.
 
     bench/keystroke-bytes.py DB [MOVES]      (DUBAN_BIN overrides target/release/duban)
     bench/keystroke-bytes.py --dump DB       (also prints the bytes of the first moves, decoded)
@@ -359,8 +361,8 @@ os.write(fd, b"q")
 drain(fd, quiet=0.5, limit=5)
 os.waitpid(pid, 0)
 ratio = sum(sizes) / sum(floors) if sum(floors) else float("inf")
-print(f"bytes per cursor move at {COLS}x{ROWS}: median {statistics.median(sizes):.0f}, max {max(sizes)} "
-      f"({moves} moves); idle for 2 s: {idle} bytes")
+print(f"bytes per cursor move at {COLS}x{ROWS}: median {statistics.median(sizes):.0f}, "
+      f"mean {statistics.mean(sizes):.0f}, max {max(sizes)} ({moves} moves); idle for 2 s: {idle} bytes")
 print(f"floor (changed cells' characters, UTF-8): median {statistics.median(floors):.0f} bytes "
       f"in {statistics.median(cells):.0f} cells; ratio written / floor: {ratio:.2f} "
       f"(over all {moves} moves); screen model: {model}")

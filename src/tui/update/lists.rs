@@ -167,6 +167,16 @@ fn move_in<T: Keyed>(w: &mut Window<T>, action: &Action, visible: usize) -> (boo
         Action::Bottom => last,
         _ => w.cursor,
     };
+    // A step past the edge scrolls half a screen, not one row: every scroll redraws each row on
+    // screen (the detail pane beside the list rules out the terminal's own scrolling), about
+    // 5 KB at 160×48, which over a slow SSH link is felt on every key held at the edge. Half a
+    // screen at a time writes it once in half a screen of moves, and the cursor lands mid-list
+    // (as mutt pages its index for slow links).
+    if matches!(action, Action::Up | Action::Down)
+        && (w.cursor < w.top || w.cursor >= w.top + visible)
+    {
+        w.top = w.cursor.saturating_sub(visible / 2);
+    }
     ensure_visible(w, visible);
     let before = w.selected;
     if !w.covers(w.top, w.top + visible) || w.current().is_none() {

@@ -310,3 +310,37 @@ fn the_calendar_moves_by_day_week_and_month() {
 }
 
 mod windows;
+
+#[test]
+fn a_step_past_the_edge_scrolls_half_a_screen_and_a_step_within_scrolls_nothing() {
+    let mut m = model();
+    let ids: Vec<i64> = (1..=1000).collect();
+    let c = press(&mut m, "2");
+    answer(&mut m, c, &ids);
+    let v = super::loads::visible(&m);
+    assert!(v >= 6, "{v}");
+    // Down to the last row on screen: nothing scrolls.
+    press(&mut m, &"j".repeat(v - 1));
+    assert_eq!((m.tasks.cursor, m.tasks.top), (v - 1, 0));
+    // One more: half a screen, the cursor mid-list.
+    let c = press(&mut m, "j");
+    answer(&mut m, c, &ids);
+    assert_eq!(m.tasks.cursor, v);
+    assert_eq!(m.tasks.top, v - v / 2);
+    assert_eq!(m.tasks.selected, Some(v as i64 + 1));
+    // Back up to the first row on screen, then one past it.
+    let top = m.tasks.top;
+    let up = "k".repeat(m.tasks.cursor - top);
+    press(&mut m, &up);
+    assert_eq!((m.tasks.cursor, m.tasks.top), (top, top));
+    let c = press(&mut m, "k");
+    answer(&mut m, c, &ids);
+    assert_eq!(m.tasks.cursor, top - 1);
+    assert_eq!(m.tasks.top, (top - 1).saturating_sub(v / 2));
+    // The end of the list: the last screen is full, not half empty.
+    let c = press(&mut m, "G");
+    answer(&mut m, c, &ids);
+    let c = press(&mut m, "k");
+    answer(&mut m, c, &ids);
+    assert_eq!(m.tasks.top, 1000 - v);
+}
