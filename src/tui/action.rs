@@ -11,8 +11,8 @@ use super::model::Tab;
 use crate::domain::Role;
 
 use super::model::{
-    AuditEntry, MeetingClass, MeetingDetail, MeetingRow, MonthView, Overview, People, Period,
-    Report, TaskDetail, TaskRow, UnitDetail, UnitRow,
+    AuditEntry, MeetingClass, MeetingDetail, MeetingFilter, MeetingRow, MonthView, Overview,
+    People, Period, Report, TaskDetail, TaskRow, UnitDetail, UnitRow,
 };
 
 /// A request to the model. See the module documentation.
@@ -258,6 +258,8 @@ pub enum Loaded {
     },
     TaskDetail(Box<TaskDetail>),
     Meetings {
+        /// The filter the window was read with.
+        filter: Box<MeetingFilter>,
         offset: usize,
         total: usize,
         cursor: usize,

@@ -105,11 +105,13 @@ pub enum Command {
         count_all: bool,
     },
     LoadTaskDetail(i64),
+    /// The meetings window, as [`Command::LoadTasks`] the ledger's.
     LoadMeetings {
         filter: MeetingFilter,
         keep: Option<i64>,
         cursor: usize,
         visible: usize,
+        anchor: Option<(i64, usize)>,
     },
     LoadMeetingDetail(i64),
     LoadUnits,
@@ -273,6 +275,7 @@ fn run(store: &Store, today: NaiveDate, command: Command) -> Result<Loaded, Stor
             keep,
             cursor,
             visible,
+            anchor,
         } => {
             let total = store.meeting_count(&filter, today)?;
             let (offset, cursor, rows) = window(
@@ -281,7 +284,7 @@ fn run(store: &Store, today: NaiveDate, command: Command) -> Result<Loaded, Stor
                     keep,
                     cursor,
                     visible,
-                    anchor: None,
+                    anchor,
                 },
                 |r: &crate::store::MeetingRow| r.id,
                 |offset, limit, anchor| {
@@ -299,6 +302,7 @@ fn run(store: &Store, today: NaiveDate, command: Command) -> Result<Loaded, Stor
                 |id| store.meeting_position(&filter, id, today),
             )?;
             Loaded::Meetings {
+                filter: Box::new(filter),
                 offset,
                 total,
                 cursor,

@@ -292,6 +292,8 @@ pub struct Model {
     pub tasks: Window<TaskRow>,
     /// The filter the loaded ledger window was read with.
     pub tasks_filter: Option<TaskFilter>,
+    /// The filter the meetings window on screen was read with (see `tasks_filter`).
+    pub meetings_filter: Option<MeetingFilter>,
     pub task_query: TaskQuery,
     pub task_detail: Option<TaskDetail>,
     pub meetings: Window<MeetingRow>,
@@ -352,6 +354,7 @@ impl Model {
             overview_cursor: 0,
             tasks: Window::default(),
             tasks_filter: None,
+            meetings_filter: None,
             task_query: TaskQuery::default(),
             task_detail: None,
             meetings: Window::default(),

@@ -32,7 +32,7 @@ pub enum MeetingScope {
 }
 
 /// Which meetings [`Store::meeting_rows`] shows. The default shows every meeting.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MeetingFilter {
     /// Which meetings by the rules.
     pub scope: MeetingScope,

@@ -7,7 +7,7 @@ use super::super::command::Command;
 use super::super::model::{Figure, Keyed, Light, Mode, Model, Tab, TaskSort, Window};
 use crate::text::initials;
 
-use super::loads::{load_audit, scroll_tasks};
+use super::loads::{load_audit, scroll_meetings, scroll_tasks};
 pub(super) use super::loads::{load_meetings, load_tasks, visible};
 
 /// Loads what the current tab shows if it is missing, or if the window no longer covers the screen.
@@ -42,7 +42,7 @@ fn ensure_tab_loaded(m: &mut Model) -> Vec<Command> {
         Tab::Meetings => {
             ensure_visible(&mut m.meetings, v);
             covered(&m.meetings, v)
-                .then(|| load_meetings(m))
+                .then(|| scroll_meetings(m))
                 .into_iter()
                 .collect()
         }
@@ -236,7 +236,7 @@ pub(super) fn navigate(m: &mut Model, action: &Action) -> Vec<Command> {
             }
             Tab::Meetings => {
                 m.meetings.selected = None;
-                load_meetings(m)
+                scroll_meetings(m)
             }
             _ => {
                 m.audit.selected = None;

@@ -66,11 +66,13 @@ pub(super) fn apply(m: &mut Model, loaded: Loaded) -> Vec<Command> {
             Vec::new()
         }
         Loaded::Meetings {
+            filter,
             offset,
             total,
             cursor,
             rows,
         } => {
+            m.meetings_filter = Some(*filter);
             let before = m.meetings.selected;
             place(&mut m.meetings, (offset, total, cursor), rows, v);
             if let Some(Pending::Meeting(id)) = m.pending {

@@ -42,12 +42,29 @@ pub(super) fn scroll_tasks(m: &Model) -> Command {
 }
 
 pub(super) fn load_meetings(m: &Model) -> Command {
+    load_meetings_from(m, None)
+}
+
+fn load_meetings_from(m: &Model, anchor: Option<(i64, usize)>) -> Command {
     Command::LoadMeetings {
         filter: m.meeting_query.filter(),
         keep: m.meetings.selected,
         cursor: m.meetings.cursor,
         visible: visible(m),
+        anchor,
     }
+}
+
+/// The next window of the same meetings list, read from the loaded meeting nearest the cursor
+/// (as [`scroll_tasks`]).
+pub(super) fn scroll_meetings(m: &Model) -> Command {
+    if m.meetings_filter.as_ref() != Some(&m.meeting_query.filter()) {
+        return load_meetings(m);
+    }
+    let w = &m.meetings;
+    let last = (w.offset + w.rows.len()).saturating_sub(1);
+    let near = w.cursor.clamp(w.offset, last.max(w.offset));
+    load_meetings_from(m, w.row(near).map(|r| (r.id, near)))
 }
 
 pub(super) fn load_audit(m: &Model) -> Command {
