@@ -70,3 +70,36 @@ fn scrolling_the_ledger_down_selects_each_task_in_turn() {
         h.keys("j");
     }
 }
+
+#[test]
+fn scrolling_the_audit_log_down_and_up_selects_each_entry_in_turn() {
+    let mut store = Store::open_in_memory(Thresholds::default()).unwrap();
+    for i in 0..250 {
+        store
+            .add_unit(duban::store::NewUnit {
+                name: format!("测试单位{i}"),
+                kind: duban::domain::UnitKind::Department,
+                main_leader: None,
+                contact: None,
+            })
+            .unwrap();
+    }
+    let total = store.audit_count().unwrap();
+    let whole: Vec<i64> = store
+        .audit_page(0, total)
+        .unwrap()
+        .iter()
+        .map(|e| e.id)
+        .collect();
+    let mut h = Harness::on(store, Lang::Zh, today(), 80, 24, "t.db");
+    h.keys("7");
+    for (i, id) in whole.iter().enumerate() {
+        assert_eq!(h.model.audit.selected, Some(*id), "row {i}");
+        h.keys("j");
+    }
+    h.keys("G");
+    for i in (0..whole.len()).rev().step_by(2) {
+        assert_eq!(h.model.audit.selected, Some(whole[i]), "row {i}");
+        h.keys("kk");
+    }
+}

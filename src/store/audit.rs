@@ -234,6 +234,57 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// [`Store::audit_page`] read from the nearest of its start, `anchor` (an entry and its
+    /// place, newest first) and the end of a log of `total` rows: a window deep in a long log is
+    /// sought by id instead of skipping rows.
+    pub fn audit_window(
+        &self,
+        offset: usize,
+        limit: usize,
+        total: usize,
+        anchor: Option<(i64, usize)>,
+    ) -> Result<Vec<AuditEntry>> {
+        let from_end = total.saturating_sub(offset);
+        // `n` rows after skipping `skip`, of those whose id stands to `id` as `cond` says.
+        let read = |cond: &str,
+                    id: i64,
+                    order: &str,
+                    n: usize,
+                    skip: usize|
+         -> Result<Vec<AuditEntry>> {
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "SELECT {AUDIT_COLS} FROM audit WHERE id {cond} ?1 ORDER BY id {order} LIMIT ?2 OFFSET ?3"
+            ))?;
+            let (n, skip) = (to_i64(n), to_i64(skip));
+            let rows = stmt.query_map(params![id, n, skip], entry_from)?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        match anchor {
+            Some((id, at)) if at.abs_diff(offset) < offset.min(from_end) => {
+                // Those before the anchor's place read upwards from it, then it and those after.
+                let before = at.saturating_sub(offset);
+                let newer = before.min(limit);
+                let mut rows = read(">", id, "ASC", newer, before - newer)?;
+                rows.reverse();
+                rows.extend(read(
+                    "<=",
+                    id,
+                    "DESC",
+                    limit - newer,
+                    offset.saturating_sub(at),
+                )?);
+                Ok(rows)
+            }
+            _ if from_end < offset => {
+                let end = offset.saturating_add(limit).min(total);
+                let mut rows = read("<=", i64::MAX, "ASC", end - offset, total - end)?;
+                rows.reverse();
+                Ok(rows)
+            }
+            _ => self.audit_page(offset, limit),
+        }
+    }
+
     /// How many rows the audit log holds.
     pub fn audit_count(&self) -> Result<usize> {
         let n: i64 = self
@@ -241,4 +292,8 @@ impl Store {
             .query_row("SELECT count(*) FROM audit", [], |r| r.get(0))?;
         Ok(usize::try_from(n).unwrap_or_default())
     }
+}
+
+fn to_i64(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
 }

@@ -117,10 +117,12 @@ pub enum Command {
     LoadUnits,
     LoadUnitDetail(String),
     LoadMonth(i32, u32),
+    /// The audit log's window, as [`Command::LoadTasks`] the ledger's.
     LoadAudit {
         keep: Option<i64>,
         cursor: usize,
         visible: usize,
+        anchor: Option<(i64, usize)>,
     },
     LoadPeople,
     /// Save a form; `done` is the message to show when it is saved.
@@ -321,6 +323,7 @@ fn run(store: &Store, today: NaiveDate, command: Command) -> Result<Loaded, Stor
             keep,
             cursor,
             visible,
+            anchor,
         } => {
             let total = store.audit_count()?;
             let (offset, cursor, rows) = window(
@@ -329,10 +332,10 @@ fn run(store: &Store, today: NaiveDate, command: Command) -> Result<Loaded, Stor
                     keep,
                     cursor,
                     visible,
-                    anchor: None,
+                    anchor,
                 },
                 |r: &crate::store::AuditEntry| r.id,
-                |offset, limit, _| store.audit_page(offset, limit),
+                |offset, limit, anchor| store.audit_window(offset, limit, total, anchor),
                 |_| Ok(None),
             )?;
             Loaded::Audit {

@@ -123,3 +123,40 @@ fn rows_from_before_the_chain_are_chained_on_the_first_open_after_it() {
         .unwrap();
     assert_eq!(left, 0);
 }
+
+#[test]
+fn audit_windows_read_from_an_entry_or_from_the_end_are_the_pages_of_the_whole_log() {
+    let (_dir, mut s) = fresh();
+    let m = county(&mut s);
+    for _ in 0..60 {
+        task(&mut s, m, Limit::Default);
+    }
+    let total = s.audit_count().unwrap();
+    assert!(total > 60);
+    let whole: Vec<i64> = s
+        .audit_page(0, total)
+        .unwrap()
+        .iter()
+        .map(|e| e.id)
+        .collect();
+    assert_eq!(whole.len(), total);
+    let ids = |rows: Vec<crate::store::AuditEntry>| rows.iter().map(|e| e.id).collect::<Vec<_>>();
+    for offset in [0, 1, 9, total / 2, total - 12, total - 5, total - 1] {
+        let want: Vec<i64> = whole.iter().skip(offset).take(10).copied().collect();
+        assert_eq!(
+            ids(s.audit_window(offset, 10, total, None).unwrap()),
+            want,
+            "{offset}"
+        );
+        for at in [
+            offset.saturating_sub(15),
+            offset.saturating_sub(3),
+            offset,
+            offset + 4,
+        ] {
+            let Some(&id) = whole.get(at) else { continue };
+            let got = ids(s.audit_window(offset, 10, total, Some((id, at))).unwrap());
+            assert_eq!(got, want, "offset {offset}, anchor at {at}");
+        }
+    }
+}

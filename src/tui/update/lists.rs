@@ -7,7 +7,7 @@ use super::super::command::Command;
 use super::super::model::{Figure, Keyed, Light, Mode, Model, Tab, TaskSort, Window};
 use crate::text::initials;
 
-use super::loads::{load_audit, scroll_meetings, scroll_tasks};
+use super::loads::{load_audit, scroll_audit, scroll_meetings, scroll_tasks};
 pub(super) use super::loads::{load_meetings, load_tasks, visible};
 
 /// Loads what the current tab shows if it is missing, or if the window no longer covers the screen.
@@ -63,7 +63,7 @@ fn ensure_tab_loaded(m: &mut Model) -> Vec<Command> {
         Tab::Audit => {
             ensure_visible(&mut m.audit, v);
             covered(&m.audit, v)
-                .then(|| load_audit(m))
+                .then(|| scroll_audit(m))
                 .into_iter()
                 .collect()
         }
@@ -240,7 +240,7 @@ pub(super) fn navigate(m: &mut Model, action: &Action) -> Vec<Command> {
             }
             _ => {
                 m.audit.selected = None;
-                load_audit(m)
+                scroll_audit(m)
             }
         };
         return vec![cmd];

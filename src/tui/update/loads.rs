@@ -72,5 +72,20 @@ pub(super) fn load_audit(m: &Model) -> Command {
         keep: m.audit.selected,
         cursor: m.audit.cursor,
         visible: visible(m),
+        anchor: None,
+    }
+}
+
+/// The next window of the audit log, read from the loaded entry nearest the cursor (as
+/// [`scroll_tasks`]; the log has no filter, and a change by anyone reloads it whole).
+pub(super) fn scroll_audit(m: &Model) -> Command {
+    let w = &m.audit;
+    let last = (w.offset + w.rows.len()).saturating_sub(1);
+    let near = w.cursor.clamp(w.offset, last.max(w.offset));
+    Command::LoadAudit {
+        keep: w.selected,
+        cursor: w.cursor,
+        visible: visible(m),
+        anchor: w.row(near).map(|r| (r.id, near)),
     }
 }
