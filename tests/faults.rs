@@ -5,7 +5,8 @@
 
 mod support;
 
-use support::{Db, Rng, Running, verify};
+use support::cli::{Run, bin, duban};
+use support::{Db, Rng, Running, files, verify};
 
 /// Rounds of the kill test; `scripts/kill9.sh` runs many more through DUBAN_KILL_ROUNDS.
 fn rounds() -> usize {
@@ -86,20 +87,6 @@ fn writers_killed_mid_write_leave_every_record_whole_or_absent() {
     assert!(status.success(), "{err}");
     acks.extend(mine);
     verify(&db, &acks);
-}
-
-/// The bytes of every file in `dir`, by name: a file duban may not touch stays byte for byte,
-/// and nothing appears beside it (no `-wal`, no `-shm`).
-fn files(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read(&p).unwrap())
-        })
-        .collect()
 }
 
 /// Runs duban on `db` expecting a refusal: (exit code, stderr, stdout).
@@ -184,24 +171,20 @@ fn damaged_foreign_and_newer_databases_get_a_clear_message_and_stay_as_they_were
         let before = files(dir.path());
         for args in COMMANDS {
             let (code, err, _) =
-                refused(support::duban(&path, dir.path(), args).stdin(std::process::Stdio::null()));
+                refused(duban(&path, dir.path(), args).stdin(std::process::Stdio::null()));
             assert_eq!(code, 1, "{name} {args:?}: {err}");
             assert!(
                 err.contains(zh) && err.contains(name),
                 "{name} {args:?}: {err}"
             );
-            let (_, err, _) = refused(
-                support::duban(&path, dir.path(), args)
-                    .arg("--lang")
-                    .arg("en"),
-            );
+            let (_, err, _) = refused(duban(&path, dir.path(), args).arg("--lang").arg("en"));
             assert!(err.contains(en), "{name} {args:?}: {err}");
             assert_eq!(files(dir.path()), before, "{name} after {args:?}");
         }
     }
     // A mistyped path: bad input, and no database appears there.
     let missing = dir.path().join("missing.db");
-    let (code, err, _) = refused(&mut support::duban(&missing, dir.path(), &["task", "list"]));
+    let (code, err, _) = refused(&mut duban(&missing, dir.path(), &["task", "list"]));
     assert_eq!(code, 2, "{err}");
     assert!(!missing.exists());
 }
@@ -231,7 +214,7 @@ fn a_database_read_only_for_the_user_is_refused_and_left_as_it_was() {
         let before = files(dir.path());
         for args in COMMANDS {
             for lang in ["zh", "en"] {
-                let mut cmd = support::duban(&path, dir.path(), args);
+                let mut cmd = duban(&path, dir.path(), args);
                 cmd.args(["--lang", lang])
                     .stdin(std::process::Stdio::null());
                 if root() {
@@ -325,7 +308,7 @@ fn a_full_disk_refuses_the_write_with_a_clear_message_and_keeps_the_database() {
         .args(["-rm", "sh", "-c", script, "sh"])
         .arg(&mnt)
         .arg(&made.path)
-        .arg(support::bin())
+        .arg(bin())
         .arg(out.path())
         .status()
         .unwrap();
