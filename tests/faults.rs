@@ -120,8 +120,8 @@ const COMMANDS: [&[&str]; 4] = [
     &[],
 ];
 
-#[test]
-fn damaged_foreign_and_newer_databases_get_a_clear_message_and_stay_as_they_were() {
+/// A prepared database holding one task: the source of the files the tests damage or copy.
+fn prepared_with_a_task() -> Db {
     let made = Db::prepared();
     made.ok(&[
         "task",
@@ -133,6 +133,12 @@ fn damaged_foreign_and_newer_databases_get_a_clear_message_and_stay_as_they_were
         "--text",
         "一项任务",
     ]);
+    made
+}
+
+#[test]
+fn damaged_foreign_and_newer_databases_get_a_clear_message_and_stay_as_they_were() {
+    let made = prepared_with_a_task();
     let dir = tempfile::tempdir().unwrap();
     let real = std::fs::read(&made.path).unwrap();
     let cases: Vec<(&str, Vec<u8>, &str, &str)> = vec![
@@ -248,17 +254,7 @@ fn a_database_read_only_for_the_user_is_refused_and_left_as_it_was() {
 /// the test says so and does nothing; the store's own test of a full database covers the rest.
 #[test]
 fn a_full_disk_refuses_the_write_with_a_clear_message_and_keeps_the_database() {
-    let made = Db::prepared();
-    made.ok(&[
-        "task",
-        "add",
-        "--meeting",
-        "1",
-        "--lead",
-        "上塘镇",
-        "--text",
-        "一项任务",
-    ]);
+    let made = prepared_with_a_task();
     let out = tempfile::tempdir().unwrap();
     let mnt = out.path().join("mnt");
     std::fs::create_dir(&mnt).unwrap();
