@@ -3,25 +3,13 @@
 
 mod support;
 
-use std::collections::BTreeMap;
 use std::io::Write;
-use std::os::fd::{FromRawFd, OwnedFd};
 use std::path::Path;
 use std::process::Stdio;
 
-use support::{Db, Running, verify, verify_at};
-
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read(&p).unwrap())
-        })
-        .collect()
-}
+use support::cli::Run;
+use support::pty::{Pty, open_pty};
+use support::{Db, Running, files, verify, verify_at};
 
 #[test]
 fn backups_taken_while_two_writers_run_are_whole_and_hold_a_prefix_of_their_writes() {
@@ -104,26 +92,7 @@ fn task_count(db: &Db) -> usize {
 /// Runs `duban restore PATH` with stdin on a pseudo-terminal where `typed` was typed: (exit code,
 /// stderr).
 fn restore_on_a_terminal(db: &Db, path: &Path, typed: &str) -> (i32, String) {
-    let (mut master, mut slave) = (0, 0);
-    // SAFETY: valid out-pointers; both descriptors are owned below.
-    let rc = unsafe {
-        libc::openpty(
-            &mut master,
-            &mut slave,
-            std::ptr::null_mut(),
-            std::ptr::null(),
-            std::ptr::null(),
-        )
-    };
-    assert_eq!(rc, 0, "openpty");
-    // SAFETY: fresh descriptors from openpty.
-    let (master, slave) = unsafe {
-        (
-            std::fs::File::from_raw_fd(master),
-            OwnedFd::from_raw_fd(slave),
-        )
-    };
-    let mut master = master;
+    let Pty { mut master, slave } = open_pty(80, 24);
     master.write_all(typed.as_bytes()).unwrap();
     let out = db
         .cmd(&["restore", path.to_str().unwrap()])

@@ -1,59 +1,29 @@
 //! The command line through the built binary, each test on its own temporary database.
 
+mod support;
+
+use std::process::Output;
+
 use assert_cmd::Command;
 use serde_json::Value;
 
-struct Db {
-    _dir: tempfile::TempDir,
-    path: std::path::PathBuf,
-}
+use support::cli::{Run, TODAY, TempDb as Db, hermetic};
 
 fn db() -> Db {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("duban.db");
-    Db { _dir: dir, path }
+    Db::new()
+}
+
+impl Run for Db {
+    /// With no server configuration, and the day fixed by `--today`.
+    fn output(&self, args: &[&str]) -> Output {
+        let mut c = hermetic(&self.path, self.dir.path());
+        c.args(["--today", TODAY]).args(args);
+        // assert_cmd's Command gives duban a closed pipe for stdin, never the tests' terminal.
+        Command::from(c).output().unwrap()
+    }
 }
 
 impl Db {
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::cargo_bin("duban").unwrap();
-        c.env_remove("DUBAN_TODAY")
-            .env_remove("DUBAN_LANG")
-            .env_remove("DUBAN_CONFIG")
-            .env("DUBAN_SYSTEM_CONFIG", "/nonexistent/duban.toml");
-        c.env("DUBAN_DB", &self.path)
-            .env("HOME", self._dir.path())
-            .env("XDG_CONFIG_HOME", self._dir.path());
-        c.args(["--today", "2026-11-25"]).args(args);
-        c
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.cmd(args).output().unwrap();
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let mut a = args.to_vec();
-        a.extend(["--format", "json"]);
-        serde_json::from_str(&self.ok(&a)).unwrap()
-    }
-
-    /// Exit code and stderr of a command expected to fail.
-    fn fails(&self, args: &[&str]) -> (i32, String) {
-        let out = self.cmd(args).output().unwrap();
-        assert!(!out.status.success(), "{args:?} should fail");
-        (
-            out.status.code().unwrap_or(-1),
-            String::from_utf8(out.stderr).unwrap(),
-        )
-    }
-
     fn audit_rows(&self) -> usize {
         self.json(&["audit", "--limit", "100000"])
             .as_array()
@@ -183,7 +153,7 @@ fn calendar_overrides_and_imports() {
     db.ok(&["init"]);
     db.ok(&["calendar", "set", "2027-01-01", "off", "元旦"]);
     assert_eq!(db.ok(&["workdays", "is", "2027-01-01"]).trim(), "offday");
-    let csv = db._dir.path().join("2027.csv");
+    let csv = db.dir.path().join("2027.csv");
     std::fs::write(
         &csv,
         "date,is_off_day,name\n2027-02-06,0,春节\n2027-02-08,1,春节\n",
@@ -194,7 +164,7 @@ fn calendar_overrides_and_imports() {
     assert_eq!(list["provisional"], false);
     assert_eq!(list["days"].as_array().unwrap().len(), 3);
     assert_eq!(db.ok(&["workdays", "is", "2027-02-06"]).trim(), "workday");
-    let bad = db._dir.path().join("bad.csv");
+    let bad = db.dir.path().join("bad.csv");
     std::fs::write(&bad, "date,is_off_day,name\n2027-13-01,1,x\n").unwrap();
     let (code, err) = db.fails(&["calendar", "import", bad.to_str().unwrap()]);
     assert_eq!(code, 2);
@@ -420,7 +390,7 @@ fn the_regulation_end_to_end_through_the_cli() {
 fn backup_is_a_working_database() {
     let db = db();
     db.ok(&["demo"]);
-    let copy = db._dir.path().join("copy.db");
+    let copy = db.dir.path().join("copy.db");
     db.ok(&["backup", copy.to_str().unwrap()]);
     let mut c = Command::cargo_bin("duban").unwrap();
     let out = c

@@ -2,8 +2,12 @@
 //! DUBAN_SYSTEM_CONFIG), then the person's (~/.config/duban/config.toml via XDG_CONFIG_HOME, or
 //! --config).
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+use support::cli::Run;
 
 struct Machine {
     dir: tempfile::TempDir,
@@ -34,8 +38,12 @@ impl Machine {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
     }
+}
 
-    fn run(&self, args: &[&str]) -> Output {
+impl Run for Machine {
+    /// With this machine's server file, home and data folder, and none of duban's variables from
+    /// the developer's shell.
+    fn output(&self, args: &[&str]) -> Output {
         let mut c = Command::new(env!("CARGO_BIN_EXE_duban"));
         for var in ["DUBAN_TODAY", "DUBAN_LANG", "DUBAN_CONFIG", "DUBAN_DB"] {
             c.env_remove(var);
@@ -47,26 +55,6 @@ impl Machine {
             .args(["--today", "2026-11-25"])
             .args(args);
         c.output().unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    /// Exit code and stderr of a command expected to fail.
-    fn fails(&self, args: &[&str]) -> (i32, String) {
-        let out = self.run(args);
-        assert!(!out.status.success(), "{args:?} should fail");
-        (
-            out.status.code().unwrap_or(-1),
-            String::from_utf8(out.stderr).unwrap(),
-        )
     }
 }
 

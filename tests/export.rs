@@ -1,11 +1,28 @@
 //! `duban export …` through the built binary, on the demo county in a temporary directory.
 
-use assert_cmd::Command;
-use serde_json::Value;
+mod support;
 
-struct Db {
-    dir: tempfile::TempDir,
-    path: std::path::PathBuf,
+use std::process::Output;
+
+use assert_cmd::Command;
+
+use support::cli::{Run, TODAY, TempDb as Db, failed, hermetic};
+
+impl Run for Db {
+    /// With no server configuration, and the day fixed by DUBAN_TODAY.
+    fn output(&self, args: &[&str]) -> Output {
+        let mut c = hermetic(&self.path, self.dir.path());
+        c.env("DUBAN_TODAY", TODAY).args(args);
+        // assert_cmd's Command gives duban a closed pipe for stdin, never the tests' terminal.
+        Command::from(c).output().unwrap()
+    }
+
+    /// A refusal, and never a panic.
+    fn fails(&self, args: &[&str]) -> (i32, String) {
+        let (code, err) = failed(args, self.output(args));
+        assert!(!err.contains("panicked"), "{err}");
+        (code, err)
+    }
 }
 
 impl Db {
@@ -22,49 +39,9 @@ impl Db {
     }
 
     fn demo() -> Db {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("duban.db");
-        let db = Db { dir, path };
+        let db = Db::new();
         db.ok(&["demo"]);
         db
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::cargo_bin("duban").unwrap();
-        c.env_remove("DUBAN_LANG")
-            .env_remove("DUBAN_CONFIG")
-            .env("DUBAN_SYSTEM_CONFIG", "/nonexistent/duban.toml");
-        c.env("DUBAN_DB", &self.path)
-            .env("DUBAN_TODAY", "2026-11-25")
-            .env("HOME", self.dir.path())
-            .env("XDG_CONFIG_HOME", self.dir.path());
-        c.args(args);
-        c
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.cmd(args).output().unwrap();
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let mut a = args.to_vec();
-        a.extend(["--format", "json"]);
-        serde_json::from_str(&self.ok(&a)).unwrap()
-    }
-
-    /// Exit code and stderr of a command expected to fail.
-    fn fails(&self, args: &[&str]) -> (i32, String) {
-        let out = self.cmd(args).output().unwrap();
-        assert!(!out.status.success(), "{args:?} should fail");
-        let err = String::from_utf8(out.stderr).unwrap();
-        assert!(!err.contains("panicked"), "{err}");
-        (out.status.code().unwrap_or(-1), err)
     }
 
     fn out(&self, name: &str) -> String {

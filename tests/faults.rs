@@ -5,7 +5,8 @@
 
 mod support;
 
-use support::{Db, Rng, Running, verify};
+use support::cli::{Run, bin, duban};
+use support::{Db, Rng, Running, files, verify};
 
 /// Rounds of the kill test; `scripts/kill9.sh` runs many more through DUBAN_KILL_ROUNDS.
 fn rounds() -> usize {
@@ -88,20 +89,6 @@ fn writers_killed_mid_write_leave_every_record_whole_or_absent() {
     verify(&db, &acks);
 }
 
-/// The bytes of every file in `dir`, by name: a file duban may not touch stays byte for byte,
-/// and nothing appears beside it (no `-wal`, no `-shm`).
-fn files(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read(&p).unwrap())
-        })
-        .collect()
-}
-
 /// Runs duban on `db` expecting a refusal: (exit code, stderr, stdout).
 fn refused(cmd: &mut std::process::Command) -> (i32, String, String) {
     let out = cmd.output().unwrap();
@@ -133,8 +120,8 @@ const COMMANDS: [&[&str]; 4] = [
     &[],
 ];
 
-#[test]
-fn damaged_foreign_and_newer_databases_get_a_clear_message_and_stay_as_they_were() {
+/// A prepared database holding one task: the source of the files the tests damage or copy.
+fn prepared_with_a_task() -> Db {
     let made = Db::prepared();
     made.ok(&[
         "task",
@@ -146,6 +133,12 @@ fn damaged_foreign_and_newer_databases_get_a_clear_message_and_stay_as_they_were
         "--text",
         "一项任务",
     ]);
+    made
+}
+
+#[test]
+fn damaged_foreign_and_newer_databases_get_a_clear_message_and_stay_as_they_were() {
+    let made = prepared_with_a_task();
     let dir = tempfile::tempdir().unwrap();
     let real = std::fs::read(&made.path).unwrap();
     let cases: Vec<(&str, Vec<u8>, &str, &str)> = vec![
@@ -184,24 +177,20 @@ fn damaged_foreign_and_newer_databases_get_a_clear_message_and_stay_as_they_were
         let before = files(dir.path());
         for args in COMMANDS {
             let (code, err, _) =
-                refused(support::duban(&path, dir.path(), args).stdin(std::process::Stdio::null()));
+                refused(duban(&path, dir.path(), args).stdin(std::process::Stdio::null()));
             assert_eq!(code, 1, "{name} {args:?}: {err}");
             assert!(
                 err.contains(zh) && err.contains(name),
                 "{name} {args:?}: {err}"
             );
-            let (_, err, _) = refused(
-                support::duban(&path, dir.path(), args)
-                    .arg("--lang")
-                    .arg("en"),
-            );
+            let (_, err, _) = refused(duban(&path, dir.path(), args).arg("--lang").arg("en"));
             assert!(err.contains(en), "{name} {args:?}: {err}");
             assert_eq!(files(dir.path()), before, "{name} after {args:?}");
         }
     }
     // A mistyped path: bad input, and no database appears there.
     let missing = dir.path().join("missing.db");
-    let (code, err, _) = refused(&mut support::duban(&missing, dir.path(), &["task", "list"]));
+    let (code, err, _) = refused(&mut duban(&missing, dir.path(), &["task", "list"]));
     assert_eq!(code, 2, "{err}");
     assert!(!missing.exists());
 }
@@ -231,7 +220,7 @@ fn a_database_read_only_for_the_user_is_refused_and_left_as_it_was() {
         let before = files(dir.path());
         for args in COMMANDS {
             for lang in ["zh", "en"] {
-                let mut cmd = support::duban(&path, dir.path(), args);
+                let mut cmd = duban(&path, dir.path(), args);
                 cmd.args(["--lang", lang])
                     .stdin(std::process::Stdio::null());
                 if root() {
@@ -265,17 +254,7 @@ fn a_database_read_only_for_the_user_is_refused_and_left_as_it_was() {
 /// the test says so and does nothing; the store's own test of a full database covers the rest.
 #[test]
 fn a_full_disk_refuses_the_write_with_a_clear_message_and_keeps_the_database() {
-    let made = Db::prepared();
-    made.ok(&[
-        "task",
-        "add",
-        "--meeting",
-        "1",
-        "--lead",
-        "上塘镇",
-        "--text",
-        "一项任务",
-    ]);
+    let made = prepared_with_a_task();
     let out = tempfile::tempdir().unwrap();
     let mnt = out.path().join("mnt");
     std::fs::create_dir(&mnt).unwrap();
@@ -325,7 +304,7 @@ fn a_full_disk_refuses_the_write_with_a_clear_message_and_keeps_the_database() {
         .args(["-rm", "sh", "-c", script, "sh"])
         .arg(&mnt)
         .arg(&made.path)
-        .arg(support::bin())
+        .arg(bin())
         .arg(out.path())
         .status()
         .unwrap();

@@ -1,59 +1,32 @@
 //! `duban import …` through the built binary, each test on its own temporary database.
 
+mod support;
+
+use std::process::Output;
+
 use assert_cmd::Command;
 use serde_json::Value;
 
-struct Db {
-    dir: tempfile::TempDir,
-    path: std::path::PathBuf,
-}
+use support::cli::{Run, TODAY, TempDb as Db, hermetic};
 
 fn db() -> Db {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("duban.db");
-    Db { dir, path }
+    Db::new()
+}
+
+impl Run for Db {
+    /// With no server configuration, the day fixed by DUBAN_TODAY, and the database's folder as
+    /// the working directory (the files to import are named relative to it).
+    fn output(&self, args: &[&str]) -> Output {
+        let mut c = hermetic(&self.path, self.dir.path());
+        c.env("DUBAN_TODAY", TODAY)
+            .current_dir(self.dir.path())
+            .args(args);
+        // assert_cmd's Command gives duban a closed pipe for stdin, never the tests' terminal.
+        Command::from(c).output().unwrap()
+    }
 }
 
 impl Db {
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::cargo_bin("duban").unwrap();
-        c.env_remove("DUBAN_LANG")
-            .env_remove("DUBAN_CONFIG")
-            .env("DUBAN_SYSTEM_CONFIG", "/nonexistent/duban.toml");
-        c.env("DUBAN_DB", &self.path)
-            .env("DUBAN_TODAY", "2026-11-25")
-            .env("HOME", self.dir.path())
-            .env("XDG_CONFIG_HOME", self.dir.path())
-            .current_dir(self.dir.path());
-        c.args(args);
-        c
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.cmd(args).output().unwrap();
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn fails(&self, args: &[&str]) -> (i32, String) {
-        let out = self.cmd(args).output().unwrap();
-        assert!(!out.status.success(), "{args:?} should fail");
-        (
-            out.status.code().unwrap_or(-1),
-            String::from_utf8(out.stderr).unwrap(),
-        )
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let mut a = args.to_vec();
-        a.extend(["--format", "json"]);
-        serde_json::from_str(&self.ok(&a)).unwrap()
-    }
-
     fn write(&self, name: &str, text: &str) -> String {
         std::fs::write(self.dir.path().join(name), text).unwrap();
         name.to_string()

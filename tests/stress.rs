@@ -7,6 +7,7 @@ mod support;
 
 use std::collections::BTreeMap;
 
+use support::cli::Run;
 use support::{Db, read_acks, verify};
 
 const WRITERS: u32 = 8;

@@ -15,6 +15,8 @@ mod imports;
 mod pipeline;
 mod search;
 mod seeds;
+#[path = "../support/mod.rs"]
+mod support;
 mod tables;
 
 /// How many cases a property runs: `PROPTEST_CASES`, else `short`.

@@ -6,12 +6,14 @@ use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
 use duban::calendar::Calendar;
-use duban::domain::{LeaderTitle, Limit, Thresholds, UnitKind, parse_date, parse_date_input};
+use duban::domain::{LeaderTitle, Limit, parse_date, parse_date_input};
 use duban::i18n::Lang;
 use duban::import::ledger::{check_ledger, plan};
 use duban::import::plan::{check_leaders, check_units};
 use duban::import::{Checked, Existing, FileError, read_sheet};
-use duban::store::{NewMeeting, NewTask, NewUnit, Store, TaskFilter};
+use duban::store::{NewMeeting, NewTask, Store, TaskFilter};
+
+use crate::support::fixtures::townships;
 
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
@@ -92,16 +94,7 @@ impl Kind {
 
 /// A small county for imports to meet: two units, a leader, a meeting with a task.
 pub fn county() -> Store {
-    let mut s = Store::open_in_memory(Thresholds::default()).unwrap();
-    for name in ["上塘镇", "县财政局"] {
-        s.add_unit(NewUnit {
-            name: name.into(),
-            kind: UnitKind::Township,
-            main_leader: None,
-            contact: None,
-        })
-        .unwrap();
-    }
+    let mut s = townships(&["上塘镇", "县财政局"]);
     s.add_leader("李副县长", LeaderTitle::DeputyHead, None)
         .unwrap();
     let m = s

@@ -3,13 +3,14 @@
 
 use std::collections::BTreeSet;
 
-use duban::domain::{Limit, Thresholds, UnitKind};
-use duban::store::{MeetingFilter, NewMeeting, NewTask, NewUnit, Store, TaskFilter};
+use duban::domain::Limit;
+use duban::store::{MeetingFilter, NewMeeting, NewTask, Store, TaskFilter};
 use duban::text::initials;
 use proptest::prelude::*;
 use proptest::test_runner::TestRunner;
 
 use crate::pipeline::today;
+use crate::support::fixtures::townships;
 
 const TEXTS: &[&str] = &[
     "完成管网改造",
@@ -30,16 +31,7 @@ const TEXTS: &[&str] = &[
 ];
 
 fn county() -> Store {
-    let mut s = Store::open_in_memory(Thresholds::default()).unwrap();
-    for name in ["上塘镇", "50%局", "O'Brien办"] {
-        s.add_unit(NewUnit {
-            name: name.into(),
-            kind: UnitKind::Township,
-            main_leader: None,
-            contact: None,
-        })
-        .unwrap();
-    }
+    let mut s = townships(&["上塘镇", "50%局", "O'Brien办"]);
     let m = s
         .add_meeting(NewMeeting {
             number: Some("'; DROP TABLE meeting; --".into()),

@@ -5,6 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::pipeline::{KINDS, Kind, config, date, import, today};
+use crate::support::cli::{TODAY, isolated};
+use crate::support::fixtures::LEDGER_HEADER;
 
 fn seeds(target: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -60,13 +62,8 @@ fn csv_and_xlsx_seeds_through_the_binary() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("seeds.db");
     let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_duban"))
-            .env_remove("DUBAN_LANG")
-            .env_remove("DUBAN_CONFIG")
-            .env("DUBAN_DB", &db)
-            .env("DUBAN_TODAY", "2026-11-25")
-            .env("HOME", dir.path())
-            .env("XDG_CONFIG_HOME", dir.path())
+        isolated(&db, dir.path())
+            .env("DUBAN_TODAY", TODAY)
             .args(args)
             .output()
             .unwrap()
@@ -145,16 +142,7 @@ fn write_xlsx_seeds() {
     xlsx(
         &t(&[
             &["督办事项台账 2026-11-25"],
-            &[
-                "督办事项",
-                "主办单位",
-                "协办单位",
-                "会议日期",
-                "会议议题",
-                "责任领导",
-                "办理时限",
-                "办结日期",
-            ],
+            &LEDGER_HEADER,
             &[
                 "完成管网改造",
                 "上塘镇",

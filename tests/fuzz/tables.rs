@@ -8,6 +8,7 @@ use std::path::Path;
 use proptest::prelude::*;
 
 use crate::pipeline::Kind;
+use crate::support::fixtures::LEDGER_HEADER;
 
 /// A cell of a spreadsheet.
 #[derive(Debug, Clone)]
@@ -37,16 +38,7 @@ fn header(kind: Kind, en: bool) -> Vec<&'static str> {
         (Kind::Units, true) => vec!["unit name", "kind", "main leader", "contact"],
         (Kind::Leaders, false) => vec!["姓名", "职务", "联系主任"],
         (Kind::Leaders, true) => vec!["name", "title", "liaison"],
-        (Kind::Ledger, false) => vec![
-            "督办事项",
-            "主办单位",
-            "协办单位",
-            "会议日期",
-            "会议议题",
-            "责任领导",
-            "办理时限",
-            "办结日期",
-        ],
+        (Kind::Ledger, false) => LEDGER_HEADER.to_vec(),
         (Kind::Ledger, true) => vec![
             "task",
             "lead unit",

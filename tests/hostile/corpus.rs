@@ -16,6 +16,8 @@ use duban::store::{
     FeedbackAnswer, NewCriticism, NewMeeting, NewTask, NewUnit, ReferralStep, Store,
 };
 
+use crate::support::cli::{TODAY, isolated, succeeded};
+
 /// Every kind of hostile character, with zero-width characters and CJK mixed in: an erase-screen
 /// sequence, an OSC 52 clipboard write, the one-character CSI, every other C0 control (line feed
 /// and tab at the end), DEL, every C1 control, the bidi embeddings, overrides and isolates.
@@ -96,27 +98,17 @@ pub fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
-/// The built binary, with the environment cleared of duban's variables and the day fixed.
+/// The built binary on `db`, with the environment cleared of duban's variables (its folder the
+/// home) and the day fixed by DUBAN_TODAY.
 pub fn duban(db: &Path) -> std::process::Command {
-    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_duban"));
-    c.env_remove("DUBAN_LANG")
-        .env_remove("DUBAN_CONFIG")
-        .env("DUBAN_TODAY", "2026-11-25")
-        .env("DUBAN_DB", db)
-        .env("HOME", db.parent().unwrap())
-        .env("XDG_CONFIG_HOME", db.parent().unwrap());
+    let mut c = isolated(db, db.parent().unwrap());
+    c.env("DUBAN_TODAY", TODAY);
     c
 }
 
 /// Runs `args`, expecting success; its standard output.
 pub fn ok(db: &Path, args: &[&str]) -> String {
-    let out = duban(db).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    succeeded(args, duban(db).args(args).output().unwrap())
 }
 
 /// Names and ids of what the store API added.

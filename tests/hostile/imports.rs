@@ -7,6 +7,7 @@ use duban::store::Store;
 
 use crate::corpus::{ok, today};
 use crate::inputs::one_line;
+use crate::support::fixtures::LEDGER_HEADER;
 
 /// A CSV record, every field quoted.
 fn csv_line(fields: &[&str]) -> String {
@@ -80,16 +81,7 @@ fn imported_csv_and_xlsx_cells_are_stored_cleaned() {
         write_table(
             &file("ledger"),
             &[
-                row(&[
-                    "督办事项",
-                    "主办单位",
-                    "协办单位",
-                    "会议日期",
-                    "会议议题",
-                    "责任领导",
-                    "办理时限",
-                    "办结日期",
-                ]),
+                row(&LEDGER_HEADER),
                 row(&[
                     &text,
                     &unit,

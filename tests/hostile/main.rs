@@ -14,3 +14,5 @@ mod inputs;
 mod paste;
 mod pty;
 mod screens;
+#[path = "../support/mod.rs"]
+mod support;

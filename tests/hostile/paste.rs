@@ -3,27 +3,19 @@
 //! cleaning gives, and the screen stays clean while it is typed.
 
 use chrono::NaiveDate;
-use duban::domain::{LeaderTitle, Limit, Thresholds, UnitKind};
+use duban::domain::{LeaderTitle, Limit};
 use duban::i18n::Lang;
-use duban::store::{NewMeeting, NewTask, NewUnit, Store, TaskFilter};
+use duban::store::{NewMeeting, NewTask, Store, TaskFilter};
 use duban::tui::action::Action;
 use duban::tui::harness::{Harness, buffer_text};
 
 use crate::corpus::{d, forbidden, h, today};
 use crate::inputs::{lines, one_line};
+use crate::support::fixtures::townships;
 
 /// A clean county: two units, a leader, a meeting with minutes issued, two open tasks.
 fn county() -> Store {
-    let mut s = Store::open_in_memory(Thresholds::default()).unwrap();
-    for name in ["上塘镇", "清白镇"] {
-        s.add_unit(NewUnit {
-            name: name.into(),
-            kind: UnitKind::Township,
-            main_leader: None,
-            contact: None,
-        })
-        .unwrap();
-    }
+    let mut s = townships(&["上塘镇", "清白镇"]);
     s.add_leader("李副县长", LeaderTitle::DeputyHead, None)
         .unwrap();
     let m = s

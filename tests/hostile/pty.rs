@@ -4,81 +4,23 @@
 //! that starts duban's own CSI sequences (cursor moves, colours, modes), carriage return and line
 //! feed; and the hostile text is on screen, cleaned. The pasted unit is stored cleaned.
 
-use std::io::{Read, Write};
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
-use std::os::unix::process::CommandExt;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::io::Write;
+use std::os::fd::OwnedFd;
+use std::process::Child;
 use std::time::{Duration, Instant};
 
 use duban::domain::Thresholds;
 use duban::store::Store;
 
-use crate::corpus::{VISIBLE, hostile_db, nasty_arg};
+use crate::corpus::{VISIBLE, duban, hostile_db, nasty_arg};
 use crate::inputs::one_line;
+use crate::support::pty::{Pty, Term, open_pty, spawn_on};
 
-/// Held while a pty is opened and a child forked, so no other test's child inherits a master.
-static FORK: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-fn open_pty(cols: u16, rows: u16) -> (std::fs::File, OwnedFd) {
-    let _guard = FORK.lock().unwrap_or_else(|e| e.into_inner());
-    let (mut master, mut slave) = (0, 0);
-    let ws = libc::winsize {
-        ws_row: rows,
-        ws_col: cols,
-        ws_xpixel: 0,
-        ws_ypixel: 0,
-    };
-    // SAFETY: valid out-pointers; the descriptors are owned below.
-    let rc = unsafe {
-        libc::openpty(
-            &mut master,
-            &mut slave,
-            std::ptr::null_mut(),
-            std::ptr::null(),
-            &ws,
-        )
-    };
-    assert_eq!(rc, 0, "openpty");
-    for fd in [master, slave] {
-        // SAFETY: a valid descriptor.
-        unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
-    }
-    // SAFETY: openpty returned two fresh descriptors.
-    unsafe {
-        (
-            std::fs::File::from_raw_fd(master),
-            OwnedFd::from_raw_fd(slave),
-        )
-    }
-}
-
+/// duban on the terminal, on the database `db` (named by `--db` and by [`duban`]'s DUBAN_DB).
 fn spawn(slave: &OwnedFd, db: &std::path::Path) -> Child {
-    let fd = slave.as_raw_fd();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_duban"));
-    cmd.args(["--db", db.to_str().unwrap()])
-        .env("DUBAN_TODAY", "2026-11-25")
-        .env_remove("DUBAN_LANG")
-        .env_remove("DUBAN_CONFIG")
-        .env("HOME", db.parent().unwrap())
-        .env("XDG_CONFIG_HOME", db.parent().unwrap())
-        .env("TERM", "xterm-256color")
-        .env("LANG", "C.UTF-8")
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::from(slave.try_clone().unwrap()))
-        .stdout(Stdio::from(slave.try_clone().unwrap()))
-        .stderr(Stdio::from(slave.try_clone().unwrap()));
-    // SAFETY: only async-signal-safe calls between fork and exec.
-    unsafe {
-        cmd.pre_exec(move || {
-            if libc::setsid() < 0 || libc::ioctl(fd, libc::TIOCSCTTY as _, 0) < 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Ok(())
-        });
-    }
-    let _guard = FORK.lock().unwrap_or_else(|e| e.into_inner());
-    cmd.spawn().unwrap()
+    let mut cmd = duban(db);
+    cmd.args(["--db", db.to_str().unwrap()]);
+    spawn_on(slave, cmd)
 }
 
 /// The child, killed if the test fails before it quits.
@@ -89,41 +31,6 @@ impl Drop for Reaped {
         if self.0.try_wait().ok().flatten().is_none() {
             let _ = self.0.kill();
             let _ = self.0.wait();
-        }
-    }
-}
-
-/// The terminal's side: every byte read, and the screen they draw.
-struct Term {
-    rx: mpsc::Receiver<Vec<u8>>,
-    raw: Vec<u8>,
-    screen: vt100::Parser,
-}
-
-impl Term {
-    /// Reads until the screen shows `want` (or fails after `secs`).
-    fn wait_for(&mut self, want: &str, secs: u64) {
-        let deadline = Instant::now() + Duration::from_secs(secs);
-        while Instant::now() < deadline {
-            if let Ok(bytes) = self.rx.recv_timeout(Duration::from_millis(100)) {
-                self.screen.process(&bytes);
-                self.raw.extend_from_slice(&bytes);
-            }
-            if self.screen.screen().contents().contains(want) {
-                return;
-            }
-        }
-        panic!(
-            "{want:?} did not appear:\n{}",
-            self.screen.screen().contents()
-        );
-    }
-
-    /// Reads what comes within `ms` of quiet.
-    fn settle(&mut self, ms: u64) {
-        while let Ok(bytes) = self.rx.recv_timeout(Duration::from_millis(ms)) {
-            self.screen.process(&bytes);
-            self.raw.extend_from_slice(&bytes);
         }
     }
 }
@@ -174,24 +81,9 @@ fn assert_terminal_bytes_clean(raw: &[u8]) {
 #[test]
 fn the_tui_writes_nothing_hostile_to_the_terminal() {
     let (_dir, db, _) = hostile_db();
-    let (master, slave) = open_pty(120, 40);
+    let Pty { master, slave } = open_pty(120, 40);
     let mut child = Reaped(spawn(&slave, &db));
-    let mut reader = master.try_clone().unwrap();
-    let (tx, rx) = mpsc::channel();
-    let thread = std::thread::spawn(move || {
-        let mut buf = [0u8; 16384];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
-    let n = |v| std::num::NonZeroU16::new(v).unwrap();
-    let mut term = Term {
-        rx,
-        raw: Vec::new(),
-        screen: vt100::Parser::new(n(40), n(120), 0),
-    };
+    let mut term = Term::new(&master, 120, 40);
     let mut keys = master.try_clone().unwrap();
     term.wait_for("督办", 60);
     let mut shown = 0;
@@ -245,7 +137,7 @@ fn the_tui_writes_nothing_hostile_to_the_terminal() {
     };
     term.settle(300);
     drop((keys, master, slave));
-    let _ = thread.join();
+    term.close();
     assert!(status.success(), "{status:?}");
     assert_terminal_bytes_clean(&term.raw);
     let store = Store::open(&db, Thresholds::default()).unwrap();

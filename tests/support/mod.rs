@@ -1,15 +1,23 @@
-//! What the concurrency and fault tests share: a database prepared for `duban stress-writer`, the
-//! writers' acknowledgements, and the check that the database is whole and agrees with its audit
-//! log and with what was acknowledged.
+//! What the tests share. Here, for the concurrency and fault tests: a database prepared for
+//! `duban stress-writer`, the writers' acknowledgements, and the check that the database is whole
+//! and agrees with its audit log and with what was acknowledged. In the submodules: running the
+//! binary from the command line ([`cli`]) and in a pseudo-terminal ([`pty`]), and the fixtures
+//! several test crates build on ([`fixtures`]).
 
+// Each test crate includes the whole module and uses only a part of it.
 #![allow(dead_code)]
+
+pub mod cli;
+pub mod fixtures;
+pub mod pty;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 
-pub const TODAY: &str = "2026-11-25";
+use cli::{Run, duban};
+
 pub const UNIT: &str = "上塘镇";
 
 /// The text of writer `k`'s task of round `i`, as the stress writer writes it (its contract).
@@ -29,24 +37,6 @@ pub struct Db {
     pub path: PathBuf,
     /// The meeting the writers add their tasks to.
     pub meeting: i64,
-}
-
-pub fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_duban")
-}
-
-/// The built binary on `db`, with a fixed `today` and no configuration of the machine.
-pub fn duban(db: &Path, home: &Path, args: &[&str]) -> Command {
-    let mut c = Command::new(bin());
-    c.env_remove("DUBAN_TODAY")
-        .env_remove("DUBAN_LANG")
-        .env_remove("DUBAN_CONFIG")
-        .env("DUBAN_DB", db)
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home)
-        .args(["--today", TODAY])
-        .args(args);
-    c
 }
 
 impl Db {
@@ -81,19 +71,9 @@ impl Db {
         db
     }
 
+    /// The built binary on this database, the day fixed (see [`cli::duban`]).
     pub fn cmd(&self, args: &[&str]) -> Command {
         duban(&self.path, self.dir.path(), args)
-    }
-
-    /// Runs a command that must succeed; its stdout.
-    pub fn ok(&self, args: &[&str]) -> String {
-        let out = self.cmd(args).output().unwrap();
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
     }
 
     /// `duban stress-writer` number `k`, its stdout piped.
@@ -131,6 +111,26 @@ impl Db {
             .query_row("SELECT count(*) FROM audit", [], |r| r.get(0))
             .unwrap()
     }
+}
+
+impl Run for Db {
+    fn output(&self, args: &[&str]) -> Output {
+        self.cmd(args).output().unwrap()
+    }
+}
+
+/// The bytes of every file in `dir`, by name: a file duban may not touch stays byte for byte,
+/// and nothing appears beside it (no `-wal`, no `-shm`).
+pub fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&p).unwrap())
+        })
+        .collect()
 }
 
 /// One acknowledged write: `created` or `updated`, the task id, the writer and the round.
