@@ -3,6 +3,7 @@
 use rusqlite::params;
 use serde::Serialize;
 
+use super::window::{Side, around};
 use super::{Entity, Result, Store, StoreError, Tx};
 
 /// One row of the audit log.
@@ -261,19 +262,11 @@ impl Store {
         };
         match anchor {
             Some((id, at)) if at.abs_diff(offset) < offset.min(from_end) => {
-                // Those before the anchor's place read upwards from it, then it and those after.
-                let before = at.saturating_sub(offset);
-                let newer = before.min(limit);
-                let mut rows = read(">", id, "ASC", newer, before - newer)?;
-                rows.reverse();
-                rows.extend(read(
-                    "<=",
-                    id,
-                    "DESC",
-                    limit - newer,
-                    offset.saturating_sub(at),
-                )?);
-                Ok(rows)
+                // Newer entries come before in the list: read upwards from the anchor.
+                around(offset, limit, at, |side, n, skip| match side {
+                    Side::Before => read(">", id, "ASC", n, skip),
+                    Side::From => read("<=", id, "DESC", n, skip),
+                })
             }
             _ if from_end < offset => {
                 let end = offset.saturating_add(limit).min(total);

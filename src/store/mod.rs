@@ -29,6 +29,7 @@ mod tasks;
 mod undo;
 mod units;
 mod wal;
+mod window;
 
 use std::path::Path;
 use std::time::Duration;

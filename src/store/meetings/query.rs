@@ -14,6 +14,7 @@ use crate::domain::Deadline;
 use crate::domain::minutes::{feedback_deadline, minutes_due};
 use crate::store::initials::initials_query;
 use crate::store::tasks::query::present;
+use crate::store::window::{Side, around};
 use crate::store::{Result, Store};
 
 /// Which meetings the list shows.
@@ -229,12 +230,12 @@ impl Store {
             return Ok(None);
         };
         let p = self.meeting_params(f, today);
-        // Rows `offset..offset + limit`: those before the anchor's place read upwards from it
-        // (the nearest first), then the anchor and those after it.
-        let before = position.saturating_sub(f.offset);
-        let newer = before.min(limit);
-        let skip = f.offset.saturating_sub(position);
-        let read = |side: &str, order: &str, n: usize, skip: usize| -> Result<Vec<_>> {
+        let read = |side: Side, n: usize, skip: usize| -> Result<Vec<_>> {
+            // Newer meetings come before in the list: read upwards from the anchor.
+            let (side, order) = match side {
+                Side::Before => ("(m.date, m.id) > (:date, :id)", "m.date, m.id"),
+                Side::From => ("(m.date, m.id) <= (:date, :id)", ORDER),
+            };
             let mut c = condition_list(f);
             c.push(side);
             let sql = format!(
@@ -254,23 +255,7 @@ impl Store {
                 .query_map(named.as_slice(), meeting_from)?
                 .collect::<rusqlite::Result<Vec<_>>>()?)
         };
-        let mut rows = if newer > 0 {
-            read(
-                "(m.date, m.id) > (:date, :id)",
-                "m.date, m.id",
-                newer,
-                before - newer,
-            )?
-        } else {
-            Vec::new()
-        };
-        rows.reverse();
-        rows.extend(read(
-            "(m.date, m.id) <= (:date, :id)",
-            ORDER,
-            limit - newer,
-            skip,
-        )?);
+        let rows = around(f.offset, limit, position, read)?;
         Ok(Some(
             rows.into_iter()
                 .map(|(m, c, i, n)| self.to_row(m, c, i, n, today))

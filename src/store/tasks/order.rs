@@ -10,15 +10,15 @@ use rusqlite::{OptionalExtension, ToSql};
 use super::count::count_from;
 use super::query::{Anchor, COLS, FROM, TaskFilter, TaskRow, TaskSort, present, where_clause};
 use super::text::Plan;
+use crate::store::window::{Side, around};
 use crate::store::{Result, Store, StoreError};
 
 /// A sort as an index order: the key of a row, the ORDER BY forwards and backwards, and the seeks
-/// from a key bound as `:k0`, `:k1`, `:k2`: rows strictly after it, at or after it, before it.
+/// from a key bound as `:k0`, `:k1`, `:k2`: rows at or after it, and before it.
 struct Order {
     key: &'static str,
     forward: &'static str,
     backward: &'static str,
-    after: &'static str,
     at_or_after: &'static str,
     before: &'static str,
 }
@@ -27,7 +27,6 @@ const WORKDAYS_LEFT: Order = Order {
     key: "t.sort_key, t.id",
     forward: "t.sort_key, t.id",
     backward: "t.sort_key DESC, t.id DESC",
-    after: "(t.sort_key, t.id) > (:k0, :k1)",
     at_or_after: "(t.sort_key, t.id) >= (:k0, :k1)",
     before: "(t.sort_key, t.id) < (:k0, :k1)",
 };
@@ -36,7 +35,6 @@ const UNIT: Order = Order {
     key: "t.lead_unit_id, t.sort_key, t.id",
     forward: "t.lead_unit_id, t.sort_key, t.id",
     backward: "t.lead_unit_id DESC, t.sort_key DESC, t.id DESC",
-    after: "(t.lead_unit_id, t.sort_key, t.id) > (:k0, :k1, :k2)",
     at_or_after: "(t.lead_unit_id, t.sort_key, t.id) >= (:k0, :k1, :k2)",
     before: "(t.lead_unit_id, t.sort_key, t.id) < (:k0, :k1, :k2)",
 };
@@ -47,7 +45,6 @@ const MEETING_DATE: Order = Order {
     key: "m.date, m.id, t.id",
     forward: "m.date DESC, m.id DESC, t.id",
     backward: "m.date, m.id, t.id DESC",
-    after: "(m.date, m.id) <= (:k0, :k1) AND (m.id <> :k1 OR t.id > :k2)",
     at_or_after: "(m.date, m.id) <= (:k0, :k1) AND (m.id <> :k1 OR t.id >= :k2)",
     before: "(m.date, m.id) >= (:k0, :k1) AND (m.id <> :k1 OR t.id < :k2)",
 };
@@ -127,31 +124,14 @@ impl Store {
                 let Some(key) = self.key_of(filter, today, plan, id)? else {
                     return read(order.forward, None, limit, offset);
                 };
-                let position = i64::try_from(position).unwrap_or(i64::MAX);
-                if offset > position {
-                    let skip = offset - position - 1;
-                    return read(order.forward, Some((order.after, &key)), limit, skip);
-                }
-                // Rows `offset..position` read backwards from the anchor, then the anchor on.
-                let before = position - offset;
-                let take = before.min(limit);
-                let mut rows = read(
-                    order.backward,
-                    Some((order.before, &key)),
-                    take,
-                    before - take,
-                )?;
-                rows.reverse();
-                let rest = limit - rows.len() as i64;
-                if rest > 0 {
-                    rows.extend(read(
-                        order.forward,
-                        Some((order.at_or_after, &key)),
-                        rest,
-                        0,
-                    )?);
-                }
-                Ok(rows)
+                let to_i64 = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+                around(filter.offset, to_usize(limit), position, |side, n, skip| {
+                    let (n, skip) = (to_i64(n), to_i64(skip));
+                    match side {
+                        Side::Before => read(order.backward, Some((order.before, &key)), n, skip),
+                        Side::From => read(order.forward, Some((order.at_or_after, &key)), n, skip),
+                    }
+                })
             }
             (Some(Anchor::End { total }), true) => {
                 let total = i64::try_from(total).unwrap_or(i64::MAX);
@@ -334,4 +314,8 @@ fn key_params(key: &[Value]) -> Vec<(&'static str, &dyn ToSql)> {
         .zip(key)
         .map(|(name, v)| (name, v as &dyn ToSql))
         .collect()
+}
+
+fn to_usize(n: i64) -> usize {
+    usize::try_from(n).unwrap_or(usize::MAX)
 }

@@ -73,6 +73,15 @@ impl<T: Keyed> Window<T> {
         self.row(self.cursor)
     }
 
+    /// The loaded row nearest the cursor, by key and place: where the next window of the same
+    /// list is read from as the cursor leaves this one (the store seeks from it instead of
+    /// counting rows from the start).
+    pub fn anchor(&self) -> Option<(i64, usize)> {
+        let last = (self.offset + self.rows.len()).saturating_sub(1);
+        let near = self.cursor.clamp(self.offset, last.max(self.offset));
+        self.row(near).map(|r| (r.key(), near))
+    }
+
     /// Whether rows `from..to` (clipped to the list) are all loaded.
     pub fn covers(&self, from: usize, to: usize) -> bool {
         let to = to.min(self.total);

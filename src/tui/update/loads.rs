@@ -35,10 +35,7 @@ pub(super) fn scroll_tasks(m: &Model) -> Command {
     if m.tasks_filter.as_ref() != Some(&m.task_query.filter()) {
         return load_tasks(m);
     }
-    let w = &m.tasks;
-    let last = (w.offset + w.rows.len()).saturating_sub(1);
-    let near = w.cursor.clamp(w.offset, last.max(w.offset));
-    load_tasks_from(m, w.row(near).map(|r| (r.id, near)))
+    load_tasks_from(m, m.tasks.anchor())
 }
 
 pub(super) fn load_meetings(m: &Model) -> Command {
@@ -61,31 +58,24 @@ pub(super) fn scroll_meetings(m: &Model) -> Command {
     if m.meetings_filter.as_ref() != Some(&m.meeting_query.filter()) {
         return load_meetings(m);
     }
-    let w = &m.meetings;
-    let last = (w.offset + w.rows.len()).saturating_sub(1);
-    let near = w.cursor.clamp(w.offset, last.max(w.offset));
-    load_meetings_from(m, w.row(near).map(|r| (r.id, near)))
+    load_meetings_from(m, m.meetings.anchor())
 }
 
 pub(super) fn load_audit(m: &Model) -> Command {
+    load_audit_from(m, None)
+}
+
+fn load_audit_from(m: &Model, anchor: Option<(i64, usize)>) -> Command {
     Command::LoadAudit {
         keep: m.audit.selected,
         cursor: m.audit.cursor,
         visible: visible(m),
-        anchor: None,
+        anchor,
     }
 }
 
 /// The next window of the audit log, read from the loaded entry nearest the cursor (as
 /// [`scroll_tasks`]; the log has no filter, and a change by anyone reloads it whole).
 pub(super) fn scroll_audit(m: &Model) -> Command {
-    let w = &m.audit;
-    let last = (w.offset + w.rows.len()).saturating_sub(1);
-    let near = w.cursor.clamp(w.offset, last.max(w.offset));
-    Command::LoadAudit {
-        keep: w.selected,
-        cursor: w.cursor,
-        visible: visible(m),
-        anchor: w.row(near).map(|r| (r.id, near)),
-    }
+    load_audit_from(m, m.audit.anchor())
 }
