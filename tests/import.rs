@@ -138,6 +138,32 @@ fn units_and_leaders_files_and_a_duplicate_unit() {
 }
 
 #[test]
+fn a_csv_saved_by_excel_or_wps_on_chinese_windows_gb18030_is_read() {
+    let db = db();
+    db.ok(&["init"]);
+    let text = "单位名称,类型,主要领导\n上塘镇,乡镇,王镇长\n县财政局,县直单位,\n";
+    let (gbk, _, unmappable) = encoding_rs::GB18030.encode(text);
+    assert!(!unmappable);
+    assert!(std::str::from_utf8(&gbk).is_err(), "the file is not UTF-8");
+    std::fs::write(db.dir.path().join("gbk.csv"), &gbk).unwrap();
+    db.ok(&["import", "units", "gbk.csv"]);
+    let units = db.json(&["unit", "list"]);
+    let names: Vec<&str> = units
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["上塘镇", "县财政局"]);
+    // Neither UTF-8 nor GB18030 (0xFF starts no character of either): refused, nothing written.
+    std::fs::write(db.dir.path().join("bin.csv"), b"\xff\xfe\xff,\x80\n").unwrap();
+    let (code, err) = db.fails(&["import", "units", "bin.csv"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("GB18030"), "{err}");
+    assert_eq!(db.json(&["unit", "list"]).as_array().unwrap().len(), 2);
+}
+
+#[test]
 fn other_files_are_refused_with_a_message() {
     let db = db();
     db.ok(&["init"]);

@@ -82,7 +82,7 @@ fn file_error(ctx: &Ctx, path: &Path, e: FileError) -> Failure {
             bad(l.imp_fill(Imp::Format, &[&format!(".{ext}")]))
         }
         FileError::Read(ReadError::Io(e)) => ctx.file_failure(path, &e),
-        FileError::Read(ReadError::NotUtf8) => bad(l.imp(Imp::NotUtf8).to_string()),
+        FileError::Read(ReadError::Encoding) => bad(l.imp(Imp::Encoding).to_string()),
         FileError::Read(ReadError::Unclosed(row)) => bad(l.imp_fill(Imp::Unclosed, &[&row])),
         FileError::Read(ReadError::Xlsx(e)) => bad(l.imp_fill(Imp::Xlsx, &[&e])),
     }

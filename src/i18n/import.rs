@@ -24,7 +24,7 @@ catalogue! {
     MissingColumns => "文件中没有找到必需的列：{0}（表头须在数据之上的一行）", "required column not found: {0} (the header must be a row above the data)";
     Format => "无法导入“{0}”文件：请使用 .csv 或 .xlsx", "cannot import a \"{0}\" file: use .csv or .xlsx";
     NoFile => "文件 {0} 不存在", "no file at {0}";
-    NotUtf8 => "CSV 文件不是 UTF-8 编码：请在 Excel/WPS 中另存为“CSV UTF-8”", "the CSV file is not UTF-8: save it as \"CSV UTF-8\" in Excel or WPS";
+    Encoding => "CSV 文件既不是 UTF-8 也不是 GB18030（GBK）编码：请在 Excel/WPS 中另存为“CSV UTF-8”", "the CSV file is neither UTF-8 nor GB18030 (GBK): save it as \"CSV UTF-8\" in Excel or WPS";
     Unclosed => "CSV 文件第{0}行开始的引号没有闭合", "the quote opened on row {0} of the CSV file is never closed";
     Xlsx => "无法读取 Excel 文件：{0}", "cannot read the Excel file: {0}";
     Refused => "{0} 行有误，未导入任何数据（加 --skip-bad 只导入无误的行）：", "{0} rows have errors; nothing imported (add --skip-bad to import the good rows only):";

@@ -1,4 +1,4 @@
-//! Reading a table from a CSV (UTF-8, with or without BOM) or .xlsx file (first sheet) into rows
+//! Reading a table from a CSV (UTF-8 with or without BOM, or GB18030) or .xlsx file (first sheet) into rows
 //! of text cells, each with its 1-based row number in the file as a spreadsheet program shows it.
 
 use std::path::Path;
@@ -18,8 +18,8 @@ pub enum ReadError {
     Format(String),
     /// The file cannot be opened or read (the system's message).
     Io(String),
-    /// The CSV file is not UTF-8.
-    NotUtf8,
+    /// The CSV file is neither UTF-8 nor GB18030.
+    Encoding,
     /// A quoted CSV field is never closed (the row where it starts).
     Unclosed(usize),
     /// The workbook cannot be read, or has no sheet.
@@ -51,10 +51,22 @@ pub fn read_sheet(path: &Path) -> Result<Sheet, ReadError> {
     match format_of(path)? {
         Format::Csv => {
             let bytes = std::fs::read(path).map_err(|e| ReadError::Io(e.to_string()))?;
-            let text = String::from_utf8(bytes).map_err(|_| ReadError::NotUtf8)?;
-            parse_csv(&text)
+            parse_csv(&csv_text(bytes)?)
         }
         Format::Xlsx => read_xlsx(path),
+    }
+}
+
+/// The text of a CSV file: UTF-8 or, failing that, GB18030. Excel and WPS on Chinese Windows save
+/// "CSV (逗号分隔)" in the system's code page 936 (GBK, a subset of GB18030); only "CSV UTF-8" is
+/// UTF-8. A file valid as UTF-8 is read as UTF-8 (GBK text is almost never valid UTF-8).
+pub fn csv_text(bytes: Vec<u8>) -> Result<String, ReadError> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => encoding_rs::GB18030
+            .decode_without_bom_handling_and_without_replacement(e.as_bytes())
+            .map(std::borrow::Cow::into_owned)
+            .ok_or(ReadError::Encoding),
     }
 }
 

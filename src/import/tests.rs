@@ -295,3 +295,21 @@ fn ledger_rows_and_plan() {
     assert_eq!(p.tasks[1].completed_on, Some(d("2026-11-20")));
     assert_eq!(p.tasks[1].limit, Limit::Exempt(ExemptCategory::Funding));
 }
+
+#[test]
+fn csv_text_is_utf8_or_else_gb18030_and_nothing_else() {
+    use super::read::csv_text;
+    let text = "督办事项,主办单位\n“瓯江引水”工程,上塘镇\n";
+    assert_eq!(csv_text(text.as_bytes().to_vec()).unwrap(), text);
+    let (gbk, _, unmappable) = encoding_rs::GB18030.encode(text);
+    assert!(!unmappable && std::str::from_utf8(&gbk).is_err());
+    assert_eq!(csv_text(gbk.into_owned()).unwrap(), text);
+    // Characters beyond GBK (GB18030's four-byte forms) too.
+    let rare = "𠀀镇,㐀\n";
+    let (four, _, _) = encoding_rs::GB18030.encode(rare);
+    assert_eq!(csv_text(four.into_owned()).unwrap(), rare);
+    // 0xFF starts no character; 0x81 0x30 is a four-byte form cut short.
+    for bad in [&b"\xff\xfe\xff"[..], b"abc\x81\x30"] {
+        assert_eq!(csv_text(bad.to_vec()), Err(ReadError::Encoding), "{bad:?}");
+    }
+}
