@@ -72,13 +72,14 @@ fn load(tx: &Tx<'_>, data: &Dataset, label: &str) -> Result<()> {
     // An index is built far faster from the whole table than row by row: set the tables'
     // indexes aside and build them again, from their own definitions, at the end. Not the
     // explanations': each one inserted reads its task's others (the promise in force).
-    // So are the search indexes and the kept counts (migrations 6, 7 and 9): their triggers
+    // So are the search indexes and the kept counts (migrations 6, 7, 9 and 10): their triggers
     // are set aside too, and what they keep is built whole at the end.
     let aside: Vec<(String, String, String)> = {
         let mut stmt = tx.prepare(
             "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL
                      AND ((type = 'index' AND tbl_name NOT IN ('explanation', 'audit'))
-                       OR (type = 'trigger' AND tbl_name IN ('task', 'meeting', 'meeting_topic', 'minutes')))",
+                       OR (type = 'trigger' AND tbl_name IN ('task', 'meeting', 'meeting_topic', 'minutes', 'unit',
+                           'leader', 'progress_report', 'explanation', 'criticism', 'referral')))",
         )?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         rows.collect::<rusqlite::Result<_>>()?
@@ -151,8 +152,9 @@ fn load(tx: &Tx<'_>, data: &Dataset, label: &str) -> Result<()> {
     )
 }
 
-/// Builds whole what the triggers of migrations 6, 7 and 9 keep row by row: the search indexes, the
-/// units' task counts, the meetings' minutes issue days and the meetings counted by month. The task index is written as segments
+/// Builds whole what the triggers of migrations 6, 7, 9 and 10 keep row by row: the search indexes,
+/// the units' task counts, the meetings' minutes issue days, the meetings counted by month and the
+/// highest id each table has held. The task index is written as segments
 /// and merged once at the end (one segment, as `optimize` leaves it), not merged as it grows; then
 /// FTS5's default merging is back for the writes to come. For a bulk load, which sets the
 /// triggers aside and loads every row first.
@@ -170,5 +172,13 @@ INSERT INTO unit_count (unit_id, tasks, done, on_time, with_limit)
     FROM task_count_terms GROUP BY unit_id;
 DELETE FROM meeting_month;
 INSERT INTO meeting_month (month, n) SELECT substr(date, 1, 7), count(*) FROM meeting GROUP BY 1;
+UPDATE id_used SET last = max(last, coalesce((SELECT max(id) FROM unit), 0)) WHERE tbl = 'unit';
+UPDATE id_used SET last = max(last, coalesce((SELECT max(id) FROM leader), 0)) WHERE tbl = 'leader';
+UPDATE id_used SET last = max(last, coalesce((SELECT max(id) FROM meeting), 0)) WHERE tbl = 'meeting';
+UPDATE id_used SET last = max(last, coalesce((SELECT max(id) FROM task), 0)) WHERE tbl = 'task';
+UPDATE id_used SET last = max(last, coalesce((SELECT max(id) FROM progress_report), 0)) WHERE tbl = 'progress_report';
+UPDATE id_used SET last = max(last, coalesce((SELECT max(id) FROM explanation), 0)) WHERE tbl = 'explanation';
+UPDATE id_used SET last = max(last, coalesce((SELECT max(id) FROM criticism), 0)) WHERE tbl = 'criticism';
+UPDATE id_used SET last = max(last, coalesce((SELECT max(id) FROM referral), 0)) WHERE tbl = 'referral';
 UPDATE meeting SET minutes_issued_on = (SELECT issued_on FROM minutes WHERE meeting_id = meeting.id);
 ";

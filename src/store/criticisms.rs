@@ -116,7 +116,7 @@ impl Tx<'_> {
             "INSERT INTO criticism (id, unit_id, date, doc_no, reason) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?
         .execute(params![
-            (c.id > 0).then_some(c.id),
+            self.id_for("criticism", c.id)?,
             c.unit_id,
             c.date,
             c.doc_no,
@@ -139,7 +139,7 @@ impl Tx<'_> {
             "INSERT INTO referral ({REFERRAL_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1)"
         ))?
         .execute(params![
-            (r.id > 0).then_some(r.id),
+            self.id_for("referral", r.id)?,
             r.unit_id,
             r.proposed_on,
             r.approved_on,

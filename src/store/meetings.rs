@@ -132,7 +132,7 @@ impl Tx<'_> {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         )?
         .execute(params![
-            (m.id > 0).then_some(m.id),
+            self.id_for("meeting", m.id)?,
             m.number,
             m.chair_id,
             m.liaison_id,

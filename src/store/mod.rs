@@ -295,6 +295,18 @@ struct Tx<'a> {
 }
 
 impl Tx<'_> {
+    /// The id a new row of `table` gets: `id` when the caller gives one (a bulk load, an undo
+    /// writing a row back), else the one after the highest the table has ever held (migration
+    /// 10), so that an id the audit log names is never given to another record.
+    fn id_for(&self, table: &'static str, id: i64) -> Result<i64> {
+        if id > 0 {
+            return Ok(id);
+        }
+        Ok(self
+            .prepare_cached("SELECT last + 1 FROM id_used WHERE tbl = ?1")?
+            .query_row([table], |r| r.get(0))?)
+    }
+
     /// Refuses the write unless the acting account's role allows what `need` allows.
     fn require(&self, need: Role) -> Result<()> {
         if self.role.is_some_and(|r| r.allows(need)) {

@@ -371,6 +371,7 @@ CREATE INDEX minutes_feedback_sent ON minutes(feedback_sent_on) WHERE feedback_s
 "#,
     include_str!("schema/08_accounts.sql"),
     include_str!("schema/09_meeting_months.sql"),
+    include_str!("schema/10_ids_kept.sql"),
 ];
 
 /// The migrations from an empty file to [`SCHEMA_VERSION`].

@@ -123,7 +123,7 @@ impl Tx<'_> {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         )?
         .execute(params![
-            (t.id > 0).then_some(t.id),
+            self.id_for("task", t.id)?,
             t.meeting_id,
             t.text.trim(),
             t.lead_unit_id,
@@ -189,7 +189,7 @@ impl Tx<'_> {
             "INSERT INTO progress_report (id, task_id, reported_on, text) VALUES (?1, ?2, ?3, ?4)",
         )?
         .execute(params![
-            (p.id > 0).then_some(p.id),
+            self.id_for("progress_report", p.id)?,
             p.task_id,
             p.reported_on,
             p.text.trim()
@@ -205,7 +205,7 @@ impl Tx<'_> {
         self.prepare_cached(
             "INSERT INTO explanation (id, task_id, submitted_on, text, promised_on) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?
-        .execute(params![(e.id > 0).then_some(e.id), e.task_id, e.submitted_on, e.text, e.promised_on])?;
+        .execute(params![self.id_for("explanation", e.id)?, e.task_id, e.submitted_on, e.text, e.promised_on])?;
         let id = self.last_insert_rowid();
         self.refresh_promise(e.task_id)?;
         Ok(id)

@@ -100,7 +100,7 @@ impl Tx<'_> {
             "INSERT INTO unit (id, name, kind, main_leader, contact, active, initials) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?
         .execute(params![
-            (u.id > 0).then_some(u.id),
+            self.id_for("unit", u.id)?,
             name,
             u.kind.code(),
             u.main_leader,
@@ -117,7 +117,7 @@ impl Tx<'_> {
             "INSERT INTO leader (id, name, title, liaison_id, active) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?
         .execute(params![
-            (l.id > 0).then_some(l.id),
+            self.id_for("leader", l.id)?,
             name,
             l.title.code(),
             l.liaison_id,

@@ -100,6 +100,7 @@ mod bulk;
 mod chain;
 mod edits;
 mod faults;
+mod ids;
 mod import;
 mod initials;
 mod keep_counts;
