@@ -285,9 +285,9 @@ pub fn help(m: &Model, f: &mut Frame, area: Rect) {
         .borders(Borders::ALL)
         .border_set(m.theme.border())
         .title(Span::styled(m.lang.ui(Ui::HelpTitle), m.theme.title()));
-    let p = Paragraph::new(lines)
+    let inner = usize::from(popup.width.saturating_sub(2));
+    let p = Paragraph::new(crate::tui::widgets::wrap::wrap_lines(&lines, inner))
         .block(block)
-        .wrap(Wrap { trim: false })
         .scroll((m.help_scroll, 0));
     f.render_widget(p, popup);
 }

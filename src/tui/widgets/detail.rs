@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::i18n::Lang;
 use crate::text::clean;
@@ -72,9 +72,9 @@ impl Detail {
             .borders(Borders::ALL)
             .border_set(self.theme.border())
             .title(title);
-        let p = Paragraph::new(self.lines)
+        let inner = usize::from(area.width.saturating_sub(2));
+        let p = Paragraph::new(super::wrap::wrap_lines(&self.lines, inner))
             .block(block)
-            .wrap(Wrap { trim: false })
             .scroll((scroll, 0));
         f.render_widget(p, area);
     }

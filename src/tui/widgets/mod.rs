@@ -5,6 +5,7 @@ pub mod bars;
 pub mod big;
 mod detail;
 mod table;
+pub mod wrap;
 
 pub use detail::Detail;
 pub use table::{Column, DataTable};
