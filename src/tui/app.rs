@@ -25,7 +25,7 @@ const POLL_DATA: Duration = Duration::from_millis(500);
 /// Runs the TUI until the user quits, a signal arrives or the terminal goes away.
 pub fn run(store: &mut Store, model: Model) -> io::Result<()> {
     let signals = Signals::install()?;
-    let mut term = match terminal::enter() {
+    let mut term = match terminal::enter(model.theme.ascii) {
         Ok(t) => t,
         Err(e) => {
             terminal::leave();

@@ -31,7 +31,7 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{self, Clear};
 use ratatui::layout::{Position, Size};
 use ratatui::{Frame, Terminal};
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 mod pen;
 use pen::{Pen, restyle};
@@ -54,6 +54,9 @@ pub struct LeanBackend<W: Write> {
     /// The frame about to be drawn, handed over by [`draw`]: the cells around the changed ones,
     /// which ratatui's diff does not pass to `Backend::draw`. Only the next draw uses it.
     frame: Rc<RefCell<FrameSlot>>,
+    /// `--ascii`: a character of ambiguous East Asian width is written as an ASCII look-alike
+    /// ([`narrow`]).
+    ascii: bool,
 }
 
 /// A copy of the frame about to be drawn; `fresh` until a draw has used it.
@@ -73,7 +76,14 @@ impl<W: Write> LeanBackend<W> {
             drawn_width: 0,
             out: Vec::new(),
             frame: Rc::default(),
+            ascii: false,
         }
+    }
+
+    /// Writes characters of ambiguous width as ASCII look-alikes (`--ascii`).
+    pub fn with_ascii(mut self, ascii: bool) -> Self {
+        self.ascii = ascii;
+        self
     }
 
     /// Sets the width a draw assumes without asking the terminal (tests).
@@ -114,9 +124,9 @@ const MAX_FILL: u16 = 10;
 fn fill(
     out: &mut Vec<u8>,
     frame: &Buffer,
-    from: Option<Position>,
-    to: Position,
+    (from, to): (Option<Position>, Position),
     mut pen: Pen,
+    ascii: bool,
 ) -> Option<Pen> {
     let from = from?;
     if from.y != to.y || from.x >= to.x || to.x - from.x > MAX_FILL {
@@ -133,7 +143,8 @@ fn fill(
             return None;
         }
         restyle(out, &mut pen, cell);
-        out.extend_from_slice(symbol(cell).as_bytes());
+        let s = symbol(cell);
+        out.extend_from_slice(if ascii { narrow(s) } else { s }.as_bytes());
         x += w;
     }
     Some(pen)
@@ -189,6 +200,38 @@ fn symbol(cell: &Cell) -> &str {
         " "
     } else {
         s
+    }
+}
+
+/// What `--ascii` writes instead of `symbol`: an ASCII look-alike for a character of ambiguous
+/// East Asian width (`·`, `—`, `“`, `…`, `○`, box drawing: one cell to ratatui, two in a terminal
+/// set to draw them wide, as Xshell and SecureCRT often are on Chinese Windows), which would push
+/// the rest of the line one cell right and over the pane's border.
+fn narrow(symbol: &str) -> &str {
+    let mut chars = symbol.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return symbol;
+    };
+    if c.is_ascii() || !(c.width() == Some(1) && c.width_cjk() == Some(2)) {
+        return symbol;
+    }
+    match c {
+        '·' | '•' | '∙' | '・' => ".",
+        '—' | '–' | '―' | '─' | '━' => "-",
+        '“' | '”' | '″' => "\"",
+        '‘' | '’' | '′' => "'",
+        '…' | '⋯' => ".",
+        '│' | '┃' => "|",
+        '×' => "x",
+        '°' => "o",
+        '±' => "+",
+        '○' | '◇' | '◆' | '●' | '■' | '□' | '★' | '☆' => "*",
+        '→' => ">",
+        '←' => "<",
+        '↑' => "^",
+        '↓' => "v",
+        _ if ('\u{2500}'..='\u{257f}').contains(&c) => "+",
+        _ => "?",
     }
 }
 
@@ -265,7 +308,7 @@ impl<W: Write> Backend for LeanBackend<W> {
                 filled.clear();
                 let fill_pen = frame
                     .filter(|_| fillable)
-                    .and_then(|f| fill(&mut filled, f, self.cursor, at, pen))
+                    .and_then(|f| fill(&mut filled, f, (self.cursor, at), pen, self.ascii))
                     .map(|mut p| {
                         restyle(&mut filled, &mut p, cell);
                         p
@@ -283,7 +326,9 @@ impl<W: Write> Backend for LeanBackend<W> {
             } else {
                 restyle(&mut out, &mut pen, cell);
             }
-            out.extend_from_slice(symbol(cell).as_bytes());
+            let written = symbol(cell);
+            let written = if self.ascii { narrow(written) } else { written };
+            out.extend_from_slice(written.as_bytes());
             self.cursor = advance(cell)
                 .map(|w| x.saturating_add(w))
                 .filter(|&next| next < width)

@@ -84,8 +84,8 @@ impl Drop for Watchdog {
 }
 
 /// Enters raw mode and the alternate screen (no mouse capture), with bracketed paste on; a panic
-/// restores the terminal before its message is printed.
-pub fn enter() -> io::Result<Tui> {
+/// restores the terminal before its message is printed. `ascii`: see `LeanBackend::with_ascii`.
+pub fn enter(ascii: bool) -> io::Result<Tui> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         leave();
@@ -93,7 +93,7 @@ pub fn enter() -> io::Result<Tui> {
     }));
     terminal::enable_raw_mode()?;
     execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
-    Terminal::new(LeanBackend::new(io::stdout()))
+    Terminal::new(LeanBackend::new(io::stdout()).with_ascii(ascii))
 }
 
 /// Restores the terminal: bracketed paste off, the main screen back, the cursor shown, raw mode off.

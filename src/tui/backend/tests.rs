@@ -246,3 +246,38 @@ fn a_cell_holding_a_control_character_or_a_bidi_override_is_written_as_a_space()
         "{shown:?}"
     );
 }
+
+#[test]
+fn with_ascii_a_character_of_ambiguous_width_is_written_as_an_ascii_look_alike() {
+    use ratatui::widgets::Paragraph;
+    use unicode_width::UnicodeWidthChar;
+    let line = "│#40 ● 红灯 · 应通报批评 — “说明” ○…│";
+    let draw = |ascii: bool| {
+        let out = Shared::default();
+        let backend = LeanBackend::new(out.clone()).with_ascii(ascii);
+        backend.assume_width(40);
+        let mut term = fixed(backend, 40, 1);
+        draw(&mut term, |f| {
+            f.render_widget(Paragraph::new(line), f.area())
+        })
+        .unwrap();
+        String::from_utf8(out.take()).unwrap()
+    };
+    let plain = draw(false);
+    assert!(plain.contains("· 应通报批评 — “说明”"), "{plain:?}");
+    let ascii = draw(true);
+    let ambiguous: Vec<char> = ascii
+        .chars()
+        .filter(|c| c.width() == Some(1) && c.width_cjk() == Some(2))
+        .collect();
+    assert!(ambiguous.is_empty(), "{ambiguous:?} in {ascii:?}");
+    // The Chinese and the digits are written as they are; the symbols by their look-alikes.
+    for kept in ["#40", "红灯", "应通报批评", "说明"] {
+        assert!(ascii.contains(kept), "{kept}: {ascii:?}");
+    }
+    assert!(ascii.contains(". 应通报批评 - \"说明\" *."), "{ascii:?}");
+    assert!(
+        ascii.starts_with('|') || ascii.contains("|#40"),
+        "{ascii:?}"
+    );
+}
