@@ -119,6 +119,17 @@ fn a_viewer_reads_and_changes_nothing_an_editor_works_and_only_admins_manage() {
         assert_eq!(code, 3, "{args:?}: {msg}");
         assert!(msg.contains("may not do this"), "{args:?}: {msg}");
     }
+    // The admin with --read-only: the session refuses, and says so rather than blaming the role.
+    let (code, msg) = o.refused(
+        None,
+        &["--read-only", "task", "progress", &open, "--text", "x"],
+    );
+    assert_eq!(code, 3, "{msg}");
+    assert!(
+        msg.contains("this session is read-only (--read-only)"),
+        "{msg}"
+    );
+    assert!(!msg.contains("may not do this"), "{msg}");
     assert_eq!(
         o.audit_rows(),
         rows,

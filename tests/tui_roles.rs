@@ -11,11 +11,31 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
 }
 
+/// The demo county as an account of `role` (the store limited to it, and the screen told the
+/// account holds no more).
 fn as_role(role: Role, lang: Lang) -> Harness {
     let mut h = Harness::demo(lang, today(), 120, 36).unwrap();
     h.store.restrict_to(role);
     h.model.role = h.store.role();
+    h.model.own_role = role;
     h
+}
+
+#[test]
+fn a_read_only_session_says_so_rather_than_blaming_the_account() {
+    // An admin's session opened with --read-only.
+    let mut h = Harness::demo(Lang::Zh, today(), 120, 36).unwrap();
+    h.store.restrict_to(Role::Viewer);
+    h.model.role = h.store.role();
+    h.model.own_role = h.store.own_role();
+    assert_eq!(h.model.own_role, Role::Admin);
+    let audit = h.store.audit_count().unwrap();
+    h.keys("2p");
+    let text = h.text();
+    assert!(text.contains("本次会话为只读（--read-only）"), "{text}");
+    assert!(!text.contains("你的账户是"), "{text}");
+    assert!(text.lines().next().unwrap().contains("只读"));
+    assert_eq!(h.store.audit_count().unwrap(), audit);
 }
 
 #[test]
@@ -89,6 +109,7 @@ fn the_store_refuses_a_viewers_write_even_if_the_screen_offers_it() {
     assert_eq!(h.model.mode, Mode::Form, "{}", h.text());
     h.keys("<Tab>已完成招标<C-s>");
     let text = h.text();
-    assert!(text.contains("无权进行此操作"), "{text}");
+    // The demo's account is an admin limited to viewing: the store's refusal says so.
+    assert!(text.contains("本次会话为只读"), "{text}");
     assert_eq!(h.store.audit_count().unwrap(), audit);
 }

@@ -70,9 +70,13 @@ pub fn store_failure(lang: Lang, e: StoreError) -> Failure {
             lang.fill(Msg::ErrNewerSchema, &[&found, &known])
         }
         StoreError::Forbidden {
+            read_only: true, ..
+        } => lang.t(Msg::ErrReadOnlySession).to_string(),
+        StoreError::Forbidden {
             account,
             role,
             need,
+            ..
         } => lang.fill(
             Msg::ErrForbidden,
             &[

@@ -229,6 +229,7 @@ catalogue! {
     RoleEditor => "编辑者", "editor";
     RoleViewer => "查看者", "viewer";
     RoleNone => "未登记", "not listed";
+    ErrReadOnlySession => "本次会话为只读（--read-only），不能修改数据；去掉 --read-only 后重新打开即可修改", "this session is read-only (--read-only) and changes nothing; open duban again without --read-only to make changes";
     ErrForbidden => "账户 {0}（{1}）无权进行此操作：需要{2}权限；请联系管理员", "account {0} ({1}) may not do this: it needs the {2} role; ask an admin";
     ErrUnknownAccount => "账户 {0} 未获准使用此数据库：请联系管理员（{1}）用 duban user add {0} 添加", "account {0} is not allowed in this database: ask an admin ({1}) to add it with duban user add {0}";
     ErrNoAccounts => "此数据库尚未设置账户：请由数据库文件的所有者（{0}）或 root 先运行 duban init", "this database has no accounts yet: its owner ({0}) or root must run duban init first";

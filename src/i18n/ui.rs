@@ -261,6 +261,7 @@ catalogue! {
     ErrTimeForm => "无法识别时间“{0}”，请写 9:30", "unrecognised time \"{0}\": write 9:30";
     ErrUnknownName => "没有“{0}”，请从列表中选择", "no \"{0}\": choose from the list";
     ErrOneName => "只能填一个", "one only";
+    ReadOnlySession => "本次会话为只读（--read-only），不能修改数据", "this session is read-only (--read-only): nothing can be changed";
     NotAllowed => "你的账户是{0}，不能进行此操作（需要{1}权限）", "your account is a {0} and may not do this (it needs the {1} role)";
     ReadOnly => "只读", "read-only";
     ErrNothingSelected => "请先选中一条记录（或等待加载完成）", "select a record first (or wait for it to load)";

@@ -205,6 +205,15 @@ impl Store {
         &self.account
     }
 
+    /// The account's own role, whatever this session's limit ([`Store::restrict_to`], as
+    /// `--read-only` asks): a refusal says which of the two stood in the way.
+    pub fn own_role(&self) -> Role {
+        role_of(&self.conn, &self.account, self.unknown)
+            .ok()
+            .flatten()
+            .unwrap_or(Role::Viewer)
+    }
+
     /// The role this store acts with now: the account's, within [`Store::restrict_to`]; `None`
     /// for an account the database does not list.
     pub fn role(&self) -> Role {
@@ -227,7 +236,8 @@ impl Store {
     /// Refuses, as a write would, unless this store may act as `need` now: for checks made
     /// before a write's own (which stays the one that counts).
     pub fn may(&self, need: Role) -> Result<()> {
-        let role = role_of(&self.conn, &self.account, self.unknown)?.map(|r| r.min(self.cap));
+        let own = role_of(&self.conn, &self.account, self.unknown)?;
+        let role = own.map(|r| r.min(self.cap));
         if role.is_some_and(|r| r.allows(need)) {
             return Ok(());
         }
@@ -235,6 +245,7 @@ impl Store {
             account: self.account.clone(),
             role,
             need,
+            read_only: own.is_some_and(|r| r.allows(need)),
         })
     }
 

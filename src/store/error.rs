@@ -151,6 +151,8 @@ pub enum StoreError {
         account: String,
         role: Option<crate::domain::Role>,
         need: crate::domain::Role,
+        /// The account's own role would allow it: the session is read-only (`--read-only`).
+        read_only: bool,
     },
     #[error("account {account} is not allowed in this database (admins: {admins:?})")]
     UnknownAccount {

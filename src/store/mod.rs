@@ -258,7 +258,8 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let role = accounts::role_of(&tx, &self.account, self.unknown)?.map(|r| r.min(self.cap));
+        let own = accounts::role_of(&tx, &self.account, self.unknown)?;
+        let role = own.map(|r| r.min(self.cap));
         let w = Tx {
             tx,
             cal: &self.cal,
@@ -266,6 +267,7 @@ impl Store {
             user: &self.user,
             account: &self.account,
             role,
+            own,
             at: self
                 .fixed_at
                 .clone()
@@ -288,9 +290,11 @@ struct Tx<'a> {
     cal: &'a Calendar,
     t: &'a Thresholds,
     user: &'a str,
-    /// The account acting, and its role read in this transaction (`None`: not listed).
+    /// The account acting, and its role read in this transaction (`None`: not listed), within
+    /// the session's limit; `own`: the account's role without that limit.
     account: &'a str,
     role: Option<Role>,
+    own: Option<Role>,
     at: String,
 }
 
@@ -316,6 +320,7 @@ impl Tx<'_> {
             account: self.account.to_string(),
             role: self.role,
             need,
+            read_only: self.own.is_some_and(|r| r.allows(need)),
         })
     }
 }

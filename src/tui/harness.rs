@@ -70,6 +70,7 @@ impl Harness {
         let mut model = initial_model(&opts);
         model.calendar = std::sync::Arc::new(store.calendar().clone());
         model.role = store.role();
+        model.own_role = store.own_role();
         let mut h = Harness { store, model };
         h.action(Action::Resize(width, height));
         h

@@ -79,6 +79,7 @@ pub fn run(store: &mut Store, o: &Options) -> std::io::Result<()> {
     let mut m = initial_model(o);
     m.calendar = std::sync::Arc::new(store.calendar().clone());
     m.role = store.role();
+    m.own_role = store.own_role();
     // The warning about the database (others can write it) matters more than the locale's.
     if m.status.is_none() && !terminal::locale_is_utf8() {
         m.status = Some(Status::Info(o.lang.ui(Ui::LocaleWarning).to_string()));

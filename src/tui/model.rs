@@ -278,6 +278,9 @@ pub struct Model {
     pub db_label: String,
     /// What this account may do: a viewer's screens offer no editing keys.
     pub role: Role,
+    /// The account's role without the session's limit (`--read-only`): a refusal says which
+    /// stood in the way.
+    pub own_role: Role,
     pub width: u16,
     pub height: u16,
     pub tab: Tab,
@@ -344,6 +347,7 @@ impl Model {
             keymap,
             db_label,
             role: Role::Admin,
+            own_role: Role::Admin,
             width: 80,
             height: 24,
             tab: Tab::Overview,

@@ -95,8 +95,10 @@ impl Shot {
     /// The TUI on the demo county as this shot sees it, its keys pressed.
     pub fn harness(&self, today: NaiveDate) -> Result<Harness, StoreError> {
         let mut h = Harness::demo(self.lang, today, self.width, self.height)?;
+        // As an account of the shot's role (the demo's own account is its admin).
         h.store.restrict_to(self.role);
         h.model.role = h.store.role();
+        h.model.own_role = self.role;
         h.keys(self.keys);
         Ok(h)
     }

@@ -43,8 +43,18 @@ fn office() -> (tempfile::TempDir, std::path::PathBuf, i64, i64) {
 }
 
 fn forbidden(r: Result<impl std::fmt::Debug>) -> Option<(Option<Role>, Role)> {
+    refusal(r).map(|(role, need, _)| (role, need))
+}
+
+/// A refusal's role, need, and whether only the session's limit stood in the way.
+fn refusal(r: Result<impl std::fmt::Debug>) -> Option<(Option<Role>, Role, bool)> {
     match r {
-        Err(StoreError::Forbidden { role, need, .. }) => Some((role, need)),
+        Err(StoreError::Forbidden {
+            role,
+            need,
+            read_only,
+            ..
+        }) => Some((role, need, read_only)),
         _ => None,
     }
 }
@@ -60,8 +70,8 @@ fn a_viewer_can_change_nothing_and_an_editor_nothing_of_the_admins() {
                 continue;
             }
             let before = fingerprint(&s);
-            let got = forbidden(attempt(&mut s));
-            assert_eq!(got, Some((Some(role), need)), "{account}: {name}");
+            let got = refusal(attempt(&mut s));
+            assert_eq!(got, Some((Some(role), need, false)), "{account}: {name}");
             assert_eq!(
                 fingerprint(&s),
                 before,
@@ -254,7 +264,8 @@ fn a_read_only_session_changes_nothing_even_for_an_admin() {
         .filter_map(|(name, need, attempt)| {
             let r = attempt(&mut s);
             let got = format!("{r:?}");
-            (forbidden(r) != Some((Some(Role::Viewer), need))).then(|| format!("{name}: {got}"))
+            // The admin's own role would allow it: the refusal says the session is read-only.
+            (refusal(r) != Some((Some(Role::Viewer), need, true))).then(|| format!("{name}: {got}"))
         })
         .collect();
     assert!(wrong.is_empty(), "{wrong:#?}");

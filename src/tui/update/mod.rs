@@ -169,6 +169,10 @@ fn normal(m: &mut Model, action: Action) -> Vec<Command> {
     m.status = None;
     let need = action.needs(m.tab);
     if !m.role.allows(need) {
+        if m.own_role.allows(need) {
+            error(m, Ui::ReadOnlySession, &[]);
+            return Vec::new();
+        }
         let (l, have) = (m.lang, m.role);
         let args: [&dyn std::fmt::Display; 2] = [&l.t(role_msg(have)), &l.t(role_msg(need))];
         error(m, Ui::NotAllowed, &args);
