@@ -122,6 +122,14 @@ fn units_and_leaders_files_and_a_duplicate_unit() {
     db.ok(&["import", "units", &f]);
     let units = db.json(&["unit", "list"]);
     assert_eq!(units.as_array().unwrap().len(), 2);
+    // A totals row under the data is passed over and named.
+    let totals = db.write(
+        "units-totals.csv",
+        "单位名称,类型\n县审计局,县直单位\n合计,1\n",
+    );
+    let out = db.ok(&["import", "units", &totals]);
+    assert!(out.contains("合计行，已略过：第 3 行"), "{out}");
+    assert_eq!(db.json(&["unit", "list"]).as_array().unwrap().len(), 3);
     // The same file again: unchanged, nothing written.
     let out = db.ok(&["import", "units", &f]);
     assert!(out.contains("未改动：第 2, 3 行"), "{out}");

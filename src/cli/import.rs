@@ -110,6 +110,13 @@ fn report_rows<T>(ctx: &Ctx, a: &ImportArgs, checked: &Checked<T>) -> CliResult 
             outln!("  {line}");
         }
     }
+    if !checked.totals.is_empty() {
+        let rows: Vec<String> = checked.totals.iter().map(|r| r.to_string()).collect();
+        outln!(
+            "{}",
+            l.imp_fill(Imp::Totals, &[&rows.len(), &rows.join(", ")])
+        );
+    }
     if !checked.unchanged.is_empty() {
         let rows: Vec<String> = checked.unchanged.iter().map(|r| r.to_string()).collect();
         outln!(

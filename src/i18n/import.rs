@@ -29,6 +29,7 @@ catalogue! {
     Xlsx => "无法读取 Excel 文件：{0}", "cannot read the Excel file: {0}";
     Refused => "{0} 行有误，未导入任何数据（加 --skip-bad 只导入无误的行）：", "{0} rows have errors; nothing imported (add --skip-bad to import the good rows only):";
     Skipped => "已跳过 {0} 行：", "{0} rows skipped:";
+    Totals => "{0} 行为合计行，已略过：第 {1} 行", "{0} totals rows (合计, 总计 …) were passed over: rows {1}";
     Unchanged => "{0} 行与数据库中已有的记录相同，未改动：第 {1} 行", "{0} rows match records already in the database and were left unchanged: rows {1}";
     DryRun => "试运行，未写入数据库。将导入：{0}", "Dry run, nothing written. Would import: {0}";
     Imported => "已导入：{0}", "Imported: {0}";

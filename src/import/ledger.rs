@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::header::{Field, Kind};
-use super::{Checked, Existing, FileError, Problem, Sheet, cells, data_rows};
+use super::{Checked, Existing, FileError, Problem, Sheet, cells, data_rows, is_totals};
 use crate::domain::{DateError, Limit};
 use crate::store::{LedgerPlan, MeetingRef, PlannedMeeting, PlannedTask};
 
@@ -57,6 +57,10 @@ pub fn check_ledger(
     let mut out = Checked::default();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (n, row) in rows {
+        if is_totals(row) {
+            out.totals.push(*n);
+            continue;
+        }
         let mut problems = Vec::new();
         let cell = |f| cols.cell(row, f);
         let text = cells::text(cell(Field::Task));

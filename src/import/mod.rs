@@ -73,6 +73,8 @@ pub struct Checked<T> {
     pub bad: Vec<RowError>,
     /// Rows naming a record already in the database with the same details.
     pub unchanged: Vec<usize>,
+    /// Totals rows (合计, 总计 …) under or between the data, passed over.
+    pub totals: Vec<usize>,
 }
 
 impl<T> Default for Checked<T> {
@@ -81,6 +83,7 @@ impl<T> Default for Checked<T> {
             good: Vec::new(),
             bad: Vec::new(),
             unchanged: Vec::new(),
+            totals: Vec::new(),
         }
     }
 }
@@ -197,6 +200,28 @@ impl Existing {
 
 /// A row of a file: its 1-based row number and its cells.
 pub type Row = (usize, Vec<String>);
+
+/// Whether `cells` is a totals row, as spreadsheets kept by hand often end with: its first
+/// filled cell says 合计, 总计, 小计 or 共计 (or "Total"), spaces and a colon aside.
+pub fn is_totals(cells: &[String]) -> bool {
+    let Some(first) = cells.iter().find(|c| !c.trim().is_empty()) else {
+        return false;
+    };
+    let word: String = first.chars().filter(|c| !c.is_whitespace()).collect();
+    let word = word.trim_end_matches([':', '：']).to_lowercase();
+    matches!(
+        word.as_str(),
+        "合计"
+            | "总计"
+            | "小计"
+            | "共计"
+            | "总合计"
+            | "total"
+            | "totals"
+            | "subtotal"
+            | "grandtotal"
+    )
+}
 
 /// The data rows of `sheet` below its header for `kind`, with the columns.
 pub fn data_rows(sheet: &Sheet, kind: Kind) -> Result<(header::Columns, Vec<&Row>), FileError> {

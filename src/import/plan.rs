@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::header::{Field, Kind};
-use super::{Checked, Existing, FileError, Problem, Sheet, cells, data_rows};
+use super::{Checked, Existing, FileError, Problem, Sheet, cells, data_rows, is_totals};
 use crate::store::{NewLeader, NewUnit};
 
 fn opt(s: &str) -> Option<String> {
@@ -22,6 +22,10 @@ pub fn check_units(sheet: &Sheet, db: &Existing) -> Result<Checked<NewUnit>, Fil
     let mut out = Checked::default();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (n, row) in rows {
+        if is_totals(row) {
+            out.totals.push(*n);
+            continue;
+        }
         let mut problems = Vec::new();
         let name = cells::text(cols.cell(row, Field::UnitName));
         let kind_cell = cols.cell(row, Field::UnitKind);
@@ -72,6 +76,10 @@ pub fn check_leaders(sheet: &Sheet, db: &Existing) -> Result<Checked<NewLeader>,
     let mut out = Checked::default();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (n, row) in rows {
+        if is_totals(row) {
+            out.totals.push(*n);
+            continue;
+        }
         let mut problems = Vec::new();
         let name = cells::text(cols.cell(row, Field::LeaderName));
         let title_cell = cols.cell(row, Field::Title);

@@ -313,3 +313,43 @@ fn csv_text_is_utf8_or_else_gb18030_and_nothing_else() {
         assert_eq!(csv_text(bad.to_vec()), Err(ReadError::Encoding), "{bad:?}");
     }
 }
+
+#[test]
+fn a_totals_row_is_passed_over_and_named_not_called_bad() {
+    let cells = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    for yes in [
+        &["合计"][..],
+        &["", " 合 计：", "3"],
+        &["总计", "", "5"],
+        &["Total:"],
+        &["小计"],
+    ] {
+        assert!(is_totals(&cells(yes)), "{yes:?}");
+    }
+    for no in [&["合计镇", "乡镇"][..], &["上塘镇", "合计"], &[""], &[]] {
+        assert!(!is_totals(&cells(no)), "{no:?}");
+    }
+    let s = sheet(&[
+        &[
+            "督办事项",
+            "主办单位",
+            "协办单位",
+            "会议日期",
+            "会议议题",
+            "办理时限",
+            "办结日期",
+        ],
+        &["清淤", "上塘镇", "", "2026-11-03", "水利", "", ""],
+        &["修路", "上塘镇", "", "2026-11-03", "水利", "", ""],
+        &["合计", "2", "", "", "", "", ""],
+    ]);
+    let c = ledger::check_ledger(&s, &Existing::default(), today()).unwrap();
+    assert_eq!((c.good.len(), c.totals.clone()), (2, vec![4]));
+    assert!(c.bad.is_empty(), "{:?}", c.bad);
+    let s = sheet(&[&["单位名称", "类型"], &["上塘镇", "乡镇"], &["总计：", "1"]]);
+    let c = plan::check_units(&s, &Existing::default()).unwrap();
+    assert_eq!(
+        (c.good.len(), c.totals.clone(), c.bad.len()),
+        (1, vec![3], 0)
+    );
+}
