@@ -278,12 +278,23 @@ impl Store {
         }
     }
 
-    /// How many rows the audit log holds.
+    /// How many rows the audit log holds: the length its inserts keep (migration 11).
     pub fn audit_count(&self) -> Result<usize> {
         let n: i64 = self
             .conn
-            .query_row("SELECT count(*) FROM audit", [], |r| r.get(0))?;
+            .prepare_cached("SELECT n FROM audit_length")?
+            .query_row([], |r| r.get(0))?;
         Ok(usize::try_from(n).unwrap_or_default())
+    }
+
+    /// Whether the kept length of the audit log differs from a recount (rows removed or slipped
+    /// in behind the store's back, triggers and all).
+    pub(crate) fn audit_length_differs(&self) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT n FROM audit_length) IS NOT (SELECT count(*) FROM audit)",
+            [],
+            |r| r.get(0),
+        )?)
     }
 }
 

@@ -28,7 +28,8 @@ pub struct CheckReport {
     /// Open tasks whose deadline rests on a year without a holiday notice.
     pub provisional_tasks: i64,
     /// `ok` when the counts the writes keep (`unit_count`, migration 7; `meeting_month`, migration
-    /// 9) equal a recount, else the ids of the units and the months (`YYYY-MM`) whose counts differ.
+    /// 9; the audit log's length, migration 11) equal a recount, else the ids of the units, the
+    /// months (`YYYY-MM`) whose counts differ, and `audit`.
     pub counts_kept: String,
     /// The audit log's hash chain: its length, head and first breaks.
     pub audit_chain: super::AuditChain,
@@ -91,6 +92,9 @@ impl Store {
                     .map(i64::to_string)
                     .collect();
                 differ.extend(self.meeting_months_differ()?);
+                if self.audit_length_differs()? {
+                    differ.push("audit".to_string());
+                }
                 if differ.is_empty() {
                     "ok".to_string()
                 } else {

@@ -55,11 +55,16 @@ fn an_edited_row_breaks_the_chain_there() {
 #[test]
 fn a_removed_row_is_a_gap() {
     let (_dir, s) = worked();
+    let kept = s.audit_count().unwrap();
+    assert_eq!(s.check(d("2026-11-25")).unwrap().counts_kept, "ok");
     tamper(&s, "DELETE FROM audit WHERE id = 4");
     assert_eq!(
         s.audit_chain().unwrap().breaks,
         vec![ChainBreak::Gap { after: 3, next: 5 }]
     );
+    // The kept length no longer matches: the list and `duban check` say so.
+    assert_eq!(s.audit_count().unwrap(), kept);
+    assert_eq!(s.check(d("2026-11-25")).unwrap().counts_kept, "audit");
 }
 
 #[test]

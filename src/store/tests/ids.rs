@@ -14,13 +14,17 @@ const TABLES: [&str; 8] = [
     "referral",
 ];
 
-/// Takes a database back to before migration 10 (for migration tests).
+/// Takes a database back to before migration 10 (for migration tests): what migrations 10 and
+/// 11 add removed.
 pub(super) fn forget_migration_10(conn: &rusqlite::Connection) {
     for t in TABLES {
         conn.execute_batch(&format!("DROP TRIGGER {t}_id_used"))
             .unwrap();
     }
-    conn.execute_batch("DROP TABLE id_used").unwrap();
+    conn.execute_batch(
+        "DROP TABLE id_used; DROP TRIGGER audit_length_insert; DROP TABLE audit_length;",
+    )
+    .unwrap();
 }
 
 fn audit_ids(s: &Store, entity: &str) -> Vec<String> {
