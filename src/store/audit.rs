@@ -3,7 +3,7 @@
 use rusqlite::params;
 use serde::Serialize;
 
-use super::window::{Side, around};
+use super::window::{Side, around, nearer_than_either_end};
 use super::{Entity, Result, Store, StoreError, Tx};
 
 /// One row of the audit log.
@@ -261,7 +261,7 @@ impl Store {
             Ok(rows.collect::<rusqlite::Result<_>>()?)
         };
         match anchor {
-            Some((id, at)) if at.abs_diff(offset) < offset.min(from_end) => {
+            Some((id, at)) if nearer_than_either_end(at, offset, total) => {
                 // Newer entries come before in the list: read upwards from the anchor.
                 around(offset, limit, at, |side, n, skip| match side {
                     Side::Before => read(">", id, "ASC", n, skip),

@@ -128,6 +128,12 @@ fn load(tx: &Tx<'_>, data: &Dataset, label: &str) -> Result<()> {
         tx.insert_referral(r)?;
     }
     tx.execute_batch(REBUILD_KEPT)?;
+    for table in super::ID_TABLES {
+        tx.execute_batch(&format!(
+            "UPDATE id_used SET last = max(last, coalesce((SELECT max(id) FROM {table}), 0))
+             WHERE tbl = '{table}'"
+        ))?;
+    }
     // The sorter behind CREATE INDEX may use a second core.
     tx.execute_batch("PRAGMA threads = 2")?;
     let built = aside
@@ -152,9 +158,9 @@ fn load(tx: &Tx<'_>, data: &Dataset, label: &str) -> Result<()> {
     )
 }
 
-/// Builds whole what the triggers of migrations 6, 7, 9 and 10 keep row by row: the search indexes,
-/// the units' task counts, the meetings' minutes issue days, the meetings counted by month and the
-/// highest id each table has held. The task index is written as segments
+/// Builds whole what the triggers of migrations 6, 7 and 9 keep row by row: the search indexes, the
+/// units' task counts, the meetings' minutes issue days and the meetings counted by month (the
+/// highest id each table has held, migration 10, is built after it, table by table). The task index is written as segments
 /// and merged once at the end (one segment, as `optimize` leaves it), not merged as it grows; then
 /// FTS5's default merging is back for the writes to come. For a bulk load, which sets the
 /// triggers aside and loads every row first.
@@ -172,13 +178,5 @@ INSERT INTO unit_count (unit_id, tasks, done, on_time, with_limit)
     FROM task_count_terms GROUP BY unit_id;
 DELETE FROM meeting_month;
 INSERT INTO meeting_month (month, n) SELECT substr(date, 1, 7), count(*) FROM meeting GROUP BY 1;
-UPDATE id_used SET last = max(last, coalesce((SELECT max(id) FROM unit), 0)) WHERE tbl = 'unit';
-UPDATE id_used SET last = max(last, coalesce((SELECT max(id) FROM leader), 0)) WHERE tbl = 'leader';
-UPDATE id_used SET last = max(last, coalesce((SELECT max(id) FROM meeting), 0)) WHERE tbl = 'meeting';
-UPDATE id_used SET last = max(last, coalesce((SELECT max(id) FROM task), 0)) WHERE tbl = 'task';
-UPDATE id_used SET last = max(last, coalesce((SELECT max(id) FROM progress_report), 0)) WHERE tbl = 'progress_report';
-UPDATE id_used SET last = max(last, coalesce((SELECT max(id) FROM explanation), 0)) WHERE tbl = 'explanation';
-UPDATE id_used SET last = max(last, coalesce((SELECT max(id) FROM criticism), 0)) WHERE tbl = 'criticism';
-UPDATE id_used SET last = max(last, coalesce((SELECT max(id) FROM referral), 0)) WHERE tbl = 'referral';
 UPDATE meeting SET minutes_issued_on = (SELECT issued_on FROM minutes WHERE meeting_id = meeting.id);
 ";

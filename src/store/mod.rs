@@ -30,6 +30,7 @@ mod undo;
 mod units;
 mod wal;
 mod window;
+pub use window::nearer_than_either_end;
 
 use std::path::Path;
 use std::time::Duration;
@@ -297,6 +298,18 @@ struct Tx<'a> {
     own: Option<Role>,
     at: String,
 }
+
+/// The tables whose ids are never given twice (migration 10's `id_used`).
+pub(crate) const ID_TABLES: [&str; 8] = [
+    "unit",
+    "leader",
+    "meeting",
+    "task",
+    "progress_report",
+    "explanation",
+    "criticism",
+    "referral",
+];
 
 impl Tx<'_> {
     /// The id a new row of `table` gets: `id` when the caller gives one (a bulk load, an undo

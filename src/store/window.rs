@@ -12,6 +12,12 @@ pub(super) enum Side {
     From,
 }
 
+/// Whether a window at `offset` of a list of `total` rows is nearer the row at place `at` than
+/// either end of the list: then reading around that row skips the fewest rows.
+pub fn nearer_than_either_end(at: usize, offset: usize, total: usize) -> bool {
+    at.abs_diff(offset) < offset.min(total.saturating_sub(offset))
+}
+
 /// Rows `offset..offset + limit` of a list whose row at place `at` is the anchor. `read(side, n,
 /// skip)` reads `n` rows of `side` after skipping `skip` of them.
 pub(super) fn around<T>(

@@ -12,7 +12,7 @@ use super::model::{
     TaskFilter, Unit,
 };
 use crate::i18n::Lang;
-use crate::store::{Anchor, Invalid, Store, StoreError};
+use crate::store::{Anchor, Invalid, Store, StoreError, nearer_than_either_end};
 
 /// A change the user saved in a form, as the store takes it.
 #[derive(Debug, Clone)]
@@ -244,9 +244,7 @@ fn run(store: &Store, today: NaiveDate, command: Command) -> Result<Loaded, Stor
                     // known, or the end.
                     let from_end = total.saturating_sub(offset);
                     let anchor = match anchor {
-                        Some((id, position))
-                            if position.abs_diff(offset) < offset.min(from_end) =>
-                        {
+                        Some((id, position)) if nearer_than_either_end(position, offset, total) => {
                             Some(Anchor::Row { id, position })
                         }
                         _ if from_end < offset => Some(Anchor::End { total }),
@@ -291,12 +289,11 @@ fn run(store: &Store, today: NaiveDate, command: Command) -> Result<Loaded, Stor
                 |r: &crate::store::MeetingRow| r.id,
                 |offset, limit, anchor| {
                     // From a meeting whose place is known when it is nearer than either end.
-                    let from_end = total.saturating_sub(offset);
                     let f = MeetingFilter {
                         offset,
                         limit: Some(limit),
                         total: Some(total),
-                        anchor: anchor.filter(|(_, p)| p.abs_diff(offset) < offset.min(from_end)),
+                        anchor: anchor.filter(|(_, p)| nearer_than_either_end(*p, offset, total)),
                         ..filter.clone()
                     };
                     store.meeting_rows(&f, today)

@@ -3,21 +3,10 @@
 
 use super::*;
 
-const TABLES: [&str; 8] = [
-    "unit",
-    "leader",
-    "meeting",
-    "task",
-    "progress_report",
-    "explanation",
-    "criticism",
-    "referral",
-];
-
 /// Takes a database back to before migration 10 (for migration tests): what migrations 10 and
 /// 11 add removed.
 pub(super) fn forget_migration_10(conn: &rusqlite::Connection) {
-    for t in TABLES {
+    for t in crate::store::ID_TABLES {
         conn.execute_batch(&format!("DROP TRIGGER {t}_id_used"))
             .unwrap();
     }
@@ -92,7 +81,7 @@ fn migration_10_starts_above_the_ids_the_audit_log_names() {
 #[test]
 fn a_bulk_load_leaves_the_highest_ids_kept() {
     let s = demo_store("2026-11-25");
-    for t in TABLES {
+    for t in crate::store::ID_TABLES {
         let (last, max): (i64, i64) = s
             .conn
             .query_row(
