@@ -237,6 +237,7 @@ impl Gen<'_> {
             plan_approved_on: Some(plan_on),
             notice_date,
             emergency,
+            procedure_unknown: false,
             version: 1,
         });
         for &u in units {

@@ -25,6 +25,10 @@ pub struct Meeting {
     pub notice_date: Option<NaiveDate>,
     /// R2.2: an emergency meeting may be called without the notice period.
     pub emergency: bool,
+    /// Imported from a ledger that said nothing of the meeting's notice and minutes: R2.2 and
+    /// R4.4 are not judged for it (it still counts as a meeting).
+    #[serde(default)]
+    pub procedure_unknown: bool,
     pub version: i64,
 }
 
@@ -41,6 +45,8 @@ pub enum NoticeStatus {
     NotYetSent,
     /// No notice recorded and the deadline has passed: a violation.
     Missing,
+    /// An imported meeting whose procedure was not recorded: not judged.
+    Unknown,
 }
 
 impl NoticeStatus {
@@ -56,6 +62,20 @@ pub fn notice_deadline(
     meeting_date: NaiveDate,
 ) -> NaiveDate {
     cal.add_workdays(meeting_date, -t.notice_before_workdays)
+}
+
+/// R2.2: the notice status of a meeting on `today`; [`NoticeStatus::Unknown`] for a meeting whose
+/// procedure is unknown (imported without it).
+pub fn meeting_notice_status(
+    cal: &impl WorkCalendar,
+    t: &Thresholds,
+    m: &Meeting,
+    today: NaiveDate,
+) -> NoticeStatus {
+    if m.procedure_unknown {
+        return NoticeStatus::Unknown;
+    }
+    notice_status(cal, t, m.date, m.notice_date, m.emergency, today)
 }
 
 /// R2.2: the notice status of a meeting on `today`.

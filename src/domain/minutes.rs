@@ -48,6 +48,8 @@ pub enum MinutesStatus {
     Drafting { workdays_left: i64 },
     /// Not issued and the limit has passed.
     Overdue { workdays_over: i64 },
+    /// An imported meeting whose procedure was not recorded: not judged.
+    Unknown { issued_on: Option<NaiveDate> },
 }
 
 impl MinutesStatus {

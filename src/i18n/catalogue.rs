@@ -35,10 +35,12 @@ catalogue! {
     NoticeEmergency => "紧急会议", "emergency";
     NoticeNotYet => "待发通知", "not yet sent";
     NoticeMissing => "未发通知", "no notice";
+    NoticeUnknown => "导入，程序不详", "imported, procedure unknown";
     MinutesOnTime => "按时印发", "issued on time";
     MinutesLate => "逾期印发", "issued late";
     MinutesDrafting => "起草中（剩余{0}个工作日）", "drafting ({0} working days left)";
     MinutesOverdue => "逾期未印发（{0}个工作日）", "overdue ({0} working days)";
+    MinutesUnknown => "导入，程序不详", "imported, procedure unknown";
     FeedbackAnswered => "已反馈", "answered";
     FeedbackLate => "逾期反馈", "answered late";
     FeedbackWaiting => "待反馈（{0}前）", "waiting (by {0})";

@@ -166,6 +166,7 @@ impl Lang {
             NoticeStatus::Emergency => Msg::NoticeEmergency,
             NoticeStatus::NotYetSent => Msg::NoticeNotYet,
             NoticeStatus::Missing => Msg::NoticeMissing,
+            NoticeStatus::Unknown => Msg::NoticeUnknown,
         })
     }
 
@@ -179,6 +180,7 @@ impl Lang {
             MinutesStatus::Overdue { workdays_over } => {
                 self.fill(Msg::MinutesOverdue, &[&workdays_over])
             }
+            MinutesStatus::Unknown { .. } => self.t(Msg::MinutesUnknown).to_string(),
         }
     }
 

@@ -22,6 +22,8 @@ catalogue! {
     SecOnTimeChart => "按时办结率（按单位）", "On-time rate by unit";
     SecTrend => "逾期事项月度趋势", "Overdue tasks by month";
     SecLights => "灯色分布", "Lights";
+    Decided => "本期会议议定事项", "tasks of the period's meetings";
+    LightsOfDecided => "本期会议议定事项的灯色（截至{0}）", "lights of the period's meetings' tasks (as of {0})";
     SecAccountability => "R5.5–R5.7 问责", "R5.5–R5.7 Accountability";
     // R1.
     Meetings => "会议", "meetings";
@@ -36,6 +38,7 @@ catalogue! {
     NoticeEmergency => "紧急会议", "emergency";
     NoticeMissing => "未发通知", "no notice";
     NoticeNotYet => "待发通知", "not yet sent";
+    ProcedureUnknown => "导入会议（通知、纪要不详，不计入R2.2、R4.4）", "imported meetings (notice and minutes unknown, left out of R2.2 and R4.4)";
     // R3.
     Unit => "单位", "unit";
     LeaderAttended => "领导参会", "leader attended";

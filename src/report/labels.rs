@@ -15,6 +15,7 @@ pub fn task_class_label(l: Lang, c: TaskClass) -> &'static str {
         TaskClass::PromiseKept => Rep::PromisesKept,
         TaskClass::PromiseMissed => Rep::PromisesMissed,
         TaskClass::OverdueAtEnd => Rep::OverdueAtMonthEnd,
+        TaskClass::Decided => Rep::Decided,
     })
 }
 
@@ -29,6 +30,9 @@ pub fn meeting_class_label(l: Lang, c: MeetingClass) -> String {
         MeetingClass::Notice(N::Emergency) => Rep::NoticeEmergency,
         MeetingClass::Notice(N::Missing) => Rep::NoticeMissing,
         MeetingClass::Notice(N::NotYetSent) => Rep::NoticeNotYet,
+        MeetingClass::Notice(N::Unknown) | MeetingClass::Minutes(M::Unknown) => {
+            Rep::ProcedureUnknown
+        }
         MeetingClass::Attendance(_, o) => match o {
             crate::domain::AttendanceOutcome::LeaderAttended => Rep::LeaderAttended,
             crate::domain::AttendanceOutcome::AuthorisedRepresentative => Rep::Representative,

@@ -25,7 +25,7 @@ pub enum Part {
     Minutes,
     /// R5: tasks and accountability per unit.
     Units,
-    /// Lights of every task today.
+    /// Lights today of the tasks decided at the period's meetings.
     Lights,
     /// Open overdue tasks at each month's end.
     Trend,
@@ -79,7 +79,7 @@ fn heads(l: Lang, ms: &[Rep]) -> Vec<String> {
 fn summary(r: &Report, l: Lang) -> Vec<Vec<String>> {
     let (m, n, mi, t) = (&r.meetings, &r.notices, &r.minutes, r.totals());
     let due_units = r.units.iter().filter(|u| u.referral_due).count();
-    vec![
+    let mut rows = vec![
         pair(l, Rep::Meetings, m.meetings),
         pair(l, Rep::Topics, m.topics),
         pair(
@@ -92,13 +92,16 @@ fn summary(r: &Report, l: Lang) -> Vec<Vec<String>> {
         pair(l, Rep::NoticeLate, n.late),
         pair(l, Rep::NoticeEmergency, n.emergency),
         pair(l, Rep::NoticeMissing, n.missing),
+        pair(l, Rep::NoticeNotYet, n.not_yet),
         pair(l, Rep::MinutesOnTime, mi.issued_on_time),
         pair(l, Rep::MinutesLate, mi.issued_late),
         pair(l, Rep::MinutesOverdue, mi.overdue),
+        pair(l, Rep::MinutesDrafting, mi.drafting),
         pair(l, Rep::MinutesRate, percent(mi.on_time_rate())),
         pair(l, Rep::FeedbackOnTime, mi.feedback_on_time),
         pair(l, Rep::FeedbackLate, mi.feedback_late),
         pair(l, Rep::FeedbackDeemed, mi.feedback_deemed_consent),
+        pair(l, Rep::FeedbackWaiting, mi.feedback_waiting),
         pair(l, Rep::Due, t.due),
         pair(l, Rep::DoneOnTime, t.done_on_time),
         pair(l, Rep::DoneLate, t.done_late),
@@ -111,7 +114,12 @@ fn summary(r: &Report, l: Lang) -> Vec<Vec<String>> {
         pair(l, Rep::Criticisms, t.criticisms),
         pair(l, Rep::Referrals, t.referrals),
         pair(l, Rep::ReferralDue, due_units),
-    ]
+    ];
+    // Imported meetings whose procedure is unknown are counted as meetings, not judged.
+    if n.unknown > 0 {
+        rows.insert(3, pair(l, Rep::ProcedureUnknown, n.unknown));
+    }
+    rows
 }
 
 fn unit_row(u: &UnitFigures, name: String, l: Lang) -> Vec<String> {
@@ -204,7 +212,10 @@ pub fn sheet(r: &Report, part: Part, l: Lang) -> Sheet {
                     pair(l, Rep::NoticeEmergency, n.emergency),
                     pair(l, Rep::NoticeMissing, n.missing),
                     pair(l, Rep::NoticeNotYet, n.not_yet),
-                ],
+                ]
+                .into_iter()
+                .chain((n.unknown > 0).then(|| pair(l, Rep::ProcedureUnknown, n.unknown)))
+                .collect(),
             )
         }
         Part::Attendance => (
@@ -274,7 +285,10 @@ pub fn sheet(r: &Report, part: Part, l: Lang) -> Sheet {
         }
         Part::Lights => (
             Rep::SecLights,
-            heads(l, &[Rep::Figure, Rep::Count]),
+            vec![
+                fill(l, Rep::LightsOfDecided, &[&r.as_of]),
+                l.rep(Rep::Count).to_string(),
+            ],
             Light::ALL
                 .iter()
                 .map(|x| {

@@ -218,6 +218,7 @@ impl Store {
                     plan_approved_on: None,
                     notice_date: None,
                     emergency: false,
+                    procedure_unknown: true,
                     version: 1,
                 })?;
                 let after = read_meeting_record(tx, id)?;

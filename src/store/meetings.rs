@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::minutes::FeedbackRow;
 use super::{Entity, Invalid, Result, Store, StoreError, TaskFilter, TaskRow, Tx};
-use crate::domain::meeting::{NoticeStatus, notice_status};
+use crate::domain::meeting::{NoticeStatus, meeting_notice_status};
 use crate::domain::minutes::{MinutesStatus, minutes_due, minutes_status};
 use crate::domain::{Attendance, Deadline, Meeting, Minutes};
 use crate::text::initials;
@@ -77,7 +77,7 @@ const MEETING_COLS: &str = "m.id, m.number, m.chair_id, m.liaison_id, m.date, m.
     (SELECT group_concat(topic, char(31)) FROM (SELECT topic FROM meeting_topic t WHERE t.meeting_id = m.id ORDER BY seq)),
     (SELECT name FROM leader WHERE id = m.chair_id),
     (SELECT issued_on FROM minutes WHERE meeting_id = m.id),
-    (SELECT count(*) FROM task WHERE meeting_id = m.id)";
+    (SELECT count(*) FROM task WHERE meeting_id = m.id), m.procedure_unknown";
 
 fn meeting_from(
     r: &Row<'_>,
@@ -95,6 +95,7 @@ fn meeting_from(
         plan_approved_on: r.get(8)?,
         notice_date: r.get(9)?,
         emergency: r.get(10)?,
+        procedure_unknown: r.get(16)?,
         version: r.get(11)?,
         topics: topics
             .map(|t| t.split('\u{1f}').map(str::to_string).collect())
@@ -128,8 +129,8 @@ impl Tx<'_> {
             return Err(Invalid::Empty("topic").into());
         }
         self.prepare_cached(
-            "INSERT INTO meeting (id, number, chair_id, liaison_id, date, time, place, plan_approved_by, plan_approved_on, notice_date, emergency)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            "INSERT INTO meeting (id, number, chair_id, liaison_id, date, time, place, plan_approved_by, plan_approved_on, notice_date, emergency, procedure_unknown)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         )?
         .execute(params![
             self.id_for("meeting", m.id)?,
@@ -142,7 +143,8 @@ impl Tx<'_> {
             m.plan_approved_by,
             m.plan_approved_on,
             m.notice_date,
-            m.emergency
+            m.emergency,
+            m.procedure_unknown
         ])?;
         let id = self.last_insert_rowid();
         self.write_topics(id, &m.topics)?;
@@ -207,14 +209,7 @@ impl Store {
         tasks: i64,
         today: NaiveDate,
     ) -> MeetingRow {
-        let notice = notice_status(
-            &self.cal,
-            &self.thresholds,
-            m.date,
-            m.notice_date,
-            m.emergency,
-            today,
-        );
+        let notice = meeting_notice_status(&self.cal, &self.thresholds, &m, today);
         let due: Deadline = minutes_due(&self.cal, &self.thresholds, m.date);
         MeetingRow {
             id: m.id,
@@ -229,7 +224,11 @@ impl Store {
             minutes_due: due.date,
             minutes_due_provisional: due.provisional,
             minutes_issued: issued,
-            minutes: minutes_status(&self.cal, &self.thresholds, m.date, issued, today),
+            minutes: if m.procedure_unknown {
+                MinutesStatus::Unknown { issued_on: issued }
+            } else {
+                minutes_status(&self.cal, &self.thresholds, m.date, issued, today)
+            },
             tasks,
         }
     }

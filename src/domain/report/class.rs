@@ -26,6 +26,8 @@ pub enum TaskClass {
     PromiseMissed,
     /// Open and past the limit at the period's last day (the monthly trend).
     OverdueAtEnd,
+    /// Decided at a meeting held in the period (the lights of the period's tasks).
+    Decided,
 }
 
 impl TaskClass {
@@ -40,6 +42,7 @@ impl TaskClass {
             TaskClass::PromiseKept => "promise_kept",
             TaskClass::PromiseMissed => "promise_missed",
             TaskClass::OverdueAtEnd => "overdue_at_end",
+            TaskClass::Decided => "decided",
         }
     }
 }
@@ -78,6 +81,8 @@ pub enum MinutesClass {
     Late,
     Overdue,
     Drafting,
+    /// Imported, procedure unknown: not judged.
+    Unknown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -97,6 +102,7 @@ impl MinutesClass {
             S::IssuedLate { .. } => MinutesClass::Late,
             S::Overdue { .. } => MinutesClass::Overdue,
             S::Drafting { .. } => MinutesClass::Drafting,
+            S::Unknown { .. } => MinutesClass::Unknown,
         }
     }
 }

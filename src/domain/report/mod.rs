@@ -62,6 +62,8 @@ pub struct NoticeFigures {
     pub missing: i64,
     /// Not sent yet, the deadline still ahead.
     pub not_yet: i64,
+    /// Imported meetings whose procedure is unknown: not judged.
+    pub unknown: i64,
 }
 
 /// R3: one unit's attendance at the period's meetings.
@@ -101,6 +103,8 @@ pub struct MinutesFigures {
     pub overdue: i64,
     /// Not issued, the limit still ahead.
     pub drafting: i64,
+    /// Imported meetings whose procedure is unknown: not judged.
+    pub unknown: i64,
     /// The late ones (issued late or overdue), oldest meeting first.
     pub late: Vec<LateMinutes>,
     pub feedback_on_time: i64,
@@ -196,7 +200,8 @@ pub struct Report {
     pub minutes: MinutesFigures,
     /// Units with something in the period, in the units list's order.
     pub units: Vec<UnitFigures>,
-    /// Every task's light today.
+    /// The lights on `as_of` of the tasks decided at the period's meetings
+    /// ([`TaskClass::Decided`]).
     pub lights: Vec<(Light, i64)>,
     /// Tasks open and past their limit at each month's end (see [`Period::month_end`]).
     pub overdue_trend: Vec<Count>,

@@ -250,6 +250,7 @@ impl Store {
             plan_approved_on: new.plan_approved_on,
             notice_date: new.notice_date,
             emergency: new.emergency,
+            procedure_unknown: false,
             version: 1,
         };
         Ok((meeting, units))

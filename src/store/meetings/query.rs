@@ -83,7 +83,9 @@ fn condition_list(f: &MeetingFilter) -> Vec<&'static str> {
     match f.scope {
         MeetingScope::All => {}
         MeetingScope::MinutesOverdue => {
-            c.push("m.minutes_issued_on IS NULL AND m.date <= :minutes_cutoff");
+            c.push(
+                "m.minutes_issued_on IS NULL AND m.procedure_unknown = 0 AND m.date <= :minutes_cutoff",
+            );
         }
         MeetingScope::FeedbackWaiting => c.push(
             "m.id IN (SELECT mi.meeting_id FROM minutes mi

@@ -38,7 +38,7 @@ impl Store {
             "SELECT m.id, m.date, m.notice_date, m.emergency, m.chair_id, l.name,
                     (SELECT count(*) FROM meeting_topic mt WHERE mt.meeting_id = m.id),
                     (SELECT topic FROM meeting_topic mt WHERE mt.meeting_id = m.id ORDER BY seq LIMIT 1),
-                    mi.issued_on
+                    mi.issued_on, m.procedure_unknown
              FROM meeting m LEFT JOIN leader l ON l.id = m.chair_id
                             LEFT JOIN minutes mi ON mi.meeting_id = m.id
              WHERE m.date BETWEEN ?1 AND ?2 ORDER BY m.date, m.id",
@@ -50,6 +50,8 @@ impl Store {
             let issued = issued.filter(|d| *d <= today);
             let notice: Option<NaiveDate> = r.get(2)?;
             let notice = notice.filter(|d| *d <= today);
+            // An imported meeting whose procedure is unknown is not judged (R2.2, R4.4).
+            let unknown: bool = r.get(9)?;
             Ok(Classified {
                 id: r.get(0)?,
                 date,
@@ -57,8 +59,16 @@ impl Store {
                 chair: r.get(5)?,
                 topics: r.get(6)?,
                 first_topic: r.get(7)?,
-                notice: notice_status(cal, t, date, notice, r.get(3)?, today),
-                minutes: minutes_status(cal, t, date, issued, today),
+                notice: if unknown {
+                    NoticeStatus::Unknown
+                } else {
+                    notice_status(cal, t, date, notice, r.get(3)?, today)
+                },
+                minutes: if unknown {
+                    MinutesStatus::Unknown { issued_on: issued }
+                } else {
+                    minutes_status(cal, t, date, issued, today)
+                },
                 minutes_due: minutes_due(cal, t, date).date,
             })
         })?;
@@ -207,6 +217,7 @@ impl Store {
                     f.late.push(late(m, None, workdays_over));
                 }
                 MinutesStatus::Drafting { .. } => f.drafting += 1,
+                MinutesStatus::Unknown { .. } => f.unknown += 1,
             }
         }
         for (_, class) in self.feedback_classes(period, today)? {
@@ -280,6 +291,7 @@ pub(super) fn notice_figures(classified: &[Classified]) -> NoticeFigures {
             NoticeStatus::Emergency => f.emergency += 1,
             NoticeStatus::Missing => f.missing += 1,
             NoticeStatus::NotYetSent => f.not_yet += 1,
+            NoticeStatus::Unknown => f.unknown += 1,
         }
     }
     f

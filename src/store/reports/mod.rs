@@ -58,6 +58,9 @@ pub(crate) fn slice_sql(class: Option<TaskClass>) -> String {
         TaskClass::OverdueAtEnd => "(t.completed_on IS NULL OR t.completed_on > :slice_to)
             AND t.due < :slice_to AND :slice_from <= :today"
             .into(),
+        TaskClass::Decided => "t.meeting_id IN (SELECT id FROM meeting
+            WHERE date BETWEEN :slice_from AND :slice_to AND date <= :today)"
+            .into(),
     };
     format!("({sql})")
 }
@@ -96,7 +99,16 @@ impl Store {
             attendance: self.attendance_figures(period)?,
             minutes: self.minutes_figures(&classified, period, today)?,
             units: self.unit_figures(period, today)?,
-            lights: self.task_light_counts(&TaskFilter::default(), today)?,
+            lights: self.task_light_counts(
+                &TaskFilter {
+                    slice: Some(TaskSlice {
+                        period,
+                        class: TaskClass::Decided,
+                    }),
+                    ..TaskFilter::default()
+                },
+                today,
+            )?,
             overdue_trend: self.overdue_trend(period, today)?,
         })
     }

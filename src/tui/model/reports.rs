@@ -296,7 +296,10 @@ pub fn lines(r: &Report, l: Lang) -> Vec<ReportLine> {
             n,
             x == Light::Red,
             Some(Drill::Tasks {
-                slice: None,
+                slice: Some(TaskSlice {
+                    period: p,
+                    class: TaskClass::Decided,
+                }),
                 light: Some(x),
                 unit: None,
             }),

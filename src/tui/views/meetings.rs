@@ -17,7 +17,7 @@ fn minutes_style(m: &Model, s: MinutesStatus) -> Style {
     match s {
         MinutesStatus::Overdue { .. } => m.theme.bad(),
         MinutesStatus::IssuedLate { .. } => m.theme.warn(),
-        MinutesStatus::Drafting { .. } => Style::new(),
+        MinutesStatus::Drafting { .. } | MinutesStatus::Unknown { .. } => Style::new(),
         MinutesStatus::IssuedOnTime { .. } => m.theme.good(),
     }
 }
@@ -43,6 +43,7 @@ fn minutes_cell(l: Lang, s: MinutesStatus) -> String {
 fn notice_mark(m: &Model, n: NoticeStatus) -> &'static str {
     match n {
         NoticeStatus::NotYetSent => " ",
+        NoticeStatus::Unknown => "?",
         n => m.theme.mark(!n.is_violation()),
     }
 }
