@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod domain;
+pub mod exchange;
 pub mod export;
 pub mod i18n;
 pub mod import;

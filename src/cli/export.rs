@@ -76,7 +76,12 @@ pub fn export(ctx: &Ctx, c: ExportCmd) -> CliResult {
                 export::LedgerQuery::new(&store, &filter, ctx.today).map_err(|e| ctx.store(e))?;
             let scope = a.filter.describe(l);
             let now = crate::os::now_cst_string();
-            export::write_ledger(&a.out, format, l, &rows, &scope, &now)
+            let heading = export::Heading {
+                scope: &scope,
+                today: ctx.today,
+                exported_at: &now,
+            };
+            export::write_ledger(&a.out, format, l, &rows, &heading)
                 .map_err(|e| failure(ctx, &a.out, e))?;
             a.out
         }

@@ -9,8 +9,12 @@
 //! so control characters never reach a file. A file is written to a temporary file beside its path
 //! and renamed onto it only when complete, so a failure never leaves a partial file behind.
 
+pub mod csv;
 pub mod docx;
 pub mod ledger;
+mod ledger_xlsx;
+pub mod print;
+pub mod records;
 pub mod report;
 
 use std::io::{BufWriter, Write};
@@ -18,9 +22,10 @@ use std::path::Path;
 
 pub use docx::{criticism_notice, feedback_form};
 pub use ledger::{
-    LedgerFormat, LedgerQuery, LedgerRows, ledger_csv, ledger_headers, ledger_row, ledger_xlsx,
-    write_ledger,
+    Heading, LedgerFormat, LedgerQuery, LedgerRows, ledger_csv, ledger_headers, ledger_row,
+    ledger_value, write_ledger,
 };
+pub use ledger_xlsx::ledger_xlsx;
 pub use report::report_xlsx;
 
 /// Why an export was not written.

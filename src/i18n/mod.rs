@@ -41,6 +41,7 @@ macro_rules! catalogue {
 
 mod catalogue;
 mod deploy;
+mod exchange;
 mod export;
 mod import;
 mod report;
@@ -48,6 +49,7 @@ mod ui;
 
 pub use catalogue::Msg;
 pub use deploy::Dep;
+pub use exchange::Xch;
 pub use export::Exp;
 pub use import::Imp;
 pub use report::Rep;
@@ -289,6 +291,11 @@ mod tests {
         }
         for &m in Exp::ALL {
             let (zh, en) = (Lang::Zh.exp(m), Lang::En.exp(m));
+            assert!(!zh.is_empty() && !en.is_empty(), "{m:?}");
+            assert_eq!(placeholders(zh), placeholders(en), "{m:?}");
+        }
+        for &m in Xch::ALL {
+            let (zh, en) = (Lang::Zh.xch(m), Lang::En.xch(m));
             assert!(!zh.is_empty() && !en.is_empty(), "{m:?}");
             assert_eq!(placeholders(zh), placeholders(en), "{m:?}");
         }

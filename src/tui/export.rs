@@ -78,7 +78,12 @@ pub(super) fn run(
                 .map_err(store_err)
                 .and_then(|rows| {
                     // One file written: the count is of files, as for the report.
-                    crate::export::ledger_xlsx(&path, lang, &rows, &scope, &now)
+                    let heading = crate::export::Heading {
+                        scope: &scope,
+                        today,
+                        exported_at: &now,
+                    };
+                    crate::export::ledger_xlsx(&path, lang, &rows, &heading)
                         .map(|_tasks| (path.clone(), 1))
                         .map_err(|e| e.message(lang, &path))
                 })

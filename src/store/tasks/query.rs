@@ -58,6 +58,21 @@ pub struct TaskFilter {
     pub anchor: Option<Anchor>,
 }
 
+impl TaskFilter {
+    /// Whether the filter selects every task (it may still sort them).
+    pub fn selects_all(&self) -> bool {
+        self.light.is_none()
+            && self.state.is_none()
+            && self.unit_id.is_none()
+            && self.meeting_id.is_none()
+            && self.text.as_deref().is_none_or(|t| t.trim().is_empty())
+            && self.promised_until.is_none()
+            && self.slice.is_none()
+            && self.limit.is_none()
+            && self.offset == 0
+    }
+}
+
 /// Where a window of the ledger can be read from without counting rows from its start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Anchor {
