@@ -8,13 +8,34 @@ use calamine::{Data, Reader, Xlsx, open_workbook};
 use chrono::NaiveDate;
 use duban::demo::{DemoOptions, build};
 use duban::domain::{Light, Limit, Thresholds};
+use duban::exchange::Col;
 use duban::export::ledger::{csv_field, csv_record};
 use duban::export::{
-    ExportError, criticism_notice, feedback_form, ledger_csv, ledger_headers, ledger_row,
+    ExportError, Heading, criticism_notice, feedback_form, ledger_csv, ledger_headers, ledger_row,
     ledger_xlsx,
 };
 use duban::i18n::{Exp, Lang};
 use duban::store::{NewTask, Store, TaskFilter, TaskRow};
+
+/// The title rows' facts: the scope, the day of the data, the time of export.
+fn heading<'a>(scope: &'a str, at: &'a str) -> Heading<'a> {
+    Heading {
+        scope,
+        today: today(),
+        exported_at: at,
+    }
+}
+
+/// A date cell as a date.
+fn date_of(d: &Data) -> String {
+    match d {
+        Data::DateTime(dt) => {
+            let (y, m, d, ..) = dt.to_ymd_hms_milli();
+            format!("{y:04}-{m:02}-{d:02}")
+        }
+        other => other.to_string(),
+    }
+}
 
 const TRICKY: &str = "管网改造，\"一号\"工程\u{1b}[2J\n第二期";
 
@@ -78,11 +99,11 @@ fn xlsx_reads_back_with_the_rows_the_filter_selected() {
         light: Some(Light::Red),
         ..TaskFilter::default()
     };
-    let rows = store.tasks(&filter, today()).unwrap();
+    let rows = store.ledger_entries(&filter, today()).unwrap();
     assert!(rows.len() > 5);
     let path = dir.path().join("台账.xlsx");
     let at = "2026-11-25T10:00:00+08:00";
-    ledger_xlsx(&path, Lang::Zh, &rows, "灯：红灯", at).unwrap();
+    ledger_xlsx(&path, Lang::Zh, &rows, &heading("灯：红灯", at)).unwrap();
 
     let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
     let range = wb.worksheet_range(Lang::Zh.exp(Exp::LedgerTitle)).unwrap();
@@ -92,25 +113,44 @@ fn xlsx_reads_back_with_the_rows_the_filter_selected() {
         .collect();
     assert_eq!(
         cells.len(),
-        rows.len() + 2,
-        "title, header, one row per task"
+        rows.len() + 3,
+        "title, scope and dates, header, one row per task"
     );
-    assert!(cells[0][0].contains("灯：红灯") && cells[0][0].contains(at));
-    assert_eq!(cells[1], ledger_headers(Lang::Zh));
-    assert_eq!(cells[1][3], "督办事项");
-    for (r, got) in rows.iter().zip(range.rows().skip(2)) {
+    assert_eq!(cells[0][0], "督办事项台账");
+    for part in ["灯：红灯", "数据截至2026年11月25日", "导出时间：2026年11月25日 10:00"] {
+        assert!(cells[1][0].contains(part), "{part} in {}", cells[1][0]);
+    }
+    assert_eq!(cells[2], ledger_headers(Lang::Zh, &Col::xlsx()));
+    assert_eq!(cells[2][3], "督办事项");
+    for (e, got) in rows.iter().zip(range.rows().skip(3)) {
+        let r = &e.row;
         assert_eq!(got[0], Data::Float(r.id as f64));
         assert_eq!(got[3].to_string(), r.text);
         assert_eq!(got[4].to_string(), r.lead_unit);
         assert!(got[1].to_string().contains("红灯"), "{:?}", got[1]);
-        assert_eq!(got[6].to_string(), r.meeting_date.to_string());
-        assert_eq!(got[10].to_string(), Lang::Zh.state(r.state));
+        assert!(matches!(got[2], Data::Float(n) if n < 0.0), "overdue: a negative number");
+        assert!(matches!(got[6], Data::DateTime(_)), "a date cell: {:?}", got[6]);
+        assert_eq!(date_of(&got[6]), r.meeting_date.to_string());
+        assert_eq!(got[9].to_string(), Lang::Zh.limit_kind(r.limit));
+        assert_eq!(date_of(&got[10]), r.due.unwrap().to_string());
+        assert_eq!(got[11].to_string(), Lang::Zh.state(r.state));
     }
     assert!(cells.iter().flatten().any(|c| c.contains('镇')));
 
     let sheet = unzip(&path, "xl/worksheets/sheet1.xml");
-    assert!(sheet.contains(r#"state="frozen""#) && sheet.contains(r#"ySplit="2""#));
-    assert!(sheet.contains(&format!(r#"<autoFilter ref="A2:M{}""#, rows.len() + 2)));
+    assert!(sheet.contains(r#"state="frozen""#) && sheet.contains(r#"ySplit="3""#));
+    assert!(sheet.contains(&format!(r#"<autoFilter ref="A3:S{}""#, rows.len() + 3)));
+    // It prints: A4 landscape, one page wide, the header on every page, page numbers.
+    let setup = &sheet[sheet.find("<pageSetup").unwrap()..];
+    let setup = &setup[..setup.find("/>").unwrap()];
+    for attr in [r#"paperSize="9""#, r#"orientation="landscape""#, r#"fitToHeight="0""#] {
+        assert!(setup.contains(attr), "{attr} in {setup}");
+    }
+    assert!(sheet.contains(r#"<pageSetUpPr fitToPage="1"/>"#));
+    assert!(sheet.contains("&amp;P") && sheet.contains("&amp;N"), "page numbers in the footer");
+    let book = unzip(&path, "xl/workbook.xml");
+    assert!(book.contains("_xlnm.Print_Titles") && book.contains("$3:$3"), "{book}");
+    assert!(book.contains("_xlnm.Print_Area") && book.contains("$A$1:$N$"), "{book}");
     // Column widths fit the Chinese text: a character counts two, capped at 60.
     let width = |col: usize| -> f64 {
         // <col min="a" max="b" width="w" …/>: equal neighbours share one element.
@@ -133,32 +173,32 @@ fn xlsx_reads_back_with_the_rows_the_filter_selected() {
     };
     let longest = rows
         .iter()
-        .map(|r| unicode_width::UnicodeWidthStr::width(r.text.as_str()))
+        .map(|r| unicode_width::UnicodeWidthStr::width(r.row.text.as_str()))
         .max()
         .unwrap();
     assert!(
-        width(4) >= (longest.min(58) + 2) as f64,
+        width(4) >= (longest.min(28) + 2) as f64,
         "{} < {longest}",
         width(4)
     );
-    assert!(width(4) <= 61.0 && width(1) < width(4));
+    assert!(width(4) <= 31.0 && width(1) < width(4), "text wraps within 30 units");
     let styles = unzip(&path, "xl/styles.xml");
     assert!(styles.contains("FFF48C8C"), "the red fill");
 
     // Unfiltered, the tricky task is there, cleaned.
-    let all = store.tasks(&TaskFilter::default(), today()).unwrap();
+    let all = store.ledger_entries(&TaskFilter::default(), today()).unwrap();
     let path = dir.path().join("all.xlsx");
-    ledger_xlsx(&path, Lang::En, &all, "all tasks", at).unwrap();
+    ledger_xlsx(&path, Lang::En, &all, &heading("all tasks", at)).unwrap();
     let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
     let range = wb.worksheet_range("Task ledger").unwrap();
-    assert_eq!(range.height(), all.len() + 2);
+    assert_eq!(range.height(), all.len() + 3);
     let row = range
         .rows()
         .find(|r| r[0] == Data::Float(tricky as f64))
         .unwrap();
-    assert_eq!(row[3].to_string(), "管网改造，\"一号\"工程[2J 第二期");
+    assert_eq!(row[3].to_string(), "管网改造，\"一号\"工程[2J\n第二期", "its line break kept");
     no_controls(&unzip(&path, "xl/worksheets/sheet1.xml"));
-    assert_eq!(range.rows().nth(1).unwrap()[3].to_string(), "Task");
+    assert_eq!(range.rows().nth(2).unwrap()[3].to_string(), "Task");
 }
 
 /// RFC 4180 records (quoted fields, doubled quotes, CRLF).
@@ -191,7 +231,7 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 fn csv_has_a_bom_and_parses_back_to_the_same_cells() {
     let dir = tempfile::tempdir().unwrap();
     let (store, tricky) = county(dir.path());
-    let rows = store.tasks(&TaskFilter::default(), today()).unwrap();
+    let rows = store.ledger_entries(&TaskFilter::default(), today()).unwrap();
     let path = dir.path().join("ledger.csv");
     ledger_csv(&path, Lang::Zh, &rows).unwrap();
     let bytes = std::fs::read(&path).unwrap();
@@ -200,14 +240,14 @@ fn csv_has_a_bom_and_parses_back_to_the_same_cells() {
     no_controls(&text);
     let parsed = parse_csv(&text);
     assert_eq!(parsed.len(), rows.len() + 1);
-    assert_eq!(parsed[0], ledger_headers(Lang::Zh));
-    for (r, got) in rows.iter().zip(&parsed[1..]) {
-        assert_eq!(got, &ledger_row(Lang::Zh, r).to_vec());
-        assert_eq!(got[0], r.id.to_string());
-        assert_eq!(got[4], r.lead_unit);
+    assert_eq!(parsed[0], ledger_headers(Lang::Zh, &Col::csv()));
+    for (e, got) in rows.iter().zip(&parsed[1..]) {
+        assert_eq!(got, &ledger_row(Lang::Zh, e));
+        assert_eq!(got[0], e.row.id.to_string());
+        assert_eq!(got[4], e.row.lead_unit);
     }
     let row = parsed.iter().find(|r| r[0] == tricky.to_string()).unwrap();
-    assert_eq!(row[3], "管网改造，\"一号\"工程[2J 第二期");
+    assert_eq!(row[3], "管网改造，\"一号\"工程[2J\n第二期");
 }
 
 #[test]
@@ -389,14 +429,14 @@ fn feedback_form_and_criticism_notice_hold_their_facts() {
 fn a_failed_write_leaves_nothing_behind() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = county(dir.path());
-    let rows = store.tasks(&TaskFilter::default(), today()).unwrap();
+    let rows = store.ledger_entries(&TaskFilter::default(), today()).unwrap();
     let missing = dir.path().join("no/such/dir/ledger.csv");
     let err = ledger_csv(&missing, Lang::Zh, &rows).unwrap_err();
     assert!(matches!(err, ExportError::Io(_)) && !err.is_bad_input());
     // The target is a directory: the rename fails and the temporary file goes.
     let target = dir.path().join("taken.xlsx");
     std::fs::create_dir(&target).unwrap();
-    assert!(ledger_xlsx(&target, Lang::Zh, &rows, "", "").is_err());
+    assert!(ledger_xlsx(&target, Lang::Zh, &rows, &heading("", "")).is_err());
     let left: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

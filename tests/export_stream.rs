@@ -8,14 +8,23 @@ use calamine::{Data, Reader, Xlsx, open_workbook};
 use chrono::NaiveDate;
 use duban::demo::{DemoOptions, build};
 use duban::domain::{Light, Limit, TaskState, Thresholds};
+use duban::exchange::Col;
 use duban::export::{
-    ExportError, LedgerFormat, LedgerQuery, LedgerRows, ledger_headers, ledger_row, ledger_xlsx,
-    write_ledger,
+    ExportError, Heading, LedgerFormat, LedgerQuery, LedgerRows, ledger_headers, ledger_value,
+    ledger_xlsx, write_ledger,
 };
 use duban::i18n::Lang;
-use duban::store::{NewTask, Store, StoreError, TaskFilter, TaskRow, TaskSort};
+use duban::store::{LedgerEntry, NewTask, Store, StoreError, TaskFilter, TaskSort};
 
 const AT: &str = "2026-11-25T10:00:00+08:00";
+
+fn heading(scope: &str) -> Heading<'_> {
+    Heading {
+        scope,
+        today: today(),
+        exported_at: AT,
+    }
+}
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
@@ -48,6 +57,10 @@ fn xlsx_cells(path: &Path) -> Vec<Vec<String>> {
             r.iter()
                 .map(|c| match c {
                     Data::Float(f) => format!("{f}"),
+                    Data::DateTime(dt) => {
+                        let (y, m, d, ..) = dt.to_ymd_hms_milli();
+                        format!("{y:04}-{m:02}-{d:02}")
+                    }
                     c => c.to_string(),
                 })
                 .collect()
@@ -92,17 +105,31 @@ fn a_filtered_export_streams_the_rows_store_tasks_returns() {
         },
     ];
     for (i, filter) in filters.iter().enumerate() {
-        let expected = store.tasks(filter, today()).unwrap();
+        let tasks = store.tasks(filter, today()).unwrap();
+        let expected = store.ledger_entries(filter, today()).unwrap();
         assert!(!expected.is_empty(), "filter {i} selects nothing");
-        let cells: Vec<[String; 13]> = expected.iter().map(|r| ledger_row(Lang::Zh, r)).collect();
+        assert_eq!(
+            expected.iter().map(|e| e.row.id).collect::<Vec<_>>(),
+            tasks.iter().map(|r| r.id).collect::<Vec<_>>()
+        );
+        // The cells of the xlsx's ledger sheet (a provisional date is a date cell there).
+        let cells: Vec<Vec<String>> = expected
+            .iter()
+            .map(|e| {
+                Col::xlsx()
+                    .into_iter()
+                    .map(|c| ledger_value(Lang::Zh, e, c).csv().trim_end_matches('*').to_string())
+                    .collect()
+            })
+            .collect();
 
         // .csv: the streamed file is the file of the rows in memory, and holds their cells.
         let streamed = dir.path().join(format!("streamed-{i}.csv"));
         let query = LedgerQuery::new(&store, filter, today()).unwrap();
-        let n = write_ledger(&streamed, LedgerFormat::Csv, Lang::Zh, &query, "", AT).unwrap();
+        let n = write_ledger(&streamed, LedgerFormat::Csv, Lang::Zh, &query, &heading("")).unwrap();
         assert_eq!(n, expected.len());
         let in_memory = dir.path().join(format!("memory-{i}.csv"));
-        write_ledger(&in_memory, LedgerFormat::Csv, Lang::Zh, &expected, "", AT).unwrap();
+        write_ledger(&in_memory, LedgerFormat::Csv, Lang::Zh, &expected, &heading("")).unwrap();
         let text = std::fs::read_to_string(&streamed).unwrap();
         assert_eq!(text, std::fs::read_to_string(&in_memory).unwrap());
         let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
@@ -116,14 +143,14 @@ fn a_filtered_export_streams_the_rows_store_tasks_returns() {
 
         // .xlsx: the same cells under the title and the header, in the same order.
         let xlsx = dir.path().join(format!("streamed-{i}.xlsx"));
-        let n = ledger_xlsx(&xlsx, Lang::Zh, &query, "scope", AT).unwrap();
+        let n = ledger_xlsx(&xlsx, Lang::Zh, &query, &heading("scope")).unwrap();
         assert_eq!(n, expected.len());
         let got = xlsx_cells(&xlsx);
-        assert_eq!(got.len(), expected.len() + 2);
-        assert!(got[0][0].contains(&format!("共{}项", expected.len())));
-        assert_eq!(got[1], ledger_headers(Lang::Zh));
-        for (got, want) in got[2..].iter().zip(&cells) {
-            assert_eq!(got, &want.to_vec());
+        assert_eq!(got.len(), expected.len() + 3);
+        assert!(got[1][0].contains(&format!("共{}项", expected.len())));
+        assert_eq!(got[2], ledger_headers(Lang::Zh, &Col::xlsx()));
+        for (got, want) in got[3..].iter().zip(&cells) {
+            assert_eq!(got, want);
         }
     }
 }
@@ -157,9 +184,9 @@ fn the_two_walks_of_an_xlsx_export_see_one_snapshot() {
         })
         .unwrap();
     let path = dir.path().join("ledger.xlsx");
-    let n = ledger_xlsx(&path, Lang::Zh, &query, "", AT).unwrap();
+    let n = ledger_xlsx(&path, Lang::Zh, &query, &heading("")).unwrap();
     assert_eq!(n, before.len(), "the export saw the ledger as it was");
-    assert_eq!(xlsx_cells(&path).len(), before.len() + 2);
+    assert_eq!(xlsx_cells(&path).len(), before.len() + 3);
     drop(query);
     let after = store.tasks(&filter, today()).unwrap();
     assert_eq!(
@@ -171,7 +198,7 @@ fn the_two_walks_of_an_xlsx_export_see_one_snapshot() {
 
 /// Rows from memory that fail, or grow, on a chosen walk.
 struct Flaky {
-    rows: Vec<TaskRow>,
+    rows: Vec<LedgerEntry>,
     walks: Cell<usize>,
     /// On this walk (0-based), fail after the first row.
     fail_on: Option<usize>,
@@ -182,7 +209,7 @@ struct Flaky {
 impl LedgerRows for Flaky {
     fn each_row(
         &self,
-        each: &mut dyn FnMut(&TaskRow) -> Result<(), ExportError>,
+        each: &mut dyn FnMut(&LedgerEntry) -> Result<(), ExportError>,
     ) -> Result<(), ExportError> {
         let walk = self.walks.replace(self.walks.get() + 1);
         for (i, r) in self.rows.iter().enumerate() {
@@ -203,7 +230,7 @@ impl LedgerRows for Flaky {
 fn rows_that_fail_or_change_during_an_export_leave_no_file() {
     let dir = tempfile::tempdir().unwrap();
     let store = county(dir.path());
-    let rows = store.tasks(&TaskFilter::default(), today()).unwrap();
+    let rows = store.ledger_entries(&TaskFilter::default(), today()).unwrap();
     let flaky = |fail_on, grow_on| Flaky {
         rows: rows.clone(),
         walks: Cell::new(0),
@@ -219,7 +246,7 @@ fn rows_that_fail_or_change_during_an_export_leave_no_file() {
     for (name, source) in cases {
         let path = dir.path().join(name);
         let format = LedgerFormat::from_path(&path).unwrap();
-        let err = write_ledger(&path, format, Lang::Zh, &source, "", AT).unwrap_err();
+        let err = write_ledger(&path, format, Lang::Zh, &source, &heading("")).unwrap_err();
         assert!(!path.exists(), "{name} was written");
         assert!(!err.is_bad_input(), "{name}: {err}");
         let (zh, en) = (err.message(Lang::Zh, &path), err.message(Lang::En, &path));

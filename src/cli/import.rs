@@ -9,9 +9,11 @@ use clap::{Args, Subcommand};
 use super::output::Table;
 use super::{CliResult, Ctx, Failure};
 use crate::i18n::{Imp, Lang, Msg};
-use crate::import::ledger::{check_ledger, plan};
+use crate::import::assemble::assemble;
+use crate::import::ledger::check_ledger;
 use crate::import::plan::{check_leaders, check_units};
-use crate::import::{Checked, Existing, FileError, Problem, ReadError, read_sheet};
+use crate::import::records::check_records;
+use crate::import::{Checked, Existing, FileError, Problem, ReadError, read_book, read_sheet};
 use crate::store::{LedgerPlan, MeetingRef};
 
 #[derive(Debug, Subcommand)]
@@ -20,7 +22,8 @@ pub enum ImportCmd {
     Units(ImportArgs),
     /// County leaders: 姓名, 职务 (县长/副县长/办公室主任/办公室副主任), 联系主任.
     Leaders(ImportArgs),
-    /// A task ledger (台账): 督办事项, 主办单位, 协办单位, 会议日期, 会议议题, 责任领导, 办理时限, 办结日期.
+    /// A task ledger (台账): 督办事项, 主办单位, 协办单位, 会议日期, 会议议题, 责任领导, 办理时限, 办结日期,
+    /// and whatever else `duban export ledger` writes (a workbook's record sheets too).
     Ledger(ImportArgs),
 }
 
@@ -34,11 +37,14 @@ pub struct ImportArgs {
     /// Import the good rows and list the rows skipped (else a file with a bad row imports nothing).
     #[arg(long)]
     pub skip_bad: bool,
+    /// List every meeting and task created (a dry run lists them anyway).
+    #[arg(long)]
+    pub verbose: bool,
 }
 
 /// A row's problem in `lang`.
 pub fn problem_message(lang: Lang, p: &Problem, today: NaiveDate) -> String {
-    let col = |f: crate::import::Field| lang.t(f.label());
+    let col = |f: crate::import::Field| f.name(lang);
     match p {
         Problem::Empty(f) => lang.imp_fill(Imp::Empty, &[&col(*f)]),
         Problem::BadDate { field, value } => lang.imp_fill(Imp::BadDate, &[&col(*field), value]),
@@ -55,6 +61,16 @@ pub fn problem_message(lang: Lang, p: &Problem, today: NaiveDate) -> String {
         Problem::CompletedBeforeMeeting => lang.imp(Imp::CompletedBeforeMeeting).to_string(),
         Problem::CompletedAfterToday => lang.imp_fill(Imp::CompletedAfterToday, &[&today]),
         Problem::TaskExists(m) => lang.imp_fill(Imp::TaskExists, &[m]),
+        Problem::BadRecord { field, line } => lang.imp_fill(Imp::BadRecord, &[&col(*field), line]),
+        Problem::BadNumber { field, value } => lang.imp_fill(Imp::BadNumber, &[&col(*field), value]),
+        Problem::MeetingDiffers(r) => lang.imp_fill(Imp::MeetingDiffers, &[r]),
+        Problem::PromiseBeforeExplanation => lang.imp(Imp::PromiseBefore).to_string(),
+        Problem::BadCell { column, value } => {
+            lang.imp_fill(Imp::BadCell, &[&lang.xch(*column), value])
+        }
+        Problem::EmptyCell(column) => lang.imp_fill(Imp::Empty, &[&lang.xch(*column)]),
+        Problem::UnknownTask(k) => lang.imp_fill(Imp::UnknownTask, &[k]),
+        Problem::UnknownMeeting(k) => lang.imp_fill(Imp::UnknownMeeting, &[k]),
     }
 }
 
@@ -65,7 +81,10 @@ pub fn problem_lines<T>(lang: Lang, checked: &Checked<T>, today: NaiveDate) -> V
         .iter()
         .map(|e| {
             let msg = super::output::clean(&problem_message(lang, &e.problem, today));
-            lang.imp_fill(Imp::Row, &[&e.row, &msg])
+            match e.sheet {
+                Some(s) => lang.imp_fill(Imp::SheetRow, &[&s.name(lang), &e.row, &msg]),
+                None => lang.imp_fill(Imp::Row, &[&e.row, &msg]),
+            }
         })
         .collect()
 }
@@ -75,7 +94,7 @@ fn file_error(ctx: &Ctx, path: &Path, e: FileError) -> Failure {
     let bad = |message: String| Failure { code: 2, message };
     match e {
         FileError::MissingColumns(fields) => {
-            let names: Vec<&str> = fields.iter().map(|f| l.t(f.label())).collect();
+            let names: Vec<&str> = fields.iter().map(|f| f.name(l)).collect();
             bad(l.imp_fill(Imp::MissingColumns, &[&names.join("、")]))
         }
         FileError::Read(ReadError::Format(ext)) => {
@@ -92,7 +111,7 @@ fn file_error(ctx: &Ctx, path: &Path, e: FileError) -> Failure {
 /// `--skip-bad` was not given.
 fn report_rows<T>(ctx: &Ctx, a: &ImportArgs, checked: &Checked<T>) -> CliResult {
     let l = ctx.lang;
-    let bad = checked.bad_rows();
+    let bad = checked.bad_sheet_rows();
     let lines = problem_lines(l, checked, ctx.today);
     if !bad.is_empty() && !a.skip_bad {
         return Err(Failure {
@@ -131,6 +150,9 @@ fn counts(l: Lang, units: usize, leaders: usize, meetings: usize, tasks: usize) 
     l.imp_fill(Imp::Counts, &[&units, &leaders, &meetings, &tasks])
 }
 
+/// A ledger of at least this many tasks shows its progress on a terminal while it is written.
+const PROGRESS_FROM: usize = 2_000;
+
 pub fn import(ctx: &Ctx, c: ImportCmd) -> CliResult {
     let (ImportCmd::Units(a) | ImportCmd::Leaders(a) | ImportCmd::Ledger(a)) = &c;
     crate::import::read::format_of(&a.file).map_err(|e| file_error(ctx, &a.file, e.into()))?;
@@ -140,7 +162,6 @@ pub fn import(ctx: &Ctx, c: ImportCmd) -> CliResult {
             message: ctx.lang.imp_fill(Imp::NoFile, &[&a.file.display()]),
         });
     }
-    let sheet = read_sheet(&a.file).map_err(|e| file_error(ctx, &a.file, e.into()))?;
     let mut store = ctx.open()?;
     let db = Existing::load(&store, ctx.today).map_err(|e| ctx.store(e))?;
     let label = a
@@ -155,6 +176,7 @@ pub fn import(ctx: &Ctx, c: ImportCmd) -> CliResult {
     };
     match &c {
         ImportCmd::Units(a) => {
+            let sheet = read_sheet(&a.file).map_err(|e| file_error(ctx, &a.file, e.into()))?;
             let checked = check_units(&sheet, &db).map_err(|e| file_error(ctx, &a.file, e))?;
             report_rows(ctx, a, &checked)?;
             let units = checked.records();
@@ -173,6 +195,7 @@ pub fn import(ctx: &Ctx, c: ImportCmd) -> CliResult {
             }
         }
         ImportCmd::Leaders(a) => {
+            let sheet = read_sheet(&a.file).map_err(|e| file_error(ctx, &a.file, e.into()))?;
             let checked = check_leaders(&sheet, &db).map_err(|e| file_error(ctx, &a.file, e))?;
             report_rows(ctx, a, &checked)?;
             let leaders = checked.records();
@@ -194,23 +217,38 @@ pub fn import(ctx: &Ctx, c: ImportCmd) -> CliResult {
             }
         }
         ImportCmd::Ledger(a) => {
-            let checked =
-                check_ledger(&sheet, &db, ctx.today).map_err(|e| file_error(ctx, &a.file, e))?;
+            let book = read_book(&a.file).map_err(|e| file_error(ctx, &a.file, e.into()))?;
+            let mut checked = check_ledger(&book.ledger, &db, ctx.today)
+                .map_err(|e| file_error(ctx, &a.file, e))?;
+            let (records, sheet_errors) = check_records(&book.records, ctx.today);
+            let (plan, plan_errors) = assemble(&checked.good, &records, &db);
+            checked.bad.extend(sheet_errors);
+            checked.bad.extend(plan_errors);
             report_rows(ctx, a, &checked)?;
-            let plan = plan(&checked.good, &db);
             if !a.dry_run && !plan.tasks.is_empty() {
-                store
-                    .import_ledger(&plan, &label)
-                    .map_err(|e| ctx.store(e))?;
+                let total = plan.tasks.len();
+                let mut shown = false;
+                let mut progress = |done: usize, total: usize| {
+                    if total >= PROGRESS_FROM && done < total {
+                        shown = true;
+                        super::output::err_progress(Some(&l.imp_fill(Imp::Progress, &[&done, &total])));
+                    }
+                };
+                let written = store.import_ledger(&plan, &label, &mut progress);
+                if shown || total >= PROGRESS_FROM {
+                    super::output::err_progress(None);
+                }
+                written.map_err(|e| ctx.store(e))?;
             }
-            print_plan(ctx, &plan, head);
+            print_plan(ctx, &plan, head, a.verbose || a.dry_run);
         }
     }
     Ok(())
 }
 
-/// The counts, the units, leaders and meetings created, and each task.
-fn print_plan(ctx: &Ctx, plan: &LedgerPlan, head: Imp) {
+/// The counts, the records and the units and leaders created; with `detail`, each meeting and
+/// task.
+fn print_plan(ctx: &Ctx, plan: &LedgerPlan, head: Imp, detail: bool) {
     let l = ctx.lang;
     let clean = super::output::clean;
     let p = plan;
@@ -222,17 +260,55 @@ fn print_plan(ctx: &Ctx, plan: &LedgerPlan, head: Imp) {
         p.tasks.len(),
     );
     outln!("{}", l.imp_fill(head, &[&n]));
-    if !p.units.is_empty() {
-        outln!(
-            "  {}",
-            clean(&l.imp_fill(Imp::NewUnits, &[&p.units.join("、")]))
-        );
+    outln!(
+        "  {}",
+        l.imp_fill(
+            Imp::Records,
+            &[
+                &p.progress_count(),
+                &p.explanation_count(),
+                &p.criticisms.len(),
+                &p.referrals.len()
+            ]
+        )
+    );
+    for kind in crate::domain::UnitKind::ALL {
+        let names: Vec<&str> = p
+            .units
+            .iter()
+            .filter(|u| u.kind == kind)
+            .map(|u| u.name.as_str())
+            .collect();
+        if !names.is_empty() {
+            outln!(
+                "  {}",
+                clean(&l.imp_fill(Imp::NewUnits, &[&l.unit_kind(kind), &names.join("、")]))
+            );
+        }
     }
-    if !p.leaders.is_empty() {
-        outln!(
-            "  {}",
-            clean(&l.imp_fill(Imp::NewLeaders, &[&p.leaders.join("、")]))
-        );
+    for title in crate::domain::LeaderTitle::ALL {
+        let names: Vec<&str> = p
+            .leaders
+            .iter()
+            .filter(|x| x.title == title)
+            .map(|x| x.name.as_str())
+            .collect();
+        if !names.is_empty() {
+            outln!(
+                "  {}",
+                clean(&l.imp_fill(Imp::NewLeaders, &[&l.leader_title(title), &names.join("、")]))
+            );
+        }
+    }
+    let unknown = p.meetings.iter().filter(|m| m.procedure_unknown).count();
+    if unknown > 0 {
+        outln!("  {}", l.imp_fill(Imp::UnknownProcedure, &[&unknown]));
+    }
+    if !detail {
+        if !p.tasks.is_empty() {
+            outln!("  {}", l.imp(Imp::Verbose));
+        }
+        return;
     }
     for m in &p.meetings {
         outln!(

@@ -125,6 +125,19 @@ pub fn err_now(text: &str) {
     let _ = e.flush();
 }
 
+/// A progress line on standard error when it is a terminal (nothing otherwise): `text` written
+/// over the line before; `None` clears the line.
+pub fn err_progress(text: Option<&str>) {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return;
+    }
+    let mut e = std::io::stderr().lock();
+    let line = text.map(|t| crate::text::clean(t)).unwrap_or_default();
+    let _ = write!(e, "\r{line}\x1b[K");
+    let _ = e.flush();
+}
+
 /// Writes `text` to standard error as [`out`] writes to standard output.
 pub fn err(text: &str) {
     let _ = std::io::stderr()

@@ -62,7 +62,7 @@ pub fn light_text(lang: Lang, light: Light) -> String {
 
 /// Text of several lines as a file holds it: line breaks kept, control characters gone.
 fn lines_text(s: &str) -> String {
-    crate::text::clean_lines(s).trim().to_string()
+    crate::text::sanitise_lines(s).trim().to_string()
 }
 
 /// One value of a task's row.

@@ -185,8 +185,11 @@ impl RecordSource for StoreRecords<'_> {
     ) -> Result<(), ExportError> {
         let s = self.store;
         match sheet {
+            // In the order of their ids, which an import keeps (lists by id stay in order).
             Sheet::Units => {
-                for u in s.units()? {
+                let mut units = s.units()?;
+                units.sort_by_key(|u| u.id);
+                for u in units {
                     each(
                         sheet,
                         vec![
@@ -200,7 +203,9 @@ impl RecordSource for StoreRecords<'_> {
                 }
             }
             Sheet::Leaders => {
-                for l in s.leaders()? {
+                let mut leaders = s.leaders()?;
+                leaders.sort_by_key(|l| l.id);
+                for l in leaders {
                     each(
                         sheet,
                         vec![

@@ -5,6 +5,7 @@ use super::Lang;
 catalogue! {
     Imp, imp;
     Row => "第{0}行：{1}", "row {0}: {1}";
+    SheetRow => "“{0}”表第{1}行：{2}", "sheet \"{0}\" row {1}: {2}";
     ColRow => "行", "Row";
     Empty => "“{0}”为空", "\"{0}\" is empty";
     BadDate => "{0}“{1}”不是有效日期（如 2026-11-25、2026/11/25、2026年11月25日）", "{0} \"{1}\" is not a valid date (e.g. 2026-11-25, 2026/11/25)";
@@ -34,8 +35,19 @@ catalogue! {
     DryRun => "试运行，未写入数据库。将导入：{0}", "Dry run, nothing written. Would import: {0}";
     Imported => "已导入：{0}", "Imported: {0}";
     Counts => "{0} 个单位，{1} 位领导，{2} 次会议，{3} 项督办事项", "{0} units, {1} leaders, {2} meetings, {3} tasks";
-    NewUnits => "新建单位（类别：其他）：{0}", "new units (kind: other): {0}";
-    NewLeaders => "新建领导（职务：副县长）：{0}", "new leaders (title: deputy head): {0}";
+    NewUnits => "新建单位（{0}）：{1}", "new units ({0}): {1}";
+    NewLeaders => "新建领导（{0}）：{1}", "new leaders ({0}): {1}";
+    Records => "{0} 份进展报告，{1} 份书面说明，{2} 次通报批评，{3} 次移送", "{0} progress reports, {1} written explanations, {2} criticisms, {3} referrals";
+    UnknownProcedure => "{0} 次会议由台账新建，会议通知和纪要情况不详，不计入 R2.2、R4.4 的统计", "{0} meetings created from the ledger alone: their notice and minutes are unknown and left out of R2.2 and R4.4";
+    Verbose => "（加 --verbose 列出每次会议和每项督办事项）", "(add --verbose to list every meeting and task)";
+    Progress => "正在导入：{0}/{1} 项督办事项", "importing: {0}/{1} tasks";
+    BadRecord => "{0}中的“{1}”无法识别（每行一条，如 2026-10-01 内容）", "{0}: cannot read \"{1}\" (one per line, e.g. 2026-10-01 text)";
+    BadNumber => "{0}“{1}”不是编号", "{0} \"{1}\" is not an ID";
+    MeetingDiffers => "与第{0}行同一会议编号，但会议日期、议题或纪要印发日期不同", "same meeting ID as row {0} but another date, topics or minutes' issue date";
+    PromiseBefore => "承诺完成时限早于书面说明日期", "the promised date is before the explanation";
+    BadCell => "{0}“{1}”无法识别", "{0} \"{1}\" cannot be read";
+    UnknownTask => "编号为 {0} 的督办事项不在台账中（或未导入）", "task {0} is not in the ledger (or not imported)";
+    UnknownMeeting => "会议编号 {0} 不在“会议”表中", "meeting ID {0} is not in the meetings sheet";
     NewMeeting => "新建会议：{0} {1}", "new meeting: {0} {1}";
     ExistingMeeting => "会议 {0}", "meeting {0}";
 }

@@ -21,7 +21,7 @@ pub enum Lang {
 macro_rules! catalogue {
     ($name:ident, $method:ident; $($key:ident => $zh:literal, $en:literal;)*) => {
         /// A message of the catalogue.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum $name { $($key),* }
 
         impl $name {

@@ -11,6 +11,12 @@ pub fn text(s: &str) -> String {
     crate::text::sanitise(s).trim().to_string()
 }
 
+/// Imported text of several lines (a task, a note): each line as [`text`] makes it, line
+/// breaks kept, surrounding white space trimmed.
+pub fn text_lines(s: &str) -> String {
+    crate::text::sanitise_lines(s).trim().to_string()
+}
+
 /// A date as people type it (every form of [`parse_date`]), also `2026.11.25` and with a time of
 /// day after it (`2026/11/25 0:00:00`, as spreadsheets write dates saved as text).
 pub fn date(s: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
@@ -85,6 +91,11 @@ pub fn title(s: &str) -> Option<LeaderTitle> {
 /// The words for a kind of limit, in both languages.
 fn is_word(s: &str, m: Msg) -> bool {
     same(s, Lang::Zh.t(m)) || same(s, Lang::En.t(m))
+}
+
+/// Whether a limit's kind says "an explicit date" (明确时限).
+pub fn is_explicit(s: &str) -> bool {
+    is_word(s.trim(), Msg::LimitDate) || same(s, "明确") || same(s, "date")
 }
 
 /// An exemption: a category (`土地`, `land`), optionally after "不设默认时限：" / "exempt:".

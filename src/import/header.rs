@@ -3,7 +3,7 @@
 //! ("督办事项台账 …") is passed over: the header is the first row holding every required column.
 
 use super::read::Sheet;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Msg, Xch};
 
 /// A column the importer reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -23,6 +23,20 @@ pub enum Field {
     Leader,
     Limit,
     CompletedOn,
+    /// The ledger's id of a task (a key within the file).
+    TaskId,
+    LimitKind,
+    /// The ledger's id of a task's meeting (a key within the file).
+    MeetingId,
+    Issued,
+    LeaderTitle,
+    LeadKind,
+    Note,
+    Progress,
+    Explanations,
+    Criticisms,
+    /// The promise in force (a ledger of an older duban has no explanations column).
+    Promised,
 }
 
 /// What a file holds.
@@ -50,34 +64,69 @@ impl Kind {
                 (Lead, true),
                 (MeetingDate, true),
                 (Topic, true),
+                (TaskId, false),
                 (CoUnits, false),
                 (Leader, false),
+                (LimitKind, false),
                 (Limit, false),
                 (CompletedOn, false),
+                (MeetingId, false),
+                (Issued, false),
+                (LeaderTitle, false),
+                (LeadKind, false),
+                (Note, false),
+                (Progress, false),
+                (Explanations, false),
+                (Criticisms, false),
+                (Promised, false),
             ],
         }
     }
 }
 
+/// Where a column's name comes from.
+enum Label {
+    Msg(Msg),
+    Xch(Xch),
+}
+
 impl Field {
-    /// The column's name as duban shows (and the exporter writes) it.
-    pub fn label(self) -> Msg {
+    fn label(self) -> Label {
         match self {
-            Field::UnitName => Msg::ColUnit,
-            Field::UnitKind => Msg::ColKind,
-            Field::MainLeader => Msg::ColMainLeader,
-            Field::Contact => Msg::ColContact,
-            Field::LeaderName => Msg::ColName,
-            Field::Title => Msg::ColTitle,
-            Field::Liaison => Msg::ColLiaison,
-            Field::Task => Msg::ColTask,
-            Field::Lead => Msg::ColLead,
-            Field::CoUnits => Msg::ColCo,
-            Field::MeetingDate => Msg::ColMeetingDate,
-            Field::Topic => Msg::ColMeetingTopic,
-            Field::Leader => Msg::ColLeader,
-            Field::Limit => Msg::ColDue,
-            Field::CompletedOn => Msg::ColCompletedOn,
+            Field::UnitName => Label::Msg(Msg::ColUnit),
+            Field::UnitKind => Label::Msg(Msg::ColKind),
+            Field::MainLeader => Label::Msg(Msg::ColMainLeader),
+            Field::Contact => Label::Msg(Msg::ColContact),
+            Field::LeaderName => Label::Msg(Msg::ColName),
+            Field::Title => Label::Msg(Msg::ColTitle),
+            Field::Liaison => Label::Msg(Msg::ColLiaison),
+            Field::Task => Label::Msg(Msg::ColTask),
+            Field::Lead => Label::Msg(Msg::ColLead),
+            Field::CoUnits => Label::Msg(Msg::ColCo),
+            Field::MeetingDate => Label::Msg(Msg::ColMeetingDate),
+            Field::Topic => Label::Msg(Msg::ColMeetingTopic),
+            Field::Leader => Label::Msg(Msg::ColLeader),
+            Field::Limit => Label::Msg(Msg::ColDue),
+            Field::CompletedOn => Label::Msg(Msg::ColCompletedOn),
+            Field::TaskId => Label::Xch(Xch::Id),
+            Field::LimitKind => Label::Xch(Xch::LimitKind),
+            Field::MeetingId => Label::Xch(Xch::MeetingId),
+            Field::Issued => Label::Xch(Xch::Issued),
+            Field::LeaderTitle => Label::Xch(Xch::LeaderTitle),
+            Field::LeadKind => Label::Xch(Xch::LeadKind),
+            Field::Note => Label::Xch(Xch::Note),
+            Field::Progress => Label::Xch(Xch::Progress),
+            Field::Explanations => Label::Xch(Xch::Explanations),
+            Field::Criticisms => Label::Xch(Xch::Criticisms),
+            Field::Promised => Label::Xch(Xch::Promised),
+        }
+    }
+
+    /// The column's name as duban shows (and the exporter writes) it, in `lang`.
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self.label() {
+            Label::Msg(m) => lang.t(m),
+            Label::Xch(x) => lang.xch(x),
         }
     }
 
@@ -99,6 +148,17 @@ impl Field {
             Field::Leader => &["责任领导", "分管领导", "leader", "responsible leader"],
             Field::Limit => &["办理时限", "期限", "完成时限", "时限", "limit"],
             Field::CompletedOn => &["办结日期", "办结时间", "completed on", "completed"],
+            Field::TaskId => &["序号", "事项编号", "id"],
+            Field::LimitKind => &["时限类型", "限期类别", "limit kind"],
+            Field::MeetingId => &["会议序号", "meeting id"],
+            Field::Issued => &["纪要印发时间", "印发日期", "minutes issued"],
+            Field::LeaderTitle => &["领导职务", "职务", "title"],
+            Field::LeadKind => &["单位类别", "单位类型", "类别", "类型", "kind"],
+            Field::Note => &["办结情况", "completion note"],
+            Field::Progress => &["进展情况", "progress"],
+            Field::Explanations => &["书面说明与承诺", "explanations"],
+            Field::Criticisms => &["通报批评情况", "criticisms"],
+            Field::Promised => &["承诺时限", "promised on", "promised"],
         }
     }
 
@@ -106,8 +166,8 @@ impl Field {
     fn matches(self, h: &str) -> bool {
         let h = norm(h);
         !h.is_empty()
-            && (norm(Lang::Zh.t(self.label())) == h
-                || norm(Lang::En.t(self.label())) == h
+            && (norm(self.name(Lang::Zh)) == h
+                || norm(self.name(Lang::En)) == h
                 || self.aliases().iter().any(|a| norm(a) == h))
     }
 }

@@ -1,28 +1,50 @@
-//! Checking a task ledger (台账) row by row, and the plan of what importing its good rows creates:
-//! the missing units (kind other), leaders (deputy head) and meetings (matched by meeting date and
-//! first topic), and the tasks.
+//! Checking a task ledger (台账) row by row: the columns `crate::exchange::Col` names (an export
+//! of duban reads back whole), or any ledger with at least the task, its lead unit, and its
+//! meeting's date and topic. What importing the good rows creates is planned in
+//! [`super::assemble`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use super::header::{Field, Kind};
+use super::header::{Columns, Field, Kind};
 use super::{Checked, Existing, FileError, Problem, Sheet, cells, data_rows, is_totals};
-use crate::domain::{DateError, Limit};
-use crate::store::{LedgerPlan, MeetingRef, PlannedMeeting, PlannedTask};
+use crate::domain::{DateError, LeaderTitle, Limit, UnitKind};
+use crate::exchange::lines::{self, CriticismLine};
+use crate::store::PlannedExplanation;
+
+/// What importing `rows` alone creates (a ledger without record sheets): see
+/// [`super::assemble::assemble`].
+pub fn plan(rows: &[(usize, LedgerRow)], db: &Existing) -> crate::store::LedgerPlan {
+    super::assemble::assemble(rows, &super::records::Records::default(), db).0
+}
 
 /// One good row of a ledger.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LedgerRow {
+    /// The task's id in the file (its 编号), a key within the file.
+    pub key: Option<i64>,
     pub text: String,
     pub lead_unit: String,
+    /// The lead unit's kind, when the file says it.
+    pub lead_kind: Option<UnitKind>,
     pub co_units: Vec<String>,
+    /// The meeting's id in the file, a key within the file.
+    pub meeting_key: Option<i64>,
     pub meeting_date: NaiveDate,
     /// The meeting's topics (the first one identifies the meeting with its date).
     pub topics: Vec<String>,
+    /// The day the meeting's minutes were issued (a default limit runs from it).
+    pub issued_on: Option<NaiveDate>,
     pub leader: Option<String>,
+    pub leader_title: Option<LeaderTitle>,
     pub limit: Limit,
     pub completed_on: Option<NaiveDate>,
+    pub completion_note: Option<String>,
+    /// Progress reports, explanations and criticisms from the record columns, in the file's order.
+    pub progress: Vec<(NaiveDate, String)>,
+    pub explanations: Vec<PlannedExplanation>,
+    pub criticisms: Vec<CriticismLine>,
 }
 
 fn date_cell(
@@ -45,6 +67,103 @@ fn date_cell(
         .ok()
 }
 
+fn id_cell(cell: &str, field: Field, problems: &mut Vec<Problem>) -> Option<i64> {
+    if cell.is_empty() {
+        return None;
+    }
+    let n = cell.trim().parse::<i64>().ok().filter(|n| *n > 0);
+    if n.is_none() {
+        problems.push(Problem::BadNumber {
+            field,
+            value: cells::text(cell),
+        });
+    }
+    n
+}
+
+/// The limit from the limit's kind (限期类型) and the limit's date (办理时限), or from the limit
+/// cell alone when the file has no kind column (a date, blank, an exempt category, or the
+/// ledger's own wording).
+fn limit_of(kind: &str, date: &str, today: NaiveDate) -> Option<Limit> {
+    let date = date.trim().trim_end_matches('*');
+    if kind.trim().is_empty() {
+        return cells::limit(date, today);
+    }
+    // An explicit date is in the date column; a default limit's date there is computed from the
+    // minutes' issue date, and computed again.
+    if cells::is_explicit(kind) {
+        return cells::date(date, today).ok().map(Limit::Date);
+    }
+    cells::limit(kind, today)
+}
+
+/// The lines of a record cell, each read by `parse`; a bad line is a problem of the row.
+fn records<T>(
+    cell: &str,
+    field: Field,
+    problems: &mut Vec<Problem>,
+    mut parse: impl FnMut(&str) -> Option<T>,
+) -> Vec<T> {
+    lines::split(cell)
+        .filter_map(|line| {
+            let got = parse(line);
+            if got.is_none() {
+                problems.push(Problem::BadRecord {
+                    field,
+                    line: cells::text(line),
+                });
+            }
+            got
+        })
+        .collect()
+}
+
+/// One row's record columns.
+fn row_records(
+    cols: &Columns,
+    row: &[String],
+    today: NaiveDate,
+    problems: &mut Vec<Problem>,
+) -> (Vec<(NaiveDate, String)>, Vec<PlannedExplanation>, Vec<CriticismLine>) {
+    let progress = records(cols.cell(row, Field::Progress), Field::Progress, problems, |l| {
+        lines::parse_progress(l, today).ok()
+    });
+    let mut explanations =
+        records(cols.cell(row, Field::Explanations), Field::Explanations, problems, |l| {
+            let (submitted_on, promised_on, text) = lines::parse_explanation(l, today).ok()?;
+            Some(PlannedExplanation {
+                submitted_on: Some(submitted_on),
+                promised_on,
+                text,
+            })
+        });
+    if explanations
+        .iter()
+        .any(|e| e.submitted_on.is_some_and(|s| e.promised_on < s))
+    {
+        problems.push(Problem::PromiseBeforeExplanation);
+    }
+    // A ledger without explanations may still give the promise in force.
+    if cols.index(Field::Explanations).is_none()
+        && let Some(promised_on) = date_cell(
+            cols.cell(row, Field::Promised),
+            Field::Promised,
+            today,
+            problems,
+        )
+    {
+        explanations.push(PlannedExplanation {
+            submitted_on: None,
+            promised_on,
+            text: None,
+        });
+    }
+    let criticisms = records(cols.cell(row, Field::Criticisms), Field::Criticisms, problems, |l| {
+        lines::parse_criticism(l, today).ok()
+    });
+    (progress, explanations, criticisms)
+}
+
 /// Checks every data row of a ledger against the file and the database. A task whose meeting
 /// (by date and first topic) already has a task of the same text and lead unit is refused, so that
 /// importing a ledger twice does not double it.
@@ -56,6 +175,17 @@ pub fn check_ledger(
     let (cols, rows) = data_rows(sheet, Kind::Ledger)?;
     let mut out = Checked::default();
     let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut keys: HashMap<i64, usize> = HashMap::new();
+    let meetings: HashMap<(NaiveDate, &str), i64> = db
+        .meetings
+        .iter()
+        .filter_map(|m| Some(((m.date, m.topics.first()?.as_str()), m.id)))
+        .collect();
+    let tasks: HashSet<(i64, &str, &str)> = db
+        .tasks
+        .iter()
+        .map(|t| (t.meeting_id, t.text.as_str(), t.lead_unit.as_str()))
+        .collect();
     for (n, row) in rows {
         if is_totals(row) {
             out.totals.push(*n);
@@ -63,7 +193,7 @@ pub fn check_ledger(
         }
         let mut problems = Vec::new();
         let cell = |f| cols.cell(row, f);
-        let text = cells::text(cell(Field::Task));
+        let text = cells::text_lines(cell(Field::Task));
         let lead = cells::text(cell(Field::Lead));
         let topics = cells::topics(cell(Field::Topic));
         for (blank, field) in [
@@ -76,6 +206,8 @@ pub fn check_ledger(
                 problems.push(Problem::Empty(field));
             }
         }
+        let key = id_cell(cell(Field::TaskId), Field::TaskId, &mut problems);
+        let meeting_key = id_cell(cell(Field::MeetingId), Field::MeetingId, &mut problems);
         let mut unique = Vec::new();
         for c in cells::list(cell(Field::CoUnits)) {
             if !unique.contains(&c) {
@@ -88,15 +220,42 @@ pub fn check_ledger(
         if db.unit(&lead).is_some_and(|u| !u.active) {
             problems.push(Problem::InactiveUnit(lead.clone()));
         }
+        let lead_kind = match cell(Field::LeadKind) {
+            "" => None,
+            k => {
+                let kind = cells::kind(k);
+                if kind.is_none() {
+                    problems.push(Problem::UnknownKind(cells::text(k)));
+                }
+                kind
+            }
+        };
+        let leader_title = match cell(Field::LeaderTitle) {
+            "" => None,
+            t => {
+                let title = cells::title(t);
+                if title.is_none() {
+                    problems.push(Problem::UnknownTitle(cells::text(t)));
+                }
+                title
+            }
+        };
         let meeting_date = date_cell(
             cell(Field::MeetingDate),
             Field::MeetingDate,
             today,
             &mut problems,
         );
-        let limit = cells::limit(cell(Field::Limit), today);
+        let issued_on = date_cell(cell(Field::Issued), Field::Issued, today, &mut problems);
+        let limit = limit_of(cell(Field::LimitKind), cell(Field::Limit), today);
         if limit.is_none() {
-            problems.push(Problem::BadLimit(cells::text(cell(Field::Limit))));
+            let shown = [cell(Field::LimitKind), cell(Field::Limit)]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .map(|s| cells::text(s))
+                .collect::<Vec<_>>()
+                .join(" ");
+            problems.push(Problem::BadLimit(shown));
         }
         let completed_on = date_cell(
             cell(Field::CompletedOn),
@@ -112,96 +271,66 @@ pub fn check_ledger(
                 problems.push(Problem::CompletedAfterToday);
             }
         }
+        let (progress, explanations, criticisms) = row_records(&cols, row, today, &mut problems);
         let (Some(meeting_date), Some(limit), true) = (meeting_date, limit, problems.is_empty())
         else {
             out.reject(*n, problems);
             continue;
         };
         let first = topics.first().cloned().unwrap_or_default();
-        if let Some(m) = db.meeting(meeting_date, &first)
-            && db
-                .tasks
-                .iter()
-                .any(|t| t.meeting_id == m.id && t.text == text && t.lead_unit == lead)
+        if let Some(&m) = meetings.get(&(meeting_date, first.as_str()))
+            && tasks.contains(&(m, text.as_str(), lead.as_str()))
         {
-            out.reject(*n, vec![Problem::TaskExists(m.id)]);
+            out.reject(*n, vec![Problem::TaskExists(m)]);
             continue;
         }
         let leader = cells::text(cell(Field::Leader));
+        let note = cells::text_lines(cell(Field::Note));
         let row = LedgerRow {
+            key,
             text,
             lead_unit: lead,
+            lead_kind,
             co_units: unique,
+            meeting_key,
             meeting_date,
             topics,
+            issued_on,
             leader: (!leader.is_empty()).then_some(leader),
+            leader_title,
             limit,
             completed_on,
+            completion_note: (!note.is_empty()).then_some(note),
+            progress,
+            explanations,
+            criticisms,
         };
-        // A meeting may give one unit the same task twice (other co-units, another limit); a row
-        // repeating another in every cell is a duplicate.
-        let mut sorted = row.co_units.clone();
-        sorted.sort();
-        let key = format!(
-            "{:?}",
-            LedgerRow {
-                co_units: sorted,
-                ..row.clone()
+        // A row whose id another row has is a duplicate; without ids, a row repeating another
+        // in every cell is. (A meeting may give one unit the same task twice: the ledger's ids
+        // tell them apart.)
+        if let Some(k) = key {
+            if let Some(first) = keys.get(&k) {
+                out.reject(*n, vec![Problem::DuplicateOf(*first)]);
+                continue;
             }
-        );
-        if let Some(first) = seen.get(&key) {
-            out.reject(*n, vec![Problem::DuplicateOf(*first)]);
-            continue;
+            keys.insert(k, *n);
+        } else {
+            let mut sorted = row.co_units.clone();
+            sorted.sort();
+            let same = format!(
+                "{:?}",
+                LedgerRow {
+                    co_units: sorted,
+                    ..row.clone()
+                }
+            );
+            if let Some(first) = seen.get(&same) {
+                out.reject(*n, vec![Problem::DuplicateOf(*first)]);
+                continue;
+            }
+            seen.insert(same, *n);
         }
-        seen.insert(key, *n);
         out.good.push((*n, row));
     }
     Ok(out)
-}
-
-/// What importing `rows` creates: the units and leaders not in the database, the meetings not in
-/// it (by meeting date and first topic), and the tasks.
-pub fn plan(rows: &[(usize, LedgerRow)], db: &Existing) -> LedgerPlan {
-    let mut plan = LedgerPlan::default();
-    let mut new_meetings: HashMap<(NaiveDate, String), usize> = HashMap::new();
-    for (n, r) in rows {
-        for unit in std::iter::once(&r.lead_unit).chain(&r.co_units) {
-            if db.unit(unit).is_none() && !plan.units.contains(unit) {
-                plan.units.push(unit.clone());
-            }
-        }
-        if let Some(l) = &r.leader
-            && db.leader(l).is_none()
-            && !plan.leaders.contains(l)
-        {
-            plan.leaders.push(l.clone());
-        }
-        let first = r.topics.first().cloned().unwrap_or_default();
-        let meeting = match db.meeting(r.meeting_date, &first) {
-            Some(m) => MeetingRef::Existing(m.id),
-            None => {
-                let i = *new_meetings
-                    .entry((r.meeting_date, first))
-                    .or_insert_with(|| {
-                        plan.meetings.push(PlannedMeeting {
-                            date: r.meeting_date,
-                            topics: r.topics.clone(),
-                        });
-                        plan.meetings.len() - 1
-                    });
-                MeetingRef::New(i)
-            }
-        };
-        plan.tasks.push(PlannedTask {
-            row: *n,
-            meeting,
-            text: r.text.clone(),
-            lead_unit: r.lead_unit.clone(),
-            co_units: r.co_units.clone(),
-            leader: r.leader.clone(),
-            limit: r.limit,
-            completed_on: r.completed_on,
-        });
-    }
-    plan
 }

@@ -11,18 +11,21 @@
 //! nothing different about it (same kind; main leader and contact blank or equal — for a leader:
 //! same title, liaison blank or equal), and is then passed over; otherwise the row is an error.
 
+pub mod assemble;
 pub mod cells;
 pub mod header;
 pub mod ledger;
 pub mod plan;
 pub mod read;
+pub mod records;
 
 use chrono::NaiveDate;
 
 use crate::domain::{Leader, Unit};
-use crate::store::{Result as StoreResult, Store, TaskFilter};
+use crate::i18n::Xch;
+use crate::store::{Result as StoreResult, Store};
 pub use header::{Field, Kind};
-pub use read::{ReadError, Sheet, read_sheet};
+pub use read::{Book, ReadError, Sheet, read_book, read_sheet};
 
 /// What is wrong with one row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,13 +58,31 @@ pub enum Problem {
     CompletedAfterToday,
     /// The task (same text and lead unit) is already recorded for that meeting.
     TaskExists(i64),
+    /// A line of a record cell (progress, explanation, criticism) that cannot be read.
+    BadRecord { field: Field, line: String },
+    /// An id cell that is not a whole number.
+    BadNumber { field: Field, value: String },
+    /// Rows of one meeting (by its id) give it another date, topics or minutes' issue date than
+    /// the row given.
+    MeetingDiffers(usize),
+    /// A promised date before the day the explanation was submitted.
+    PromiseBeforeExplanation,
+    /// A cell of a record sheet that cannot be read (its column and value).
+    BadCell { column: Xch, value: String },
+    /// A required cell of a record sheet is blank.
+    EmptyCell(Xch),
+    /// A record names a task id the ledger does not hold.
+    UnknownTask(i64),
+    /// A record names a meeting id the meetings sheet does not hold.
+    UnknownMeeting(i64),
 }
 
-/// A problem of the row with this file row number.
+/// A problem of the row with this file row number (in a record sheet, when `sheet` is given).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowError {
     pub row: usize,
     pub problem: Problem,
+    pub sheet: Option<crate::exchange::Sheet>,
 }
 
 /// The rows of a file, checked.
@@ -89,20 +110,43 @@ impl<T> Default for Checked<T> {
 }
 
 impl<T> Checked<T> {
-    /// The rows with a problem, each once, in file order.
+    /// The rows of the ledger (or the only sheet) with a problem, each once, in file order.
     pub fn bad_rows(&self) -> Vec<usize> {
-        let mut rows: Vec<usize> = self.bad.iter().map(|e| e.row).collect();
+        let mut rows: Vec<usize> = self
+            .bad
+            .iter()
+            .filter(|e| e.sheet.is_none())
+            .map(|e| e.row)
+            .collect();
         rows.sort_unstable();
         rows.dedup();
         rows
     }
 
+    /// Every row with a problem, each once: the ledger's rows first, then those of each record
+    /// sheet.
+    pub fn bad_sheet_rows(&self) -> Vec<(Option<crate::exchange::Sheet>, usize)> {
+        let order = |s: Option<crate::exchange::Sheet>| {
+            s.map_or(0, |s| {
+                1 + crate::exchange::Sheet::ALL
+                    .iter()
+                    .position(|x| *x == s)
+                    .unwrap_or(0)
+            })
+        };
+        let mut rows: Vec<(Option<crate::exchange::Sheet>, usize)> =
+            self.bad.iter().map(|e| (e.sheet, e.row)).collect();
+        rows.sort_by_key(|(s, r)| (order(*s), *r));
+        rows.dedup();
+        rows
+    }
+
     fn reject(&mut self, row: usize, problems: Vec<Problem>) {
-        self.bad.extend(
-            problems
-                .into_iter()
-                .map(|problem| RowError { row, problem }),
-        );
+        self.bad.extend(problems.into_iter().map(|problem| RowError {
+            row,
+            problem,
+            sheet: None,
+        }));
     }
 
     /// The good records without their row numbers.
@@ -151,6 +195,10 @@ pub struct Existing {
     pub leaders: Vec<Leader>,
     pub meetings: Vec<ExistingMeeting>,
     pub tasks: Vec<ExistingTask>,
+    /// Criticisms by unit name, date and document number (an import does not repeat them).
+    pub criticisms: Vec<(String, NaiveDate, Option<String>)>,
+    /// Referrals by unit name and the day they were proposed.
+    pub referrals: Vec<(String, NaiveDate)>,
 }
 
 impl Existing {
@@ -166,19 +214,39 @@ impl Existing {
             })
             .collect();
         let tasks = store
-            .tasks(&TaskFilter::default(), today)?
+            .task_keys()?
             .into_iter()
-            .map(|t| ExistingTask {
-                meeting_id: t.meeting_id,
-                text: t.text,
-                lead_unit: t.lead_unit,
+            .map(|(meeting_id, text, lead_unit)| ExistingTask {
+                meeting_id,
+                text,
+                lead_unit,
             })
             .collect();
+        let units = store.units()?;
+        let unit_name = |id: i64| {
+            units
+                .iter()
+                .find(|u| u.id == id)
+                .map(|u| u.name.clone())
+                .unwrap_or_default()
+        };
+        let criticisms = store
+            .criticisms(None)?
+            .into_iter()
+            .map(|c| (c.unit, c.criticism.date, c.criticism.doc_no))
+            .collect();
+        let referrals = store
+            .referrals(None)?
+            .into_iter()
+            .map(|r| (unit_name(r.unit_id), r.proposed_on))
+            .collect();
         Ok(Existing {
-            units: store.units()?,
             leaders: store.leaders()?,
             meetings,
             tasks,
+            criticisms,
+            referrals,
+            units,
         })
     }
 

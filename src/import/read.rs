@@ -46,15 +46,87 @@ pub fn format_of(path: &Path) -> Result<Format, ReadError> {
     }
 }
 
-/// Reads `path` as CSV or .xlsx by its extension.
+/// Reads `path` as CSV or .xlsx (its first sheet) by its extension.
 pub fn read_sheet(path: &Path) -> Result<Sheet, ReadError> {
     match format_of(path)? {
-        Format::Csv => {
-            let bytes = std::fs::read(path).map_err(|e| ReadError::Io(e.to_string()))?;
-            parse_csv(&csv_text(bytes)?)
+        Format::Csv => read_csv(path),
+        Format::Xlsx => {
+            let mut book = open_xlsx(path)?;
+            let range = book
+                .worksheet_range_at(0)
+                .ok_or_else(|| ReadError::Xlsx("no sheet".into()))?
+                .map_err(|e| ReadError::Xlsx(e.to_string()))?;
+            Ok(sheet_of(&range))
         }
-        Format::Xlsx => read_xlsx(path),
     }
+}
+
+/// A ledger file: the ledger (the first sheet of a workbook) and the record sheets of a full
+/// workbook, found by name (`crate::exchange::Sheet`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Book {
+    pub ledger: Sheet,
+    pub records: Vec<(crate::exchange::Sheet, Sheet)>,
+}
+
+impl Book {
+    /// The record sheet of this kind, if the file has it.
+    pub fn record(&self, kind: crate::exchange::Sheet) -> Option<&Sheet> {
+        self.records.iter().find(|(k, _)| *k == kind).map(|(_, s)| s)
+    }
+}
+
+/// Reads a ledger file: a CSV is the ledger alone; a workbook's first sheet is the ledger, and
+/// its sheets named as a full export names them are its records.
+pub fn read_book(path: &Path) -> Result<Book, ReadError> {
+    match format_of(path)? {
+        Format::Csv => Ok(Book {
+            ledger: read_csv(path)?,
+            records: Vec::new(),
+        }),
+        Format::Xlsx => {
+            let mut book = open_xlsx(path)?;
+            let names = book.sheet_names();
+            let mut out = Book::default();
+            for (i, name) in names.iter().enumerate() {
+                let kind = crate::exchange::Sheet::named(name);
+                if i > 0 && kind.is_none() {
+                    continue;
+                }
+                let range = book
+                    .worksheet_range(name)
+                    .map_err(|e| ReadError::Xlsx(e.to_string()))?;
+                match kind {
+                    Some(kind) if i > 0 => out.records.push((kind, sheet_of(&range))),
+                    _ => out.ledger = sheet_of(&range),
+                }
+            }
+            if names.is_empty() {
+                return Err(ReadError::Xlsx("no sheet".into()));
+            }
+            Ok(out)
+        }
+    }
+}
+
+fn read_csv(path: &Path) -> Result<Sheet, ReadError> {
+    let bytes = std::fs::read(path).map_err(|e| ReadError::Io(e.to_string()))?;
+    let mut sheet = parse_csv(&csv_text(bytes)?)?;
+    for (_, row) in &mut sheet.rows {
+        for cell in row.iter_mut() {
+            if let Some(plain) = unguard(cell) {
+                *cell = plain;
+            }
+        }
+    }
+    Ok(sheet)
+}
+
+/// A cell without the `'` a CSV export puts before what a spreadsheet would read as a formula
+/// (`'=1+1`, `'+1+1局`: see `crate::export::csv`); `None` when there is none to take off.
+pub fn unguard(cell: &str) -> Option<String> {
+    let rest = cell.strip_prefix('\'')?;
+    crate::export::csv::needs_guard(rest).then(|| rest.to_string())
 }
 
 /// The text of a CSV file: UTF-8 or, failing that, GB18030. Excel and WPS on Chinese Windows save
@@ -123,16 +195,15 @@ pub fn parse_csv(text: &str) -> Result<Sheet, ReadError> {
     Ok(sheet)
 }
 
-/// The first sheet of a workbook. Date cells become `YYYY-MM-DD`; whole numbers lose their `.0`.
-fn read_xlsx(path: &Path) -> Result<Sheet, ReadError> {
-    let mut book = calamine::open_workbook_auto(path).map_err(|e| match e {
+fn open_xlsx(path: &Path) -> Result<calamine::Sheets<std::io::BufReader<std::fs::File>>, ReadError> {
+    calamine::open_workbook_auto(path).map_err(|e| match e {
         calamine::Error::Io(e) => ReadError::Io(e.to_string()),
         e => ReadError::Xlsx(e.to_string()),
-    })?;
-    let range = book
-        .worksheet_range_at(0)
-        .ok_or_else(|| ReadError::Xlsx("no sheet".into()))?
-        .map_err(|e| ReadError::Xlsx(e.to_string()))?;
+    })
+}
+
+/// A sheet's rows. Date cells become `YYYY-MM-DD`; whole numbers lose their `.0`.
+fn sheet_of(range: &calamine::Range<Data>) -> Sheet {
     let first = range.start().map_or(0, |(r, _)| r as usize);
     let first_col = range.start().map_or(0, |(_, c)| c as usize);
     let mut sheet = Sheet::default();
@@ -143,7 +214,7 @@ fn read_xlsx(path: &Path) -> Result<Sheet, ReadError> {
             sheet.rows.push((first + i + 1, row));
         }
     }
-    Ok(sheet)
+    sheet
 }
 
 fn cell_text(d: &Data) -> String {

@@ -199,16 +199,13 @@ fn unit_rows_checked_with_row_numbers() {
         vec![
             RowError {
                 row: 3,
-                problem: Problem::Empty(Field::UnitName)
-            },
+                problem: Problem::Empty(Field::UnitName), sheet: None },
             RowError {
                 row: 4,
-                problem: Problem::UnknownKind("银行".into())
-            },
+                problem: Problem::UnknownKind("银行".into()), sheet: None },
             RowError {
                 row: 5,
-                problem: Problem::DuplicateOf(2)
-            },
+                problem: Problem::DuplicateOf(2), sheet: None },
         ]
     );
 }
@@ -228,8 +225,7 @@ fn leader_liaison_must_be_known() {
     assert_eq!(c.bad_rows(), [4, 5]);
     assert!(c.bad.contains(&RowError {
         row: 4,
-        problem: Problem::UnknownLiaison("钱七".into())
-    }));
+        problem: Problem::UnknownLiaison("钱七".into()), sheet: None }));
 }
 
 #[test]
@@ -290,7 +286,16 @@ fn ledger_rows_and_plan() {
         ]
     );
     let p = ledger::plan(&c.good, &Existing::default());
-    assert_eq!(p.units, ["上塘镇", "县财政局", "县交通局"]);
+    let units: Vec<(&str, UnitKind)> = p.units.iter().map(|u| (u.name.as_str(), u.kind)).collect();
+    assert_eq!(
+        units,
+        [
+            ("上塘镇", UnitKind::Township),
+            ("县财政局", UnitKind::Department),
+            ("县交通局", UnitKind::Department)
+        ],
+        "kinds from the names"
+    );
     assert_eq!(p.meetings.len(), 1);
     assert_eq!(p.tasks[1].completed_on, Some(d("2026-11-20")));
     assert_eq!(p.tasks[1].limit, Limit::Exempt(ExemptCategory::Funding));

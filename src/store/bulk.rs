@@ -47,7 +47,7 @@ impl Store {
     }
 
     /// Switches an empty database out of WAL for a bulk load; whether it did.
-    fn leave_wal(&self) -> Result<bool> {
+    pub(super) fn leave_wal(&self) -> Result<bool> {
         let mode = |r: &rusqlite::Row| r.get::<_, String>(0);
         if !self
             .conn
@@ -67,13 +67,15 @@ impl Store {
     }
 }
 
-/// The load itself, inside the write's transaction.
-fn load(tx: &Tx<'_>, data: &Dataset, label: &str) -> Result<()> {
-    // An index is built far faster from the whole table than row by row: set the tables'
-    // indexes aside and build them again, from their own definitions, at the end. Not the
-    // explanations': each one inserted reads its task's others (the promise in force).
-    // So are the search indexes and the kept counts (migrations 6, 7, 9 and 10): their triggers
-    // are set aside too, and what they keep is built whole at the end.
+/// Indexes and triggers set aside for a bulk load: (type, name, definition).
+pub(super) struct SetAside(Vec<(String, String, String)>);
+
+/// Sets aside, inside `tx`, every index (but the explanations' and the audit log's) and the
+/// triggers that keep the search indexes, the kept counts and the highest ids: an index is
+/// built far faster from the whole table than row by row. Not the explanations' index: each
+/// explanation inserted reads its task's others (the promise in force). While they are aside,
+/// new rows must be given their ids; [`restore`] builds everything back.
+pub(super) fn set_aside(tx: &Tx<'_>) -> Result<SetAside> {
     let aside: Vec<(String, String, String)> = {
         let mut stmt = tx.prepare(
             "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL
@@ -88,6 +90,32 @@ fn load(tx: &Tx<'_>, data: &Dataset, label: &str) -> Result<()> {
         let kind = if kind == "index" { "INDEX" } else { "TRIGGER" };
         tx.execute_batch(&format!("DROP {kind} \"{}\"", name.replace('"', "\"\"")))?;
     }
+    Ok(SetAside(aside))
+}
+
+/// Builds back what [`set_aside`] set aside: the search indexes, the kept counts and the highest
+/// ids from the whole tables, then each index and trigger from its own definition.
+pub(super) fn restore(tx: &Tx<'_>, aside: SetAside) -> Result<()> {
+    tx.execute_batch(REBUILD_KEPT)?;
+    for table in super::ID_TABLES {
+        tx.execute_batch(&format!(
+            "UPDATE id_used SET last = max(last, coalesce((SELECT max(id) FROM {table}), 0))
+             WHERE tbl = '{table}'"
+        ))?;
+    }
+    // The sorter behind CREATE INDEX may use a second core.
+    tx.execute_batch("PRAGMA threads = 2")?;
+    let built = aside
+        .0
+        .iter()
+        .try_for_each(|(_, _, sql)| tx.execute_batch(sql));
+    tx.execute_batch("PRAGMA threads = 0")?;
+    Ok(built?)
+}
+
+/// The load itself, inside the write's transaction.
+fn load(tx: &Tx<'_>, data: &Dataset, label: &str) -> Result<()> {
+    let aside = set_aside(tx)?;
     for u in &data.units {
         tx.insert_unit(u)?;
     }
@@ -127,20 +155,7 @@ fn load(tx: &Tx<'_>, data: &Dataset, label: &str) -> Result<()> {
     for r in &data.referrals {
         tx.insert_referral(r)?;
     }
-    tx.execute_batch(REBUILD_KEPT)?;
-    for table in super::ID_TABLES {
-        tx.execute_batch(&format!(
-            "UPDATE id_used SET last = max(last, coalesce((SELECT max(id) FROM {table}), 0))
-             WHERE tbl = '{table}'"
-        ))?;
-    }
-    // The sorter behind CREATE INDEX may use a second core.
-    tx.execute_batch("PRAGMA threads = 2")?;
-    let built = aside
-        .iter()
-        .try_for_each(|(_, _, sql)| tx.execute_batch(sql));
-    tx.execute_batch("PRAGMA threads = 0")?;
-    built?;
+    restore(tx, aside)?;
     let summary = json!({
         "label": label,
         "units": data.units.len(),

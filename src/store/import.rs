@@ -1,16 +1,20 @@
 //! Imports (units, leaders, a task ledger) in one transaction each, through the same insert
-//! functions as single writes (so derived columns — due, due_ord, initials — are set as always),
-//! with an audit row per record created and one for the import as a whole.
+//! functions as single writes (so derived columns — due, due_ord, initials — are set as always).
+//! Units and leaders get an audit row each and one for the import; a ledger (`ledger`), which may
+//! hold a county's archive, gets one audit row naming the file and the ids it created.
+
+mod ledger;
 
 use crate::domain::Role;
 use chrono::NaiveDate;
 use rusqlite::params;
 use serde_json::json;
 
-use super::meetings::read_meeting_record;
 use super::units::NewUnit;
 use super::{Entity, Invalid, Result, Store, StoreError, Tx};
-use crate::domain::{Leader, LeaderTitle, Limit, Meeting, Task, Unit, UnitKind};
+use crate::domain::{
+    Attendance, Feedback, Leader, LeaderTitle, Limit, Minutes, Referral, Unit, UnitKind,
+};
 
 /// A county leader to add; `liaison` names a leader in the database or in the same import.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,11 +31,55 @@ pub enum MeetingRef {
     New(usize),
 }
 
-/// A meeting to create for imported tasks.
+/// A unit to create for an import: named by the file, its kind from the file or its name.
 #[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedUnit {
+    pub name: String,
+    pub kind: UnitKind,
+    pub main_leader: Option<String>,
+    pub contact: Option<String>,
+    pub active: bool,
+}
+
+/// A county leader to create for an import; `liaison` names a leader in the database or the plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedLeader {
+    pub name: String,
+    pub title: LeaderTitle,
+    pub liaison: Option<String>,
+    pub active: bool,
+}
+
+/// A meeting to create for imported tasks. A ledger gives its date, topics and at most the day
+/// its minutes were issued (its procedure is then unknown); a full workbook gives everything.
+/// Ids in `minutes`, `attendance` and `feedback` are ignored: units are named beside them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PlannedMeeting {
     pub date: NaiveDate,
     pub topics: Vec<String>,
+    pub number: Option<String>,
+    pub time: Option<chrono::NaiveTime>,
+    pub place: Option<String>,
+    pub chair: Option<String>,
+    pub liaison: Option<String>,
+    pub plan_approved_by: Option<String>,
+    pub plan_approved_on: Option<NaiveDate>,
+    pub notice_date: Option<NaiveDate>,
+    pub emergency: bool,
+    pub procedure_unknown: bool,
+    pub minutes: Option<Minutes>,
+    pub attendance: Vec<(String, Attendance)>,
+    pub feedback: Vec<(String, Feedback)>,
+}
+
+/// A written explanation of an imported task. A ledger of an older duban gives only the promise
+/// in force: the day it was submitted is then taken as the first working day after the limit
+/// (or the promised date, if earlier).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedExplanation {
+    pub submitted_on: Option<NaiveDate>,
+    pub promised_on: NaiveDate,
+    pub text: Option<String>,
 }
 
 /// A task to create; the file's `row` names it in an error.
@@ -45,16 +93,49 @@ pub struct PlannedTask {
     pub leader: Option<String>,
     pub limit: Limit,
     pub completed_on: Option<NaiveDate>,
+    pub completion_note: Option<String>,
+    /// (reported on, text), oldest first.
+    pub progress: Vec<(NaiveDate, String)>,
+    pub explanations: Vec<PlannedExplanation>,
 }
 
-/// What a ledger import creates: units (kind other) and leaders (deputy head) that are missing,
-/// meetings, and tasks.
+/// A notified criticism to create, citing tasks of the plan by index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedCriticism {
+    pub unit: String,
+    pub date: NaiveDate,
+    pub doc_no: Option<String>,
+    pub reason: Option<String>,
+    pub tasks: Vec<usize>,
+}
+
+/// A referral to create (its id and unit id are ignored).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedReferral {
+    pub unit: String,
+    pub referral: Referral,
+}
+
+/// What a ledger import creates: the units, leaders and meetings missing from the database, the
+/// tasks with their progress reports and explanations, the criticisms and the referrals.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LedgerPlan {
-    pub units: Vec<String>,
-    pub leaders: Vec<String>,
+    pub units: Vec<PlannedUnit>,
+    pub leaders: Vec<PlannedLeader>,
     pub meetings: Vec<PlannedMeeting>,
     pub tasks: Vec<PlannedTask>,
+    pub criticisms: Vec<PlannedCriticism>,
+    pub referrals: Vec<PlannedReferral>,
+}
+
+impl LedgerPlan {
+    pub fn progress_count(&self) -> usize {
+        self.tasks.iter().map(|t| t.progress.len()).sum()
+    }
+
+    pub fn explanation_count(&self) -> usize {
+        self.tasks.iter().map(|t| t.explanations.len()).sum()
+    }
 }
 
 impl Tx<'_> {
@@ -74,21 +155,6 @@ impl Tx<'_> {
         let id = self.insert_unit(&unit)?;
         let after = super::units::read_unit(self, id)?;
         self.audit("create", Entity::Unit, id, None::<&()>, Some(&after))?;
-        Ok(id)
-    }
-
-    fn create_leader(&self, name: &str, title: LeaderTitle) -> Result<i64> {
-        let leader = Leader {
-            id: 0,
-            name: name.trim().to_string(),
-            title,
-            liaison_id: None,
-            active: true,
-            version: 1,
-        };
-        let id = self.insert_leader(&leader)?;
-        let after = super::units::read_leader(self, id)?;
-        self.audit("create", Entity::Leader, id, None::<&()>, Some(&after))?;
         Ok(id)
     }
 
@@ -170,104 +236,6 @@ impl Store {
                 tx.audit("create", Entity::Leader, id, None::<&()>, Some(&after))?;
             }
             Ok(ids)
-        })
-    }
-
-    /// Carries out a ledger plan in one transaction (all or none): creates its units, leaders and
-    /// meetings, then its tasks (completed ones with their completion date). Returns the tasks' ids.
-    pub fn import_ledger(&mut self, plan: &LedgerPlan, label: &str) -> Result<Vec<i64>> {
-        self.write(Role::Editor, |tx| {
-            let counts = json!({
-                "units": plan.units.len(),
-                "leaders": plan.leaders.len(),
-                "meetings": plan.meetings.len(),
-                "tasks": plan.tasks.len(),
-            });
-            // New units and leaders are the reference lists: an editor's ledger may only name
-            // those already there.
-            if !plan.units.is_empty() || !plan.leaders.is_empty() {
-                tx.require(Role::Admin)?;
-            }
-            tx.audit_import("ledger", label, counts)?;
-            for name in &plan.units {
-                tx.create_unit(Unit {
-                    id: 0,
-                    name: name.trim().to_string(),
-                    kind: UnitKind::Other,
-                    main_leader: None,
-                    contact: None,
-                    active: true,
-                    version: 1,
-                })?;
-            }
-            for name in &plan.leaders {
-                tx.create_leader(name, LeaderTitle::DeputyHead)?;
-            }
-            let mut meetings = Vec::with_capacity(plan.meetings.len());
-            for m in &plan.meetings {
-                let id = tx.insert_meeting(&Meeting {
-                    id: 0,
-                    number: None,
-                    topics: m.topics.clone(),
-                    chair_id: None,
-                    liaison_id: None,
-                    date: m.date,
-                    time: None,
-                    place: None,
-                    plan_approved_by: None,
-                    plan_approved_on: None,
-                    notice_date: None,
-                    emergency: false,
-                    procedure_unknown: true,
-                    version: 1,
-                })?;
-                let after = read_meeting_record(tx, id)?;
-                tx.audit("create", Entity::Meeting, id, None::<&()>, Some(&after))?;
-                meetings.push(id);
-            }
-            plan.tasks
-                .iter()
-                .map(|t| tx.import_task(t, &meetings).map_err(|e| at_row(t.row, e)))
-                .collect()
-        })
-    }
-}
-
-impl Tx<'_> {
-    fn import_task(&self, t: &PlannedTask, meetings: &[i64]) -> Result<i64> {
-        let meeting_id = match t.meeting {
-            MeetingRef::Existing(id) => id,
-            MeetingRef::New(i) => *meetings
-                .get(i)
-                .ok_or_else(|| StoreError::not_found(Entity::Meeting, format!("#{i}")))?,
-        };
-        let lead = self.id_by_name("unit", Entity::Unit, &t.lead_unit)?;
-        let mut co_unit_ids = Vec::with_capacity(t.co_units.len());
-        for name in &t.co_units {
-            let id = self.id_by_name("unit", Entity::Unit, name)?;
-            if id == lead {
-                return Err(Invalid::LeadIsCoUnit(name.trim().to_string()).into());
-            }
-            co_unit_ids.push(id);
-        }
-        co_unit_ids.sort_unstable();
-        co_unit_ids.dedup();
-        let leader = t
-            .leader
-            .as_deref()
-            .map(|n| self.id_by_name("leader", Entity::Leader, n))
-            .transpose()?;
-        self.create_task(Task {
-            id: 0,
-            meeting_id,
-            text: t.text.trim().to_string(),
-            lead_unit_id: lead,
-            co_unit_ids,
-            responsible_leader_id: leader,
-            limit: t.limit,
-            completed_on: t.completed_on,
-            completion_note: None,
-            version: 1,
         })
     }
 }

@@ -51,7 +51,10 @@ pub use check::CheckReport;
 pub use criticisms::{CriticismRow, NewCriticism, ReferralStep};
 pub use error::{BackupProblem, Entity, Invalid, Result, StoreError};
 pub use exchange::{LedgerEntry, MeetingFull};
-pub use import::{LedgerPlan, MeetingRef, NewLeader, PlannedMeeting, PlannedTask};
+pub use import::{
+    LedgerPlan, MeetingRef, NewLeader, PlannedCriticism, PlannedExplanation, PlannedLeader,
+    PlannedMeeting, PlannedReferral, PlannedTask, PlannedUnit,
+};
 pub use meetings::{MeetingDetail, MeetingFilter, MeetingRow, MeetingScope, NewMeeting};
 pub use minutes::{FeedbackAnswer, FeedbackRow};
 pub use overview::Overview;

@@ -83,7 +83,7 @@ fn control_characters_are_stripped_from_imported_text() {
     let csv = "督办事项,主办单位,会议日期,会议议题\n\"修\u{1b}[2J路\u{202e}\",上塘镇,2026-11-02,\"道\u{9b}路\"\n";
     let db = existing(&store);
     let c = check_ledger(&parse_csv(csv).unwrap(), &db, today()).unwrap();
-    store.import_ledger(&plan(&c.good, &db), "l.csv").unwrap();
+    store.import_ledger(&plan(&c.good, &db), "l.csv", &mut |_, _| {}).unwrap();
     let rows = store.tasks(&TaskFilter::default(), today()).unwrap();
     assert_eq!(rows[0].text, "修[2J路");
     assert_eq!(rows[0].meeting_topic.as_deref(), Some("道路"));
@@ -104,10 +104,12 @@ fn a_ledger_creates_what_is_missing_and_matches_existing_meetings() {
     let c = check_ledger(&parse_csv(LEDGER).unwrap(), &db, today()).unwrap();
     assert!(c.bad.is_empty(), "{:?}", c.bad);
     let p = plan(&c.good, &db);
-    assert_eq!(p.units, ["县水利局", "新桥镇"]);
-    assert_eq!(p.leaders, ["王副县长"]);
+    let units: Vec<&str> = p.units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(units, ["县水利局", "新桥镇"]);
+    let leaders: Vec<&str> = p.leaders.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(leaders, ["王副县长"]);
     assert_eq!(p.meetings.len(), 1, "瓯江引水 on 2026-11-02 is meeting {m}");
-    let ids = store.import_ledger(&p, "ledger.csv").unwrap();
+    let ids = store.import_ledger(&p, "ledger.csv", &mut |_, _| {}).unwrap();
     assert_eq!(ids.len(), 3);
     let t1 = store.task_row(ids[0], today()).unwrap();
     assert_eq!(t1.meeting_id, m);
@@ -122,7 +124,11 @@ fn a_ledger_creates_what_is_missing_and_matches_existing_meetings() {
     let t3 = store.task_row(ids[2], today()).unwrap();
     assert_ne!(t3.meeting_id, m);
     assert_eq!(t3.limit, Limit::Default);
-    assert_eq!(store.unit_by_name("新桥镇").unwrap().kind, UnitKind::Other);
+    assert_eq!(
+        store.unit_by_name("新桥镇").unwrap().kind,
+        UnitKind::Township,
+        "a unit's kind from its name"
+    );
     assert_eq!(
         store.leader_by_name("王副县长").unwrap().title,
         LeaderTitle::DeputyHead
@@ -183,7 +189,7 @@ fn an_xlsx_ledger_with_date_cells_imports() {
     let c = check_ledger(&sheet, &db, today()).unwrap();
     assert!(c.bad.is_empty(), "{:?}", c.bad);
     let ids = store
-        .import_ledger(&plan(&c.good, &db), "台账.xlsx")
+        .import_ledger(&plan(&c.good, &db), "台账.xlsx", &mut |_, _| {})
         .unwrap();
     let t = store.task_row(ids[0], today()).unwrap();
     assert_eq!(t.meeting_date, d("2026-11-02"));

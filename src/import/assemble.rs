@@ -1,0 +1,441 @@
+//! What importing a ledger's good rows creates ([`LedgerPlan`]): the units, leaders and meetings
+//! the database lacks, the tasks with their records, the criticisms and referrals. A full
+//! workbook's record sheets give every fact; a ledger alone gives what its columns hold, and the
+//! rest is inferred: a unit's kind from its name (…镇/乡/街道 a township, …局/委/办/中心 a
+//! department), a leader's title from the 职务 column or the name, a meeting from its id or its
+//! date and first topic (its procedure then unknown).
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+
+use super::ledger::LedgerRow;
+use super::records::Records;
+use super::{Existing, Problem, RowError, cells};
+use crate::domain::{LeaderTitle, Minutes, UnitKind};
+use crate::exchange::Sheet;
+use crate::store::{
+    LedgerPlan, MeetingRef, PlannedCriticism, PlannedLeader, PlannedMeeting, PlannedTask,
+    PlannedUnit,
+};
+
+/// A unit's kind from its name: …镇, …乡, …街道 are townships; …局, …委, …办, …中心 departments.
+pub fn kind_of_name(name: &str) -> UnitKind {
+    let name = name.trim();
+    if ["镇", "乡", "街道"].iter().any(|s| name.ends_with(s)) {
+        UnitKind::Township
+    } else if ["局", "委", "办", "中心"].iter().any(|s| name.ends_with(s)) {
+        UnitKind::Department
+    } else {
+        UnitKind::Other
+    }
+}
+
+/// A leader's title from a name as ledgers write it (李副县长, 周主任), else deputy head.
+pub fn title_of_name(name: &str) -> LeaderTitle {
+    if name.contains("副县长") {
+        LeaderTitle::DeputyHead
+    } else if name.contains("县长") {
+        LeaderTitle::CountyHead
+    } else if name.contains("副主任") {
+        LeaderTitle::DeputyDirector
+    } else if name.contains("主任") {
+        LeaderTitle::OfficeDirector
+    } else {
+        LeaderTitle::DeputyHead
+    }
+}
+
+/// The plan being built, with what it already names.
+struct Builder<'a> {
+    db: &'a Existing,
+    plan: LedgerPlan,
+    units: HashSet<String>,
+    leaders: HashSet<String>,
+    errors: Vec<RowError>,
+}
+
+impl Builder<'_> {
+    fn unit(&mut self, name: &str, kind: Option<UnitKind>) {
+        let name = name.trim();
+        if name.is_empty() || self.db.unit(name).is_some() || !self.units.insert(name.into()) {
+            return;
+        }
+        self.plan.units.push(PlannedUnit {
+            name: name.to_string(),
+            kind: kind.unwrap_or_else(|| kind_of_name(name)),
+            main_leader: None,
+            contact: None,
+            active: true,
+        });
+    }
+
+    fn leader(&mut self, name: &str, title: Option<LeaderTitle>) {
+        let name = name.trim();
+        if name.is_empty() || self.db.leader(name).is_some() || !self.leaders.insert(name.into())
+        {
+            return;
+        }
+        self.plan.leaders.push(PlannedLeader {
+            name: name.to_string(),
+            title: title.unwrap_or_else(|| title_of_name(name)),
+            liaison: None,
+            active: true,
+        });
+    }
+
+    fn error(&mut self, sheet: Option<Sheet>, row: usize, problem: Problem) {
+        self.errors.push(RowError {
+            row,
+            problem,
+            sheet,
+        });
+    }
+
+    /// The meeting of `m` (from the meetings sheet): one in the database with the same date and
+    /// first topic, else a new one of the plan.
+    fn meeting(&mut self, m: PlannedMeeting) -> MeetingRef {
+        let first = m.topics.first().map_or("", String::as_str);
+        if let Some(e) = self.db.meeting(m.date, first) {
+            return MeetingRef::Existing(e.id);
+        }
+        for name in [&m.chair, &m.liaison].into_iter().flatten() {
+            self.leader(&name.clone(), None);
+        }
+        let units: Vec<String> = m
+            .attendance
+            .iter()
+            .map(|(u, _)| u.clone())
+            .chain(m.feedback.iter().map(|(u, _)| u.clone()))
+            .collect();
+        for u in units {
+            self.unit(&u, None);
+        }
+        self.plan.meetings.push(m);
+        MeetingRef::New(self.plan.meetings.len() - 1)
+    }
+}
+
+/// The meeting a ledger row names when no meetings sheet gives it: its date, topics and the day
+/// its minutes were issued; its procedure unknown.
+fn ledger_meeting(r: &LedgerRow) -> PlannedMeeting {
+    PlannedMeeting {
+        date: r.meeting_date,
+        topics: r.topics.clone(),
+        procedure_unknown: true,
+        minutes: r.issued_on.map(|d| Minutes {
+            issued_on: Some(d),
+            version: 1,
+            ..Minutes::default()
+        }),
+        ..PlannedMeeting::default()
+    }
+}
+
+/// What importing `rows` (and a workbook's `records`) creates, and the problems found in putting
+/// them together: rows of one meeting that disagree about it, records naming a task or a meeting
+/// the file does not hold.
+pub fn assemble(
+    rows: &[(usize, LedgerRow)],
+    records: &Records,
+    db: &Existing,
+) -> (LedgerPlan, Vec<RowError>) {
+    let mut b = Builder {
+        db,
+        plan: LedgerPlan::default(),
+        units: HashSet::new(),
+        leaders: HashSet::new(),
+        errors: Vec::new(),
+    };
+    // The reference lists of a full workbook first, whole.
+    for (_, u) in records.units.iter().flatten() {
+        if db.unit(&u.name).is_none() && b.units.insert(u.name.clone()) {
+            b.plan.units.push(u.clone());
+        }
+    }
+    for (_, l) in records.leaders.iter().flatten() {
+        if db.leader(&l.name).is_none() && b.leaders.insert(l.name.clone()) {
+            b.plan.leaders.push(l.clone());
+        }
+    }
+    // The tasks in the order of their ids in the file, so that a ledger keeps its order.
+    let mut rows: Vec<&(usize, LedgerRow)> = rows.iter().collect();
+    if rows.iter().all(|(_, r)| r.key.is_some()) {
+        rows.sort_by_key(|(_, r)| r.key);
+    }
+    // Meetings: the sheet's (every one, with or without tasks), then those the rows name, in
+    // the order of their ids in the file (a list of meetings of one day keeps its order).
+    let mut by_key: HashMap<i64, MeetingRef> = HashMap::new();
+    let mut sheet_meetings: Vec<&(usize, i64, PlannedMeeting)> =
+        records.meetings.iter().flatten().collect();
+    sheet_meetings.sort_by_key(|(_, key, _)| *key);
+    for (_, key, m) in sheet_meetings {
+        let r = b.meeting(m.clone());
+        by_key.insert(*key, r);
+    }
+    let mut keyed: Vec<&(usize, LedgerRow)> = rows
+        .iter()
+        .copied()
+        .filter(|(_, r)| r.meeting_key.is_some_and(|k| !by_key.contains_key(&k)))
+        .collect();
+    keyed.sort_by_key(|(_, r)| r.meeting_key);
+    for (_, r) in keyed {
+        if let Some(k) = r.meeting_key
+            && !by_key.contains_key(&k)
+        {
+            let m = b.meeting(ledger_meeting(r));
+            by_key.insert(k, m);
+        }
+    }
+    let mut by_row: HashMap<(Option<i64>, NaiveDate, String), (usize, MeetingRef, PlannedMeeting)> =
+        HashMap::new();
+    let mut refused: HashSet<usize> = HashSet::new();
+    let mut refs = Vec::with_capacity(rows.len());
+    for (n, r) in &rows {
+        let first = r.topics.first().cloned().unwrap_or_default();
+        let sheet_has = |k: i64| records.meetings.iter().flatten().any(|(_, x, _)| *x == k);
+        let meeting = match r.meeting_key.and_then(|k| by_key.get(&k).map(|m| (k, *m))) {
+            // A meeting of the ledger alone: every row of it must say the same of it.
+            Some((k, m)) if !sheet_has(k) => {
+                let facts = ledger_meeting(r);
+                match by_row.get(&(Some(k), NaiveDate::MIN, String::new())) {
+                    Some((first_row, _, seen)) if *seen != facts => {
+                        b.error(None, *n, Problem::MeetingDiffers(*first_row));
+                        refused.insert(*n);
+                    }
+                    Some(_) => {}
+                    None => {
+                        by_row.insert((Some(k), NaiveDate::MIN, String::new()), (*n, m, facts));
+                    }
+                }
+                m
+            }
+            Some((_, m)) => m,
+            None => {
+                // Rows of one meeting: by its id when the ledger has one, else by date and topic.
+                let group = match r.meeting_key {
+                    Some(k) => (Some(k), NaiveDate::MIN, String::new()),
+                    None => (None, r.meeting_date, first.clone()),
+                };
+                let facts = ledger_meeting(r);
+                match by_row.get(&group) {
+                    Some((first_row, m, seen)) => {
+                        // Without its id, a meeting is the first row's date and first topic.
+                        if r.meeting_key.is_some() && *seen != facts {
+                            b.error(None, *n, Problem::MeetingDiffers(*first_row));
+                            refused.insert(*n);
+                        }
+                        *m
+                    }
+                    None => {
+                        let m = b.meeting(facts.clone());
+                        by_row.insert(group, (*n, m, facts));
+                        m
+                    }
+                }
+            }
+        };
+        refs.push(meeting);
+    }
+    // Records from the sheets, by the ledger's task ids.
+    let mut progress: HashMap<i64, Vec<(NaiveDate, String)>> = HashMap::new();
+    let mut explanations: HashMap<i64, Vec<crate::store::PlannedExplanation>> = HashMap::new();
+    let keys: HashSet<i64> = rows.iter().filter_map(|(_, r)| r.key).collect();
+    for (n, key, date, text) in records.progress.iter().flatten() {
+        if keys.contains(key) {
+            progress.entry(*key).or_default().push((*date, text.clone()));
+        } else {
+            b.error(Some(Sheet::Progress), *n, Problem::UnknownTask(*key));
+        }
+    }
+    for (n, key, e) in records.explanations.iter().flatten() {
+        if keys.contains(key) {
+            explanations.entry(*key).or_default().push(e.clone());
+        } else {
+            b.error(Some(Sheet::Explanations), *n, Problem::UnknownTask(*key));
+        }
+    }
+    let mut index: HashMap<i64, usize> = HashMap::new();
+    let mut from_cells: Vec<(String, NaiveDate, Option<String>, Option<String>, Vec<usize>)> =
+        Vec::new();
+    for ((n, r), meeting) in rows.iter().zip(refs) {
+        if refused.contains(n) {
+            continue;
+        }
+        b.unit(&r.lead_unit, r.lead_kind);
+        for c in &r.co_units {
+            b.unit(c, None);
+        }
+        if let Some(l) = &r.leader {
+            b.leader(l, r.leader_title);
+        }
+        let i = b.plan.tasks.len();
+        if let Some(k) = r.key {
+            index.insert(k, i);
+        }
+        let (task_progress, task_explanations) = match r.key {
+            Some(k) if records.progress.is_some() || records.explanations.is_some() => (
+                if records.progress.is_some() {
+                    progress.remove(&k).unwrap_or_default()
+                } else {
+                    r.progress.clone()
+                },
+                if records.explanations.is_some() {
+                    explanations.remove(&k).unwrap_or_default()
+                } else {
+                    r.explanations.clone()
+                },
+            ),
+            _ => (r.progress.clone(), r.explanations.clone()),
+        };
+        if records.criticisms.is_none() {
+            for c in &r.criticisms {
+                let same = |x: &&mut (String, NaiveDate, Option<String>, Option<String>, Vec<usize>)| {
+                    x.0 == r.lead_unit && x.1 == c.date && x.2 == c.doc_no && x.3 == c.reason
+                };
+                match from_cells.iter_mut().find(same) {
+                    Some(x) => x.4.push(i),
+                    None => from_cells.push((
+                        r.lead_unit.clone(),
+                        c.date,
+                        c.doc_no.clone(),
+                        c.reason.clone(),
+                        vec![i],
+                    )),
+                }
+            }
+        }
+        b.plan.tasks.push(PlannedTask {
+            row: *n,
+            meeting,
+            text: r.text.clone(),
+            lead_unit: r.lead_unit.clone(),
+            co_units: r.co_units.clone(),
+            leader: r.leader.clone(),
+            limit: r.limit,
+            completed_on: r.completed_on,
+            completion_note: r.completion_note.clone(),
+            progress: task_progress,
+            explanations: task_explanations,
+        });
+    }
+    let known = |db: &Existing, unit: &str, date: NaiveDate, doc: &Option<String>| {
+        db.criticisms
+            .iter()
+            .any(|(u, d, n)| u == unit && *d == date && n == doc)
+    };
+    match &records.criticisms {
+        Some(sheet) => {
+            for (n, c) in sheet {
+                let mut tasks = Vec::new();
+                for k in &c.tasks {
+                    match index.get(k) {
+                        Some(i) => tasks.push(*i),
+                        None => b.error(Some(Sheet::Criticisms), *n, Problem::UnknownTask(*k)),
+                    }
+                }
+                if known(db, &c.unit, c.date, &c.doc_no) {
+                    continue;
+                }
+                b.unit(&c.unit, None);
+                b.plan.criticisms.push(PlannedCriticism {
+                    unit: c.unit.clone(),
+                    date: c.date,
+                    doc_no: c.doc_no.clone(),
+                    reason: c.reason.clone(),
+                    tasks,
+                });
+            }
+        }
+        None => {
+            for (unit, date, doc_no, reason, tasks) in from_cells {
+                if !known(db, &unit, date, &doc_no) {
+                    b.plan.criticisms.push(PlannedCriticism {
+                        unit,
+                        date,
+                        doc_no,
+                        reason,
+                        tasks,
+                    });
+                }
+            }
+        }
+    }
+    for (_, r) in records.referrals.iter().flatten() {
+        let proposed = r.referral.proposed_on;
+        if db
+            .referrals
+            .iter()
+            .any(|(u, d)| *u == r.unit && *d == proposed)
+        {
+            continue;
+        }
+        b.unit(&r.unit, None);
+        b.plan.referrals.push(r.clone());
+    }
+    // A liaison director must be a leader of the database or the plan.
+    let names: HashSet<String> = b.plan.leaders.iter().map(|l| l.name.clone()).collect();
+    let rows_of: HashMap<String, usize> = records
+        .leaders
+        .iter()
+        .flatten()
+        .map(|(n, l)| (l.name.clone(), *n))
+        .collect();
+    let mut unknown: Vec<(usize, String)> = Vec::new();
+    for l in &b.plan.leaders {
+        if let Some(x) = &l.liaison
+            && db.leader(x).is_none()
+            && !names.contains(x)
+        {
+            unknown.push((rows_of.get(&l.name).copied().unwrap_or(0), x.clone()));
+        }
+    }
+    for (n, x) in unknown {
+        b.error(Some(Sheet::Leaders), n, Problem::UnknownLiaison(cells::text(&x)));
+    }
+    if records.units.is_none() {
+        order_units(&mut b.plan, &rows);
+    }
+    (b.plan, b.errors)
+}
+
+/// Orders the units to create so that each task's co-units, listed in the order of their ids in
+/// the file, get their ids in that order again (a topological order of the lists, else the order
+/// of first appearance): the ledger then lists them as the file did.
+fn order_units(plan: &mut LedgerPlan, rows: &[&(usize, LedgerRow)]) {
+    let at: HashMap<&str, usize> = plan
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.name.as_str(), i))
+        .collect();
+    let n = plan.units.len();
+    let mut after: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut before = vec![0usize; n];
+    for (_, r) in rows {
+        let listed: Vec<usize> = r.co_units.iter().filter_map(|c| at.get(c.as_str()).copied()).collect();
+        for pair in listed.windows(2) {
+            if pair[0] != pair[1] && !after[pair[0]].contains(&pair[1]) {
+                after[pair[0]].push(pair[1]);
+                before[pair[1]] += 1;
+            }
+        }
+    }
+    // Kahn's algorithm, the earliest unit first among those free; a cycle (a file listing two
+    // units both ways) leaves the rest in their order of appearance.
+    let mut ready: std::collections::BTreeSet<usize> = (0..n).filter(|i| before[*i] == 0).collect();
+    let mut order = Vec::with_capacity(n);
+    while let Some(i) = ready.pop_first() {
+        order.push(i);
+        for &j in &after[i] {
+            before[j] -= 1;
+            if before[j] == 0 {
+                ready.insert(j);
+            }
+        }
+    }
+    let placed: HashSet<usize> = order.iter().copied().collect();
+    order.extend((0..n).filter(|i| !placed.contains(i)));
+    let mut units: Vec<Option<PlannedUnit>> = std::mem::take(&mut plan.units).into_iter().map(Some).collect();
+    plan.units = order.into_iter().filter_map(|i| units[i].take()).collect();
+}
