@@ -117,7 +117,11 @@ fn xlsx_reads_back_with_the_rows_the_filter_selected() {
         "title, scope and dates, header, one row per task"
     );
     assert_eq!(cells[0][0], "督办事项台账");
-    for part in ["灯：红灯", "数据截至2026年11月25日", "导出时间：2026年11月25日 10:00"] {
+    for part in [
+        "灯：红灯",
+        "数据截至2026年11月25日",
+        "导出时间：2026年11月25日 10:00",
+    ] {
         assert!(cells[1][0].contains(part), "{part} in {}", cells[1][0]);
     }
     assert_eq!(cells[2], ledger_headers(Lang::Zh, &Col::xlsx()));
@@ -128,8 +132,15 @@ fn xlsx_reads_back_with_the_rows_the_filter_selected() {
         assert_eq!(got[3].to_string(), r.text);
         assert_eq!(got[4].to_string(), r.lead_unit);
         assert!(got[1].to_string().contains("红灯"), "{:?}", got[1]);
-        assert!(matches!(got[2], Data::Float(n) if n < 0.0), "overdue: a negative number");
-        assert!(matches!(got[6], Data::DateTime(_)), "a date cell: {:?}", got[6]);
+        assert!(
+            matches!(got[2], Data::Float(n) if n < 0.0),
+            "overdue: a negative number"
+        );
+        assert!(
+            matches!(got[6], Data::DateTime(_)),
+            "a date cell: {:?}",
+            got[6]
+        );
         assert_eq!(date_of(&got[6]), r.meeting_date.to_string());
         assert_eq!(got[9].to_string(), Lang::Zh.limit_kind(r.limit));
         assert_eq!(date_of(&got[10]), r.due.unwrap().to_string());
@@ -143,14 +154,27 @@ fn xlsx_reads_back_with_the_rows_the_filter_selected() {
     // It prints: A4 landscape, one page wide, the header on every page, page numbers.
     let setup = &sheet[sheet.find("<pageSetup").unwrap()..];
     let setup = &setup[..setup.find("/>").unwrap()];
-    for attr in [r#"paperSize="9""#, r#"orientation="landscape""#, r#"fitToHeight="0""#] {
+    for attr in [
+        r#"paperSize="9""#,
+        r#"orientation="landscape""#,
+        r#"fitToHeight="0""#,
+    ] {
         assert!(setup.contains(attr), "{attr} in {setup}");
     }
     assert!(sheet.contains(r#"<pageSetUpPr fitToPage="1"/>"#));
-    assert!(sheet.contains("&amp;P") && sheet.contains("&amp;N"), "page numbers in the footer");
+    assert!(
+        sheet.contains("&amp;P") && sheet.contains("&amp;N"),
+        "page numbers in the footer"
+    );
     let book = unzip(&path, "xl/workbook.xml");
-    assert!(book.contains("_xlnm.Print_Titles") && book.contains("$3:$3"), "{book}");
-    assert!(book.contains("_xlnm.Print_Area") && book.contains("$A$1:$N$"), "{book}");
+    assert!(
+        book.contains("_xlnm.Print_Titles") && book.contains("$3:$3"),
+        "{book}"
+    );
+    assert!(
+        book.contains("_xlnm.Print_Area") && book.contains("$A$1:$N$"),
+        "{book}"
+    );
     // Column widths fit the Chinese text: a character counts two, capped at 60.
     let width = |col: usize| -> f64 {
         // <col min="a" max="b" width="w" …/>: equal neighbours share one element.
@@ -181,12 +205,17 @@ fn xlsx_reads_back_with_the_rows_the_filter_selected() {
         "{} < {longest}",
         width(4)
     );
-    assert!(width(4) <= 31.0 && width(1) < width(4), "text wraps within 30 units");
+    assert!(
+        width(4) <= 31.0 && width(1) < width(4),
+        "text wraps within 30 units"
+    );
     let styles = unzip(&path, "xl/styles.xml");
     assert!(styles.contains("FFF48C8C"), "the red fill");
 
     // Unfiltered, the tricky task is there, cleaned.
-    let all = store.ledger_entries(&TaskFilter::default(), today()).unwrap();
+    let all = store
+        .ledger_entries(&TaskFilter::default(), today())
+        .unwrap();
     let path = dir.path().join("all.xlsx");
     ledger_xlsx(&path, Lang::En, &all, &heading("all tasks", at)).unwrap();
     let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
@@ -196,7 +225,11 @@ fn xlsx_reads_back_with_the_rows_the_filter_selected() {
         .rows()
         .find(|r| r[0] == Data::Float(tricky as f64))
         .unwrap();
-    assert_eq!(row[3].to_string(), "管网改造，\"一号\"工程[2J\n第二期", "its line break kept");
+    assert_eq!(
+        row[3].to_string(),
+        "管网改造，\"一号\"工程[2J\n第二期",
+        "its line break kept"
+    );
     no_controls(&unzip(&path, "xl/worksheets/sheet1.xml"));
     assert_eq!(range.rows().nth(2).unwrap()[3].to_string(), "Task");
 }
@@ -231,7 +264,9 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 fn csv_has_a_bom_and_parses_back_to_the_same_cells() {
     let dir = tempfile::tempdir().unwrap();
     let (store, tricky) = county(dir.path());
-    let rows = store.ledger_entries(&TaskFilter::default(), today()).unwrap();
+    let rows = store
+        .ledger_entries(&TaskFilter::default(), today())
+        .unwrap();
     let path = dir.path().join("ledger.csv");
     ledger_csv(&path, Lang::Zh, &rows).unwrap();
     let bytes = std::fs::read(&path).unwrap();
@@ -429,7 +464,9 @@ fn feedback_form_and_criticism_notice_hold_their_facts() {
 fn a_failed_write_leaves_nothing_behind() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = county(dir.path());
-    let rows = store.ledger_entries(&TaskFilter::default(), today()).unwrap();
+    let rows = store
+        .ledger_entries(&TaskFilter::default(), today())
+        .unwrap();
     let missing = dir.path().join("no/such/dir/ledger.csv");
     let err = ledger_csv(&missing, Lang::Zh, &rows).unwrap_err();
     assert!(matches!(err, ExportError::Io(_)) && !err.is_bad_input());

@@ -118,7 +118,12 @@ fn a_filtered_export_streams_the_rows_store_tasks_returns() {
             .map(|e| {
                 Col::xlsx()
                     .into_iter()
-                    .map(|c| ledger_value(Lang::Zh, e, c).csv().trim_end_matches('*').to_string())
+                    .map(|c| {
+                        ledger_value(Lang::Zh, e, c)
+                            .csv()
+                            .trim_end_matches('*')
+                            .to_string()
+                    })
                     .collect()
             })
             .collect();
@@ -129,7 +134,14 @@ fn a_filtered_export_streams_the_rows_store_tasks_returns() {
         let n = write_ledger(&streamed, LedgerFormat::Csv, Lang::Zh, &query, &heading("")).unwrap();
         assert_eq!(n, expected.len());
         let in_memory = dir.path().join(format!("memory-{i}.csv"));
-        write_ledger(&in_memory, LedgerFormat::Csv, Lang::Zh, &expected, &heading("")).unwrap();
+        write_ledger(
+            &in_memory,
+            LedgerFormat::Csv,
+            Lang::Zh,
+            &expected,
+            &heading(""),
+        )
+        .unwrap();
         let text = std::fs::read_to_string(&streamed).unwrap();
         assert_eq!(text, std::fs::read_to_string(&in_memory).unwrap());
         let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
@@ -230,7 +242,9 @@ impl LedgerRows for Flaky {
 fn rows_that_fail_or_change_during_an_export_leave_no_file() {
     let dir = tempfile::tempdir().unwrap();
     let store = county(dir.path());
-    let rows = store.ledger_entries(&TaskFilter::default(), today()).unwrap();
+    let rows = store
+        .ledger_entries(&TaskFilter::default(), today())
+        .unwrap();
     let flaky = |fail_on, grow_on| Flaky {
         rows: rows.clone(),
         walks: Cell::new(0),

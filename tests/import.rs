@@ -101,8 +101,14 @@ fn dry_run_writes_nothing_and_shows_the_plan() {
     assert!(out.contains("试运行"), "{out}");
     // Each unit's kind from its name, each leader's title from theirs.
     assert!(out.contains("新建单位（乡镇）：上塘镇、新桥镇"), "{out}");
-    assert!(out.contains("新建单位（县直单位）：县财政局、县水利局"), "{out}");
-    assert!(out.contains("新建领导（副县长）：李副县长、王副县长"), "{out}");
+    assert!(
+        out.contains("新建单位（县直单位）：县财政局、县水利局"),
+        "{out}"
+    );
+    assert!(
+        out.contains("新建领导（副县长）：李副县长、王副县长"),
+        "{out}"
+    );
     assert!(
         out.contains("2 次会议由台账新建，会议通知和纪要情况不详"),
         "{out}"

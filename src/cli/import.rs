@@ -62,7 +62,9 @@ pub fn problem_message(lang: Lang, p: &Problem, today: NaiveDate) -> String {
         Problem::CompletedAfterToday => lang.imp_fill(Imp::CompletedAfterToday, &[&today]),
         Problem::TaskExists(m) => lang.imp_fill(Imp::TaskExists, &[m]),
         Problem::BadRecord { field, line } => lang.imp_fill(Imp::BadRecord, &[&col(*field), line]),
-        Problem::BadNumber { field, value } => lang.imp_fill(Imp::BadNumber, &[&col(*field), value]),
+        Problem::BadNumber { field, value } => {
+            lang.imp_fill(Imp::BadNumber, &[&col(*field), value])
+        }
         Problem::MeetingDiffers(r) => lang.imp_fill(Imp::MeetingDiffers, &[r]),
         Problem::PromiseBeforeExplanation => lang.imp(Imp::PromiseBefore).to_string(),
         Problem::BadCell { column, value } => {
@@ -231,7 +233,9 @@ pub fn import(ctx: &Ctx, c: ImportCmd) -> CliResult {
                 let mut progress = |done: usize, total: usize| {
                     if total >= PROGRESS_FROM && done < total {
                         shown = true;
-                        super::output::err_progress(Some(&l.imp_fill(Imp::Progress, &[&done, &total])));
+                        super::output::err_progress(Some(
+                            &l.imp_fill(Imp::Progress, &[&done, &total]),
+                        ));
                     }
                 };
                 let written = store.import_ledger(&plan, &label, &mut progress);
@@ -296,7 +300,10 @@ fn print_plan(ctx: &Ctx, plan: &LedgerPlan, head: Imp, detail: bool) {
         if !names.is_empty() {
             outln!(
                 "  {}",
-                clean(&l.imp_fill(Imp::NewLeaders, &[&l.leader_title(title), &names.join("、")]))
+                clean(&l.imp_fill(
+                    Imp::NewLeaders,
+                    &[&l.leader_title(title), &names.join("、")]
+                ))
             );
         }
     }

@@ -30,7 +30,9 @@ fn date_first(s: &str, today: NaiveDate) -> Option<(NaiveDate, &str)> {
 
 /// The lines of a cell, blank ones left out.
 pub fn split(cell: &str) -> impl Iterator<Item = &str> {
-    cell.split(['\n', '\r']).map(str::trim).filter(|l| !l.is_empty())
+    cell.split(['\n', '\r'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
 }
 
 /// A progress report's line.
@@ -105,8 +107,7 @@ pub struct CriticismLine {
 /// Reads a criticism's line: the date, then the document number up to the first `：`, then the
 /// reason.
 pub fn parse_criticism(line: &str, today: NaiveDate) -> Result<CriticismLine, BadLine> {
-    let (date, rest) =
-        date_first(line, today).ok_or_else(|| BadLine(line.trim().to_string()))?;
+    let (date, rest) = date_first(line, today).ok_or_else(|| BadLine(line.trim().to_string()))?;
     let (doc, reason) = rest.split_once('：').unwrap_or((rest, ""));
     let some = |s: &str| Some(one_line(s)).filter(|s| !s.is_empty());
     Ok(CriticismLine {

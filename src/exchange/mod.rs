@@ -257,9 +257,17 @@ impl Sheet {
 /// 是 / yes / true / 1 / ✓ read as yes; anything else (blank, 否, no) as no.
 pub fn is_yes(s: &str) -> bool {
     let s = s.trim();
-    [Lang::Zh.xch(Xch::Yes), Lang::En.xch(Xch::Yes), "true", "1", "✓", "√", "y"]
-        .iter()
-        .any(|y| s.eq_ignore_ascii_case(y))
+    [
+        Lang::Zh.xch(Xch::Yes),
+        Lang::En.xch(Xch::Yes),
+        "true",
+        "1",
+        "✓",
+        "√",
+        "y",
+    ]
+    .iter()
+    .any(|y| s.eq_ignore_ascii_case(y))
 }
 
 #[cfg(test)]

@@ -137,7 +137,14 @@ fn write_ledger_sheet(
         lang.exp_fill(Exp::LedgerRows, &[&count]),
     ];
     let line = subtitle(lang, &first, heading.today, heading.exported_at);
-    sheet.merge_range(1, 0, 1, printed, &line, &look.subtitle.clone().set_text_wrap())?;
+    sheet.merge_range(
+        1,
+        0,
+        1,
+        printed,
+        &line,
+        &look.subtitle.clone().set_text_wrap(),
+    )?;
     for (col, (h, c)) in ledger_headers(lang, cols).iter().zip(cols).enumerate() {
         let format = if Col::PRINTED.contains(c) {
             &look.header

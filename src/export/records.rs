@@ -63,7 +63,11 @@ impl<'a> StoreRecords<'a> {
             store,
             whole,
             units: store.units()?.into_iter().map(|u| (u.id, u.name)).collect(),
-            leaders: store.leaders()?.into_iter().map(|l| (l.id, l.name)).collect(),
+            leaders: store
+                .leaders()?
+                .into_iter()
+                .map(|l| (l.id, l.name))
+                .collect(),
         })
     }
 
@@ -106,9 +110,19 @@ fn meeting_rows(
         vec![
             id.clone(),
             Value::Date(mt.date),
-            Value::text(mt.topics.iter().map(|t| clean(t)).collect::<Vec<_>>().join("；")),
+            Value::text(
+                mt.topics
+                    .iter()
+                    .map(|t| clean(t))
+                    .collect::<Vec<_>>()
+                    .join("；"),
+            ),
             opt(&mt.number),
-            Value::text(mt.time.map(|t| t.format("%H:%M").to_string()).unwrap_or_default()),
+            Value::text(
+                mt.time
+                    .map(|t| t.format("%H:%M").to_string())
+                    .unwrap_or_default(),
+            ),
             opt(&mt.place),
             src.leader(mt.chair_id),
             src.leader(mt.liaison_id),
@@ -377,7 +391,15 @@ pub(super) fn write_record_sheets(
         let ws = workbook.worksheet_from_index(index(sheet))?;
         let last = next_row.get(&sheet).copied().unwrap_or(3).saturating_sub(1);
         let last_col = sheet.columns().len() as u16 - 1;
-        page_setup(ws, lang, sheet.name(lang), heading.today, (2, 2), last, last_col)?;
+        page_setup(
+            ws,
+            lang,
+            sheet.name(lang),
+            heading.today,
+            (2, 2),
+            last,
+            last_col,
+        )?;
     }
     Ok(())
 }

@@ -72,8 +72,7 @@ impl Builder<'_> {
 
     fn leader(&mut self, name: &str, title: Option<LeaderTitle>) {
         let name = name.trim();
-        if name.is_empty() || self.db.leader(name).is_some() || !self.leaders.insert(name.into())
-        {
+        if name.is_empty() || self.db.leader(name).is_some() || !self.leaders.insert(name.into()) {
             return;
         }
         self.plan.leaders.push(PlannedLeader {
@@ -243,7 +242,10 @@ pub fn assemble(
     let keys: HashSet<i64> = rows.iter().filter_map(|(_, r)| r.key).collect();
     for (n, key, date, text) in records.progress.iter().flatten() {
         if keys.contains(key) {
-            progress.entry(*key).or_default().push((*date, text.clone()));
+            progress
+                .entry(*key)
+                .or_default()
+                .push((*date, text.clone()));
         } else {
             b.error(Some(Sheet::Progress), *n, Problem::UnknownTask(*key));
         }
@@ -256,8 +258,13 @@ pub fn assemble(
         }
     }
     let mut index: HashMap<i64, usize> = HashMap::new();
-    let mut from_cells: Vec<(String, NaiveDate, Option<String>, Option<String>, Vec<usize>)> =
-        Vec::new();
+    let mut from_cells: Vec<(
+        String,
+        NaiveDate,
+        Option<String>,
+        Option<String>,
+        Vec<usize>,
+    )> = Vec::new();
     for ((n, r), meeting) in rows.iter().zip(refs) {
         if refused.contains(n) {
             continue;
@@ -290,7 +297,13 @@ pub fn assemble(
         };
         if records.criticisms.is_none() {
             for c in &r.criticisms {
-                let same = |x: &&mut (String, NaiveDate, Option<String>, Option<String>, Vec<usize>)| {
+                let same = |x: &&mut (
+                    String,
+                    NaiveDate,
+                    Option<String>,
+                    Option<String>,
+                    Vec<usize>,
+                )| {
                     x.0 == r.lead_unit && x.1 == c.date && x.2 == c.doc_no && x.3 == c.reason
                 };
                 match from_cells.iter_mut().find(same) {
@@ -391,7 +404,11 @@ pub fn assemble(
         }
     }
     for (n, x) in unknown {
-        b.error(Some(Sheet::Leaders), n, Problem::UnknownLiaison(cells::text(&x)));
+        b.error(
+            Some(Sheet::Leaders),
+            n,
+            Problem::UnknownLiaison(cells::text(&x)),
+        );
     }
     if records.units.is_none() {
         order_units(&mut b.plan, &rows);
@@ -413,7 +430,11 @@ fn order_units(plan: &mut LedgerPlan, rows: &[&(usize, LedgerRow)]) {
     let mut after: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut before = vec![0usize; n];
     for (_, r) in rows {
-        let listed: Vec<usize> = r.co_units.iter().filter_map(|c| at.get(c.as_str()).copied()).collect();
+        let listed: Vec<usize> = r
+            .co_units
+            .iter()
+            .filter_map(|c| at.get(c.as_str()).copied())
+            .collect();
         for pair in listed.windows(2) {
             if pair[0] != pair[1] && !after[pair[0]].contains(&pair[1]) {
                 after[pair[0]].push(pair[1]);
@@ -436,6 +457,9 @@ fn order_units(plan: &mut LedgerPlan, rows: &[&(usize, LedgerRow)]) {
     }
     let placed: HashSet<usize> = order.iter().copied().collect();
     order.extend((0..n).filter(|i| !placed.contains(i)));
-    let mut units: Vec<Option<PlannedUnit>> = std::mem::take(&mut plan.units).into_iter().map(Some).collect();
+    let mut units: Vec<Option<PlannedUnit>> = std::mem::take(&mut plan.units)
+        .into_iter()
+        .map(Some)
+        .collect();
     plan.units = order.into_iter().filter_map(|i| units[i].take()).collect();
 }

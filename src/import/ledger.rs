@@ -124,19 +124,30 @@ fn row_records(
     row: &[String],
     today: NaiveDate,
     problems: &mut Vec<Problem>,
-) -> (Vec<(NaiveDate, String)>, Vec<PlannedExplanation>, Vec<CriticismLine>) {
-    let progress = records(cols.cell(row, Field::Progress), Field::Progress, problems, |l| {
-        lines::parse_progress(l, today).ok()
-    });
-    let mut explanations =
-        records(cols.cell(row, Field::Explanations), Field::Explanations, problems, |l| {
+) -> (
+    Vec<(NaiveDate, String)>,
+    Vec<PlannedExplanation>,
+    Vec<CriticismLine>,
+) {
+    let progress = records(
+        cols.cell(row, Field::Progress),
+        Field::Progress,
+        problems,
+        |l| lines::parse_progress(l, today).ok(),
+    );
+    let mut explanations = records(
+        cols.cell(row, Field::Explanations),
+        Field::Explanations,
+        problems,
+        |l| {
             let (submitted_on, promised_on, text) = lines::parse_explanation(l, today).ok()?;
             Some(PlannedExplanation {
                 submitted_on: Some(submitted_on),
                 promised_on,
                 text,
             })
-        });
+        },
+    );
     if explanations
         .iter()
         .any(|e| e.submitted_on.is_some_and(|s| e.promised_on < s))
@@ -158,9 +169,12 @@ fn row_records(
             text: None,
         });
     }
-    let criticisms = records(cols.cell(row, Field::Criticisms), Field::Criticisms, problems, |l| {
-        lines::parse_criticism(l, today).ok()
-    });
+    let criticisms = records(
+        cols.cell(row, Field::Criticisms),
+        Field::Criticisms,
+        problems,
+        |l| lines::parse_criticism(l, today).ok(),
+    );
     (progress, explanations, criticisms)
 }
 

@@ -59,16 +59,25 @@ pub enum Problem {
     /// The task (same text and lead unit) is already recorded for that meeting.
     TaskExists(i64),
     /// A line of a record cell (progress, explanation, criticism) that cannot be read.
-    BadRecord { field: Field, line: String },
+    BadRecord {
+        field: Field,
+        line: String,
+    },
     /// An id cell that is not a whole number.
-    BadNumber { field: Field, value: String },
+    BadNumber {
+        field: Field,
+        value: String,
+    },
     /// Rows of one meeting (by its id) give it another date, topics or minutes' issue date than
     /// the row given.
     MeetingDiffers(usize),
     /// A promised date before the day the explanation was submitted.
     PromiseBeforeExplanation,
     /// A cell of a record sheet that cannot be read (its column and value).
-    BadCell { column: Xch, value: String },
+    BadCell {
+        column: Xch,
+        value: String,
+    },
     /// A required cell of a record sheet is blank.
     EmptyCell(Xch),
     /// A record names a task id the ledger does not hold.
@@ -142,11 +151,12 @@ impl<T> Checked<T> {
     }
 
     fn reject(&mut self, row: usize, problems: Vec<Problem>) {
-        self.bad.extend(problems.into_iter().map(|problem| RowError {
-            row,
-            problem,
-            sheet: None,
-        }));
+        self.bad
+            .extend(problems.into_iter().map(|problem| RowError {
+                row,
+                problem,
+                sheet: None,
+            }));
     }
 
     /// The good records without their row numbers.

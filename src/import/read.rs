@@ -72,7 +72,10 @@ pub struct Book {
 impl Book {
     /// The record sheet of this kind, if the file has it.
     pub fn record(&self, kind: crate::exchange::Sheet) -> Option<&Sheet> {
-        self.records.iter().find(|(k, _)| *k == kind).map(|(_, s)| s)
+        self.records
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|(_, s)| s)
     }
 }
 
@@ -195,7 +198,9 @@ pub fn parse_csv(text: &str) -> Result<Sheet, ReadError> {
     Ok(sheet)
 }
 
-fn open_xlsx(path: &Path) -> Result<calamine::Sheets<std::io::BufReader<std::fs::File>>, ReadError> {
+fn open_xlsx(
+    path: &Path,
+) -> Result<calamine::Sheets<std::io::BufReader<std::fs::File>>, ReadError> {
     calamine::open_workbook_auto(path).map_err(|e| match e {
         calamine::Error::Io(e) => ReadError::Io(e.to_string()),
         e => ReadError::Xlsx(e.to_string()),

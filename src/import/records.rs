@@ -8,12 +8,12 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, NaiveTime};
 
 use super::{Problem, RowError, Sheet, cells};
-use crate::domain::{
-    AttendanceOutcome, Attendance, Feedback, Minutes, Referral,
-};
+use crate::domain::{Attendance, AttendanceOutcome, Feedback, Minutes, Referral};
 use crate::exchange::{Sheet as SheetKind, is_yes};
 use crate::i18n::{Lang, Xch};
-use crate::store::{PlannedExplanation, PlannedLeader, PlannedMeeting, PlannedReferral, PlannedUnit};
+use crate::store::{
+    PlannedExplanation, PlannedLeader, PlannedMeeting, PlannedReferral, PlannedUnit,
+};
 
 /// A criticism as its sheet gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -209,7 +209,9 @@ fn each_row<T>(
 /// An attendance outcome by its code or its name in either language.
 fn outcome(s: &str) -> Option<AttendanceOutcome> {
     AttendanceOutcome::ALL.into_iter().find(|o| {
-        s == o.code() || s == Lang::Zh.attendance(*o) || s.eq_ignore_ascii_case(Lang::En.attendance(*o))
+        s == o.code()
+            || s == Lang::Zh.attendance(*o)
+            || s.eq_ignore_ascii_case(Lang::En.attendance(*o))
     })
 }
 
@@ -220,10 +222,7 @@ fn time(s: &str) -> Option<NaiveTime> {
 }
 
 /// Reads the record sheets of a workbook; the problems of their rows are returned apart.
-pub fn check_records(
-    sheets: &[(SheetKind, Sheet)],
-    today: NaiveDate,
-) -> (Records, Vec<RowError>) {
+pub fn check_records(sheets: &[(SheetKind, Sheet)], today: NaiveDate) -> (Records, Vec<RowError>) {
     let mut errors = Vec::new();
     let mut out = Records::default();
     let table = |k: SheetKind| {
@@ -283,28 +282,31 @@ pub fn check_records(
             .enumerate()
             .map(|(i, (_, (k, _)))| (*k, i))
             .collect();
-        let mut attach = |kind: SheetKind,
-                          errors: &mut Vec<RowError>,
-                          read: &mut dyn FnMut(&mut Row<'_>) -> Option<Attached>| {
-            let Some(t) = table(kind) else { return };
-            for (n, (key, attached)) in each_row(&t, today, errors, |r| (r.id(MeetingId), read(r))) {
-                let Some(&i) = index.get(&key) else {
-                    errors.push(RowError {
-                        row: n,
-                        problem: Problem::UnknownMeeting(key),
-                        sheet: Some(kind),
-                    });
-                    continue;
-                };
-                let m = &mut meetings[i].1.1;
-                match attached {
-                    Some(Attached::Minutes(x)) => m.minutes = Some(*x),
-                    Some(Attached::Attendance(u, a)) => m.attendance.push((u, a)),
-                    Some(Attached::Feedback(u, f)) => m.feedback.push((u, f)),
-                    None => {}
+        let mut attach =
+            |kind: SheetKind,
+             errors: &mut Vec<RowError>,
+             read: &mut dyn FnMut(&mut Row<'_>) -> Option<Attached>| {
+                let Some(t) = table(kind) else { return };
+                for (n, (key, attached)) in
+                    each_row(&t, today, errors, |r| (r.id(MeetingId), read(r)))
+                {
+                    let Some(&i) = index.get(&key) else {
+                        errors.push(RowError {
+                            row: n,
+                            problem: Problem::UnknownMeeting(key),
+                            sheet: Some(kind),
+                        });
+                        continue;
+                    };
+                    let m = &mut meetings[i].1.1;
+                    match attached {
+                        Some(Attached::Minutes(x)) => m.minutes = Some(*x),
+                        Some(Attached::Attendance(u, a)) => m.attendance.push((u, a)),
+                        Some(Attached::Feedback(u, f)) => m.feedback.push((u, f)),
+                        None => {}
+                    }
                 }
-            }
-        };
+            };
         attach(SheetKind::Minutes, &mut errors, &mut |r| {
             Some(Attached::Minutes(Box::new(Minutes {
                 drafter: r.text(Drafter),

@@ -199,13 +199,19 @@ fn unit_rows_checked_with_row_numbers() {
         vec![
             RowError {
                 row: 3,
-                problem: Problem::Empty(Field::UnitName), sheet: None },
+                problem: Problem::Empty(Field::UnitName),
+                sheet: None
+            },
             RowError {
                 row: 4,
-                problem: Problem::UnknownKind("银行".into()), sheet: None },
+                problem: Problem::UnknownKind("银行".into()),
+                sheet: None
+            },
             RowError {
                 row: 5,
-                problem: Problem::DuplicateOf(2), sheet: None },
+                problem: Problem::DuplicateOf(2),
+                sheet: None
+            },
         ]
     );
 }
@@ -225,7 +231,9 @@ fn leader_liaison_must_be_known() {
     assert_eq!(c.bad_rows(), [4, 5]);
     assert!(c.bad.contains(&RowError {
         row: 4,
-        problem: Problem::UnknownLiaison("钱七".into()), sheet: None }));
+        problem: Problem::UnknownLiaison("钱七".into()),
+        sheet: None
+    }));
 }
 
 #[test]

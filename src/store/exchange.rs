@@ -171,7 +171,11 @@ impl Store {
     }
 
     /// The entries of every task `filter` selects on `today`, in the ledger's order.
-    pub fn ledger_entries(&self, filter: &TaskFilter, today: NaiveDate) -> Result<Vec<LedgerEntry>> {
+    pub fn ledger_entries(
+        &self,
+        filter: &TaskFilter,
+        today: NaiveDate,
+    ) -> Result<Vec<LedgerEntry>> {
         let mut out = Vec::new();
         self.for_each_ledger_entry(filter, today, |e| {
             out.push(e);
@@ -190,9 +194,7 @@ impl Store {
                 .conn
                 .prepare("SELECT id FROM meeting ORDER BY date, id")
                 .map_err(StoreError::from)?;
-            let rows = stmt
-                .query_map([], |r| r.get(0))
-                .map_err(StoreError::from)?;
+            let rows = stmt.query_map([], |r| r.get(0)).map_err(StoreError::from)?;
             rows.collect::<rusqlite::Result<_>>()
                 .map_err(StoreError::from)?
         };

@@ -188,8 +188,9 @@ pub fn import(path: &Path, kind: Kind) {
             Ok(c) => {
                 check_rows(&what, &c, &rows);
                 let p = plan(&c.good, db);
-                (c.bad.is_empty() && !p.tasks.is_empty())
-                    .then(|| write(|s| s.import_ledger(&p, "fuzz", &mut |_, _| {}).map(|v| v.len())))
+                (c.bad.is_empty() && !p.tasks.is_empty()).then(|| {
+                    write(|s| s.import_ledger(&p, "fuzz", &mut |_, _| {}).map(|v| v.len()))
+                })
             }
             Err(e) => return missing(&what, e),
         },

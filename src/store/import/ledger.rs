@@ -290,7 +290,11 @@ fn load(
     }
     for c in &plan.criticisms {
         let id = load.id("criticism");
-        let mut task_ids: Vec<i64> = c.tasks.iter().filter_map(|i| tasks.get(*i).copied()).collect();
+        let mut task_ids: Vec<i64> = c
+            .tasks
+            .iter()
+            .filter_map(|i| tasks.get(*i).copied())
+            .collect();
         task_ids.sort_unstable();
         task_ids.dedup();
         tx.insert_criticism(&Criticism {

@@ -83,7 +83,9 @@ fn control_characters_are_stripped_from_imported_text() {
     let csv = "督办事项,主办单位,会议日期,会议议题\n\"修\u{1b}[2J路\u{202e}\",上塘镇,2026-11-02,\"道\u{9b}路\"\n";
     let db = existing(&store);
     let c = check_ledger(&parse_csv(csv).unwrap(), &db, today()).unwrap();
-    store.import_ledger(&plan(&c.good, &db), "l.csv", &mut |_, _| {}).unwrap();
+    store
+        .import_ledger(&plan(&c.good, &db), "l.csv", &mut |_, _| {})
+        .unwrap();
     let rows = store.tasks(&TaskFilter::default(), today()).unwrap();
     assert_eq!(rows[0].text, "修[2J路");
     assert_eq!(rows[0].meeting_topic.as_deref(), Some("道路"));
@@ -109,7 +111,9 @@ fn a_ledger_creates_what_is_missing_and_matches_existing_meetings() {
     let leaders: Vec<&str> = p.leaders.iter().map(|l| l.name.as_str()).collect();
     assert_eq!(leaders, ["王副县长"]);
     assert_eq!(p.meetings.len(), 1, "瓯江引水 on 2026-11-02 is meeting {m}");
-    let ids = store.import_ledger(&p, "ledger.csv", &mut |_, _| {}).unwrap();
+    let ids = store
+        .import_ledger(&p, "ledger.csv", &mut |_, _| {})
+        .unwrap();
     assert_eq!(ids.len(), 3);
     let t1 = store.task_row(ids[0], today()).unwrap();
     assert_eq!(t1.meeting_id, m);

@@ -142,7 +142,10 @@ pub(super) fn writes(meeting: i64, t: i64) -> Vec<(&'static str, Role, Attempt)>
         (
             "import_ledger",
             e,
-            Box::new(|s| s.import_ledger(&LedgerPlan::default(), "x.csv", &mut |_, _| {}).map(drop)),
+            Box::new(|s| {
+                s.import_ledger(&LedgerPlan::default(), "x.csv", &mut |_, _| {})
+                    .map(drop)
+            }),
         ),
         ("undo_last", e, Box::new(|s| s.undo_last().map(drop))),
         (
