@@ -261,3 +261,248 @@ fn round_trip_of_the_demo_ledger_through_the_real_exports() {
         assert_eq!(facts(&back), facts(&tasks), "{file}");
     }
 }
+
+#[test]
+fn the_csv_formula_guard_is_taken_off_again() {
+    // A unit named as a formula is written `'+1+1局` (so Excel runs nothing) and read back as it
+    // was named.
+    let db = db();
+    db.ok(&["init"]);
+    db.ok(&["unit", "add", "+1+1局", "--kind", "department"]);
+    db.ok(&["leader", "add", "李明华", "--title", "deputy-head"]);
+    db.ok(&[
+        "meeting",
+        "add",
+        "--topic",
+        "测试",
+        "--chair",
+        "李明华",
+        "--date",
+        "2026-11-02",
+    ]);
+    let meeting = db.json(&["meeting", "list"])[0]["id"].as_i64().unwrap();
+    db.ok(&[
+        "task",
+        "add",
+        "--meeting",
+        &meeting.to_string(),
+        "--lead",
+        "+1+1局",
+        "--text",
+        "=SUM(A1)",
+    ]);
+    db.ok(&["export", "ledger", "--out", "l.csv"]);
+    let text = std::fs::read_to_string(db.dir.path().join("l.csv")).unwrap();
+    assert!(
+        text.contains(",'+1+1局,") && text.contains(",'=SUM(A1),"),
+        "{text}"
+    );
+    let empty = Db::new();
+    empty.ok(&["init"]);
+    empty.ok(&[
+        "import",
+        "ledger",
+        db.dir.path().join("l.csv").to_str().unwrap(),
+    ]);
+    let tasks = empty.json(&["task", "list"]);
+    assert_eq!(tasks[0]["lead_unit"], "+1+1局");
+    assert_eq!(tasks[0]["text"], "=SUM(A1)");
+}
+
+#[test]
+fn a_units_kind_and_a_leaders_title_come_from_their_columns_else_their_names() {
+    let db = db();
+    db.ok(&["init"]);
+    let f = db.write(
+        "l.csv",
+        "督办事项,主办单位,主办单位类别,协办单位,会议日期,会议议题,责任领导,职务\n\
+         修路,上塘镇,,县文广中心、城关街道,2026-11-02,道路,王建国,县长\n\
+         建桥,县人民法院,其他,县发改委,2026-11-02,道路,徐志强,办公室主任\n\
+         清淤,县水利局,乡镇,,2026-11-02,道路,李副县长,\n",
+    );
+    db.ok(&["import", "ledger", &f]);
+    let kinds: Vec<(String, String)> = db
+        .json(&["unit", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            (
+                u["name"].as_str().unwrap().into(),
+                u["kind"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    let kind = |n: &str| kinds.iter().find(|(x, _)| x == n).unwrap().1.clone();
+    assert_eq!(kind("上塘镇"), "township");
+    assert_eq!(kind("城关街道"), "township");
+    assert_eq!(kind("县文广中心"), "department");
+    assert_eq!(kind("县发改委"), "department");
+    assert_eq!(kind("县人民法院"), "other", "the column says so");
+    assert_eq!(
+        kind("县水利局"),
+        "township",
+        "the column wins over the name"
+    );
+    let title = |n: &str| {
+        db.json(&["leader", "list"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["name"] == n)
+            .unwrap()["title"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(title("王建国"), "county_head");
+    assert_eq!(title("徐志强"), "office_director");
+    assert_eq!(title("李副县长"), "deputy_head", "from the name");
+}
+
+#[test]
+fn r2_2_r4_4_meetings_from_a_ledger_alone_are_not_judged() {
+    // A ledger says nothing of a meeting's notice or minutes: the meetings it creates count as
+    // meetings but not as late notices or overdue minutes; a full workbook keeps the real facts.
+    let demo = db();
+    demo.ok(&["demo"]);
+    let check = demo.json(&["check"]);
+    assert!(check["notice_violations"].as_i64().unwrap() > 0);
+    for file in ["l.csv", "l.xlsx"] {
+        let out = demo.dir.path().join(file);
+        demo.ok(&["export", "ledger", "--out", out.to_str().unwrap()]);
+        let empty = Db::new();
+        empty.ok(&["init"]);
+        empty.ok(&["import", "ledger", out.to_str().unwrap()]);
+        let got = empty.json(&["check"]);
+        let report = empty.json(&["report", "summary", "--period", "year"]);
+        let year = demo.json(&["report", "summary", "--period", "year"]);
+        if file.ends_with(".csv") {
+            assert_eq!(got["notice_violations"], 0, "{file}");
+            assert_eq!(got["minutes_late"], 0, "{file}");
+            assert_eq!(report["notices"]["missing"], 0);
+            assert_eq!(report["notices"]["unknown"], report["meetings"]["meetings"]);
+            assert_eq!(report["minutes"]["overdue"], 0);
+            let summary = empty.ok(&["report", "summary"]);
+            assert!(summary.contains("导入会议（通知、纪要不详"), "{summary}");
+        } else {
+            assert_eq!(
+                got["notice_violations"], check["notice_violations"],
+                "{file}"
+            );
+            assert_eq!(report, year, "{file}");
+        }
+    }
+}
+
+#[test]
+fn an_older_ledgers_promise_is_kept() {
+    // A ledger of an earlier duban gives the promise in force but not the explanation: the
+    // promise comes back, explained on the first working day after the limit (Saturday
+    // 2026-10-10, a make-up working day after National Day).
+    let db = db();
+    db.ok(&["init"]);
+    let f = db.write(
+        "old.csv",
+        "编号,督办事项,主办单位,会议日期,会议议题,办理时限,承诺完成时限\n\
+         1,修路,上塘镇,2026-09-01,道路,2026-10-09 明确时限,2026-11-20\n",
+    );
+    db.ok(&["import", "ledger", &f]);
+    let t = &db.json(&["task", "list"])[0];
+    assert_eq!(t["promised_on"], "2026-11-20");
+    assert_eq!(t["state"], "criticism_due");
+    let detail = db.json(&["task", "show", &t["id"].to_string()]);
+    assert_eq!(detail["explanations"][0]["submitted_on"], "2026-10-10");
+}
+
+#[test]
+fn a_summary_unless_asked_for_every_row_and_bad_records_named() {
+    let db = db();
+    db.ok(&["init"]);
+    let f = db.write(
+        "l.csv",
+        "编号,督办事项,主办单位,会议日期,会议议题,进展报告\n\
+         1,修路,上塘镇,2026-09-01,道路,\"2026-10-01 已开工\n2026-10-20 过半\"\n\
+         2,建桥,上塘镇,2026-09-01,道路,已开工\n",
+    );
+    let (code, err) = db.fails(&["import", "ledger", &f]);
+    assert_eq!(code, 2);
+    assert!(err.contains("第3行：进展报告中的“已开工”无法识别"), "{err}");
+    let out = db.ok(&["import", "ledger", &f, "--skip-bad"]);
+    assert!(out.contains("2 份进展报告"), "{out}");
+    assert!(out.contains("加 --verbose"), "{out}");
+    assert!(!out.contains("修路"), "no task listed: {out}");
+    let t = &db.json(&["task", "list"])[0];
+    assert_eq!(t["last_progress_on"], "2026-10-20");
+    let again = Db::new();
+    again.ok(&["init"]);
+    let f = again.write(
+        "l.csv",
+        &std::fs::read_to_string(db.dir.path().join("l.csv")).unwrap(),
+    );
+    let out = again.ok(&[
+        "--lang",
+        "en",
+        "import",
+        "ledger",
+        &f,
+        "--skip-bad",
+        "--verbose",
+    ]);
+    assert!(
+        out.contains("修路") && out.contains("new meeting: 2026-09-01 道路"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_bad_row_of_a_record_sheet_is_named_by_its_sheet() {
+    use rust_xlsxwriter::Workbook;
+    let db = db();
+    db.ok(&["init"]);
+    let path = db.dir.path().join("book.xlsx");
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    for (c, h) in ["编号", "督办事项", "主办单位", "会议日期", "会议议题"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (c, v) in ["1", "修路", "上塘镇", "2026-09-01", "道路"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(1, c as u16, *v).unwrap();
+    }
+    let ws = book.add_worksheet();
+    ws.set_name("进展报告").unwrap();
+    for (c, h) in ["编号", "报告日期", "内容"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, row) in [
+        ["1", "2026-10-01", "已开工"],
+        ["9", "2026-10-02", "别的事"],
+        ["1", "十月", "x"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32 + 1, c as u16, *v).unwrap();
+        }
+    }
+    book.save(&path).unwrap();
+    let (code, err) = db.fails(&["import", "ledger", "book.xlsx"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("“进展报告”表第3行：编号为 9 的督办事项不在台账中"),
+        "{err}"
+    );
+    assert!(
+        err.contains("“进展报告”表第4行：报告日期“十月”无法识别"),
+        "{err}"
+    );
+    let out = db.ok(&["import", "ledger", "book.xlsx", "--skip-bad"]);
+    assert!(out.contains("1 份进展报告"), "{out}");
+}

@@ -133,7 +133,7 @@ pub fn err_progress(text: Option<&str>) {
         return;
     }
     let mut e = std::io::stderr().lock();
-    let line = text.map(|t| crate::text::clean(t)).unwrap_or_default();
+    let line = text.map(crate::text::clean).unwrap_or_default();
     let _ = write!(e, "\r{line}\x1b[K");
     let _ = e.flush();
 }

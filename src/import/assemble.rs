@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
+use super::infer::{kind_of_name, order_units, title_of_name};
 use super::ledger::LedgerRow;
 use super::records::Records;
 use super::{Existing, Problem, RowError, cells};
@@ -18,33 +19,6 @@ use crate::store::{
     LedgerPlan, MeetingRef, PlannedCriticism, PlannedLeader, PlannedMeeting, PlannedTask,
     PlannedUnit,
 };
-
-/// A unit's kind from its name: …镇, …乡, …街道 are townships; …局, …委, …办, …中心 departments.
-pub fn kind_of_name(name: &str) -> UnitKind {
-    let name = name.trim();
-    if ["镇", "乡", "街道"].iter().any(|s| name.ends_with(s)) {
-        UnitKind::Township
-    } else if ["局", "委", "办", "中心"].iter().any(|s| name.ends_with(s)) {
-        UnitKind::Department
-    } else {
-        UnitKind::Other
-    }
-}
-
-/// A leader's title from a name as ledgers write it (李副县长, 周主任), else deputy head.
-pub fn title_of_name(name: &str) -> LeaderTitle {
-    if name.contains("副县长") {
-        LeaderTitle::DeputyHead
-    } else if name.contains("县长") {
-        LeaderTitle::CountyHead
-    } else if name.contains("副主任") {
-        LeaderTitle::DeputyDirector
-    } else if name.contains("主任") {
-        LeaderTitle::OfficeDirector
-    } else {
-        LeaderTitle::DeputyHead
-    }
-}
 
 /// The plan being built, with what it already names.
 struct Builder<'a> {
@@ -162,80 +136,7 @@ pub fn assemble(
     if rows.iter().all(|(_, r)| r.key.is_some()) {
         rows.sort_by_key(|(_, r)| r.key);
     }
-    // Meetings: the sheet's (every one, with or without tasks), then those the rows name, in
-    // the order of their ids in the file (a list of meetings of one day keeps its order).
-    let mut by_key: HashMap<i64, MeetingRef> = HashMap::new();
-    let mut sheet_meetings: Vec<&(usize, i64, PlannedMeeting)> =
-        records.meetings.iter().flatten().collect();
-    sheet_meetings.sort_by_key(|(_, key, _)| *key);
-    for (_, key, m) in sheet_meetings {
-        let r = b.meeting(m.clone());
-        by_key.insert(*key, r);
-    }
-    let mut keyed: Vec<&(usize, LedgerRow)> = rows
-        .iter()
-        .copied()
-        .filter(|(_, r)| r.meeting_key.is_some_and(|k| !by_key.contains_key(&k)))
-        .collect();
-    keyed.sort_by_key(|(_, r)| r.meeting_key);
-    for (_, r) in keyed {
-        if let Some(k) = r.meeting_key
-            && !by_key.contains_key(&k)
-        {
-            let m = b.meeting(ledger_meeting(r));
-            by_key.insert(k, m);
-        }
-    }
-    let mut by_row: HashMap<(Option<i64>, NaiveDate, String), (usize, MeetingRef, PlannedMeeting)> =
-        HashMap::new();
-    let mut refused: HashSet<usize> = HashSet::new();
-    let mut refs = Vec::with_capacity(rows.len());
-    for (n, r) in &rows {
-        let first = r.topics.first().cloned().unwrap_or_default();
-        let sheet_has = |k: i64| records.meetings.iter().flatten().any(|(_, x, _)| *x == k);
-        let meeting = match r.meeting_key.and_then(|k| by_key.get(&k).map(|m| (k, *m))) {
-            // A meeting of the ledger alone: every row of it must say the same of it.
-            Some((k, m)) if !sheet_has(k) => {
-                let facts = ledger_meeting(r);
-                match by_row.get(&(Some(k), NaiveDate::MIN, String::new())) {
-                    Some((first_row, _, seen)) if *seen != facts => {
-                        b.error(None, *n, Problem::MeetingDiffers(*first_row));
-                        refused.insert(*n);
-                    }
-                    Some(_) => {}
-                    None => {
-                        by_row.insert((Some(k), NaiveDate::MIN, String::new()), (*n, m, facts));
-                    }
-                }
-                m
-            }
-            Some((_, m)) => m,
-            None => {
-                // Rows of one meeting: by its id when the ledger has one, else by date and topic.
-                let group = match r.meeting_key {
-                    Some(k) => (Some(k), NaiveDate::MIN, String::new()),
-                    None => (None, r.meeting_date, first.clone()),
-                };
-                let facts = ledger_meeting(r);
-                match by_row.get(&group) {
-                    Some((first_row, m, seen)) => {
-                        // Without its id, a meeting is the first row's date and first topic.
-                        if r.meeting_key.is_some() && *seen != facts {
-                            b.error(None, *n, Problem::MeetingDiffers(*first_row));
-                            refused.insert(*n);
-                        }
-                        *m
-                    }
-                    None => {
-                        let m = b.meeting(facts.clone());
-                        by_row.insert(group, (*n, m, facts));
-                        m
-                    }
-                }
-            }
-        };
-        refs.push(meeting);
-    }
+    let refs = row_meetings(&mut b, &rows, records);
     // Records from the sheets, by the ledger's task ids.
     let mut progress: HashMap<i64, Vec<(NaiveDate, String)>> = HashMap::new();
     let mut explanations: HashMap<i64, Vec<crate::store::PlannedExplanation>> = HashMap::new();
@@ -258,17 +159,11 @@ pub fn assemble(
         }
     }
     let mut index: HashMap<i64, usize> = HashMap::new();
-    let mut from_cells: Vec<(
-        String,
-        NaiveDate,
-        Option<String>,
-        Option<String>,
-        Vec<usize>,
-    )> = Vec::new();
+    let mut from_cells: Vec<PlannedCriticism> = Vec::new();
     for ((n, r), meeting) in rows.iter().zip(refs) {
-        if refused.contains(n) {
-            continue;
-        }
+        let Some(meeting) = meeting else {
+            continue; // refused: it says another thing of its meeting than a row before
+        };
         b.unit(&r.lead_unit, r.lead_kind);
         for c in &r.co_units {
             b.unit(c, None);
@@ -297,24 +192,21 @@ pub fn assemble(
         };
         if records.criticisms.is_none() {
             for c in &r.criticisms {
-                let same = |x: &&mut (
-                    String,
-                    NaiveDate,
-                    Option<String>,
-                    Option<String>,
-                    Vec<usize>,
-                )| {
-                    x.0 == r.lead_unit && x.1 == c.date && x.2 == c.doc_no && x.3 == c.reason
+                let same = |x: &&mut PlannedCriticism| {
+                    x.unit == r.lead_unit
+                        && x.date == c.date
+                        && x.doc_no == c.doc_no
+                        && x.reason == c.reason
                 };
                 match from_cells.iter_mut().find(same) {
-                    Some(x) => x.4.push(i),
-                    None => from_cells.push((
-                        r.lead_unit.clone(),
-                        c.date,
-                        c.doc_no.clone(),
-                        c.reason.clone(),
-                        vec![i],
-                    )),
+                    Some(x) => x.tasks.push(i),
+                    None => from_cells.push(PlannedCriticism {
+                        unit: r.lead_unit.clone(),
+                        date: c.date,
+                        doc_no: c.doc_no.clone(),
+                        reason: c.reason.clone(),
+                        tasks: vec![i],
+                    }),
                 }
             }
         }
@@ -361,15 +253,9 @@ pub fn assemble(
             }
         }
         None => {
-            for (unit, date, doc_no, reason, tasks) in from_cells {
-                if !known(db, &unit, date, &doc_no) {
-                    b.plan.criticisms.push(PlannedCriticism {
-                        unit,
-                        date,
-                        doc_no,
-                        reason,
-                        tasks,
-                    });
+            for c in from_cells {
+                if !known(db, &c.unit, c.date, &c.doc_no) {
+                    b.plan.criticisms.push(c);
                 }
             }
         }
@@ -416,50 +302,69 @@ pub fn assemble(
     (b.plan, b.errors)
 }
 
-/// Orders the units to create so that each task's co-units, listed in the order of their ids in
-/// the file, get their ids in that order again (a topological order of the lists, else the order
-/// of first appearance): the ledger then lists them as the file did.
-fn order_units(plan: &mut LedgerPlan, rows: &[&(usize, LedgerRow)]) {
-    let at: HashMap<&str, usize> = plan
-        .units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u.name.as_str(), i))
-        .collect();
-    let n = plan.units.len();
-    let mut after: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut before = vec![0usize; n];
-    for (_, r) in rows {
-        let listed: Vec<usize> = r
-            .co_units
-            .iter()
-            .filter_map(|c| at.get(c.as_str()).copied())
-            .collect();
-        for pair in listed.windows(2) {
-            if pair[0] != pair[1] && !after[pair[0]].contains(&pair[1]) {
-                after[pair[0]].push(pair[1]);
-                before[pair[1]] += 1;
-            }
-        }
-    }
-    // Kahn's algorithm, the earliest unit first among those free; a cycle (a file listing two
-    // units both ways) leaves the rest in their order of appearance.
-    let mut ready: std::collections::BTreeSet<usize> = (0..n).filter(|i| before[*i] == 0).collect();
-    let mut order = Vec::with_capacity(n);
-    while let Some(i) = ready.pop_first() {
-        order.push(i);
-        for &j in &after[i] {
-            before[j] -= 1;
-            if before[j] == 0 {
-                ready.insert(j);
-            }
-        }
-    }
-    let placed: HashSet<usize> = order.iter().copied().collect();
-    order.extend((0..n).filter(|i| !placed.contains(i)));
-    let mut units: Vec<Option<PlannedUnit>> = std::mem::take(&mut plan.units)
+/// How a ledger row names a meeting the meetings sheet does not give.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Group {
+    /// By its id in the file: every row of it must say the same of it.
+    Key(i64),
+    /// By its date and first topic: it is what the first row says.
+    DateTopic(NaiveDate, String),
+}
+
+/// The meeting of each row (`None`: refused, the row says another thing of its meeting than the
+/// row before). The sheet's meetings are made first, every one of them (with tasks or not), then
+/// those of the ledger alone; each kind in the order of their ids in the file, so that a list of
+/// one day's meetings keeps its order.
+fn row_meetings(
+    b: &mut Builder<'_>,
+    rows: &[&(usize, LedgerRow)],
+    records: &Records,
+) -> Vec<Option<MeetingRef>> {
+    let mut sheet: Vec<&(usize, i64, PlannedMeeting)> = records.meetings.iter().flatten().collect();
+    sheet.sort_by_key(|(_, key, _)| *key);
+    let by_key: HashMap<i64, MeetingRef> = sheet
         .into_iter()
-        .map(Some)
+        .map(|(_, key, m)| (*key, b.meeting(m.clone())))
         .collect();
-    plan.units = order.into_iter().filter_map(|i| units[i].take()).collect();
+    let group = |r: &LedgerRow| match r.meeting_key {
+        Some(k) => Group::Key(k),
+        None => Group::DateTopic(
+            r.meeting_date,
+            r.topics.first().cloned().unwrap_or_default(),
+        ),
+    };
+    let mut keyed: Vec<&&(usize, LedgerRow)> = rows
+        .iter()
+        .filter(|(_, r)| r.meeting_key.is_some_and(|k| !by_key.contains_key(&k)))
+        .collect();
+    keyed.sort_by_key(|(_, r)| r.meeting_key);
+    // (the first row naming it, the meeting, what that row says of it)
+    let mut seen: HashMap<Group, (usize, MeetingRef, PlannedMeeting)> = HashMap::new();
+    for (n, r) in keyed {
+        if let std::collections::hash_map::Entry::Vacant(e) = seen.entry(group(r)) {
+            let facts = ledger_meeting(r);
+            e.insert((*n, b.meeting(facts.clone()), facts));
+        }
+    }
+    rows.iter()
+        .map(|(n, r)| {
+            if let Some(m) = r.meeting_key.and_then(|k| by_key.get(&k)) {
+                return Some(*m);
+            }
+            let facts = ledger_meeting(r);
+            match seen.get(&group(r)) {
+                // The first row naming a meeting by its id may come later in the ledger's order.
+                Some((first, _, said)) if r.meeting_key.is_some() && *said != facts => {
+                    b.error(None, *n, Problem::MeetingDiffers(*first));
+                    None
+                }
+                Some((_, m, _)) => Some(*m),
+                None => {
+                    let m = b.meeting(facts.clone());
+                    seen.insert(group(r), (*n, m, facts));
+                    Some(m)
+                }
+            }
+        })
+        .collect()
 }

@@ -14,6 +14,7 @@
 pub mod assemble;
 pub mod cells;
 pub mod header;
+mod infer;
 pub mod ledger;
 pub mod plan;
 pub mod read;
@@ -25,6 +26,7 @@ use crate::domain::{Leader, Unit};
 use crate::i18n::Xch;
 use crate::store::{Result as StoreResult, Store};
 pub use header::{Field, Kind};
+pub use infer::{kind_of_name, title_of_name};
 pub use read::{Book, ReadError, Sheet, read_book, read_sheet};
 
 /// What is wrong with one row.
