@@ -88,6 +88,44 @@ pub fn row_height(lines: usize) -> f64 {
     LINE * lines.max(1) as f64 + 2.0
 }
 
+/// Widens the first of `widths` so that a sheet's title (14-point bold) fits on one line across
+/// the table and the line under it on at most two: a merged title cell cuts off what does not
+/// fit.
+pub fn fit_titles(widths: &mut [f64], title: &str, line: &str) {
+    use unicode_width::UnicodeWidthStr;
+    let need = (title.width() as f64 * 1.4 + 2.0).max(line.width() as f64 / 2.0 + 4.0);
+    let have: f64 = widths.iter().sum();
+    if let Some(first) = widths.first_mut()
+        && have < need
+    {
+        *first += need - have;
+    }
+}
+
+/// Writes a sheet's two title rows across columns `0..=last_col` (`widths` their widths): the
+/// title, and `line` under it, as tall as it needs.
+pub fn write_titles(
+    ws: &mut Worksheet,
+    look: &Look,
+    title: &str,
+    line: &str,
+    widths: &[f64],
+) -> Result<(), XlsxError> {
+    let last_col = widths.len().max(1) as u16 - 1;
+    let wrapped = look.subtitle.clone().set_text_wrap();
+    if last_col > 0 {
+        ws.merge_range(0, 0, 0, last_col, title, &look.title)?;
+        ws.merge_range(1, 0, 1, last_col, line, &wrapped)?;
+    } else {
+        ws.write_string_with_format(0, 0, title, &look.title)?;
+        ws.write_string_with_format(1, 0, line, &wrapped)?;
+    }
+    ws.set_row_height(0, 22)?;
+    let span: f64 = widths.iter().sum();
+    ws.set_row_height(1, row_height(lines_in(&Value::text(line), span)))?;
+    Ok(())
+}
+
 /// The formats of a workbook's cells.
 pub struct Look {
     pub title: Format,
@@ -99,6 +137,7 @@ pub struct Look {
     pub date: Format,
     pub provisional: Format,
     pub int: Format,
+    pub decimal: Format,
     pub percent: Format,
 }
 
@@ -123,6 +162,7 @@ impl Look {
             date: cell.clone().set_num_format("yyyy-mm-dd"),
             provisional: cell.clone().set_num_format("yyyy-mm-dd\"*\""),
             int: cell.clone().set_num_format("0"),
+            decimal: cell.clone().set_num_format("0.0"),
             percent: cell.set_num_format("0.0%"),
         }
     }

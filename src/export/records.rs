@@ -9,7 +9,9 @@ use rust_xlsxwriter::Workbook;
 
 use super::ExportError;
 use super::ledger::Heading;
-use super::print::{Look, Value, lines_in, page_setup, row_height, subtitle};
+use super::print::{
+    Look, Value, fit_titles, lines_in, page_setup, row_height, subtitle, write_titles,
+};
 use crate::exchange::Sheet;
 use crate::i18n::{Lang, Xch};
 use crate::store::{MeetingFull, Store, StoreError};
@@ -347,13 +349,13 @@ pub(super) fn write_record_sheets(
         let name = sheet.name(lang);
         ws.set_name(name)?;
         let cols = sheet.columns();
-        for (c, col) in cols.iter().enumerate() {
-            ws.set_column_width(c as u16, width(*col))?;
-        }
-        let last_col = cols.len() as u16 - 1;
-        ws.merge_range(0, 0, 0, last_col, name, &look.title)?;
+        let mut widths: Vec<f64> = cols.iter().map(|c| width(*c)).collect();
         let line = subtitle(lang, &[], heading.today, heading.exported_at);
-        ws.merge_range(1, 0, 1, last_col, &line, &look.subtitle)?;
+        fit_titles(&mut widths, name, &line);
+        for (c, w) in widths.iter().enumerate() {
+            ws.set_column_width(c as u16, *w)?;
+        }
+        write_titles(ws, look, name, &line, &widths)?;
         for (c, col) in cols.iter().enumerate() {
             ws.write_string_with_format(2, c as u16, lang.xch(*col), &look.header)?;
         }

@@ -1,16 +1,21 @@
 //! The report as an .xlsx workbook: one sheet per table of [`crate::report`] (the same tables
-//! `duban report` prints), each with a title row naming the period, the day of the figures and the
-//! time of export, a frozen header row, counts as numbers and rates as percentages.
+//! `duban report` prints), each with a title row, a line naming the period, the day of the figures
+//! and the time of export, a frozen header row, counts as numbers, rates as percentages and dates
+//! as dates; each sheet prints on A4 landscape, one page wide, its header on every page.
 
 use std::path::Path;
 
-use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook};
+use chrono::NaiveDate;
+use rust_xlsxwriter::Workbook;
 use unicode_width::UnicodeWidthStr;
 
+use super::print::{
+    Look, Value as Cell, fit_titles, lines_in, page_setup, row_height, subtitle, write_titles,
+};
 use super::{ExportError, write_atomically};
 use crate::domain::Report;
 use crate::i18n::{Lang, Rep};
-use crate::report::{Part, fill, period_line, sheet};
+use crate::report::{Part, period_line, sheet};
 use crate::text::sanitise;
 
 /// Excel's limit on a sheet name, in characters.
@@ -42,10 +47,14 @@ fn sheet_name(l: Lang, part: Part, title: &str, used: &mut Vec<String>) -> Strin
     name
 }
 
-/// A cell's value: a count as a number, "66.7%" as the fraction 0.667, anything else as text.
+/// A cell's value: a count as a number, "66.7%" as the fraction 0.667, a date as a date,
+/// anything else as text.
+#[derive(Debug)]
 enum Value {
     Number(f64),
+    Decimal(f64),
     Percent(f64),
+    Date(NaiveDate),
     Text(String),
 }
 
@@ -56,10 +65,20 @@ fn value(cell: &str) -> Value {
     if let Some(p) = cell.strip_suffix('%').and_then(|p| p.parse::<f64>().ok()) {
         return Value::Percent(p / 100.0);
     }
+    if cell.contains('.')
+        && let Ok(x) = cell.parse::<f64>()
+    {
+        return Value::Decimal(x);
+    }
+    if cell.len() == 10
+        && let Ok(d) = cell.parse::<NaiveDate>()
+    {
+        return Value::Date(d);
+    }
     Value::Text(sanitise(cell))
 }
 
-/// Writes `report` to `path`, one sheet per table.
+/// Writes `report` to `path`, one sheet per table. `exported_at` is an RFC 3339 time.
 pub fn report_xlsx(
     path: &Path,
     lang: Lang,
@@ -67,57 +86,70 @@ pub fn report_xlsx(
     exported_at: &str,
 ) -> Result<(), ExportError> {
     let mut workbook = Workbook::new();
-    let bold = Format::new().set_bold();
-    let title_format = bold.clone().set_font_size(14);
-    let header = bold
-        .set_background_color(Color::RGB(0xDD_EB_F7))
-        .set_border(FormatBorder::Thin);
-    let percent = Format::new().set_num_format("0.0%");
-    let subtitle = format!(
-        "{}　{}　{}",
-        period_line(report, lang),
-        fill(lang, Rep::AsOf, &[&report.as_of]),
-        lang.exp_fill(
-            crate::i18n::Exp::LedgerExportedAt,
-            &[&sanitise(exported_at)]
-        ),
+    let look = Look::new();
+    let line = subtitle(
+        lang,
+        &[period_line(report, lang)],
+        report.as_of,
+        exported_at,
     );
     let mut used = Vec::new();
     for part in Part::ALL {
         let s = sheet(report, part, lang);
         let ws = workbook.add_worksheet();
-        ws.set_name(sheet_name(lang, part, &s.title, &mut used))?;
-        ws.write_string_with_format(
-            0,
-            0,
-            format!("{}：{}", lang.rep(Rep::Title), s.title),
-            &title_format,
-        )?;
-        ws.write_string(1, 0, &subtitle)?;
+        let name = sheet_name(lang, part, &s.title, &mut used);
+        ws.set_name(&name)?;
+        let cols = s.headers.len().max(1);
+        let last_col = cols as u16 - 1;
+        let mut widths: Vec<f64> = (0..cols)
+            .map(|col| {
+                let w = std::iter::once(&s.headers[col])
+                    .chain(s.rows.iter().filter_map(|r| r.get(col)))
+                    .map(|c| c.width())
+                    .max()
+                    .unwrap_or(0);
+                (w + 3).clamp(10, 40) as f64
+            })
+            .collect();
+        let title = format!("{}：{}", lang.rep(Rep::Title), s.title);
+        fit_titles(&mut widths, &title, &line);
+        for (col, w) in widths.iter().enumerate() {
+            ws.set_column_width(col as u16, *w)?;
+        }
+        write_titles(ws, &look, &title, &line, &widths)?;
+        ws.set_row_height(2, row_height(2))?;
         for (col, h) in s.headers.iter().enumerate() {
-            ws.write_string_with_format(2, col as u16, h, &header)?;
+            ws.write_string_with_format(2, col as u16, h, &look.header)?;
         }
         ws.set_freeze_panes(3, 0)?;
         for (i, row) in s.rows.iter().enumerate() {
             let r = i as u32 + 3;
+            let lines = row
+                .iter()
+                .zip(&widths)
+                .map(|(c, w)| lines_in(&Cell::text(sanitise(c)), *w))
+                .max()
+                .unwrap_or(1);
+            ws.set_row_height(r, row_height(lines))?;
             for (col, cell) in row.iter().enumerate() {
                 let c = col as u16;
                 match value(cell) {
-                    Value::Number(n) => ws.write_number(r, c, n)?,
-                    Value::Percent(p) => ws.write_number_with_format(r, c, p, &percent)?,
-                    Value::Text(t) if t.is_empty() => continue,
-                    Value::Text(t) => ws.write_string(r, c, t)?,
-                };
+                    Value::Number(n) => {
+                        ws.write_number_with_format(r, c, n, &look.int)?;
+                    }
+                    Value::Percent(p) => {
+                        ws.write_number_with_format(r, c, p, &look.percent)?;
+                    }
+                    Value::Decimal(x) => {
+                        ws.write_number_with_format(r, c, x, &look.decimal)?;
+                    }
+                    Value::Date(d) => look.write(ws, r, c, &Cell::Date(d), None)?,
+                    Value::Text(t) => look.write(ws, r, c, &Cell::text(t), None)?,
+                }
             }
         }
-        for col in 0..s.headers.len() {
-            let w = std::iter::once(&s.headers[col])
-                .chain(s.rows.iter().filter_map(|r| r.get(col)))
-                .map(|c| c.width())
-                .max()
-                .unwrap_or(0);
-            ws.set_column_width(col as u16, (w + 3).min(50) as f64)?;
-        }
+        let last_row = s.rows.len() as u32 + 2;
+        page_setup(ws, lang, &name, report.as_of, (2, 2), last_row, last_col)?;
     }
     write_atomically(path, |out| Ok(workbook.save_to_writer(out)?))
 }
@@ -152,6 +184,7 @@ mod tests {
         assert!(matches!(value("12"), Value::Number(n) if n == 12.0));
         assert!(matches!(value("66.7%"), Value::Percent(p) if (p - 0.667).abs() < 1e-9));
         assert!(matches!(value("—"), Value::Text(_)));
+        assert!(matches!(value("2026-11-25"), Value::Date(_)));
         assert!(matches!(value("上塘镇\u{1b}[2J"), Value::Text(t) if t == "上塘镇[2J"));
     }
 }

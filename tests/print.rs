@@ -1,0 +1,197 @@
+//! The workbooks print as documents (issue 19): converted to PDF by LibreOffice, every page of the
+//! ledger and of the report is A4 landscape, the whole width of each table on one page (its first
+//! and last printed columns on every page of it, so no column spills onto a page of its own),
+//! the column headers repeated, and a footer numbering the pages. Skipped, with a notice, where
+//! LibreOffice (`soffice`) or poppler (`pdfinfo`, `pdftotext`) is not installed.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use chrono::NaiveDate;
+use duban::demo::{DemoOptions, build};
+use duban::domain::{PeriodKind, Thresholds};
+use duban::export::{Heading, LedgerFormat, LedgerQuery, report_xlsx, write_ledger};
+use duban::i18n::Lang;
+use duban::store::{Store, TaskFilter};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+}
+
+fn installed(tool: &str, arg: &str) -> bool {
+    Command::new(tool)
+        .arg(arg)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// `file` converted to PDF in `dir` by LibreOffice, with a profile of its own.
+fn to_pdf(file: &Path, dir: &Path) -> PathBuf {
+    let profile = format!("-env:UserInstallation=file://{}/profile", dir.display());
+    let out = Command::new("soffice")
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(dir)
+        .arg(file)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let pdf = dir.join(file.file_stem().unwrap()).with_extension("pdf");
+    assert!(pdf.exists(), "{} was not converted", file.display());
+    pdf
+}
+
+/// Each page's size in points (width, height).
+fn page_sizes(pdf: &Path) -> Vec<(f64, f64)> {
+    let info = |args: &[&str]| {
+        let out = Command::new("pdfinfo")
+            .args(args)
+            .arg(pdf)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let pages: usize = info(&[])
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    info(&["-f", "1", "-l", &pages.to_string()])
+        .lines()
+        .filter(|l| l.starts_with("Page") && l.contains("size:"))
+        .map(|l| {
+            let nums: Vec<f64> = l
+                .split_whitespace()
+                .filter_map(|w| w.parse().ok())
+                .collect();
+            (nums[1], nums[2])
+        })
+        .collect()
+}
+
+/// Each page's text.
+fn page_texts(pdf: &Path, pages: usize) -> Vec<String> {
+    (1..=pages)
+        .map(|p| {
+            let out = Command::new("pdftotext")
+                .args(["-layout", "-f", &p.to_string(), "-l", &p.to_string()])
+                .arg(pdf)
+                .arg("-")
+                .output()
+                .unwrap();
+            String::from_utf8(out.stdout).unwrap()
+        })
+        .collect()
+}
+
+fn county(dir: &Path) -> Store {
+    let mut store = Store::open(&dir.join("t.db"), Thresholds::default()).unwrap();
+    let options = DemoOptions {
+        today: today(),
+        scale: None,
+        seed: 7,
+    };
+    build(&mut store, options).unwrap();
+    store
+}
+
+/// Every page A4 landscape, numbered "第 i 页，共 n 页", and the pages holding `first` (the
+/// sheet's first column header) also holding `last` (its last printed one).
+fn prints_as_a_document(pdf: &Path, first: &str, last: &str) -> Vec<String> {
+    let sizes = page_sizes(pdf);
+    assert!(!sizes.is_empty());
+    for (i, (w, h)) in sizes.iter().enumerate() {
+        assert!(
+            (w - 841.9).abs() < 1.0 && (h - 595.3).abs() < 1.0,
+            "page {}: {w} x {h} points is not A4 landscape",
+            i + 1
+        );
+    }
+    let texts = page_texts(pdf, sizes.len());
+    for (i, t) in texts.iter().enumerate() {
+        let n = format!("第 {} 页，共 {} 页", i + 1, sizes.len());
+        assert!(t.contains(&n), "page {} has no page number:\n{t}", i + 1);
+        assert!(
+            t.lines().filter(|l| !l.trim().is_empty()).count() >= 3,
+            "page {} holds almost nothing (a line spilled onto it?):\n{t}",
+            i + 1
+        );
+    }
+    let with_first: Vec<&String> = texts.iter().filter(|t| t.contains(first)).collect();
+    assert!(!with_first.is_empty(), "no page shows {first}");
+    for t in with_first {
+        assert!(
+            t.contains(last),
+            "a page shows {first} but not {last}:\n{t}"
+        );
+    }
+    texts
+}
+
+#[test]
+fn the_ledger_and_the_report_print_on_a4_landscape_one_page_wide() {
+    if !installed("soffice", "--version") || !installed("pdfinfo", "-v") {
+        eprintln!("LibreOffice (soffice) or poppler (pdfinfo) not installed: skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let store = county(dir.path());
+    let at = "2026-12-04T14:05:00+08:00";
+
+    let ledger = dir.path().join("ledger.xlsx");
+    let filter = TaskFilter::default();
+    let rows = LedgerQuery::new(&store, &filter, today()).unwrap();
+    let heading = Heading {
+        scope: "全部事项",
+        today: today(),
+        exported_at: at,
+    };
+    let n = write_ledger(&ledger, LedgerFormat::Xlsx, Lang::Zh, &rows, &heading).unwrap();
+    let texts = prints_as_a_document(&to_pdf(&ledger, dir.path()), "主办单位", "办结日期");
+    // The ledger's pages: the header on every one of them, every task on one of them.
+    let ledger_pages: Vec<&String> = texts
+        .iter()
+        .filter(|t| {
+            t.lines()
+                .any(|l| l.contains("页，共") && l.contains("督办事项台账"))
+        })
+        .collect();
+    assert!(
+        ledger_pages.len() > 1,
+        "{} ledger pages",
+        ledger_pages.len()
+    );
+    assert!(
+        ledger_pages
+            .iter()
+            .all(|t| t.contains("编号") && t.contains("承诺完成时限"))
+    );
+    assert!(ledger_pages[0].contains("数据截至2026年11月25日"));
+    assert!(ledger_pages[0].contains("导出时间：2026年12月4日 14:05"));
+    assert!(
+        ledger_pages.len() < n / 5,
+        "{} pages for {n} tasks",
+        ledger_pages.len()
+    );
+    eprintln!(
+        "ledger: {} pages, {} of them the ledger's",
+        texts.len(),
+        ledger_pages.len()
+    );
+
+    let report = dir.path().join("report.xlsx");
+    let r = store
+        .report(PeriodKind::Quarter.around(today()), today())
+        .unwrap();
+    report_xlsx(&report, Lang::Zh, &r, at).unwrap();
+    let texts = prints_as_a_document(&to_pdf(&report, dir.path()), "近一年通报批评", "应移送");
+    assert!(texts[0].contains("统计期间 2026-10-01 至 2026-12-31"));
+    eprintln!("report: {} pages", texts.len());
+}
