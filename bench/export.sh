@@ -29,7 +29,8 @@ for ext in xlsx csv; do
     size=$(du -k "$out/ledger.$ext" | awk '{ print $1 }')
     echo "export ledger .$ext: ${secs} s (CPU ${cpu} s), peak RSS $((kb / 1024)) MB (median of $runs); file $((size / 1024)) MB"
 done
-# The .csv has one line per task under its header (cells never hold a line break).
-echo "tasks exported: $(( $(wc -l <"$out/ledger.csv") - 1 ))"
+# Each task's row of the .csv begins with its id and a comma (a record line in a cell begins with
+# a date).
+echo "tasks exported: $(grep -c '^[0-9]*,' "$out/ledger.csv")"
 floor=$( { /usr/bin/time -f "%M" env DUBAN_TODAY=2026-11-25 "$bin" --db "$db" leader list >/dev/null; } 2>&1 | tail -1)
 echo "floor (open the database, list leaders): peak RSS $((floor / 1024)) MB"

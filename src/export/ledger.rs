@@ -141,6 +141,15 @@ pub trait LedgerRows {
         each: &mut dyn FnMut(&LedgerEntry) -> Result<(), ExportError>,
     ) -> Result<(), ExportError>;
 
+    /// As [`LedgerRows::each_row`], the rows' records (progress, explanations, criticisms) left
+    /// out where they are costly to read: a workbook has sheets of its own for them.
+    fn each_row_bare(
+        &self,
+        each: &mut dyn FnMut(&LedgerEntry) -> Result<(), ExportError>,
+    ) -> Result<(), ExportError> {
+        self.each_row(each)
+    }
+
     /// The records behind the rows, for the sheets of a full workbook (`None`: rows without
     /// them, as rows built in memory are).
     fn records(&self) -> Option<&dyn RecordSource> {
@@ -203,7 +212,15 @@ impl LedgerRows for LedgerQuery<'_> {
         each: &mut dyn FnMut(&LedgerEntry) -> Result<(), ExportError>,
     ) -> Result<(), ExportError> {
         self.store
-            .for_each_ledger_entry(self.filter, self.today, |e| each(&e))
+            .for_each_ledger_entry(self.filter, self.today, true, |e| each(&e))
+    }
+
+    fn each_row_bare(
+        &self,
+        each: &mut dyn FnMut(&LedgerEntry) -> Result<(), ExportError>,
+    ) -> Result<(), ExportError> {
+        self.store
+            .for_each_ledger_entry(self.filter, self.today, false, |e| each(&e))
     }
 
     fn records(&self) -> Option<&dyn RecordSource> {

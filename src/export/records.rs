@@ -323,8 +323,9 @@ fn width(col: Xch) -> f64 {
     match col {
         MeetingId | Id | Emergency | ProcedureUnknown | Inactive | Confirmed | Sealed | Copied
         | ArchivedSignIn | ArchivedRecord | ArchivedFeedback => 9.0,
-        Topics | Content | Opinion | Reason | Task | ReferralOutcome | NotReferredReason
-        | Contact => 32.0,
+        // A progress report or an explanation, and its task, mostly on one line.
+        Content | Task => 44.0,
+        Topics | Opinion | Reason | ReferralOutcome | NotReferredReason | Contact => 32.0,
         Unit | Name | Number | DocNo | Place | Tasks => 18.0,
         _ => 12.0,
     }
@@ -375,7 +376,9 @@ pub(super) fn write_record_sheets(
                 .map(|(v, col)| lines_in(v, width(*col)))
                 .max()
                 .unwrap_or(1);
-            ws.set_row_height(*row, row_height(lines))?;
+            if lines > 1 {
+                ws.set_row_height(*row, row_height(lines))?;
+            }
             for (c, v) in values.iter().enumerate() {
                 look.write(ws, *row, c as u16, v, None)?;
             }

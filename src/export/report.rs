@@ -130,7 +130,9 @@ pub fn report_xlsx(
                 .map(|(c, w)| lines_in(&Cell::text(sanitise(c)), *w))
                 .max()
                 .unwrap_or(1);
-            ws.set_row_height(r, row_height(lines))?;
+            if lines > 1 {
+                ws.set_row_height(r, row_height(lines))?;
+            }
             for (col, cell) in row.iter().enumerate() {
                 let c = col as u16;
                 match value(cell) {

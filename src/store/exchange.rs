@@ -63,8 +63,9 @@ pub struct MeetingFull {
 
 impl Store {
     /// Task `row`'s entry: its meeting's topics and minutes, its leader's title, its lead unit's
-    /// kind, its completion note and its records.
-    pub fn ledger_entry(&self, row: TaskRow) -> Result<LedgerEntry> {
+    /// kind, its completion note and (with `records`) its progress reports, explanations and
+    /// criticisms.
+    pub fn ledger_entry(&self, row: TaskRow, records: bool) -> Result<LedgerEntry> {
         let (topics, issued_on, title, kind, note): (
             Option<String>,
             Option<NaiveDate>,
@@ -87,7 +88,7 @@ impl Store {
             })
             .optional()?
             .ok_or_else(|| StoreError::not_found(super::Entity::Task, row.id))?;
-        let progress = if row.last_progress_on.is_some() {
+        let progress = if records && row.last_progress_on.is_some() {
             self.conn
                 .prepare_cached(
                     "SELECT id, task_id, reported_on, text FROM progress_report
@@ -105,7 +106,7 @@ impl Store {
         } else {
             Vec::new()
         };
-        let explanations = if row.promised_on.is_some() {
+        let explanations = if records && row.promised_on.is_some() {
             self.conn
                 .prepare_cached(
                     "SELECT id, task_id, submitted_on, text, promised_on FROM explanation
@@ -116,7 +117,11 @@ impl Store {
         } else {
             Vec::new()
         };
-        let criticisms = self.task_criticisms(row.id)?;
+        let criticisms = if records {
+            self.task_criticisms(row.id)?
+        } else {
+            Vec::new()
+        };
         Ok(LedgerEntry {
             topics: topics
                 .map(|t| t.split('\u{1f}').map(str::to_string).collect())
@@ -159,15 +164,16 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Calls `each` with the entry of every task `filter` selects on `today`, in the ledger's
-    /// order, one at a time (see [`Store::for_each_task`]).
+    /// Calls `each` with the entry of every task `filter` selects on `today` (with its records
+    /// when `records`), in the ledger's order, one at a time (see [`Store::for_each_task`]).
     pub fn for_each_ledger_entry<E: From<StoreError>>(
         &self,
         filter: &TaskFilter,
         today: NaiveDate,
+        records: bool,
         mut each: impl FnMut(LedgerEntry) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
-        self.for_each_task(filter, today, |row| each(self.ledger_entry(row)?))
+        self.for_each_task(filter, today, |row| each(self.ledger_entry(row, records)?))
     }
 
     /// The entries of every task `filter` selects on `today`, in the ledger's order.
@@ -177,7 +183,7 @@ impl Store {
         today: NaiveDate,
     ) -> Result<Vec<LedgerEntry>> {
         let mut out = Vec::new();
-        self.for_each_ledger_entry(filter, today, |e| {
+        self.for_each_ledger_entry(filter, today, true, |e| {
             out.push(e);
             Ok::<_, StoreError>(())
         })?;
