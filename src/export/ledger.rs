@@ -60,11 +60,6 @@ pub fn light_text(lang: Lang, light: Light) -> String {
     )
 }
 
-/// Text of several lines as a file holds it: line breaks kept, control characters gone.
-fn lines_text(s: &str) -> String {
-    crate::text::sanitise_lines(s).trim().to_string()
-}
-
 /// One value of a task's row.
 pub fn ledger_value(lang: Lang, e: &LedgerEntry, col: Col) -> Value {
     let r = &e.row;
@@ -76,7 +71,7 @@ pub fn ledger_value(lang: Lang, e: &LedgerEntry, col: Col) -> Value {
             (Light::Done | Light::Exempt, _) | (_, None) => Value::Empty,
             (_, Some(n)) => Value::Int(n),
         },
-        Col::Task => Value::text(lines_text(&r.text)),
+        Col::Task => Value::text(cell(&r.text)),
         Col::Lead => Value::text(cell(&r.lead_unit)),
         Col::Co => Value::text(cell(&r.co_units.join("、"))),
         Col::MeetingDate => Value::Date(r.meeting_date),
@@ -102,7 +97,7 @@ pub fn ledger_value(lang: Lang, e: &LedgerEntry, col: Col) -> Value {
             .leader_title
             .map_or(Value::Empty, |t| Value::Text(lang.leader_title(t).into())),
         Col::LeadKind => Value::Text(lang.unit_kind(e.lead_kind).to_string()),
-        Col::Note => Value::text(lines_text(e.completion_note.as_deref().unwrap_or(""))),
+        Col::Note => Value::text(cell(e.completion_note.as_deref().unwrap_or(""))),
         Col::Progress => join(
             e.progress
                 .iter()

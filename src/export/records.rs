@@ -86,8 +86,9 @@ impl<'a> StoreRecords<'a> {
     }
 }
 
+/// A stored text for a cell: one line (a line break becomes a space), control characters gone.
 fn clean(s: &str) -> String {
-    crate::text::clean_lines(s).trim().to_string()
+    super::cell(s).trim().to_string()
 }
 
 fn opt(s: &Option<String>) -> Value {

@@ -207,7 +207,7 @@ pub fn check_ledger(
         }
         let mut problems = Vec::new();
         let cell = |f| cols.cell(row, f);
-        let text = cells::text_lines(cell(Field::Task));
+        let text = cells::text(cell(Field::Task));
         let lead = cells::text(cell(Field::Lead));
         let topics = cells::topics(cell(Field::Topic));
         for (blank, field) in [
@@ -299,7 +299,7 @@ pub fn check_ledger(
             continue;
         }
         let leader = cells::text(cell(Field::Leader));
-        let note = cells::text_lines(cell(Field::Note));
+        let note = cells::text(cell(Field::Note));
         let row = LedgerRow {
             key,
             text,
