@@ -165,7 +165,7 @@ fn the_report_workbook_has_a_sheet_per_table_with_the_same_figures() {
     let rows: Vec<&[Data]> = range.rows().collect();
     assert!(matches!(&rows[0][0], Data::String(s) if s.contains("R5")));
     assert!(
-        matches!(&rows[1][0], Data::String(s) if s.contains("2026-10-01") && s.contains("数据截至 2026-11-25"))
+        matches!(&rows[1][0], Data::String(s) if s.contains("2026-10-01") && s.contains("数据截至2026年11月25日"))
     );
     assert!(matches!(&rows[2][0], Data::String(s) if s == "单位"));
     let total = rows.last().unwrap();

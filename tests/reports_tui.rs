@@ -133,9 +133,9 @@ fn x_exports_the_filtered_ledger_and_the_report_and_says_where() {
     let mut wb: Xlsx<_> = open_workbook(ledger).unwrap();
     let sheet = wb.sheet_names()[0].clone();
     let range = wb.worksheet_range(&sheet).unwrap();
-    // A title row naming the filter, the header, then one row per red task.
-    assert_eq!(range.height() - 2, h.model.tasks.total);
-    assert!(range.get((0, 0)).unwrap().to_string().contains("红灯"));
+    // A title, a line naming the filter, the header, then one row per red task.
+    assert_eq!(range.height() - 3, h.model.tasks.total);
+    assert!(range.get((1, 0)).unwrap().to_string().contains("红灯"));
     // The report of the period, from the reports tab; a second export never overwrites the first.
     h.keys("5x5x");
     let reports = std::fs::read_dir(dir.path())
@@ -220,8 +220,8 @@ fn x_on_a_meeting_writes_each_units_feedback_form_and_on_a_unit_its_tasks() {
     let mut wb: Xlsx<_> = open_workbook(&ledger).unwrap();
     let sheet = wb.sheet_names()[0].clone();
     let range = wb.worksheet_range(&sheet).unwrap();
-    assert!(range.get((0, 0)).unwrap().to_string().contains("上塘镇"));
-    for row in range.rows().skip(2) {
+    assert!(range.get((1, 0)).unwrap().to_string().contains("上塘镇"));
+    for row in range.rows().skip(3) {
         assert_eq!(row[4].to_string(), "上塘镇");
     }
 }
