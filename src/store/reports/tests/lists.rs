@@ -49,6 +49,41 @@ fn a_task_figure_is_the_length_of_the_list_behind_it() {
 }
 
 #[test]
+fn the_lights_of_a_period_are_those_of_its_meetings_tasks_and_open_as_long() {
+    // 灯色分布 counts the tasks decided at the period's meetings, each by its light today; the
+    // list behind each light is as long as its figure.
+    let c = county();
+    let r = c.store.report(october(), today()).unwrap();
+    let decided = TaskFilter {
+        slice: Some(TaskSlice {
+            period: october(),
+            class: TaskClass::Decided,
+        }),
+        ..TaskFilter::default()
+    };
+    let tasks = c.store.tasks(&decided, today()).unwrap();
+    assert!(!tasks.is_empty());
+    assert!(
+        tasks
+            .iter()
+            .all(|t| october().contains(t.meeting_date) && t.meeting_date <= today())
+    );
+    let all = c.store.task_count(&TaskFilter::default(), today()).unwrap();
+    assert!(tasks.len() < all, "not every task of the county");
+    assert_eq!(
+        r.lights.iter().map(|(_, n)| *n).sum::<i64>(),
+        tasks.len() as i64
+    );
+    for (light, n) in &r.lights {
+        let f = TaskFilter {
+            light: Some(*light),
+            ..decided.clone()
+        };
+        assert_eq!(c.store.task_count(&f, today()).unwrap() as i64, *n, "{light:?}");
+    }
+}
+
+#[test]
 fn a_meeting_figure_is_the_length_of_the_list_behind_it() {
     let c = county();
     let s = &c.store;
