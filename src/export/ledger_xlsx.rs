@@ -2,18 +2,20 @@
 //! columns a reader needs, [`Col::PRINTED`]; the columns after it are for an import), then, when
 //! the rows come from the store, one sheet for every kind of record (`super::records`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use rust_xlsxwriter::{Color, Format, Workbook, Worksheet};
 
 use super::ledger::{Heading, LedgerRows, ledger_headers, ledger_value};
-use super::print::{Look, Value, lines_in, page_setup, row_height, subtitle};
-use super::records::{Kept, write_record_sheets};
+use super::print::{
+    Look, Value, fit_titles, lines_in, page_setup, row_height, subtitle, write_titles,
+};
+use super::records::{Kept, RecordSource};
 use super::{ExportError, cell, write_atomically};
 use crate::domain::Light;
-use crate::exchange::Col;
-use crate::i18n::{Exp, Lang};
+use crate::exchange::{Col, Sheet};
+use crate::i18n::{Exp, Lang, Xch};
 
 /// The widest a column is made, in Excel's character units; text wraps within it. The printed
 /// columns add up to about 170 units, which A4 landscape prints at about 90 %.
@@ -192,4 +194,96 @@ fn write_ledger_sheet(
         Ok(())
     })?;
     Ok(written)
+}
+
+/// A column's width in a record sheet, by what it holds.
+fn width(col: Xch) -> f64 {
+    use Xch::*;
+    match col {
+        MeetingId | Id | Emergency | ProcedureUnknown | Inactive | Confirmed | Sealed | Copied
+        | ArchivedSignIn | ArchivedRecord | ArchivedFeedback => 9.0,
+        // A progress report or an explanation, and its task, mostly on one line.
+        Content | Task => 44.0,
+        Topics | Opinion | Reason | ReferralOutcome | NotReferredReason | Contact => 32.0,
+        Unit | Name | Number | DocNo | Place | Tasks => 18.0,
+        _ => 12.0,
+    }
+}
+
+/// The sheets of `Sheet::ALL` after the ledger, each with a title row, a frozen header and the
+/// records of `kept`, set up to print.
+fn write_record_sheets(
+    workbook: &mut Workbook,
+    lang: Lang,
+    src: &dyn RecordSource,
+    kept: &Kept,
+    heading: &Heading<'_>,
+    look: &Look,
+) -> Result<(), ExportError> {
+    // Sheets are added in order; the four meeting sheets are written in one walk, each row to
+    // its own sheet (rows are still written in order within each sheet).
+    let first = workbook.worksheets().len();
+    let mut next_row: HashMap<Sheet, u32> = HashMap::new();
+    for (i, sheet) in Sheet::ALL.iter().enumerate() {
+        let ws = workbook.add_worksheet_with_constant_memory()?;
+        let name = sheet.name(lang);
+        ws.set_name(name)?;
+        let cols = sheet.columns();
+        let mut widths: Vec<f64> = cols.iter().map(|c| width(*c)).collect();
+        let line = subtitle(lang, &[], heading.today, heading.exported_at);
+        fit_titles(&mut widths, name, &line);
+        for (c, w) in widths.iter().enumerate() {
+            ws.set_column_width(c as u16, *w)?;
+        }
+        write_titles(ws, look, name, &line, &widths)?;
+        for (c, col) in cols.iter().enumerate() {
+            ws.write_string_with_format(2, c as u16, lang.xch(*col), &look.header)?;
+        }
+        ws.set_row_height(2, row_height(2))?;
+        ws.set_freeze_panes(3, 0)?;
+        next_row.insert(*sheet, 3);
+        debug_assert_eq!(workbook.worksheets().len(), first + i + 1);
+    }
+    let index = |s: Sheet| first + Sheet::ALL.iter().position(|x| *x == s).unwrap_or(0);
+    {
+        let mut write = |s: Sheet, values: Vec<Value>| -> Result<(), ExportError> {
+            let row = next_row.entry(s).or_insert(3);
+            let ws = workbook.worksheet_from_index(index(s))?;
+            let lines = values
+                .iter()
+                .zip(s.columns())
+                .map(|(v, col)| lines_in(v, width(*col)))
+                .max()
+                .unwrap_or(1);
+            if lines > 1 {
+                ws.set_row_height(*row, row_height(lines))?;
+            }
+            for (c, v) in values.iter().enumerate() {
+                look.write(ws, *row, c as u16, v, None)?;
+            }
+            *row += 1;
+            Ok(())
+        };
+        for sheet in Sheet::ALL {
+            if matches!(sheet, Sheet::Minutes | Sheet::Attendance | Sheet::Feedback) {
+                continue; // written with the meetings
+            }
+            src.rows(lang, sheet, kept, &mut write)?;
+        }
+    }
+    for sheet in Sheet::ALL {
+        let ws = workbook.worksheet_from_index(index(sheet))?;
+        let last = next_row.get(&sheet).copied().unwrap_or(3).saturating_sub(1);
+        let last_col = sheet.columns().len() as u16 - 1;
+        page_setup(
+            ws,
+            lang,
+            sheet.name(lang),
+            heading.today,
+            (2, 2),
+            last,
+            last_col,
+        )?;
+    }
+    Ok(())
 }

@@ -19,6 +19,7 @@ pub mod ledger;
 pub mod plan;
 pub mod read;
 pub mod records;
+mod table;
 
 use chrono::NaiveDate;
 

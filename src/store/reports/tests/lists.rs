@@ -79,7 +79,11 @@ fn the_lights_of_a_period_are_those_of_its_meetings_tasks_and_open_as_long() {
             light: Some(*light),
             ..decided.clone()
         };
-        assert_eq!(c.store.task_count(&f, today()).unwrap() as i64, *n, "{light:?}");
+        assert_eq!(
+            c.store.task_count(&f, today()).unwrap() as i64,
+            *n,
+            "{light:?}"
+        );
     }
 }
 
