@@ -276,34 +276,40 @@ fn print_plan(ctx: &Ctx, plan: &LedgerPlan, head: Imp, detail: bool) {
             ]
         )
     );
+    // A summary names a few; --verbose names every one.
+    let names = |all: Vec<&str>| -> String {
+        const FEW: usize = 12;
+        if detail || all.len() <= FEW {
+            all.join("、")
+        } else {
+            l.imp_fill(Imp::AndMore, &[&all[..FEW].join("、"), &(all.len() - FEW)])
+        }
+    };
     for kind in crate::domain::UnitKind::ALL {
-        let names: Vec<&str> = p
+        let list: Vec<&str> = p
             .units
             .iter()
             .filter(|u| u.kind == kind)
             .map(|u| u.name.as_str())
             .collect();
-        if !names.is_empty() {
+        if !list.is_empty() {
             outln!(
                 "  {}",
-                clean(&l.imp_fill(Imp::NewUnits, &[&l.unit_kind(kind), &names.join("、")]))
+                clean(&l.imp_fill(Imp::NewUnits, &[&l.unit_kind(kind), &names(list)]))
             );
         }
     }
     for title in crate::domain::LeaderTitle::ALL {
-        let names: Vec<&str> = p
+        let list: Vec<&str> = p
             .leaders
             .iter()
             .filter(|x| x.title == title)
             .map(|x| x.name.as_str())
             .collect();
-        if !names.is_empty() {
+        if !list.is_empty() {
             outln!(
                 "  {}",
-                clean(&l.imp_fill(
-                    Imp::NewLeaders,
-                    &[&l.leader_title(title), &names.join("、")]
-                ))
+                clean(&l.imp_fill(Imp::NewLeaders, &[&l.leader_title(title), &names(list)]))
             );
         }
     }

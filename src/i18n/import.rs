@@ -39,6 +39,7 @@ catalogue! {
     NewLeaders => "新建领导（{0}）：{1}", "new leaders ({0}): {1}";
     Records => "{0} 份进展报告，{1} 份书面说明，{2} 次通报批评，{3} 次移送", "{0} progress reports, {1} written explanations, {2} criticisms, {3} referrals";
     UnknownProcedure => "{0} 次会议由台账新建，会议通知和纪要情况不详，不计入 R2.2、R4.4 的统计", "{0} meetings created from the ledger alone: their notice and minutes are unknown and left out of R2.2 and R4.4";
+    AndMore => "{0} 等 {1} 个", "{0} and {1} more";
     Verbose => "（加 --verbose 列出每次会议和每项督办事项）", "(add --verbose to list every meeting and task)";
     Progress => "正在导入：{0}/{1} 项督办事项", "importing: {0}/{1} tasks";
     BadRecord => "{0}中的“{1}”无法识别（每行一条，如 2026-10-01 内容）", "{0}: cannot read \"{1}\" (one per line, e.g. 2026-10-01 text)";
