@@ -325,7 +325,16 @@ fn the_regulation_end_to_end_through_the_cli() {
     let fb = detail["feedback"].as_array().unwrap();
     assert_eq!(fb[0]["status"]["state"], "answered");
     assert_eq!(fb[1]["status"]["state"], "deemed_consent");
-    // R4.4: issued on the 11th working day: late.
+    // R4.4: signed off, then issued on the 11th working day: late.
+    db.ok(&[
+        "minutes",
+        "sign",
+        &id,
+        "--by",
+        "李明华",
+        "--date",
+        "2026-10-26",
+    ]);
     db.ok(&["minutes", "issue", &id, "--date", "2026-10-27"]);
     let m = db.json(&["meeting", "list"]);
     assert_eq!(m[0]["minutes"]["state"], "issued_late");

@@ -16,6 +16,19 @@ pub(super) fn date_failure(lang: Lang, e: &DateError) -> Failure {
     Failure { code: 2, message }
 }
 
+/// A name the user typed, as a message quotes it: whole up to 20 characters, else its first 20
+/// and `…` (a pasted paragraph is not echoed back whole).
+pub fn short(name: &str) -> String {
+    const MAX: usize = 20;
+    let name = name.trim();
+    if name.chars().nth(MAX).is_none() {
+        return name.to_string();
+    }
+    let mut s: String = name.chars().take(MAX).collect();
+    s.push('…');
+    s
+}
+
 pub fn entity_name(lang: Lang, e: Entity) -> &'static str {
     lang.t(match e {
         Entity::Unit => Msg::EntUnit,
@@ -55,12 +68,14 @@ pub fn store_failure(lang: Lang, e: StoreError) -> Failure {
         1
     };
     let message = match e {
-        StoreError::NotFound { entity, key } => {
-            lang.fill(Msg::ErrNotFound, &[&entity_name(lang, entity), &key])
-        }
-        StoreError::Duplicate { entity, key } => {
-            lang.fill(Msg::ErrDuplicate, &[&entity_name(lang, entity), &key])
-        }
+        StoreError::NotFound { entity, key } => lang.fill(
+            Msg::ErrNotFound,
+            &[&entity_name(lang, entity), &short(&key)],
+        ),
+        StoreError::Duplicate { entity, key } => lang.fill(
+            Msg::ErrDuplicate,
+            &[&entity_name(lang, entity), &short(&key)],
+        ),
         StoreError::Conflict { entity, id, by, at } => lang.fill(
             Msg::ErrConflict,
             &[&entity_name(lang, entity), &id, &by, &at],
@@ -103,34 +118,48 @@ pub fn store_failure(lang: Lang, e: StoreError) -> Failure {
 
 fn invalid_message(lang: Lang, i: Invalid) -> String {
     match i {
-        Invalid::Empty(field) => lang.fill(Msg::ErrEmpty, &[&field]),
-        Invalid::InactiveUnit(u) => lang.fill(Msg::ErrInactive, &[&u]),
-        Invalid::LeadIsCoUnit(u) => lang.fill(Msg::ErrLeadIsCo, &[&u]),
-        Invalid::TaskNotOfUnit { task, unit } => lang.fill(Msg::ErrTaskNotOfUnit, &[&task, &unit]),
+        Invalid::Empty(field) => lang.empty(field),
+        Invalid::MissingDate(w) => lang.fill(Msg::ErrMissingDate, &[&lang.when(w)]),
+        Invalid::TooLong(t) => lang.too_long(&t),
+        Invalid::OutOfOrder(o) => lang.out_of_order(&o),
+        Invalid::InactiveUnit(u) => lang.fill(Msg::ErrInactive, &[&short(&u)]),
+        Invalid::LeadIsCoUnit(u) => lang.fill(Msg::ErrLeadIsCo, &[&short(&u)]),
+        Invalid::TaskNotOfUnit { task, unit } => {
+            lang.fill(Msg::ErrTaskNotOfUnit, &[&task, &short(&unit)])
+        }
         Invalid::NotOverdue { task, on } => lang.fill(Msg::ErrNotOverdue, &[&task, &on]),
         Invalid::AlreadyDone(t) => lang.fill(Msg::ErrAlreadyDone, &[&t]),
-        Invalid::DateBefore {
-            field,
-            earlier_than,
-        } => lang.fill(Msg::ErrDateBefore, &[&field, &earlier_than]),
+        Invalid::IssueOpen { meeting, open } => {
+            lang.fill(Msg::ErrIssueOpen, &[&meeting, &lang.issue_open(&open)])
+        }
+        Invalid::FeedbackPending {
+            meeting,
+            waiting,
+            until,
+        } => {
+            let what = lang.fill(Msg::OpenWaiting, &[&waiting, &lang.deadline(until)]);
+            lang.fill(Msg::ErrFeedbackPending, &[&meeting, &what])
+        }
         Invalid::NoFeedbackRound(m) => lang.fill(Msg::ErrNoFeedbackRound, &[&m]),
         Invalid::NotParticipant { unit, meeting } => {
-            lang.fill(Msg::ErrNotParticipant, &[&unit, &meeting])
+            lang.fill(Msg::ErrNotParticipant, &[&short(&unit), &meeting])
         }
         Invalid::NotEmpty => lang.t(Msg::ErrNotEmpty).to_string(),
-        Invalid::ReferralStep { id, status } => lang.fill(Msg::ErrReferralStep, &[&id, &status]),
+        Invalid::ReferralStep { id, status } => {
+            lang.fill(Msg::ErrReferralStep, &[&id, &lang.referral(status)])
+        }
         Invalid::CalendarLine { line, text } => lang.fill(Msg::ErrCalendarLine, &[&line, &text]),
         Invalid::ParticipantInUse { unit, meeting } => {
-            lang.fill(Msg::ErrParticipantInUse, &[&unit, &meeting])
+            lang.fill(Msg::ErrParticipantInUse, &[&short(&unit), &meeting])
         }
         Invalid::TaskMeetingFixed { task, meeting } => {
             lang.fill(Msg::ErrTaskMeetingFixed, &[&task, &meeting])
         }
-        Invalid::OwnLiaison(name) => lang.fill(Msg::ErrOwnLiaison, &[&name]),
+        Invalid::OwnLiaison(name) => lang.fill(Msg::ErrOwnLiaison, &[&short(&name)]),
         Invalid::Line { line, error } => {
             lang.fill(Msg::ErrLine, &[&line, &store_failure(lang, *error).message])
         }
-        Invalid::AccountName(n) => lang.fill(Msg::ErrAccountName, &[&n]),
+        Invalid::AccountName(n) => lang.fill(Msg::ErrAccountName, &[&short(&n)]),
         Invalid::LastAdmin(n) => lang.fill(Msg::ErrLastAdmin, &[&n]),
         Invalid::NothingToUndo => lang.t(Msg::ErrNothingToUndo).to_string(),
         Invalid::CannotUndo(code) => {

@@ -256,7 +256,7 @@ pub fn meeting(ctx: &Ctx, c: MeetingCmd) -> CliResult {
                 OutcomeArg::UnauthorisedSubstitute => AttendanceOutcome::UnauthorisedSubstitute,
             };
             store
-                .record_attendance(id, &unit, outcome, attendee, role)
+                .record_attendance(id, &unit, outcome, attendee, role, ctx.today)
                 .map_err(|e| ctx.store(e))?;
             outln!("{}", l.fill(Msg::Saved, &[&l.t(Msg::EntAttendance), &unit]));
         }

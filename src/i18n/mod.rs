@@ -43,6 +43,7 @@ mod catalogue;
 mod deploy;
 mod export;
 mod import;
+mod names;
 mod report;
 mod ui;
 
@@ -50,6 +51,7 @@ pub use catalogue::Msg;
 pub use deploy::Dep;
 pub use export::Exp;
 pub use import::Imp;
+pub use names::provisional_date;
 pub use report::Rep;
 pub use ui::Ui;
 

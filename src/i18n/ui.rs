@@ -275,12 +275,12 @@ catalogue! {
     ErrLeadIsCo => "{0} 已是主办单位", "{0} is the lead unit";
     ErrLimit => "无法识别时限“{0}”：写日期、默认，或经费/编制/土地/案件处理/跨度较长", "unrecognised limit \"{0}\": a date, default, or funding/staffing/land/case_handling/long_span";
     ErrAlreadyDone => "事项 #{0} 已办结", "task #{0} is already done";
-    ErrBeforeMeeting => "事项 #{0} 的会议在 {1}，办结不能更早", "task #{0} comes from a meeting on {1}; it cannot be done before";
     ErrNotOverdue => "事项 #{0} 在 {1} 尚未逾期，无需书面说明（R5.5）", "task #{0} is not overdue on {1}: nothing to explain (R5.5)";
-    ErrPromiseBefore => "承诺日期早于说明日期 {0}", "the promise is before the explanation ({0})";
     ErrMixedUnits => "所选事项不属于同一主办单位", "the tasks belong to different lead units";
     ErrNoMissedPromise => "事项 #{0} 没有逾期未兑现的承诺（R5.6）", "task #{0} has no missed promise (R5.6)";
     FormKeys => "Tab 下一项 · Shift-Tab 上一项 · Ctrl-S 保存 · Esc 关闭", "Tab next · Shift-Tab back · Ctrl-S save · Esc close";
+    FormAskConfirm => "y 仍然保存 · n 返回修改", "y save anyway · n back to the form";
+    AskIssueOpen => "{0}；仍要印发吗？", "{0}: issue the minutes anyway?";
     FormAskClose => "有未保存的修改，放弃吗？ y 放弃 · n 继续编辑", "Discard unsaved changes? y discard · n keep editing";
     FormSaving => "保存中…", "saving…";
     TheirVersion => "他人已保存：{0}", "theirs: {0}";

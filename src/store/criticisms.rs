@@ -6,6 +6,8 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::{Entity, Invalid, Result, Store, StoreError, Tx};
+use crate::domain::fields::{self, TextField};
+use crate::domain::order::{self, When};
 use crate::domain::{Criticism, Referral, ReferralStatus};
 
 /// A criticism to record.
@@ -156,6 +158,8 @@ impl Tx<'_> {
 impl Store {
     /// R5.6: records a notified criticism of a unit, covering tasks it leads.
     pub fn add_criticism(&mut self, new: NewCriticism) -> Result<i64> {
+        fields::fits_opt(TextField::Number, new.doc_no.as_deref())?;
+        fields::fits_opt(TextField::Note, new.reason.as_deref())?;
         let unit = self.unit_by_name(&new.unit)?;
         for &id in &new.task_ids {
             let task = self.task_row(id, new.date)?;
@@ -291,6 +295,12 @@ impl Store {
             | ReferralStep::Conclude { id, date, .. }
             | ReferralStep::NotRefer { id, date, .. } => (*id, *date),
         };
+        if let ReferralStep::Conclude { outcome: text, .. } = &step {
+            fields::fits_opt(TextField::Note, text.as_deref())?;
+        }
+        if let ReferralStep::NotRefer { reason: text, .. } = &step {
+            fields::fits(TextField::Note, text)?;
+        }
         let before = self.referral(id)?;
         let status = before.status();
         let mut after = before.clone();
@@ -319,19 +329,14 @@ impl Store {
             _ => false,
         };
         if !allowed {
-            return Err(Invalid::ReferralStep {
-                id,
-                status: status.code(),
-            }
-            .into());
+            return Err(Invalid::ReferralStep { id, status }.into());
         }
-        if date < before.proposed_on {
-            return Err(Invalid::DateBefore {
-                field: "date",
-                earlier_than: "proposed_on",
-            }
-            .into());
-        }
+        order::not_before(
+            When::ReferralStep,
+            date,
+            When::ReferralProposed,
+            before.proposed_on,
+        )?;
         after.version += 1;
         self.write(Role::Editor, |tx| {
             tx.check_version(Entity::Referral, "referral", "id = ?1", &id, &id.to_string(), before.version)?;

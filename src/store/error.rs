@@ -76,7 +76,11 @@ impl fmt::Display for Entity {
 #[derive(Debug)]
 pub enum Invalid {
     /// A required text is empty.
-    Empty(&'static str),
+    Empty(crate::domain::TextField),
+    /// A required date is missing.
+    MissingDate(crate::domain::When),
+    /// A text longer than its field allows.
+    TooLong(crate::domain::TooLong),
     /// The unit is deactivated and takes no new tasks.
     InactiveUnit(String),
     /// A unit is both lead and co-unit.
@@ -87,19 +91,32 @@ pub enum Invalid {
     NotOverdue { task: i64, on: chrono::NaiveDate },
     /// The task is already done.
     AlreadyDone(i64),
-    /// A date before another it must follow (what, must-follow).
-    DateBefore {
-        field: &'static str,
-        earlier_than: &'static str,
-    },
+    /// A date on the wrong side of another: before what it must follow, or after what it must
+    /// precede ([`crate::domain::order`]).
+    OutOfOrder(crate::domain::OutOfOrder),
     /// The feedback round of this meeting has not been sent.
     NoFeedbackRound(i64),
+    /// R4.4: issuing the minutes while units' answers are awaited or before sign-off; saved only
+    /// when the user confirms (`--force`, or yes to the TUI's question).
+    IssueOpen {
+        meeting: i64,
+        open: crate::domain::minutes::IssueOpen,
+    },
+    /// R4.5: the feedback forms cannot be archived while units' answers are awaited.
+    FeedbackPending {
+        meeting: i64,
+        waiting: usize,
+        until: crate::domain::Deadline,
+    },
     /// The unit takes no part in the meeting.
     NotParticipant { unit: String, meeting: i64 },
     /// The database already holds data (for `demo`).
     NotEmpty,
     /// The referral step does not follow from the referral's current status.
-    ReferralStep { id: i64, status: &'static str },
+    ReferralStep {
+        id: i64,
+        status: crate::domain::ReferralStatus,
+    },
     /// A calendar file line that cannot be read.
     CalendarLine { line: usize, text: String },
     /// R2.1: a unit removed from a meeting's participants already has an attendance outcome or a
@@ -286,5 +303,17 @@ impl StoreError {
 impl From<Invalid> for StoreError {
     fn from(i: Invalid) -> Self {
         StoreError::Invalid(i)
+    }
+}
+
+impl From<crate::domain::OutOfOrder> for StoreError {
+    fn from(o: crate::domain::OutOfOrder) -> Self {
+        StoreError::Invalid(Invalid::OutOfOrder(o))
+    }
+}
+
+impl From<crate::domain::TooLong> for StoreError {
+    fn from(t: crate::domain::TooLong) -> Self {
+        StoreError::Invalid(Invalid::TooLong(t))
     }
 }

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::minutes::FeedbackRow;
 use super::{Entity, Invalid, Result, Store, StoreError, TaskFilter, TaskRow, Tx};
+use crate::domain::fields::{self, TextField};
 use crate::domain::meeting::{NoticeStatus, notice_status};
 use crate::domain::minutes::{MinutesStatus, minutes_due, minutes_status};
 use crate::domain::{Attendance, Deadline, Meeting, Minutes};
@@ -122,11 +123,25 @@ pub(super) fn read_meeting(conn: &Connection, id: i64) -> Result<Meeting> {
     read_meeting_parts(conn, id).map(|(m, ..)| m)
 }
 
+/// A meeting's texts: at least one topic, and each text within its field's limit.
+pub(super) fn meeting_texts(m: &Meeting) -> Result<()> {
+    if m.topics.iter().all(|t| t.trim().is_empty()) {
+        return Err(Invalid::Empty(TextField::Topic).into());
+    }
+    for t in &m.topics {
+        fields::fits(TextField::Topic, t.trim())?;
+    }
+    fields::fits_opt(TextField::Number, m.number.as_deref())?;
+    fields::fits_opt(TextField::Place, m.place.as_deref())?;
+    Ok(fields::fits_opt(
+        TextField::Person,
+        m.plan_approved_by.as_deref(),
+    )?)
+}
+
 impl Tx<'_> {
     pub(super) fn insert_meeting(&self, m: &Meeting) -> Result<i64> {
-        if m.topics.iter().all(|t| t.trim().is_empty()) {
-            return Err(Invalid::Empty("topic").into());
-        }
+        meeting_texts(m)?;
         self.prepare_cached(
             "INSERT INTO meeting (id, number, chair_id, liaison_id, date, time, place, plan_approved_by, plan_approved_on, notice_date, emergency)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",

@@ -51,7 +51,7 @@ pub use criticisms::{CriticismRow, NewCriticism, ReferralStep};
 pub use error::{BackupProblem, Entity, Invalid, Result, StoreError};
 pub use import::{LedgerPlan, MeetingRef, NewLeader, PlannedMeeting, PlannedTask};
 pub use meetings::{MeetingDetail, MeetingFilter, MeetingRow, MeetingScope, NewMeeting};
-pub use minutes::{FeedbackAnswer, FeedbackRow};
+pub use minutes::{FeedbackAnswer, FeedbackRow, MinutesSave};
 pub use overview::Overview;
 pub use rows::{UnitDetail, UnitRow};
 pub use schema::SCHEMA_VERSION;

@@ -14,6 +14,8 @@ use serde::Serialize;
 
 use super::{Entity, Invalid, Result, Store, StoreError, Tx};
 use crate::calendar::Calendar;
+use crate::domain::fields::{self, TextField};
+use crate::domain::order::{self as time_order, TaskTimes};
 use crate::domain::{Criticism, ExemptCategory, Explanation, Limit, ProgressReport, Task};
 use crate::text::initials;
 use derived::Derived;
@@ -60,6 +62,34 @@ fn limit_columns(limit: Limit) -> (Option<NaiveDate>, Option<&'static str>) {
     }
 }
 
+/// A task's text: not blank, not longer than [`TextField::TaskText`] allows.
+pub(super) fn check_text(text: &str) -> Result<()> {
+    if text.trim().is_empty() {
+        return Err(Invalid::Empty(TextField::TaskText).into());
+    }
+    Ok(fields::fits(TextField::TaskText, text.trim())?)
+}
+
+/// The dates task `id`'s records are checked against ([`order`]): its meeting's, its completion,
+/// its latest progress report and explanation.
+pub(super) fn task_times(conn: &Connection, id: i64) -> Result<TaskTimes> {
+    conn.prepare_cached(
+        "SELECT m.date, t.completed_on, (SELECT max(reported_on) FROM progress_report WHERE task_id = t.id),
+         (SELECT max(submitted_on) FROM explanation WHERE task_id = t.id)
+         FROM task t JOIN meeting m ON m.id = t.meeting_id WHERE t.id = ?1",
+    )?
+    .query_row([id], |r| {
+        Ok(TaskTimes {
+            meeting: r.get(0)?,
+            completed_on: r.get(1)?,
+            last_progress: r.get(2)?,
+            last_explanation: r.get(3)?,
+        })
+    })
+    .optional()?
+    .ok_or_else(|| StoreError::not_found(Entity::Task, id))
+}
+
 /// The stored task (without computed fields), in a store or inside a write transaction.
 pub(super) fn read_task(conn: &Connection, id: i64) -> Result<Task> {
     let task = conn
@@ -99,9 +129,7 @@ pub(super) fn read_task(conn: &Connection, id: i64) -> Result<Task> {
 
 impl Tx<'_> {
     pub(super) fn insert_task(&self, t: &Task) -> Result<i64> {
-        if t.text.trim().is_empty() {
-            return Err(Invalid::Empty("text").into());
-        }
+        check_text(&t.text)?;
         let (date, category) = limit_columns(t.limit);
         // The derived columns are computed here, as `refresh_due` would, so the row is written
         // once (a bulk load inserts hundreds of thousands).
@@ -116,6 +144,9 @@ impl Tx<'_> {
                 entity: Entity::Meeting,
                 key: t.meeting_id.to_string(),
             })?;
+        if let Limit::Date(due) = t.limit {
+            time_order::limit(meeting_date, due)?;
+        }
         let d = Derived::of(self.cal, self.t, t.limit, issued, meeting_date);
         self.prepare_cached(
             "INSERT INTO task (id, meeting_id, text, lead_unit_id, responsible_leader_id, limit_kind, limit_date,
@@ -247,8 +278,11 @@ impl Store {
     ) -> Result<i64> {
         let task = self.task(task_id)?;
         if text.trim().is_empty() {
-            return Err(Invalid::Empty("text").into());
+            return Err(Invalid::Empty(TextField::Progress).into());
         }
+        fields::fits(TextField::Progress, text.trim())?;
+        // R5.3: after the meeting, and nothing reported on a task after it was done.
+        time_order::progress(&task_times(&self.conn, task_id)?, reported_on)?;
         self.write(Role::Editor, |tx| {
             let mut p = ProgressReport {
                 id: 0,
@@ -274,14 +308,8 @@ impl Store {
         if task.completed_on.is_some() {
             return Err(Invalid::AlreadyDone(task_id).into());
         }
-        let meeting = self.meeting(task.meeting_id)?;
-        if date < meeting.date {
-            return Err(Invalid::DateBefore {
-                field: "completed_on",
-                earlier_than: "meeting_date",
-            }
-            .into());
-        }
+        fields::fits_opt(TextField::Note, note.as_deref())?;
+        time_order::completion(&task_times(&self.conn, task_id)?, date)?;
         self.write(Role::Editor, |tx| {
             let version = expected.unwrap_or(task.version);
             tx.check_version(Entity::Task, "task", "id = ?1", &task_id, &task_id.to_string(), version)?;
@@ -306,19 +334,14 @@ impl Store {
         if task.completed_on.is_some() {
             return Err(Invalid::AlreadyDone(task_id).into());
         }
+        fields::fits_opt(TextField::Note, text.as_deref())?;
+        time_order::explanation(&task_times(&self.conn, task_id)?, submitted_on, promised_on)?;
         // R5.5: a unit that missed a limit explains; a task not yet past it has nothing to explain.
         let due = self.task_row(task_id, submitted_on)?.due;
         if due.is_none_or(|due| submitted_on <= due) {
             return Err(Invalid::NotOverdue {
                 task: task_id,
                 on: submitted_on,
-            }
-            .into());
-        }
-        if promised_on < submitted_on {
-            return Err(Invalid::DateBefore {
-                field: "promised_on",
-                earlier_than: "submitted_on",
             }
             .into());
         }

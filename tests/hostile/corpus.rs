@@ -157,6 +157,7 @@ pub fn add_hostile(store: &mut Store) -> Added {
             AttendanceOutcome::LeaderAttended,
             Some(h("孙涛")),
             Some(h("局长")),
+            d("2099-12-31"),
         )
         .unwrap();
     store

@@ -177,7 +177,10 @@ fn command_line_arguments_are_stored_cleaned_as_typed_text() {
             "2026-11-05",
         ],
     );
-    ok(&db, &["minutes", "issue", "1", "--date", "2026-11-05"]);
+    ok(
+        &db,
+        &["minutes", "issue", "1", "--date", "2026-11-05", "--force"],
+    );
     let text = ha("完成管网改造\n第二段");
     ok(
         &db,

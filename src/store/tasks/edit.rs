@@ -3,8 +3,9 @@
 use crate::domain::Role;
 use rusqlite::params;
 
-use super::{NewTask, limit_columns, read_task};
-use crate::domain::Task;
+use super::{NewTask, check_text, limit_columns, read_task, task_times};
+use crate::domain::order;
+use crate::domain::{Limit, Task};
 use crate::store::{Entity, Invalid, Result, Store, StoreError, Tx};
 use crate::text::initials;
 
@@ -34,8 +35,13 @@ impl Tx<'_> {
     /// Writes every stored field of task `t.id` but its meeting (the version moves on by one),
     /// its co-units, and the derived columns that follow from them, as [`Tx::insert_task`] does.
     pub(in crate::store) fn put_task(&self, t: &Task) -> Result<()> {
-        if t.text.trim().is_empty() {
-            return Err(Invalid::Empty("text").into());
+        check_text(&t.text)?;
+        let times = task_times(self, t.id)?;
+        if let Limit::Date(due) = t.limit {
+            order::limit(times.meeting, due)?;
+        }
+        if let Some(done) = t.completed_on {
+            order::completion(&times, done)?;
         }
         let (date, category) = limit_columns(t.limit);
         self.prepare_cached(
@@ -86,9 +92,10 @@ impl Store {
     /// A new task checked against the data: its meeting exists, the text is not blank, the lead
     /// unit is active and not also a co-unit, the units and the leader exist.
     fn prepare_task(&self, new: NewTask) -> Result<Task> {
-        self.meeting(new.meeting_id)?;
-        if new.text.trim().is_empty() {
-            return Err(Invalid::Empty("text").into());
+        let meeting = self.meeting(new.meeting_id)?;
+        check_text(&new.text)?;
+        if let Limit::Date(due) = new.limit {
+            order::limit(meeting.date, due)?;
         }
         let lead = self.unit_by_name(&new.lead_unit)?;
         if !lead.active {
@@ -154,9 +161,7 @@ impl Store {
             }
             .into());
         }
-        if edit.text.trim().is_empty() {
-            return Err(Invalid::Empty("text").into());
-        }
+        check_text(&edit.text)?;
         let lead = self.unit_by_name(&edit.lead_unit)?;
         if !lead.active && lead.id != current.lead_unit_id {
             return Err(Invalid::InactiveUnit(lead.name).into());

@@ -114,6 +114,7 @@ mod search;
 mod sync;
 mod task_edits;
 mod tasks_window;
+mod time_order;
 mod undo;
 
 #[test]

@@ -116,6 +116,7 @@ pub(super) fn writes(meeting: i64, t: i64) -> Vec<(&'static str, Role, Attempt)>
                     AttendanceOutcome::LeaderAttended,
                     None,
                     None,
+                    crate::domain::testcal::d("2099-12-31"),
                 )
             }),
         ),
@@ -131,6 +132,19 @@ pub(super) fn writes(meeting: i64, t: i64) -> Vec<(&'static str, Role, Attempt)>
             e,
             Box::new(move |s| {
                 s.update_minutes(meeting, None, |m| m.feedback_sent_on = Some(day))
+                    .map(drop)
+            }),
+        ),
+        (
+            "save_minutes",
+            e,
+            Box::new(move |s| {
+                let save = crate::store::MinutesSave {
+                    expected: None,
+                    today: day,
+                    force: false,
+                };
+                s.save_minutes(meeting, save, |m| m.reviewer = Some("王主任".into()))
                     .map(drop)
             }),
         ),

@@ -186,6 +186,7 @@ fn r3_attendance_is_recorded_per_unit() {
         AttendanceOutcome::UnauthorisedSubstitute,
         Some("王某".into()),
         Some("科员".into()),
+        crate::domain::testcal::d("2099-12-31"),
     )
     .unwrap();
     let detail = s.meeting_detail(m, d("2026-11-25")).unwrap();

@@ -199,4 +199,17 @@ impl<'a> Values<'a> {
     pub fn refuse(&mut self, key: &str, msg: Ui, args: &[&dyn std::fmt::Display]) {
         self.fail(key, msg, args);
     }
+
+    /// Time runs one way ([`crate::domain::order`]): a date on the wrong side of another is
+    /// refused beside its field (`key`, else the field that usually holds it), in the words the
+    /// store would use.
+    pub fn order(&mut self, key: Option<&str>, checked: crate::domain::order::Checked) {
+        if let Err(o) = checked {
+            let text = self.lang.out_of_order(&o);
+            let key = key.unwrap_or(o.what.field()).to_string();
+            if let Some(f) = self.form.field_mut(&key) {
+                f.error.get_or_insert(text);
+            }
+        }
+    }
 }

@@ -149,6 +149,7 @@ fn after(m: &mut Model, outcome: FormKey) -> Vec<Command> {
     match outcome {
         FormKey::Changed => {
             if let Some(mut f) = m.form.take() {
+                f.confirmed = false;
                 workflow::hints(m, &mut f);
                 m.form = Some(f);
             }
@@ -220,6 +221,10 @@ pub fn refused(m: &mut Model, e: WriteFailure) -> Vec<Command> {
         return Vec::new();
     };
     f.saving = false;
+    if e.ask {
+        f.asking = Some(e.message);
+        return Vec::new();
+    }
     if e.conflict {
         f.conflict = true;
         f.error = Some(format!("{} {}", e.message, m.lang.ui(Ui::ConflictHint)));

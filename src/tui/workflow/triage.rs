@@ -3,6 +3,7 @@
 //! covering the tasks whose promise was missed (R5.6).
 
 use super::FormKind;
+use crate::domain::order::{self, TaskTimes};
 use crate::i18n::Ui;
 use crate::text::truncate;
 use crate::tui::command::Write;
@@ -56,10 +57,23 @@ pub fn progress(m: &Model, ids: &[i64]) -> Option<Form> {
     )
 }
 
-pub fn save_progress(ids: &[i64], v: &mut Values) -> Option<Write> {
+/// The dates a task's new records are checked against, as far as its loaded row knows them.
+fn times(r: &TaskRow) -> TaskTimes {
+    TaskTimes {
+        completed_on: r.completed_on,
+        ..TaskTimes::of_meeting(r.meeting_date)
+    }
+}
+
+pub fn save_progress(m: &Model, ids: &[i64], v: &mut Values) -> Option<Write> {
+    let on = v.must_fact_date("reported_on");
+    // R5.3: after the meeting, and not on a task already done.
+    for r in rows(m, ids) {
+        v.order(None, order::progress(&times(r), on));
+    }
     Some(Write::Progress {
         tasks: ids.to_vec(),
-        on: v.must_fact_date("reported_on"),
+        on,
         text: v.must_text("text"),
     })
 }
@@ -82,12 +96,8 @@ pub fn save_done(m: &Model, ids: &[i64], v: &mut Values) -> Option<Write> {
     if let Some(r) = rows.iter().find(|r| r.completed_on.is_some()) {
         v.refuse("completed_on", Ui::ErrAlreadyDone, &[&r.id]);
     }
-    if let Some(r) = rows.iter().find(|r| on < r.meeting_date) {
-        v.refuse(
-            "completed_on",
-            Ui::ErrBeforeMeeting,
-            &[&r.id, &r.meeting_date],
-        );
+    for r in &rows {
+        v.order(None, order::completion(&times(r), on));
     }
     Some(Write::Complete {
         tasks: rows.iter().map(|r| (r.id, r.version)).collect(),
@@ -118,11 +128,9 @@ pub fn save_explain(m: &Model, ids: &[i64], v: &mut Values) -> Option<Write> {
     let submitted = v.must_fact_date("submitted_on");
     let promised = v.must_date("promised_on");
     let text = v.text("text");
-    if promised < submitted {
-        v.refuse("promised_on", Ui::ErrPromiseBefore, &[&submitted]);
-    }
-    // R5.5: only a missed limit is explained.
+    // R5.5: only a missed limit is explained, after the meeting, the promise not before it.
     for r in rows(m, ids) {
+        v.order(None, order::explanation(&times(r), submitted, promised));
         if r.completed_on.is_some() {
             v.refuse("submitted_on", Ui::ErrAlreadyDone, &[&r.id]);
         } else if r.due.is_none_or(|due| submitted <= due) {

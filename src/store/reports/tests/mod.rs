@@ -139,7 +139,15 @@ pub(super) fn county() -> County {
         (m2, CAI, UnauthorisedSubstitute),
         (m3, SHANG, Absent),
     ] {
-        s.record_attendance(m, unit, outcome, None, None).unwrap();
+        s.record_attendance(
+            m,
+            unit,
+            outcome,
+            None,
+            None,
+            crate::domain::testcal::d("2099-12-31"),
+        )
+        .unwrap();
     }
     // M2's round: deadline 14 October. 上塘镇 answers the 13th, 县财政局 never (deemed consent).
     // M3's round: deadline 23 October; 上塘镇 answers the 26th (late).

@@ -99,12 +99,20 @@ fn r2_r3_meetings_and_attendance_round_trip() {
             AttendanceOutcome::Absent,
             Some("王某".into()),
             None,
+            crate::domain::testcal::d("2099-12-31"),
         )
         .unwrap();
     });
     round_trip(&mut s, |s| {
-        s.record_attendance(m, "县水利局", AttendanceOutcome::LeaderAttended, None, None)
-            .unwrap();
+        s.record_attendance(
+            m,
+            "县水利局",
+            AttendanceOutcome::LeaderAttended,
+            None,
+            None,
+            crate::domain::testcal::d("2099-12-31"),
+        )
+        .unwrap();
     });
     round_trip(&mut s, |s| {
         s.confirm_attendee(
