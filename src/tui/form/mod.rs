@@ -11,7 +11,7 @@ use super::workflow::FormKind;
 use crate::domain::Light;
 
 pub use edit::{FormKey, key, paste};
-pub use values::{Values, split_names};
+pub use values::{Values, split_names, too_long};
 
 /// What a field holds and how it is typed.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,6 +87,9 @@ pub struct Field {
     pub theirs: Option<String>,
     /// Drawn on the line of the previous field (a grid's columns), this many cells wide.
     pub column: Option<u16>,
+    /// The text the field holds, whose length the store limits (each line of a field that
+    /// takes one record per line).
+    pub limit: Option<crate::domain::TextField>,
 }
 
 impl Field {
@@ -103,6 +106,7 @@ impl Field {
             hint: None,
             theirs: None,
             column: None,
+            limit: None,
         }
     }
 

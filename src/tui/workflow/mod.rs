@@ -11,8 +11,9 @@ mod triage;
 mod units;
 
 use super::command::Write;
-use super::form::{Candidate, Form, Values};
+use super::form::{Candidate, FieldKind, Form, Values};
 use super::model::{Model, Tab};
+use crate::domain::TextField;
 use crate::i18n::Ui;
 
 /// What a form saves, and the record it was filled from.
@@ -72,8 +73,43 @@ pub fn open(m: &Model, kind: FormKind) -> Option<Form> {
         FormKind::Criticise(ids) => triage::criticise(m, ids)?,
     };
     let mut form = form;
+    limits(&mut form);
     hints(m, &mut form);
     Some(form)
+}
+
+/// The length the store allows each text field of a form ([`TextField`]), so that the form says
+/// so beside the field, before the store would refuse it.
+fn limits(form: &mut Form) {
+    for f in &mut form.fields {
+        if !matches!(f.kind, FieldKind::Text | FieldKind::LongText) {
+            continue;
+        }
+        let key = f.key.split('#').next().unwrap_or_default();
+        f.limit = match key {
+            "lines" => Some(TextField::TaskText),
+            "text" => Some(match form.kind {
+                FormKind::Progress(_) => TextField::Progress,
+                FormKind::Explain(_) => TextField::Note,
+                _ => TextField::TaskText,
+            }),
+            "topics" => Some(TextField::Topic),
+            "name" => Some(match form.kind {
+                FormKind::NewLeader | FormKind::EditLeader(_) => TextField::LeaderName,
+                _ => TextField::UnitName,
+            }),
+            "main_leader" | "attendee" | "drafter" | "reviewer" | "signed_by" | "signer"
+            | "plan_approved_by" => Some(TextField::Person),
+            "role" | "signer_post" => Some(TextField::Post),
+            "contact" | "drafter_phone" | "drafter_fax" | "drafter_email" => {
+                Some(TextField::Contact)
+            }
+            "place" => Some(TextField::Place),
+            "number" | "doc_no" => Some(TextField::Number),
+            "note" | "opinion" | "reason" | "outcome" => Some(TextField::Note),
+            _ => None,
+        };
+    }
 }
 
 /// Reads the form; the write it asks for and the message for when it is done, or `None` with the
@@ -110,6 +146,13 @@ pub fn hints(m: &Model, form: &mut Form) {
     for f in &mut form.fields {
         if f.kind == super::form::FieldKind::Date {
             f.hint = date_hint(m, f.text_value());
+        }
+        // Past the length the store allows: said beside the field as it is typed.
+        if f.limit.is_some() {
+            f.hint = super::form::too_long(f).map(|e| super::form::Hint {
+                text: m.lang.too_long(&e),
+                light: Some(crate::domain::Light::Red),
+            });
         }
     }
     match form.kind.clone() {

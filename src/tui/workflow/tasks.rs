@@ -189,6 +189,7 @@ fn read_task(m: &Model, v: &mut Values, meeting: i64, text: String, sfx: &str) -
 }
 
 pub fn save_new(meeting: i64, m: &Model, v: &mut Values) -> Option<Write> {
+    v.within_limit("lines");
     let lines = lines(v.form);
     if lines.is_empty() {
         v.refuse("lines", Ui::ErrRequired, &[]);
