@@ -148,7 +148,13 @@ fn invalid_message(lang: Lang, i: Invalid) -> String {
         Invalid::ReferralStep { id, status } => {
             lang.fill(Msg::ErrReferralStep, &[&id, &lang.referral(status)])
         }
-        Invalid::CalendarLine { line, text } => lang.fill(Msg::ErrCalendarLine, &[&line, &text]),
+        Invalid::CalendarLine { line, text } => {
+            lang.fill(Msg::ErrCalendarLine, &[&line, &short(&text)])
+        }
+        Invalid::CalendarTwice { date, first, again } => {
+            lang.fill(Msg::ErrCalendarTwice, &[&date, &first, &again])
+        }
+        Invalid::CalendarEmpty => lang.t(Msg::ErrCalendarEmpty).to_string(),
         Invalid::ParticipantInUse { unit, meeting } => {
             lang.fill(Msg::ErrParticipantInUse, &[&short(&unit), &meeting])
         }

@@ -249,6 +249,14 @@ impl Ctx {
     pub fn print(&self, table: &output::Table, json: &impl serde::Serialize) {
         output::print(self.format, table, json);
     }
+
+    /// Under a table with a deadline marked `*`: what the mark means (CSV and JSON carry it as a
+    /// value of their own).
+    pub fn provisional_note(&self, any: bool) {
+        if any && self.format == Format::Table {
+            outln!("{}", self.lang.t(Msg::ProvisionalNote));
+        }
+    }
 }
 
 /// The default database: `DUBAN_DB` is read by clap; else the platform data directory.

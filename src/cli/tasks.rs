@@ -275,6 +275,7 @@ pub fn task(ctx: &Ctx, c: TaskCmd) -> CliResult {
             let filter = args.filter(ctx, &store)?;
             let rows = store.tasks(&filter, ctx.today).map_err(|e| ctx.store(e))?;
             ctx.print(&task_table(ctx, &rows), &rows);
+            ctx.provisional_note(rows.iter().any(|r| r.provisional));
         }
         TaskCmd::Show { id } => {
             let d = store.task_detail(id, ctx.today).map_err(|e| ctx.store(e))?;
@@ -314,7 +315,7 @@ pub fn task(ctx: &Ctx, c: TaskCmd) -> CliResult {
                 clean(&d.meeting_topics.join("、"))
             );
             if r.provisional {
-                outln!("*{}", l.t(Msg::Provisional));
+                outln!("{}", l.t(Msg::ProvisionalNote));
             }
             if let Some(c) = r.completed_on {
                 outln!(

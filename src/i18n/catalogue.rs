@@ -21,6 +21,7 @@ catalogue! {
     LimitDate => "明确时限", "explicit date";
     LimitExempt => "不设默认时限", "exempt";
     Provisional => "（暂按周一至周五计算）", " (provisional: Mon–Fri)";
+    ProvisionalNote => "*：涉及尚无放假通知的年份，暂按周一至周五计算，通知导入后可能变化", "*: rests on a year without a holiday notice, counted Monday–Friday; it may change when the notice is imported";
     WorkdaysLeft => "剩余{0}个工作日", "{0} working days left";
     WorkdaysOverdue => "逾期{0}个工作日", "overdue by {0} working days";
     DueToday => "今日到期", "due today";
@@ -210,6 +211,12 @@ catalogue! {
     ErrNotParticipant => "“{0}”不是会议 {1} 的参会单位", "\"{0}\" is not a participant of meeting {1}";
     ErrNotEmpty => "数据库中已有数据；演示数据只能写入新的数据库（换一个 --db 路径）", "the database already holds data; demo data goes into a new database (use another --db path)";
     ErrReferralStep => "移送 {0} 当前状态为“{1}”，不能进行这一步", "referral {0} is {1}; that step does not follow";
+    ErrCalendarTwice => "日历文件第{1}行与第{2}行是同一天 {0}：每天只能有一行", "calendar file lines {1} and {2} are both {0}: one line per day";
+    ErrCalendarEmpty => "日历文件中没有任何日期（应为 date,is_off_day,name 各行）", "the calendar file lists no day (expected lines date,is_off_day,name)";
+    CalendarYearKnown => "{0}年的放假通知已完整导入", "the holiday notice of {0} is in";
+    CalendarYearPartial => "{0}年只导入了部分日期（缺{1}），仍暂按周一至周五计算，相关时限标 *", "only part of {0} was imported (no {1}): still counted Monday–Friday, its deadlines marked *";
+    NoticeSpringFestival => "春节", "Spring Festival";
+    NoticeNationalDay => "国庆节", "National Day";
     ErrCalendarLine => "日历文件第{0}行无法识别：{1}", "calendar file line {0} cannot be read: {1}";
     ErrParticipantInUse => "“{0}”在会议 {1} 已有参会结果或反馈意见，不能移出参会单位", "\"{0}\" has an attendance outcome or a feedback answer at meeting {1} and cannot be removed from its participants";
     ErrTaskMeetingFixed => "事项 {0} 属于会议 {1}，不能改到其他会议", "task {0} belongs to meeting {1} and cannot be moved to another meeting";
@@ -223,7 +230,7 @@ catalogue! {
     ErrFile => "无法读取或写入文件 {0}：{1}", "cannot read or write {0}: {1}";
     ErrConfig => "配置文件 {0} 有误：{1}", "configuration {0} is invalid: {1}";
     ErrCategory => "无法识别的不设时限类别“{0}”：可选 经费、编制、土地、案件处理、跨度较长", "unknown exempt category \"{0}\": use funding, staffing, land, case_handling, long_span";
-    ErrWorkdaysRange => "结果超出日历范围", "the result falls outside the calendar's range";
+    ErrWorkdaysRange => "{0} 加 {1} 个工作日超出支持范围（1970–2199年）", "{0} plus {1} working days falls outside the supported years 1970–2199";
     ErrIntegrity => "数据库完整性检查未通过", "the database failed its integrity check";
     // The database file itself: full disk, permissions, damage; backups and restores.
     ErrDatabaseAt => "{0}：{1}", "{0}: {1}";

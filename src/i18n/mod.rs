@@ -161,7 +161,16 @@ impl Lang {
         }
     }
 
-    pub fn notice(self, n: NoticeStatus) -> &'static str {
+    /// R2.2's status of a notice, `*` when its deadline is provisional.
+    pub fn notice(self, n: NoticeStatus, provisional: bool) -> String {
+        let word = self.notice_word(n);
+        match provisional && n != NoticeStatus::Emergency {
+            true => format!("{word}*"),
+            false => word.to_string(),
+        }
+    }
+
+    fn notice_word(self, n: NoticeStatus) -> &'static str {
         self.t(match n {
             NoticeStatus::OnTime => Msg::NoticeOnTime,
             NoticeStatus::Late => Msg::NoticeLate,
@@ -184,14 +193,20 @@ impl Lang {
         }
     }
 
-    pub fn feedback(self, f: FeedbackStatus) -> String {
+    /// R4.3's status of a unit's answer; the deadline (and the day consent is deemed from)
+    /// marked `*` when provisional.
+    pub fn feedback(self, f: FeedbackStatus, provisional: bool) -> String {
         match f {
             FeedbackStatus::Answered { .. } => self.t(Msg::FeedbackAnswered).to_string(),
             FeedbackStatus::Late { .. } => self.t(Msg::FeedbackLate).to_string(),
-            FeedbackStatus::Waiting { deadline } => self.fill(Msg::FeedbackWaiting, &[&deadline]),
-            FeedbackStatus::DeemedConsent { effective_on } => {
-                self.fill(Msg::FeedbackDeemed, &[&effective_on])
-            }
+            FeedbackStatus::Waiting { deadline } => self.fill(
+                Msg::FeedbackWaiting,
+                &[&provisional_date(deadline, provisional)],
+            ),
+            FeedbackStatus::DeemedConsent { effective_on } => self.fill(
+                Msg::FeedbackDeemed,
+                &[&provisional_date(effective_on, provisional)],
+            ),
         }
     }
 
@@ -235,7 +250,7 @@ impl Lang {
     ) -> String {
         let kind = self.limit_kind(limit);
         match due {
-            Some(d) => format!("{d}{} {kind}", if provisional { "*" } else { "" }),
+            Some(d) => format!("{} {kind}", provisional_date(d, provisional)),
             None => kind,
         }
     }

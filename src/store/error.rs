@@ -119,6 +119,14 @@ pub enum Invalid {
     },
     /// A calendar file line that cannot be read.
     CalendarLine { line: usize, text: String },
+    /// A calendar file lists the same date on two lines (1-based).
+    CalendarTwice {
+        date: chrono::NaiveDate,
+        first: usize,
+        again: usize,
+    },
+    /// A calendar file with no day in it.
+    CalendarEmpty,
     /// R2.1: a unit removed from a meeting's participants already has an attendance outcome or a
     /// feedback answer there.
     ParticipantInUse { unit: String, meeting: i64 },

@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::minutes::FeedbackRow;
 use super::{Entity, Invalid, Result, Store, StoreError, TaskFilter, TaskRow, Tx};
 use crate::domain::fields::{self, TextField};
-use crate::domain::meeting::{NoticeStatus, notice_status};
+use crate::domain::meeting::{NoticeStatus, notice_deadline, notice_status};
 use crate::domain::minutes::{MinutesStatus, minutes_due, minutes_status};
 use crate::domain::{Attendance, Deadline, Meeting, Minutes};
 use crate::text::initials;
@@ -52,6 +52,9 @@ pub struct MeetingRow {
     pub emergency: bool,
     pub notice: NoticeStatus,
     pub notice_late: bool,
+    /// The notice's deadline (R2.2) rests on a year without a holiday notice, so its status may
+    /// change when that notice is imported.
+    pub notice_provisional: bool,
     pub minutes_due: NaiveDate,
     pub minutes_due_provisional: bool,
     pub minutes_issued: Option<NaiveDate>,
@@ -231,6 +234,8 @@ impl Store {
             today,
         );
         let due: Deadline = minutes_due(&self.cal, &self.thresholds, m.date);
+        let notice_provisional =
+            !m.emergency && notice_deadline(&self.cal, &self.thresholds, m.date).provisional;
         MeetingRow {
             id: m.id,
             number: m.number,
@@ -241,6 +246,7 @@ impl Store {
             emergency: m.emergency,
             notice,
             notice_late: notice.is_violation(),
+            notice_provisional,
             minutes_due: due.date,
             minutes_due_provisional: due.provisional,
             minutes_issued: issued,

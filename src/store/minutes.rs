@@ -47,6 +47,8 @@ pub struct FeedbackRow {
     pub unit: String,
     pub feedback: Feedback,
     pub deadline: NaiveDate,
+    /// The deadline rests on a year without a holiday notice (counted Monday–Friday).
+    pub deadline_provisional: bool,
     pub status: FeedbackStatus,
     /// R4.3: an answer signed by the unit's leader and sealed.
     pub signed_and_sealed: bool,
@@ -387,7 +389,7 @@ impl Store {
         let Some(sent) = self.minutes(meeting_id)?.and_then(|m| m.feedback_sent_on) else {
             return Ok(Vec::new());
         };
-        let deadline = feedback_deadline(&self.cal, &self.thresholds, sent).date;
+        let deadline = feedback_deadline(&self.cal, &self.thresholds, sent);
         let mut stmt = self.conn.prepare(
             "SELECT u.name, f.meeting_id, f.unit_id, f.received_on, f.opinion, f.signer, f.signer_post, f.sealed, f.version
              FROM feedback f JOIN unit u ON u.id = f.unit_id WHERE f.meeting_id = ?1 ORDER BY u.id",
@@ -419,7 +421,8 @@ impl Store {
             out.push(FeedbackRow {
                 unit,
                 feedback,
-                deadline,
+                deadline: deadline.date,
+                deadline_provisional: deadline.provisional,
                 status,
                 signed_and_sealed,
             });

@@ -44,7 +44,7 @@ pub use accounts::{Access, Account, UnknownAccounts};
 pub use audit::{AuditEntry, AuditQuery};
 pub use backup::BackupInfo;
 pub use bulk::Dataset;
-pub use calendar::parse_calendar_csv;
+pub use calendar::{CalendarWrite, parse_calendar_csv};
 pub use chain::{AuditChain, ChainBreak};
 pub use check::CheckReport;
 pub use criticisms::{CriticismRow, NewCriticism, ReferralStep};

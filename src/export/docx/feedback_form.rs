@@ -76,8 +76,13 @@ pub fn feedback_form(
     };
     let mut rules = lang.exp(Exp::FormRules).to_string();
     if let Some(a) = answer {
+        // A deadline in a year without a holiday notice says so, in words on paper.
+        let provisional = match a.deadline_provisional {
+            true => lang.t(crate::i18n::Msg::Provisional),
+            false => "",
+        };
         rules = format!(
-            "{rules}\n{}",
+            "{rules}\n{}{provisional}",
             lang.exp_fill(Exp::FormDeadline, &[&long_date(lang, a.deadline)])
         );
     }

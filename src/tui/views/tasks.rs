@@ -124,6 +124,12 @@ fn task_lines(m: &Model, d: &mut Detail, t: &TaskDetail) {
         d.field(l.t(Msg::ColLeader), leader.clone());
     }
     d.field(l.ui(Ui::LblLimit), l.limit(r.limit, r.due, r.provisional));
+    if r.provisional {
+        d.line(vec![(
+            l.t(Msg::ProvisionalNote).to_string(),
+            m.theme.muted(),
+        )]);
+    }
     if let Some(p) = r.promised_on {
         d.text(l.ui_fill(Ui::LblPromised, &[&p]));
     }

@@ -107,11 +107,15 @@ pub fn hints(m: &Model, form: &mut Form) {
     );
     let hint = match status {
         NoticeStatus::Late | NoticeStatus::Missing => Hint {
-            text: m.lang.ui_fill(Ui::NoticeLateHint, &[&deadline]),
+            text: m
+                .lang
+                .ui_fill(Ui::NoticeLateHint, &[&m.lang.deadline(deadline)]),
             light: Some(Light::Red),
         },
         _ => Hint {
-            text: m.lang.ui_fill(Ui::NoticeByHint, &[&deadline]),
+            text: m
+                .lang
+                .ui_fill(Ui::NoticeByHint, &[&m.lang.deadline(deadline)]),
             light: None,
         },
     };

@@ -62,7 +62,7 @@ pub fn hints(m: &Model, id: i64, form: &mut Form) {
     let issued = form
         .field("issued_on")
         .and_then(|f| crate::domain::parse_date_input(f.text_value(), m.today, cal).ok());
-    let due = minutes_due(cal, &m.thresholds, d.meeting.date).date;
+    let due = minutes_due(cal, &m.thresholds, d.meeting.date);
     let status = minutes_status(cal, &m.thresholds, d.meeting.date, issued, m.today);
     let light = match status {
         MinutesStatus::IssuedOnTime { .. } => Light::Done,
@@ -76,7 +76,7 @@ pub fn hints(m: &Model, id: i64, form: &mut Form) {
     };
     let text = format!(
         "{} · {}",
-        m.lang.ui_fill(Ui::MinutesDueHint, &[&due]),
+        m.lang.ui_fill(Ui::MinutesDueHint, &[&m.lang.deadline(due)]),
         m.lang.minutes(status)
     );
     if let Some(f) = form.field_mut("issued_on") {

@@ -168,13 +168,27 @@ pub fn hints(m: &Model, form: &mut Form) {
 fn date_hint(m: &Model, text: &str) -> Option<super::form::Hint> {
     let t = text.trim();
     let d = crate::domain::parse_date_input(t, m.today, m.calendar.as_ref()).ok()?;
+    // Only `+N` is counted in working days.
+    let from = t.starts_with('+').then_some(m.today);
     (d.to_string() != t).then(|| super::form::Hint {
         text: format!(
             "= {}",
-            m.lang.ui_fill(Ui::DateWeekday, &[&d, &weekday(m, d)])
+            m.lang
+                .ui_fill(Ui::DateWeekday, &[&shown_date(m, d, from), &weekday(m, d)])
         ),
         light: None,
     })
+}
+
+/// A date as a hint shows it: `*` when it rests on a year without a holiday notice: the working
+/// days from today to it (`+N`), or a limit in such a year (as the ledger marks it).
+pub(crate) fn shown_date(
+    m: &Model,
+    d: chrono::NaiveDate,
+    counted_from: Option<chrono::NaiveDate>,
+) -> String {
+    let provisional = counted_from.is_some_and(|from| m.calendar.is_provisional(from, d));
+    crate::i18n::provisional_date(d, provisional)
 }
 
 pub(crate) fn weekday(m: &Model, d: chrono::NaiveDate) -> &'static str {
