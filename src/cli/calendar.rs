@@ -34,8 +34,9 @@ pub enum CalendarCmd {
     /// Make DATE a day off or a working day (wins over the built-in data).
     Set {
         date: String,
-        #[arg(value_parser = ["off", "work"])]
-        kind: String,
+        /// off (放假) or work (调休上班).
+        #[arg(value_parser = super::choice::choice::<DayOff>())]
+        kind: DayOff,
         #[arg(value_parser = super::line)]
         name: Option<String>,
     },
@@ -159,14 +160,9 @@ pub fn calendar(ctx: &Ctx, c: CalendarCmd) -> CliResult {
         }
         CalendarCmd::Set { date, kind, name } => {
             let date = ctx.date(&date)?;
-            let off = if kind == "off" {
-                DayOff::Off
-            } else {
-                DayOff::Work
-            };
             let entry = DayEntry {
                 date,
-                off,
+                off: kind,
                 name: name.unwrap_or_default(),
             };
             let w = store

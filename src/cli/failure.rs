@@ -169,7 +169,8 @@ fn invalid_message(lang: Lang, i: Invalid) -> String {
         Invalid::LastAdmin(n) => lang.fill(Msg::ErrLastAdmin, &[&n]),
         Invalid::NothingToUndo => lang.t(Msg::ErrNothingToUndo).to_string(),
         Invalid::CannotUndo(code) => {
-            let name = Entity::from_code(&code).map_or(code.as_str(), |e| entity_name(lang, e));
+            let name = Entity::from_code(&code)
+                .map_or(lang.t(Msg::RecordKindUnknown), |e| entity_name(lang, e));
             lang.fill(Msg::ErrCannotUndo, &[&name])
         }
         Invalid::HasDependants {

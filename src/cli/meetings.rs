@@ -1,22 +1,15 @@
 //! `duban meeting …` and `duban minutes …` (R1–R4).
 
-use clap::{Subcommand, ValueEnum};
+use clap::Subcommand;
 use serde::Serialize;
 
+use super::choice::choice;
 use super::output::{Table, clean};
 use super::tasks::task_table;
 use super::{CliResult, Ctx};
 use crate::domain::AttendanceOutcome;
 use crate::i18n::{Msg, provisional_date};
 use crate::store::{MeetingRow, NewMeeting};
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum OutcomeArg {
-    LeaderAttended,
-    AuthorisedRepresentative,
-    Absent,
-    UnauthorisedSubstitute,
-}
 
 #[derive(Debug, Subcommand)]
 pub enum MeetingCmd {
@@ -53,8 +46,10 @@ pub enum MeetingCmd {
         id: i64,
         #[arg(value_parser = super::line)]
         unit: String,
-        #[arg(long, value_enum)]
-        outcome: OutcomeArg,
+        /// 领导参会 / 请假并授权代表 / 无故缺会 / 擅自替会 (leader-attended,
+        /// authorised-representative, absent, unauthorised-substitute).
+        #[arg(long, value_parser = choice::<AttendanceOutcome>())]
+        outcome: AttendanceOutcome,
         #[arg(long, value_parser = super::line)]
         attendee: Option<String>,
         #[arg(long, value_parser = super::line)]
@@ -260,12 +255,6 @@ pub fn meeting(ctx: &Ctx, c: MeetingCmd) -> CliResult {
             attendee,
             role,
         } => {
-            let outcome = match outcome {
-                OutcomeArg::LeaderAttended => AttendanceOutcome::LeaderAttended,
-                OutcomeArg::AuthorisedRepresentative => AttendanceOutcome::AuthorisedRepresentative,
-                OutcomeArg::Absent => AttendanceOutcome::Absent,
-                OutcomeArg::UnauthorisedSubstitute => AttendanceOutcome::UnauthorisedSubstitute,
-            };
             store
                 .record_attendance(id, &unit, outcome, attendee, role, ctx.today)
                 .map_err(|e| ctx.store(e))?;

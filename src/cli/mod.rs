@@ -10,6 +10,7 @@ mod admin;
 mod args;
 mod backup;
 mod calendar;
+pub mod choice;
 mod dbfile;
 pub mod deploy;
 mod export;
@@ -25,6 +26,7 @@ pub mod report;
 mod stress;
 mod tasks;
 mod units;
+mod usage;
 mod users;
 
 use std::path::{Path, PathBuf};
@@ -57,10 +59,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "DUBAN_TODAY")]
     pub today: Option<String>,
     /// Interface language.
-    #[arg(long, global = true, value_enum, env = "DUBAN_LANG")]
+    #[arg(long, global = true, value_parser = choice::choice::<Lang>(), env = "DUBAN_LANG")]
     pub lang: Option<Lang>,
     /// Output format of tabular commands.
-    #[arg(long, global = true, value_enum, default_value = "table")]
+    #[arg(long, global = true, value_parser = choice::choice::<Format>(), default_value = "table")]
     pub format: Format,
     /// A configuration file (else DUBAN_CONFIG, else ~/.config/duban/config.toml if present); its
     /// keys override the server's /etc/duban/config.toml (else DUBAN_SYSTEM_CONFIG).
@@ -341,3 +343,5 @@ pub fn run(cli: Cli) -> CliResult {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_names;

@@ -51,11 +51,26 @@ impl ExemptCategory {
         }
     }
 
-    /// Accepts the code (`land`) or the Chinese name (`土地`).
+    /// The category in English words.
+    pub fn en(self) -> &'static str {
+        match self {
+            ExemptCategory::Funding => "funding",
+            ExemptCategory::Staffing => "staffing",
+            ExemptCategory::Land => "land",
+            ExemptCategory::CaseHandling => "case handling",
+            ExemptCategory::LongSpan => "long span",
+        }
+    }
+
+    /// Accepts the code (`land`, `case_handling`), the English words (`case handling`) or the
+    /// Chinese name (`土地`).
     pub fn parse(s: &str) -> Option<Self> {
         let s = s.trim();
+        let word = s.to_lowercase().replace([' ', '-'], "_");
         Self::ALL.into_iter().find(|c| {
-            c.code() == s || c.zh() == s || (*c == ExemptCategory::LongSpan && s == "时间跨度较长")
+            c.code() == word
+                || c.zh() == s
+                || (*c == ExemptCategory::LongSpan && s == "时间跨度较长")
         })
     }
 }

@@ -212,7 +212,7 @@ catalogue! {
     ErrNotEmpty => "数据库中已有数据；演示数据只能写入新的数据库（换一个 --db 路径）", "the database already holds data; demo data goes into a new database (use another --db path)";
     ErrReferralStep => "移送 {0} 当前状态为“{1}”，不能进行这一步", "referral {0} is {1}; that step does not follow";
     ErrCalendarTwice => "日历文件第{1}行与第{2}行是同一天 {0}：每天只能有一行", "calendar file lines {1} and {2} are both {0}: one line per day";
-    ErrCalendarEmpty => "日历文件中没有任何日期（应为 date,is_off_day,name 各行）", "the calendar file lists no day (expected lines date,is_off_day,name)";
+    ErrCalendarEmpty => "日历文件中没有任何日期（每行应为：日期,是否放假(1或0),节日名称）", "the calendar file lists no day (each line: date, 1 for a day off or 0 for a working day, name)";
     CalendarYearKnown => "{0}年的放假通知已完整导入", "the holiday notice of {0} is in";
     CalendarYearPartial => "{0}年只导入了部分日期（缺{1}），仍暂按周一至周五计算，相关时限标 *", "only part of {0} was imported (no {1}): still counted Monday–Friday, its deadlines marked *";
     NoticeSpringFestival => "春节", "Spring Festival";
@@ -229,7 +229,29 @@ catalogue! {
     ErrDatabase => "数据库错误：{0}", "database error: {0}";
     ErrFile => "无法读取或写入文件 {0}：{1}", "cannot read or write {0}: {1}";
     ErrConfig => "配置文件 {0} 有误：{1}", "configuration {0} is invalid: {1}";
-    ErrCategory => "无法识别的不设时限类别“{0}”：可选 经费、编制、土地、案件处理、跨度较长", "unknown exempt category \"{0}\": use funding, staffing, land, case_handling, long_span";
+    ErrUnknownOption => "无法识别的选项“{0}”{1}；用 {2} --help 查看可用选项", "unknown option \"{0}\"{1}; see {2} --help";
+    ErrUnknownCommand => "无法识别的命令“{0}”{1}；用 {2} --help 查看可用命令", "unknown command \"{0}\"{1}; see {2} --help";
+    DidYouMean => "（是否要用 {0}？）", " (did you mean {0}?)";
+    ErrBadChoice => "{0} 的值“{1}”无法识别：可选 {2}", "{0}: \"{1}\" is not accepted; use {2}";
+    ErrBadValue => "{0}的值“{1}”无效：{2}", "{0}: \"{1}\" is not valid: {2}";
+    ErrNotWholeNumber => "应为整数", "a whole number is expected";
+    ErrMissingValue => "{0} 后面缺少值", "{0} needs a value";
+    ErrMissingArgs => "缺少必填项：{0}；用 {1} --help 查看用法", "missing {0}; see {1} --help";
+    ErrMissingCommand => "{0} 后面需要一个子命令；用 {0} --help 查看", "{0} needs a subcommand; see {0} --help";
+    ErrConflictArgs => "{0} 与 {1} 不能同时使用", "{0} cannot be used with {1}";
+    ErrExtraArg => "多余的参数“{0}”；用 {1} --help 查看用法", "unexpected argument \"{0}\"; see {1} --help";
+    ErrNotUtf8 => "参数不是有效的 UTF-8 文本", "an argument is not valid UTF-8 text";
+    ErrUsage => "命令行有误（{0}）；用 {1} --help 查看用法", "the command line is not right ({0}); see {1} --help";
+    ChoiceList => "{0}（或 {1}）", "{0} ({1})";
+    PartSummary => "概要", "summary";
+    PartChairs => "主持人", "chairs";
+    PartMonths => "月份", "months";
+    PartNotices => "会议通知", "notices";
+    PartAttendance => "参会", "attendance";
+    PartMinutes => "纪要", "minutes";
+    PartUnits => "各单位", "units";
+    PartLights => "灯色", "lights";
+    PartTrend => "逾期趋势", "trend";
     ErrWorkdaysRange => "{0} 加 {1} 个工作日超出支持范围（1970–2199年）", "{0} plus {1} working days falls outside the supported years 1970–2199";
     ErrIntegrity => "数据库完整性检查未通过", "the database failed its integrity check";
     // The database file itself: full disk, permissions, damage; backups and restores.
@@ -267,6 +289,7 @@ catalogue! {
     EntCalendar => "日历", "calendar";
     EntDatabase => "数据库", "database";
     EntAccount => "账户", "account";
+    RecordKindUnknown => "这类记录", "this kind of record";
     // Accounts and roles.
     RoleAdmin => "管理员", "admin";
     RoleEditor => "编辑者", "editor";
@@ -278,7 +301,6 @@ catalogue! {
     ErrNoAccounts => "此数据库尚未设置账户：请由数据库文件的所有者（{0}）或 root 先运行 duban init", "this database has no accounts yet: its owner ({0}) or root must run duban init first";
     ErrAccountName => "“{0}”不是有效的系统账户名（字母、数字、_ . -）", "\"{0}\" is not a valid account name (letters, digits, _ . -)";
     ErrLastAdmin => "{0} 是最后一位管理员，不能删除或降级；请先添加另一位管理员", "{0} is the last admin and cannot be removed or demoted; add another admin first";
-    ErrRole => "无法识别的角色“{0}”：可选 admin（管理员）、editor（编辑者）、viewer（查看者）", "unknown role \"{0}\": use admin, editor or viewer";
     UserAdded => "已添加账户 {0}（{1}）", "added account {0} ({1})";
     UserRoleSet => "账户 {0} 现为{1}", "account {0} is now {1}";
     UserRemoved => "已删除账户 {0}（其审计记录保留）", "removed account {0} (its audit rows stay)";

@@ -9,7 +9,7 @@ use crate::domain::{
     ReferralStatus, TaskState, UnitKind,
 };
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Lang {
     #[default]
@@ -157,7 +157,7 @@ impl Lang {
     pub fn exempt_category(self, c: ExemptCategory) -> &'static str {
         match self {
             Lang::Zh => c.zh(),
-            Lang::En => c.code(),
+            Lang::En => c.en(),
         }
     }
 

@@ -273,7 +273,7 @@ catalogue! {
     ErrEmail => "“{0}”不是电子邮箱", "\"{0}\" is not an e-mail address";
     ErrNoRound => "本次纪要尚未发出反馈单：先在“会议纪要”中填写发出日期（R4.2）", "no feedback round yet: set the sent date in the minutes first (R4.2)";
     ErrLeadIsCo => "{0} 已是主办单位", "{0} is the lead unit";
-    ErrLimit => "无法识别时限“{0}”：写日期、默认，或经费/编制/土地/案件处理/跨度较长", "unrecognised limit \"{0}\": a date, default, or funding/staffing/land/case_handling/long_span";
+    ErrLimit => "无法识别时限“{0}”：写日期、默认，或经费/编制/土地/案件处理/跨度较长", "unrecognised limit \"{0}\": a date, default, or funding/staffing/land/case handling/long span";
     ErrAlreadyDone => "事项 #{0} 已办结", "task #{0} is already done";
     ErrNotOverdue => "事项 #{0} 在 {1} 尚未逾期，无需书面说明（R5.5）", "task #{0} is not overdue on {1}: nothing to explain (R5.5)";
     ErrMixedUnits => "所选事项不属于同一主办单位", "the tasks belong to different lead units";
