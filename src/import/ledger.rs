@@ -98,6 +98,12 @@ pub fn check_ledger(
         if limit.is_none() {
             problems.push(Problem::BadLimit(cells::text(cell(Field::Limit))));
         }
+        // Time runs one way, as the store will check: a limit not before its meeting.
+        if let (Some(crate::domain::Limit::Date(due)), Some(m)) = (limit, meeting_date)
+            && let Err(o) = crate::domain::order::limit(m, due)
+        {
+            problems.push(Problem::OutOfOrder(o));
+        }
         let completed_on = date_cell(
             cell(Field::CompletedOn),
             Field::CompletedOn,

@@ -144,8 +144,13 @@ impl Tx<'_> {
                 entity: Entity::Meeting,
                 key: t.meeting_id.to_string(),
             })?;
+        // A new task (an import, a bulk load) is checked against its meeting here, where its date
+        // is read anyway; its progress and explanations by the writes that add them.
         if let Limit::Date(due) = t.limit {
             time_order::limit(meeting_date, due)?;
+        }
+        if let Some(done) = t.completed_on {
+            time_order::completion(&TaskTimes::of_meeting(meeting_date), done)?;
         }
         let d = Derived::of(self.cal, self.t, t.limit, issued, meeting_date);
         self.prepare_cached(
