@@ -6,6 +6,7 @@ mod edit;
 mod order;
 pub(crate) mod query;
 pub(crate) mod text;
+mod times;
 
 use crate::domain::Role;
 use chrono::NaiveDate;
@@ -19,6 +20,7 @@ use crate::domain::order::{self as time_order, TaskTimes};
 use crate::domain::{Criticism, ExemptCategory, Explanation, Limit, ProgressReport, Task};
 use crate::text::initials;
 use derived::Derived;
+pub(super) use times::{check_text, task_times};
 
 pub use query::{Anchor, TaskFilter, TaskRow, TaskSort};
 
@@ -60,34 +62,6 @@ fn limit_columns(limit: Limit) -> (Option<NaiveDate>, Option<&'static str>) {
         Limit::Default => (None, None),
         Limit::Exempt(c) => (None, Some(c.code())),
     }
-}
-
-/// A task's text: not blank, not longer than [`TextField::TaskText`] allows.
-pub(super) fn check_text(text: &str) -> Result<()> {
-    if text.trim().is_empty() {
-        return Err(Invalid::Empty(TextField::TaskText).into());
-    }
-    Ok(fields::fits(TextField::TaskText, text.trim())?)
-}
-
-/// The dates task `id`'s records are checked against ([`order`]): its meeting's, its completion,
-/// its latest progress report and explanation.
-pub(super) fn task_times(conn: &Connection, id: i64) -> Result<TaskTimes> {
-    conn.prepare_cached(
-        "SELECT m.date, t.completed_on, (SELECT max(reported_on) FROM progress_report WHERE task_id = t.id),
-         (SELECT max(submitted_on) FROM explanation WHERE task_id = t.id)
-         FROM task t JOIN meeting m ON m.id = t.meeting_id WHERE t.id = ?1",
-    )?
-    .query_row([id], |r| {
-        Ok(TaskTimes {
-            meeting: r.get(0)?,
-            completed_on: r.get(1)?,
-            last_progress: r.get(2)?,
-            last_explanation: r.get(3)?,
-        })
-    })
-    .optional()?
-    .ok_or_else(|| StoreError::not_found(Entity::Task, id))
 }
 
 /// The stored task (without computed fields), in a store or inside a write transaction.
