@@ -9,8 +9,8 @@ use crate::store::{Entity, Invalid, StoreError};
 
 pub(super) fn date_failure(lang: Lang, e: &DateError) -> Failure {
     let message = match e {
-        DateError::Unrecognised(s) => lang.fill(Msg::ErrDate, &[s]),
-        DateError::OutOfRange(s) => lang.fill(Msg::ErrDateRange, &[s]),
+        DateError::Unrecognised(s) => lang.fill(Msg::ErrDate, &[&short(s)]),
+        DateError::OutOfRange(s) => lang.fill(Msg::ErrDateRange, &[&short(s)]),
         DateError::AfterToday { date, today } => lang.fill(Msg::ErrDateFuture, &[date, today]),
     };
     Failure { code: 2, message }

@@ -42,7 +42,7 @@ use crate::store::{Access, Store, StoreError};
 
 use args::{line, lines, usage_error};
 use failure::date_failure;
-pub use failure::{entity_name, role_name, store_failure};
+pub use failure::{entity_name, role_name, short, store_failure};
 use output::Format;
 
 #[derive(Debug, Parser)]
