@@ -42,8 +42,14 @@ pub(super) fn criticisms(g: &mut Gen<'_>) {
             id: 1,
             unit_id: unit.id,
             proposed_on: second,
+            proposal_reason: Some("一年内两次受到通报批评".to_string()),
             approved_on: Some(second + Days::new(7)),
+            approval: Some(format!(
+                "县政府同意（{}年第12期专题会议）",
+                second.format("%Y")
+            )),
             referred_on: Some(second + Days::new(14)),
+            decision: Some(format!("县考绩办移送函〔{}〕2号", second.format("%Y"))),
             concluded_on: Some(second + Days::new(90)),
             outcome: Some("对相关责任人进行诫勉谈话".to_string()),
             not_referred_on: None,

@@ -8,6 +8,7 @@ pub mod criticism;
 pub mod dates;
 pub mod meeting;
 pub mod minutes;
+pub mod promise;
 pub mod report;
 pub mod role;
 pub mod task;
@@ -20,6 +21,7 @@ pub use criticism::{Criticism, Referral, ReferralStatus, UnitCriticisms};
 pub use dates::{DateError, parse_date, parse_date_input};
 pub use meeting::{Attendance, AttendanceOutcome, Meeting, NoticeStatus};
 pub use minutes::{Feedback, FeedbackStatus, Minutes, MinutesStatus};
+pub use promise::{NoticeFact, Standing, Waiver};
 pub use report::{MeetingClass, Period, PeriodKind, Report, TaskClass, TaskSlice};
 pub use role::{Role, valid_account_name};
 pub use task::{

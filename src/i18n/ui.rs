@@ -60,7 +60,6 @@ catalogue! {
     MeetingLinkHint => "Enter 查看本次会议的督办事项 · m 办理步骤（方案、出席、纪要、反馈、议定事项）", "Enter this meeting's tasks · m steps (plan, attendance, minutes, feedback, tasks)";
     UnitLinkHint => "Enter 查看该单位的督办事项 · r 只看红灯 · m 办理步骤", "Enter this unit's tasks · r its red ones · m steps";
     NextExplain => "下一步：e 书面说明与承诺完成时限（R5.5）", "next: e written explanation and promised date (R5.5)";
-    NextCriticise => "下一步：承诺时限已过，c 通报批评（R5.6）", "next: the promise was missed, c criticise (R5.6)";
     NextProgress => "p 进展报告 · d 办结 · E 修改", "p progress · d done · E edit";
     NextReferral => "下一步：一年内两次通报批评，m 移送监察追责（R5.7）", "next: two criticisms within a year, m referral (R5.7)";
     LblNotice => "会议通知", "Notice";

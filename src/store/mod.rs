@@ -20,6 +20,7 @@ mod initials;
 mod meetings;
 mod minutes;
 mod overview;
+mod promises;
 mod reports;
 mod rows;
 mod schema;
@@ -300,7 +301,7 @@ struct Tx<'a> {
 }
 
 /// The tables whose ids are never given twice (migration 10's `id_used`).
-pub(crate) const ID_TABLES: [&str; 8] = [
+pub(crate) const ID_TABLES: [&str; 9] = [
     "unit",
     "leader",
     "meeting",
@@ -309,6 +310,7 @@ pub(crate) const ID_TABLES: [&str; 8] = [
     "explanation",
     "criticism",
     "referral",
+    "waiver",
 ];
 
 impl Tx<'_> {

@@ -75,6 +75,12 @@ pub enum Write {
         text: Option<String>,
     },
     Criticise(NewCriticism),
+    /// R5.6: no criticism for the task's missed promise.
+    Waive {
+        task: i64,
+        date: NaiveDate,
+        reason: String,
+    },
     Referral(ReferralStep),
     Undo,
 }
@@ -179,6 +185,12 @@ fn failure(lang: Lang, e: StoreError) -> WriteFailure {
         StoreError::Invalid(Invalid::DateBefore { field, .. } | Invalid::Empty(field)) => {
             Some(field.to_string())
         }
+        StoreError::Invalid(Invalid::NotCriticismDue { task, .. }) => Some(format!("task#{task}")),
+        StoreError::Invalid(Invalid::CriticismNeedsDocNo) => Some("doc_no".to_string()),
+        StoreError::Invalid(
+            Invalid::InsistNeedsReason | Invalid::WaiverNeedsReason | Invalid::ReferralNeedsText(_),
+        ) => Some("reason".to_string()),
+        StoreError::Invalid(Invalid::CriticisedLeadFixed { .. }) => Some("lead".to_string()),
         _ => None,
     };
     let conflict = matches!(e, StoreError::Conflict { .. });
