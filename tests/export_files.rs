@@ -369,7 +369,11 @@ fn feedback_form_and_criticism_notice_hold_their_facts() {
     assert!(!tasks.is_empty());
     tasks.push(store.task_row(tricky, today()).unwrap());
     let notice = dir.path().join("通报.docx");
-    criticism_notice(&notice, Lang::Zh, &c, &tasks).unwrap();
+    let facts: Vec<_> = tasks
+        .iter()
+        .map(|t| store.notice_fact(t.id, c.criticism.date).unwrap())
+        .collect();
+    criticism_notice(&notice, Lang::Zh, &c, &tasks, &facts).unwrap();
     let xml = document_xml(&notice);
     no_controls(&xml);
     assert!(xml.contains(&format!("关于对{}的通报批评", c.unit)));

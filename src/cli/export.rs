@@ -95,14 +95,9 @@ pub fn export(ctx: &Ctx, c: ExportCmd) -> CliResult {
             docx_path(ctx, &a.out)?;
             let store = ctx.open()?;
             let c = store.criticism(a.id).map_err(|e| ctx.store(e))?;
-            let tasks = c
-                .criticism
-                .task_ids
-                .iter()
-                .map(|&id| store.task_row(id, c.criticism.date))
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| ctx.store(e))?;
-            export::criticism_notice(&a.out, l, &c, &tasks).map_err(|e| failure(ctx, &a.out, e))?;
+            let (tasks, facts) = store.notice_tasks(&c.criticism).map_err(|e| ctx.store(e))?;
+            export::criticism_notice(&a.out, l, &c, &tasks, &facts)
+                .map_err(|e| failure(ctx, &a.out, e))?;
             a.out
         }
         ExportCmd::Report(a) => {

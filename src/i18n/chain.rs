@@ -9,17 +9,17 @@ catalogue! {
     // Refusals of the store.
     ErrCriticismNeedsDocNo => "通报批评须填写文号", "a criticism needs its document number";
     ErrCriticismNeedsTask => "通报批评须列明至少一项涉及的事项", "a criticism must name at least one task";
-    ErrNoPromise => "事项 {0} 尚无书面说明和承诺时限，{1} 不属于应通报批评的情形（R5.6）", "task {0} has no written explanation with a promised date, so on {1} it is not due for a criticism (R5.6)";
-    ErrPromiseAhead => "事项 {0} 承诺于 {2} 前完成，{1} 尚未超过承诺时限（R5.6）", "task {0} promised to be done by {2}; on {1} that date has not passed (R5.6)";
-    ErrAnsweredByCriticism => "事项 {0} 未兑现的承诺已由通报批评 #{2}（{3}）处理，{1} 不再应通报批评（R5.6）", "task {0}'s missed promise was answered by criticism #{2} ({3}); on {1} it is not due again (R5.6)";
-    ErrAnsweredByWaiver => "事项 {0} 未兑现的承诺已于 {3} 决定不予通报批评（#{2}），{1} 不再应通报批评（R5.6）", "task {0}'s missed promise was waived on {3} (#{2}); on {1} it is not due again (R5.6)";
-    ErrPromiseKept => "事项 {0} 已按承诺时限完成，{1} 不属于应通报批评的情形（R5.6）", "task {0} was done by its promised date; on {1} it is not due for a criticism (R5.6)";
-    ErrNotOverdue => "事项 {0} {1} 尚未超过办理时限，不能通报批评（R5.6）", "task {0} is not past its limit on {1}: it cannot be criticised (R5.6)";
+    ErrNoPromise => "事项 {0} 截至 {1} 尚无书面说明和承诺时限，不属于应通报批评的情形（R5.6）", "task {0} has no written explanation with a promised date, so on {1} it is not due for a criticism (R5.6)";
+    ErrPromiseAhead => "事项 {0} 承诺于 {2} 前完成，截至 {1} 尚未超过承诺时限（R5.6）", "task {0} promised to be done by {2}; on {1} that date has not passed (R5.6)";
+    ErrAnsweredByCriticism => "事项 {0} 未兑现的承诺已由通报批评 #{2}（{3}）处理，{1} 不应再次通报（R5.6）", "task {0}'s missed promise was answered by criticism #{2} ({3}); on {1} it is not due again (R5.6)";
+    ErrAnsweredByWaiver => "事项 {0} 未兑现的承诺已于 {3} 决定不予通报批评（#{2}），{1} 不应再次处理（R5.6）", "task {0}'s missed promise was waived on {3} (#{2}); on {1} it is not due again (R5.6)";
+    ErrPromiseKept => "事项 {0} 已按承诺时限完成，截至 {1} 不属于应通报批评的情形（R5.6）", "task {0} was done by its promised date; on {1} it is not due for a criticism (R5.6)";
+    ErrNotOverdue => "事项 {0} 截至 {1} 尚未超过办理时限，不能通报批评（R5.6）", "task {0} is not past its limit on {1}: it cannot be criticised (R5.6)";
     HintInsist => "；如确需通报，请勾选“坚持通报”并写明事由", "; to name it all the same, tick \"Insist\" and give the reason";
     HintForce => "；如确需通报，请加 --force 并用 --reason 写明理由", "; to name it all the same, add --force and give the reason with --reason";
     ErrInsistNeedsReason => "坚持通报未到应通报情形的事项，须写明理由", "naming a task that is not due for a criticism needs the reason";
     ErrWaiverNeedsReason => "不予通报批评须写明理由", "a decision not to criticise needs its reason";
-    ErrNotReferralDue => "{0} {1} 不属于应移送监察的情形：一年内两次受到通报批评方可提请移送（R5.7）；近一年受批评 {2} 次，本年度 {3} 次", "{0} is not due for referral on {1}: a referral is proposed after two criticisms within one year (R5.7); criticisms in the last year: {2}, this calendar year: {3}";
+    ErrNotReferralDue => "{0} 截至 {1} 不属于应移送监察的情形：一年内两次受到通报批评方可提请移送（R5.7）；近一年受批评 {2} 次，本年度 {3} 次", "{0} is not due for referral on {1}: a referral is proposed after two criticisms within one year (R5.7); criticisms in the last year: {2}, this calendar year: {3}";
     ErrReferralOpen => "{0} 已有进行中的移送 #{1}（{2}），办结或决定不予移送前不能再次提请", "{0} already has referral #{1} in progress ({2}); another can be proposed once it is concluded or decided against";
     ErrReferralNeedsApproval => "请填写县政府同意移送的文号或意见", "give the county government's approval (its document number or opinion)";
     ErrReferralNeedsDecision => "请填写移送决定（文号或说明）", "give the referral decision (its number or a note)";

@@ -224,6 +224,20 @@ impl Store {
         Ok(chain_facts(&self.conn, id)?.notice_fact(on))
     }
 
+    /// The tasks criticism `c` covers, as on its date, and what its notice may say of each.
+    pub fn notice_tasks(
+        &self,
+        c: &crate::domain::Criticism,
+    ) -> Result<(Vec<super::TaskRow>, Vec<NoticeFact>)> {
+        let mut rows = Vec::with_capacity(c.task_ids.len());
+        let mut facts = Vec::with_capacity(c.task_ids.len());
+        for &id in &c.task_ids {
+            rows.push(self.task_row(id, c.date)?);
+            facts.push(self.notice_fact(id, c.date)?);
+        }
+        Ok((rows, facts))
+    }
+
     /// The tasks whose stored chain columns (`promised_on`, `criticised`, `unanswered_promise`)
     /// differ from a recount of their explanations, criticisms, waivers and completion.
     pub(crate) fn chain_differs(&self) -> Result<Vec<i64>> {

@@ -10,20 +10,29 @@ use super::{
     BODY_FONT, BODY_SIZE, HEADING_FONT, TEXT_WIDTH, aligned, body, cell, cell_text, document, row,
     run, save, table, title,
 };
+use crate::domain::NoticeFact;
 use crate::export::{ExportError, long_date, opt_date};
-use crate::i18n::{Exp, Lang, Msg};
+use crate::i18n::{Chn, Exp, Lang, Msg};
 use crate::store::{CriticismRow, TaskRow};
 
 /// Number, task, meeting, limit, promised date (twips).
 const GRID: [usize; 5] = [700, 3344, 1800, 1500, TEXT_WIDTH - 700 - 3344 - 1800 - 1500];
 
-/// Writes the draft notice of criticism `c` of a unit, listing `tasks` (the tasks it covers).
+/// Writes the draft notice of criticism `c` of a unit, listing `tasks` (the tasks it covers) with
+/// what truly happened to each (`facts`, one per task: `Store::notice_fact` on the criticism's
+/// date). The notice says "经书面说明并承诺限期完成后，仍未在承诺时限内完成" of every task only when
+/// each one's promise was missed; otherwise each task says its own fact (R5.6).
 pub fn criticism_notice(
     path: &Path,
     lang: Lang,
     c: &CriticismRow,
     tasks: &[TaskRow],
+    facts: &[NoticeFact],
 ) -> Result<(), ExportError> {
+    let chain = facts.len() == tasks.len()
+        && facts
+            .iter()
+            .all(|f| matches!(f, NoticeFact::PromiseMissed(_)));
     let unit = c.unit.as_str();
     let k = &c.criticism;
     let draft = Paragraph::new()
@@ -63,7 +72,14 @@ pub fn criticism_notice(
         rows.push(row(
             vec![
                 cell(cell_text(&(i + 1).to_string(), centre), GRID[0], 1),
-                cell(cell_text(&t.text, AlignmentType::Left), GRID[1], 1),
+                cell(
+                    cell_text(
+                        &task_words(lang, t, facts.get(i), chain),
+                        AlignmentType::Left,
+                    ),
+                    GRID[1],
+                    1,
+                ),
                 cell(cell_text(&meeting, AlignmentType::Left), GRID[2], 1),
                 cell(cell_text(&opt_date(t.due), centre), GRID[3], 1),
                 cell(cell_text(&opt_date(t.promised_on), centre), GRID[4], 1),
@@ -88,7 +104,11 @@ pub fn criticism_notice(
         .add_paragraph(aligned(&doc_no, centre))
         .add_paragraph(Paragraph::new())
         .add_paragraph(aligned(lang.exp(Exp::NoticeAddressee), AlignmentType::Left))
-        .add_paragraph(body(&lang.exp_fill(Exp::NoticeBody, &[&unit])));
+        .add_paragraph(body(&if chain {
+            lang.exp_fill(Exp::NoticeBody, &[&unit])
+        } else {
+            lang.chn_fill(Chn::NoticeBodyMixed, &[&unit])
+        }));
     if let Some(reason) = k.reason.as_deref().filter(|r| !r.trim().is_empty()) {
         doc = doc.add_paragraph(body(&lang.exp_fill(Exp::NoticeReason, &[&reason])));
     }
@@ -107,4 +127,13 @@ pub fn criticism_notice(
                 .align(AlignmentType::Right),
         );
     save(path, doc)
+}
+
+/// A task as the notice lists it: its text, and (unless the body already says it of every task)
+/// what happened to it.
+fn task_words(lang: Lang, t: &TaskRow, fact: Option<&NoticeFact>, chain: bool) -> String {
+    match fact {
+        Some(f) if !chain => format!("{}（{}）", t.text, lang.notice_fact(*f)),
+        _ => t.text.clone(),
+    }
 }
