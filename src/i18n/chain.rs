@@ -29,7 +29,7 @@ catalogue! {
     // The ledger, the detail pane and `task show`.
     Unanswered => "承诺时限 {0} 已过未兑现，尚未通报批评或决定不予通报（R5.6）", "promise of {0} missed: not yet criticised or waived (R5.6)";
     LblWaivers => "不予通报批评", "Waived criticisms";
-    WaiverLine => "{0} 不予通报批评：{1}", "{0} no criticism: {1}";
+    WaiverLine => "{0}：{1}", "{0}: {1}";
     NextWaiveOrCriticise => "下一步：承诺时限已过，c 通报批评，或 m 不予通报批评（R5.6）", "next: the promise was missed: c criticise, or m waive it (R5.6)";
     StepWaive => "不予通报批评 R5.6", "Waive the criticism R5.6";
     FInsist => "坚持通报（须写明事由）", "Insist (give the reason)";
