@@ -32,7 +32,7 @@ catalogue! {
     WaiverLine => "{0}：{1}", "{0}: {1}";
     NextWaiveOrCriticise => "下一步：承诺时限已过，c 通报批评，或 m 不予通报批评（R5.6）", "next: the promise was missed: c criticise, or m waive it (R5.6)";
     StepWaive => "不予通报批评 R5.6", "Waive the criticism R5.6";
-    FInsist => "坚持通报（须写明事由）", "Insist (give the reason)";
+    FInsist => "坚持通报", "Insist";
     FWaiverReason => "不予通报的理由", "Reason not to criticise";
     FProposalReason => "提请理由", "Reason for the proposal";
     FApproval => "县政府批准文号或意见", "County approval (no. or opinion)";
