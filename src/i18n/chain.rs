@@ -48,6 +48,30 @@ catalogue! {
 }
 
 impl Lang {
+    /// R5.7: each step a referral took, dated, with what it was given ("2026-04-02 县政府已同意：…").
+    pub fn referral_steps(self, r: &crate::domain::Referral) -> Vec<String> {
+        use crate::domain::ReferralStatus as S;
+        let steps = [
+            (Some(r.proposed_on), S::Proposed, &r.proposal_reason),
+            (r.approved_on, S::Approved, &r.approval),
+            (r.referred_on, S::Referred, &r.decision),
+            (r.concluded_on, S::Concluded, &r.outcome),
+            (r.not_referred_on, S::NotReferred, &r.reason),
+        ];
+        steps
+            .into_iter()
+            .filter_map(|(on, status, text)| {
+                let on = on?;
+                Some(
+                    match text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+                        Some(t) => format!("{on} {}：{t}", self.referral(status)),
+                        None => format!("{on} {}", self.referral(status)),
+                    },
+                )
+            })
+            .collect()
+    }
+
     /// A message of the chain with its placeholders filled.
     pub fn chn_fill(self, m: Chn, args: &[&dyn std::fmt::Display]) -> String {
         super::fill_template(self.chn(m), args)
@@ -102,6 +126,34 @@ mod tests {
         assert_eq!(
             Lang::Zh.notice_fact(NoticeFact::NoExplanation),
             "逾期未完成、未按要求作出书面说明"
+        );
+    }
+
+    #[test]
+    fn r5_7_each_referral_step_is_shown_with_what_it_kept() {
+        let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+        let r = crate::domain::Referral {
+            id: 1,
+            unit_id: 1,
+            proposed_on: d("2026-04-01"),
+            proposal_reason: None,
+            approved_on: Some(d("2026-04-02")),
+            approval: Some("县政府同意".into()),
+            referred_on: None,
+            decision: None,
+            concluded_on: None,
+            outcome: None,
+            not_referred_on: Some(d("2026-04-03")),
+            reason: Some("已整改".into()),
+            version: 3,
+        };
+        assert_eq!(
+            Lang::Zh.referral_steps(&r),
+            [
+                "2026-04-01 已提出",
+                "2026-04-02 县政府已同意：县政府同意",
+                "2026-04-03 决定不移送：已整改"
+            ]
         );
     }
 }
