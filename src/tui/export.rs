@@ -10,7 +10,7 @@ use crate::i18n::Lang;
 use crate::store::Store;
 
 /// What `x` exports.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExportWhat {
     /// The ledger as filtered on screen, and the filter in words (the file's title row).
     Ledger {

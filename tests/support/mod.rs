@@ -8,6 +8,7 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod docx;
 pub mod fixtures;
 pub mod pty;
 
