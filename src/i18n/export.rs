@@ -51,7 +51,7 @@ catalogue! {
     NoticeIssuer => "县考绩办", "County performance-assessment office";
     NoticeNone => "（无）", "(none)";
     // The status bulletin (R5.4).
-    BulletinTitle => "关于{0}县政府专题会议议定事项督查情况的通报", "Status bulletin on the tasks of county government special-topic meetings, {0}";
+    BulletinTitle => "关于{0}县政府专题会议\n议定事项督查情况的通报", "Status bulletin on the tasks of county government special-topic meetings, {0}";
     BulletinMonth => "{0}年{1}月", "{1} {0}";
     BulletinQuarter => "{0}年第{1}季度", "Q{1} {0}";
     BulletinYear => "{0}年", "{0}";
@@ -85,7 +85,7 @@ catalogue! {
     BulletinReferralsNone => "本期未提出移送追责。", "No referral was proposed in the period.";
     BulletinColProposed => "提出日期", "Proposed on";
     BulletinColStatus => "办理进展", "Where it stands";
-    BulletinReferralDue => "截至{0}，{1}一年内两次受到通报批评，应报经县政府同意后移送追责。", "On {0}, {2} unit(s) criticised twice within one year are due for referral with the county government's approval: {1}.";
+    BulletinReferralDue => "截至{0}，{1}（共{2}个单位）一年内两次受到通报批评，应报经县政府同意后移送追责。", "On {0}, {2} unit(s) criticised twice within one year are due for referral with the county government's approval: {1}.";
     BulletinRequests => "六、工作要求", "6. What units are to do";
     BulletinRequest => "各单位要对照本通报，认真查找原因，对红灯事项和承诺时限未兑现的事项逐项明确责任人和完成时限，抓紧落实，并将整改情况书面报送县考绩办。县政府办公室、县考绩办将继续跟踪督查，定期通报。", "Every unit shall examine this bulletin, find the causes, name for each red task and each missed promise the person responsible and a date, finish them without delay, and report the remedy in writing to the county performance-assessment office. The county government office and the performance-assessment office will go on inspecting and report regularly.";
     BulletinIssuerOffice => "县政府办公室", "County government office";

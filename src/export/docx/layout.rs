@@ -151,10 +151,10 @@ pub(crate) fn doc_number(text: &str) -> Paragraph {
         .line_spacing(exact(LINE))
 }
 
-/// The title: 小标宋 二号, centred.
+/// The title: 小标宋 二号, centred; a line break in `text` is where a long title turns, so that each
+/// line keeps its words whole.
 pub(crate) fn title(text: &str) -> Paragraph {
-    Paragraph::new()
-        .add_run(run(text, TITLE_FONT, TITLE_SIZE))
+    multiline(text, TITLE_FONT, TITLE_SIZE)
         .align(AlignmentType::Center)
         .line_spacing(exact(700))
         .keep_next(true)

@@ -132,7 +132,7 @@ pub(crate) fn save(
     title: &str,
 ) -> Result<(), ExportError> {
     let mut xml = docx.build();
-    xml.doc_props.core = core_xml(meta, title);
+    xml.doc_props.core = core_xml(meta, &title.replace('\n', ""));
     xml.doc_props.app = app_xml(meta);
     xml.font_table = font_table();
     xml.styles = with_language(&xml.styles);
