@@ -191,7 +191,10 @@ fn r5_6_criticize_refuses_what_is_not_due_and_words_the_notice_truly() {
     let xml = notice(&db, "2");
     assert!(!xml.contains(CHAIN), "no task of #2 missed a promise");
     assert!(xml.contains("逾期未完成、未按要求作出书面说明"));
-    assert!(xml.contains("承诺于2026-12-10前完成"));
+    assert!(
+        xml.contains("承诺于2026年12月10日前完成"),
+        "the promise still ahead"
+    );
 }
 
 #[test]

@@ -44,7 +44,7 @@ catalogue! {
     FactAhead => "逾期未完成；已作书面说明，承诺于{0}前完成", "past its limit; explained in writing, promised by {0}";
     FactKept => "逾期后作书面说明，已按承诺于{0}前完成", "explained in writing after its limit and done by the promised date {0}";
     FactNoExplanation => "逾期未完成、未按要求作出书面说明", "past its limit and not done, with no written explanation as required";
-    NoticeBodyMixed => "根据《关于加强县政府专题会议管理 切实提高行政执行力的意见》（永政办发〔2011〕62号）的规定，{0}承办的下列县政府专题会议议定事项未在规定时限内完成，具体情况如下。", "Under the opinion on the management of county government special-topic meetings (永政办发〔2011〕62号), the following tasks led by {0} were not done by their limit, as set out below.";
+    NoticeBodyMixed => "根据《关于加强县政府专题会议管理 切实提高行政执行力的意见》（永政办发〔2011〕62号）的规定，{0}承办的下列县政府专题会议议定事项未在规定时限内完成，各事项情况见下表。", "Under the opinion on the management of county government special-topic meetings (永政办发〔2011〕62号), the following tasks led by {0} were not done by their limit; what happened to each is set out in the table.";
 }
 
 impl Lang {
@@ -78,13 +78,17 @@ impl Lang {
     }
 
     /// What a criticism notice says of one task (R5.6): the words of the chain only for a
-    /// promise that was missed.
-    pub fn notice_fact(self, f: crate::domain::NoticeFact) -> String {
+    /// promise that was missed; its date written by `date`.
+    pub fn notice_fact(
+        self,
+        f: crate::domain::NoticeFact,
+        date: &dyn Fn(chrono::NaiveDate) -> String,
+    ) -> String {
         use crate::domain::NoticeFact;
         match f {
-            NoticeFact::PromiseMissed(p) => self.chn_fill(Chn::FactMissed, &[&p]),
-            NoticeFact::PromiseAhead(p) => self.chn_fill(Chn::FactAhead, &[&p]),
-            NoticeFact::PromiseKept(p) => self.chn_fill(Chn::FactKept, &[&p]),
+            NoticeFact::PromiseMissed(p) => self.chn_fill(Chn::FactMissed, &[&date(p)]),
+            NoticeFact::PromiseAhead(p) => self.chn_fill(Chn::FactAhead, &[&date(p)]),
+            NoticeFact::PromiseKept(p) => self.chn_fill(Chn::FactKept, &[&date(p)]),
             NoticeFact::NoExplanation => self.chn(Chn::FactNoExplanation).to_string(),
         }
     }
@@ -113,7 +117,7 @@ mod tests {
         let chain = "经书面说明并承诺限期完成后，仍未在承诺时限内完成";
         assert!(
             Lang::Zh
-                .notice_fact(NoticeFact::PromiseMissed(d))
+                .notice_fact(NoticeFact::PromiseMissed(d), &|d| d.to_string())
                 .contains(chain)
         );
         for f in [
@@ -121,10 +125,13 @@ mod tests {
             NoticeFact::PromiseKept(d),
             NoticeFact::NoExplanation,
         ] {
-            assert!(!Lang::Zh.notice_fact(f).contains(chain), "{f:?}");
+            assert!(
+                !Lang::Zh.notice_fact(f, &|d| d.to_string()).contains(chain),
+                "{f:?}"
+            );
         }
         assert_eq!(
-            Lang::Zh.notice_fact(NoticeFact::NoExplanation),
+            Lang::Zh.notice_fact(NoticeFact::NoExplanation, &|d| d.to_string()),
             "逾期未完成、未按要求作出书面说明"
         );
     }

@@ -54,6 +54,7 @@ pub use import::{LedgerPlan, MeetingRef, NewLeader, PlannedMeeting, PlannedTask}
 pub use meetings::{MeetingDetail, MeetingFilter, MeetingRow, MeetingScope, NewMeeting};
 pub use minutes::{FeedbackAnswer, FeedbackRow};
 pub use overview::Overview;
+pub use reports::Bulletin;
 pub use rows::{UnitDetail, UnitRow};
 pub use schema::SCHEMA_VERSION;
 pub use snapshot::Snapshot;

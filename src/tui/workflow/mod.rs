@@ -54,6 +54,8 @@ pub enum MenuItem {
     Open(FormKind),
     /// Choose a leader to edit.
     Leaders,
+    /// `x` where a tab offers more than one file: write this one.
+    Export(super::export::ExportWhat),
 }
 
 /// The form for `kind`, filled from the model; `None` when what it needs is not loaded.
