@@ -342,20 +342,47 @@ fn the_regulation_end_to_end_through_the_cli() {
     ]);
     let t = db.json(&["task", "show", &tid]);
     assert_eq!(t["state"], "criticism_due");
+    // Another task, with an explicit limit, whose promise was missed too.
+    let t2 = db.json(&[
+        "task",
+        "add",
+        "--meeting",
+        &id,
+        "--lead",
+        "上塘镇",
+        "--text",
+        "清理河道",
+        "--due",
+        "2026-10-30",
+    ]);
+    let t2 = t2["id"].to_string();
+    db.ok(&[
+        "task",
+        "explain",
+        &t2,
+        "--promise",
+        "2026-11-10",
+        "--date",
+        "2026-11-02",
+    ]);
     // R5.6 twice within a year → R5.7 referral due.
     db.ok(&[
         "criticize",
         "上塘镇",
         "--date",
-        "2026-03-02",
+        "2026-11-20",
         "--doc",
         "县考绩办〔2026〕1号",
+        "--task",
+        &t2,
     ]);
     let out = db.ok(&[
         "criticize",
         "上塘镇",
         "--date",
         "2026-11-25",
+        "--doc-no",
+        "县考绩办〔2026〕2号",
         "--task",
         &tid,
     ]);

@@ -3,8 +3,10 @@
 
 use super::Failure;
 use super::dbfile;
+use crate::domain::ReferralStatus;
+use crate::domain::promise::{Answer, Standing};
 use crate::domain::{DateError, Role};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Chn, Lang, Msg};
 use crate::store::{Entity, Invalid, StoreError};
 
 pub(super) fn date_failure(lang: Lang, e: &DateError) -> Failure {
@@ -30,6 +32,9 @@ pub fn short(name: &str) -> String {
 }
 
 pub fn entity_name(lang: Lang, e: Entity) -> &'static str {
+    if e == Entity::Waiver {
+        return lang.chn(Chn::EntWaiver);
+    }
     lang.t(match e {
         Entity::Unit => Msg::EntUnit,
         Entity::Leader => Msg::EntLeader,
@@ -45,6 +50,7 @@ pub fn entity_name(lang: Lang, e: Entity) -> &'static str {
         Entity::Calendar => Msg::EntCalendar,
         Entity::Database => Msg::EntDatabase,
         Entity::Account => Msg::EntAccount,
+        Entity::Waiver => Msg::EntCriticism,
     })
 }
 
@@ -167,6 +173,38 @@ fn invalid_message(lang: Lang, i: Invalid) -> String {
         }
         Invalid::AccountName(n) => lang.fill(Msg::ErrAccountName, &[&short(&n)]),
         Invalid::LastAdmin(n) => lang.fill(Msg::ErrLastAdmin, &[&n]),
+        Invalid::CriticismNeedsDocNo => lang.chn(Chn::ErrCriticismNeedsDocNo).to_string(),
+        Invalid::CriticismNeedsTask => lang.chn(Chn::ErrCriticismNeedsTask).to_string(),
+        Invalid::NotCriticismDue { task, on, standing } => {
+            not_due_message(lang, task, on, standing)
+        }
+        Invalid::InsistNeedsReason => lang.chn(Chn::ErrInsistNeedsReason).to_string(),
+        Invalid::WaiverNeedsReason => lang.chn(Chn::ErrWaiverNeedsReason).to_string(),
+        Invalid::NotReferralDue {
+            unit,
+            on,
+            rolling_year,
+            calendar_year,
+        } => lang.chn_fill(
+            Chn::ErrNotReferralDue,
+            &[&unit, &on, &rolling_year, &calendar_year],
+        ),
+        Invalid::ReferralOpen { unit, id, status } => {
+            lang.chn_fill(Chn::ErrReferralOpen, &[&unit, &id, &lang.referral(status)])
+        }
+        Invalid::ReferralNeedsText(to) => lang
+            .chn(match to {
+                ReferralStatus::Approved => Chn::ErrReferralNeedsApproval,
+                ReferralStatus::Referred => Chn::ErrReferralNeedsDecision,
+                ReferralStatus::Concluded => Chn::ErrReferralNeedsOutcome,
+                ReferralStatus::NotReferred | ReferralStatus::Proposed => {
+                    Chn::ErrReferralNeedsReason
+                }
+            })
+            .to_string(),
+        Invalid::CriticisedLeadFixed { task, unit } => {
+            lang.chn_fill(Chn::ErrCriticisedLeadFixed, &[&task, &unit])
+        }
         Invalid::NothingToUndo => lang.t(Msg::ErrNothingToUndo).to_string(),
         Invalid::CannotUndo(code) => {
             let name = Entity::from_code(&code)
@@ -185,5 +223,23 @@ fn invalid_message(lang: Lang, i: Invalid) -> String {
                 &entity_name(lang, dependant),
             ],
         ),
+    }
+}
+
+/// R5.6: why task `task` is not due for a criticism (or a waiver) on `on`.
+pub fn not_due_message(lang: Lang, task: i64, on: chrono::NaiveDate, s: Standing) -> String {
+    let task = format!("#{task}");
+    match s {
+        Standing::NoPromise | Standing::Due(_) => lang.chn_fill(Chn::ErrNoPromise, &[&task, &on]),
+        Standing::PromiseAhead(p) => lang.chn_fill(Chn::ErrPromiseAhead, &[&task, &on, &p]),
+        Standing::Kept => lang.chn_fill(Chn::ErrPromiseKept, &[&task, &on]),
+        Standing::Answered(a) => match a.by {
+            Answer::Criticism(id) => {
+                lang.chn_fill(Chn::ErrAnsweredByCriticism, &[&task, &on, &id, &a.date])
+            }
+            Answer::Waiver(id) => {
+                lang.chn_fill(Chn::ErrAnsweredByWaiver, &[&task, &on, &id, &a.date])
+            }
+        },
     }
 }

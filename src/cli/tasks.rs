@@ -165,6 +165,9 @@ pub enum TaskCmd {
         #[arg(long)]
         date: Option<String>,
     },
+    /// Decide, with the reason, that no criticism is issued for the task's missed promise
+    /// (不予通报批评, R5.6).
+    Waive(super::accountability::WaiveArgs),
 }
 
 /// The light as symbol and word, so it never relies on colour.
@@ -311,7 +314,9 @@ pub fn task(ctx: &Ctx, c: TaskCmd) -> CliResult {
                     clean(c.doc_no.as_deref().unwrap_or(""))
                 );
             }
+            super::accountability::show_chain(ctx, &d);
         }
+        TaskCmd::Waive(a) => super::accountability::waive(ctx, &mut store, a)?,
         TaskCmd::Progress { id, text, date } => {
             let date = ctx.fact_date(date.as_deref())?;
             store

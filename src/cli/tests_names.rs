@@ -4,7 +4,8 @@
 
 use super::*;
 use crate::domain::minutes::IssueOpen;
-use crate::domain::{Deadline, OutOfOrder, ReferralStatus, TextField, TooLong, When};
+use crate::domain::promise::{Answer, Answered};
+use crate::domain::{Deadline, OutOfOrder, ReferralStatus, Standing, TextField, TooLong, When};
 use crate::store::{Entity, Invalid};
 
 /// The first `_`-joined identifier in `s` (`promised_on`), if any.
@@ -93,7 +94,42 @@ fn samples() -> Vec<Invalid> {
         },
         Invalid::AccountName("bad name".into()),
         Invalid::LastAdmin("root".into()),
+        Invalid::CriticismNeedsDocNo,
+        Invalid::CriticismNeedsTask,
+        Invalid::InsistNeedsReason,
+        Invalid::WaiverNeedsReason,
+        Invalid::NotReferralDue {
+            unit: long.into(),
+            on: d("2026-11-25"),
+            rolling_year: 1,
+            calendar_year: 1,
+        },
+        Invalid::CriticisedLeadFixed {
+            task: 3,
+            unit: long.into(),
+        },
     ];
+    let promised = d("2026-11-20");
+    for standing in [
+        Standing::Due(promised),
+        Standing::NoPromise,
+        Standing::PromiseAhead(promised),
+        Standing::Kept,
+        Standing::Answered(Answered {
+            date: d("2026-11-23"),
+            by: Answer::Criticism(2),
+        }),
+        Standing::Answered(Answered {
+            date: d("2026-11-23"),
+            by: Answer::Waiver(2),
+        }),
+    ] {
+        out.push(Invalid::NotCriticismDue {
+            task: 3,
+            on: d("2026-11-25"),
+            standing,
+        });
+    }
     for status in [
         ReferralStatus::Proposed,
         ReferralStatus::Approved,
@@ -102,6 +138,12 @@ fn samples() -> Vec<Invalid> {
         ReferralStatus::NotReferred,
     ] {
         out.push(Invalid::ReferralStep { id: 1, status });
+        out.push(Invalid::ReferralNeedsText(status));
+        out.push(Invalid::ReferralOpen {
+            unit: long.into(),
+            id: 1,
+            status,
+        });
     }
     for f in TextField::ALL {
         out.push(Invalid::Empty(f));
@@ -154,7 +196,16 @@ fn samples() -> Vec<Invalid> {
             | Invalid::CannotUndo(_)
             | Invalid::HasDependants { .. }
             | Invalid::AccountName(_)
-            | Invalid::LastAdmin(_) => {}
+            | Invalid::LastAdmin(_)
+            | Invalid::CriticismNeedsDocNo
+            | Invalid::CriticismNeedsTask
+            | Invalid::NotCriticismDue { .. }
+            | Invalid::InsistNeedsReason
+            | Invalid::WaiverNeedsReason
+            | Invalid::NotReferralDue { .. }
+            | Invalid::ReferralOpen { .. }
+            | Invalid::ReferralNeedsText(_)
+            | Invalid::CriticisedLeadFixed { .. } => {}
         }
     }
     out

@@ -142,11 +142,14 @@ pub fn unit(ctx: &Ctx, c: UnitCmd) -> CliResult {
             }
             for rf in &d.referrals {
                 outln!(
-                    "{} {} {}",
+                    "{} #{} {}",
                     l.t(Msg::EntReferral),
-                    rf.proposed_on,
+                    rf.id,
                     l.referral(rf.status())
                 );
+                for step in l.referral_steps(rf) {
+                    outln!("  {}", clean(&step));
+                }
             }
             outln!();
             out!("{}", task_table(ctx, &d.tasks).render());

@@ -304,3 +304,35 @@ fn the_demo_keeps_time_running_one_way() {
         }
     }
 }
+
+#[test]
+fn r5_6_the_demo_shows_the_missed_promise_as_a_fact() {
+    let s = demo_store("2026-11-25");
+    let today = d("2026-11-25");
+    let due: Vec<_> = s
+        .tasks(
+            &TaskFilter {
+                state: Some(TaskState::CriticismDue),
+                ..TaskFilter::default()
+            },
+            today,
+        )
+        .unwrap();
+    assert!(
+        due.iter().any(|r| r.light == Light::Done),
+        "a task done after its promise, still criticism-due"
+    );
+    assert!(
+        due.iter().any(|r| r.promised_on.is_some_and(|p| p > today)),
+        "a second promise after a missed one, still criticism-due"
+    );
+    let waived = s
+        .tasks(&TaskFilter::default(), today)
+        .unwrap()
+        .into_iter()
+        .filter(|r| !s.waivers_of_task(r.id).unwrap().is_empty())
+        .collect::<Vec<_>>();
+    assert_eq!(waived.len(), 1, "a waiver");
+    assert_eq!(waived[0].state, TaskState::Promised, "then a new promise");
+    assert_eq!(s.check(today).unwrap().counts_kept, "ok");
+}

@@ -10,6 +10,7 @@ pub mod fields;
 pub mod meeting;
 pub mod minutes;
 pub mod order;
+pub mod promise;
 pub mod report;
 pub mod role;
 pub mod task;
@@ -24,6 +25,7 @@ pub use fields::{TextField, TooLong};
 pub use meeting::{Attendance, AttendanceOutcome, Meeting, NoticeStatus};
 pub use minutes::{Feedback, FeedbackStatus, Minutes, MinutesStatus};
 pub use order::{OutOfOrder, When};
+pub use promise::{NoticeFact, Standing, Waiver};
 pub use report::{MeetingClass, Period, PeriodKind, Report, TaskClass, TaskSlice};
 pub use role::{Role, valid_account_name};
 pub use task::{

@@ -16,7 +16,7 @@ pub mod report;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
-pub use docx::{criticism_notice, feedback_form};
+pub use docx::{DocMeta, bulletin, criticism_notice, feedback_form};
 pub use ledger::{
     LedgerFormat, LedgerQuery, LedgerRows, ledger_csv, ledger_headers, ledger_row, ledger_xlsx,
     write_ledger,
@@ -143,6 +143,11 @@ pub(crate) fn long_date(lang: crate::i18n::Lang, d: chrono::NaiveDate) -> String
         crate::i18n::Lang::Zh => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
         crate::i18n::Lang::En => d.to_string(),
     }
+}
+
+/// An optional date as official documents write it, empty when missing.
+pub(crate) fn opt_long_date(lang: crate::i18n::Lang, d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| long_date(lang, d)).unwrap_or_default()
 }
 
 /// An optional date as text, empty when missing.

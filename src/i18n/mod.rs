@@ -40,6 +40,7 @@ macro_rules! catalogue {
 }
 
 mod catalogue;
+mod chain;
 mod deploy;
 mod export;
 mod import;
@@ -48,6 +49,7 @@ mod report;
 mod ui;
 
 pub use catalogue::Msg;
+pub use chain::Chn;
 pub use deploy::Dep;
 pub use export::Exp;
 pub use import::Imp;

@@ -60,7 +60,6 @@ catalogue! {
     MeetingLinkHint => "Enter 查看本次会议的督办事项 · m 办理步骤（方案、出席、纪要、反馈、议定事项）", "Enter this meeting's tasks · m steps (plan, attendance, minutes, feedback, tasks)";
     UnitLinkHint => "Enter 查看该单位的督办事项 · r 只看红灯 · m 办理步骤", "Enter this unit's tasks · r its red ones · m steps";
     NextExplain => "下一步：e 书面说明与承诺完成时限（R5.5）", "next: e written explanation and promised date (R5.5)";
-    NextCriticise => "下一步：承诺时限已过，c 通报批评（R5.6）", "next: the promise was missed, c criticise (R5.6)";
     NextProgress => "p 进展报告 · d 办结 · E 修改", "p progress · d done · E edit";
     NextReferral => "下一步：一年内两次通报批评，m 移送监察追责（R5.7）", "next: two criticisms within a year, m referral (R5.7)";
     LblNotice => "会议通知", "Notice";
@@ -295,7 +294,7 @@ catalogue! {
     ActMark => "标记/取消标记（批量操作）", "mark/unmark (act on several)";
     ActUndo => "撤销我的上一次修改", "undo my last change";
     ActPresent => "演示模式（报表幻灯片）", "presentation mode (report slides)";
-    ActExport => "导出当前视图（台账或报表）", "export this view (ledger or report)";
+    ActExport => "导出当前视图（台账、报表或通报）", "export this view (ledger, report or bulletin)";
     FilterReport => "报表：{0}（{1}至{2}）", "report: {0} ({1} to {2})";
     MoreRows => "⋯ 另有 {0} 行（导出报表可见全部）", "⋯ {0} more rows (the exported report has them all)";
     AllTasks => "全部事项", "all tasks";
@@ -306,5 +305,8 @@ catalogue! {
     Exported => "已导出：{0}", "Exported: {0}";
     ExportedMany => "已导出 {0} 个文件到 {1}", "Exported {0} files to {1}";
     ExportFailed => "导出失败：{0}", "Export failed: {0}";
+    ExportMenuTitle => "导出", "Export";
+    ExportReportItem => "报表（.xlsx）", "Report (.xlsx)";
+    ExportBulletinItem => "督查情况通报草稿（.docx，R5.4）", "Status bulletin draft (.docx, R5.4)";
     ExportNothing => "此页没有可导出的内容（可导出台账、报表、会议的反馈单、单位的事项）", "nothing to export here (the ledger, reports, a meeting's feedback forms or a unit's tasks can)";
 }

@@ -7,7 +7,7 @@ use serde_json::json;
 use super::{Entity, Invalid, Result, Store, Tx};
 use crate::domain::{
     Attendance, Criticism, Explanation, Feedback, Leader, Meeting, Minutes, ProgressReport,
-    Referral, Task, Unit,
+    Referral, Task, Unit, Waiver,
 };
 
 /// Records with their ids already assigned (ids must be positive and unique per kind).
@@ -24,6 +24,7 @@ pub struct Dataset {
     pub explanations: Vec<Explanation>,
     pub criticisms: Vec<Criticism>,
     pub referrals: Vec<Referral>,
+    pub waivers: Vec<Waiver>,
 }
 
 impl Store {
@@ -70,16 +71,17 @@ impl Store {
 /// The load itself, inside the write's transaction.
 fn load(tx: &Tx<'_>, data: &Dataset, label: &str) -> Result<()> {
     // An index is built far faster from the whole table than row by row: set the tables'
-    // indexes aside and build them again, from their own definitions, at the end. Not the
-    // explanations': each one inserted reads its task's others (the promise in force).
+    // indexes aside and build them again, from their own definitions, at the end. The chain of
+    // promises (the promise in force, criticised, the unanswered promise) is recounted for every
+    // task at the end too, once the indexes are back.
     // So are the search indexes and the kept counts (migrations 6, 7, 9 and 10): their triggers
     // are set aside too, and what they keep is built whole at the end.
     let aside: Vec<(String, String, String)> = {
         let mut stmt = tx.prepare(
             "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL
-                     AND ((type = 'index' AND tbl_name NOT IN ('explanation', 'audit'))
+                     AND ((type = 'index' AND tbl_name <> 'audit')
                        OR (type = 'trigger' AND tbl_name IN ('task', 'meeting', 'meeting_topic', 'minutes', 'unit',
-                           'leader', 'progress_report', 'explanation', 'criticism', 'referral')))",
+                           'leader', 'progress_report', 'explanation', 'criticism', 'referral', 'waiver')))",
         )?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         rows.collect::<rusqlite::Result<_>>()?
@@ -119,10 +121,13 @@ fn load(tx: &Tx<'_>, data: &Dataset, label: &str) -> Result<()> {
         tx.insert_progress(p)?;
     }
     for e in &data.explanations {
-        tx.insert_explanation(e)?;
+        tx.insert_explanation_row(e)?;
     }
     for c in &data.criticisms {
-        tx.insert_criticism(c)?;
+        tx.insert_criticism_rows(c)?;
+    }
+    for w in &data.waivers {
+        tx.insert_waiver_row(w)?;
     }
     for r in &data.referrals {
         tx.insert_referral(r)?;
@@ -141,6 +146,7 @@ fn load(tx: &Tx<'_>, data: &Dataset, label: &str) -> Result<()> {
         .try_for_each(|(_, _, sql)| tx.execute_batch(sql));
     tx.execute_batch("PRAGMA threads = 0")?;
     built?;
+    tx.execute_batch(super::promises::REBUILD_CHAIN)?;
     let summary = json!({
         "label": label,
         "units": data.units.len(),

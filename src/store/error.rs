@@ -21,6 +21,7 @@ pub enum Entity {
     Calendar,
     Database,
     Account,
+    Waiver,
 }
 
 impl Entity {
@@ -40,10 +41,11 @@ impl Entity {
             Entity::Calendar => "calendar",
             Entity::Database => "database",
             Entity::Account => "account",
+            Entity::Waiver => "waiver",
         }
     }
 
-    pub const ALL: [Entity; 14] = [
+    pub const ALL: [Entity; 15] = [
         Entity::Unit,
         Entity::Leader,
         Entity::Meeting,
@@ -58,6 +60,7 @@ impl Entity {
         Entity::Calendar,
         Entity::Database,
         Entity::Account,
+        Entity::Waiver,
     ];
 
     /// The entity named `code` in the audit log.
@@ -150,6 +153,40 @@ pub enum Invalid {
     AccountName(String),
     /// The database's last admin cannot be removed or given a lesser role.
     LastAdmin(String),
+    /// R5.6: a criticism names no document number.
+    CriticismNeedsDocNo,
+    /// R5.6: a criticism names no task.
+    CriticismNeedsTask,
+    /// R5.6: the task is not due for a criticism on that date (no missed, unanswered promise);
+    /// `standing` says why (never `Standing::Due`).
+    NotCriticismDue {
+        task: i64,
+        on: chrono::NaiveDate,
+        standing: crate::domain::Standing,
+    },
+    /// R5.6: a criticism insisted on for a task not due needs its reason.
+    InsistNeedsReason,
+    /// R5.6: a waiver (不予通报批评) needs its reason.
+    WaiverNeedsReason,
+    /// R5.7: the unit is not due for referral on that date (fewer than two criticisms within one
+    /// year since the last decision); its criticisms in the rolling and the calendar year.
+    NotReferralDue {
+        unit: String,
+        on: chrono::NaiveDate,
+        rolling_year: usize,
+        calendar_year: usize,
+    },
+    /// R5.7: the unit already has a referral in progress (its id and status).
+    ReferralOpen {
+        unit: String,
+        id: i64,
+        status: crate::domain::ReferralStatus,
+    },
+    /// R5.7: this step of a referral (the status it leads to) needs its text: the county's
+    /// approval, the referral decision, the outcome, the reason not to refer.
+    ReferralNeedsText(crate::domain::ReferralStatus),
+    /// R5.6: a criticised task's lead unit stays the unit criticised.
+    CriticisedLeadFixed { task: i64, unit: String },
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -20,6 +20,7 @@ mod initials;
 mod meetings;
 mod minutes;
 mod overview;
+mod promises;
 mod reports;
 mod rows;
 mod schema;
@@ -53,6 +54,7 @@ pub use import::{LedgerPlan, MeetingRef, NewLeader, PlannedMeeting, PlannedTask}
 pub use meetings::{MeetingDetail, MeetingFilter, MeetingRow, MeetingScope, NewMeeting};
 pub use minutes::{FeedbackAnswer, FeedbackRow, MinutesSave};
 pub use overview::Overview;
+pub use reports::Bulletin;
 pub use rows::{UnitDetail, UnitRow};
 pub use schema::SCHEMA_VERSION;
 pub use snapshot::Snapshot;
@@ -300,7 +302,7 @@ struct Tx<'a> {
 }
 
 /// The tables whose ids are never given twice (migration 10's `id_used`).
-pub(crate) const ID_TABLES: [&str; 8] = [
+pub(crate) const ID_TABLES: [&str; 9] = [
     "unit",
     "leader",
     "meeting",
@@ -309,6 +311,7 @@ pub(crate) const ID_TABLES: [&str; 8] = [
     "explanation",
     "criticism",
     "referral",
+    "waiver",
 ];
 
 impl Tx<'_> {

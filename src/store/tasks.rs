@@ -2,7 +2,7 @@
 
 mod count;
 mod derived;
-mod edit;
+pub(super) mod edit;
 mod order;
 pub(crate) mod query;
 pub(crate) mod text;
@@ -17,7 +17,7 @@ use super::{Entity, Invalid, Result, Store, StoreError, Tx};
 use crate::calendar::Calendar;
 use crate::domain::fields::{self, TextField};
 use crate::domain::order::{self as time_order, TaskTimes};
-use crate::domain::{Criticism, ExemptCategory, Explanation, Limit, ProgressReport, Task};
+use crate::domain::{Criticism, ExemptCategory, Explanation, Limit, ProgressReport, Task, Waiver};
 use crate::text::initials;
 use derived::Derived;
 pub(super) use times::{check_text, task_times};
@@ -45,6 +45,8 @@ pub struct TaskDetail {
     pub progress: Vec<ProgressReport>,
     pub explanations: Vec<Explanation>,
     pub criticisms: Vec<Criticism>,
+    /// R5.6: decisions not to criticise the task's missed promise.
+    pub waivers: Vec<Waiver>,
 }
 
 pub(super) fn limit_from(kind: &str, date: Option<NaiveDate>, category: Option<&str>) -> Limit {
@@ -211,24 +213,22 @@ impl Tx<'_> {
         Ok(self.last_insert_rowid())
     }
 
-    pub(super) fn insert_explanation(&self, e: &Explanation) -> Result<i64> {
+    /// Writes an explanation's row (its task's chain not refreshed: a bulk load recounts every
+    /// task's at the end).
+    pub(super) fn insert_explanation_row(&self, e: &Explanation) -> Result<i64> {
         self.prepare_cached(
             "INSERT INTO explanation (id, task_id, submitted_on, text, promised_on) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?
         .execute(params![self.id_for("explanation", e.id)?, e.task_id, e.submitted_on, e.text, e.promised_on])?;
-        let id = self.last_insert_rowid();
-        self.refresh_promise(e.task_id)?;
-        Ok(id)
+        Ok(self.last_insert_rowid())
     }
 
-    /// Recomputes a task's `promised_on`: the latest explanation's promise is the one in force.
-    pub(super) fn refresh_promise(&self, task_id: i64) -> Result<()> {
-        self.prepare_cached(
-            "UPDATE task SET promised_on = (SELECT promised_on FROM explanation WHERE task_id = ?1
-             ORDER BY submitted_on DESC, id DESC LIMIT 1) WHERE id = ?1",
-        )?
-        .execute([task_id])?;
-        Ok(())
+    /// Writes an explanation and refreshes its task's chain (the promise in force is the latest
+    /// explanation's; an earlier promise missed stays unanswered).
+    pub(super) fn insert_explanation(&self, e: &Explanation) -> Result<i64> {
+        let id = self.insert_explanation_row(e)?;
+        self.refresh_chain(e.task_id)?;
+        Ok(id)
     }
 
     /// Recomputes a task's `last_progress_on` from its progress reports.
@@ -296,6 +296,8 @@ impl Store {
                 "UPDATE task SET completed_on = ?2, completion_note = ?3, version = version + 1 WHERE id = ?1",
                 params![task_id, date, note],
             )?;
+            // R5.6: a completion after a missed promise does not answer it; one on time keeps it.
+            tx.refresh_chain(task_id)?;
             let after = Task { completed_on: Some(date), completion_note: note.clone(), version: version + 1, ..task.clone() };
             tx.audit("update", Entity::Task, task_id, Some(&task), Some(&after))
         })
@@ -375,6 +377,7 @@ impl Store {
             progress,
             explanations,
             criticisms: self.criticisms_of_task(id)?,
+            waivers: self.waivers_of_task(id)?,
         })
     }
 }

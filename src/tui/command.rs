@@ -77,6 +77,12 @@ pub enum Write {
         text: Option<String>,
     },
     Criticise(NewCriticism),
+    /// R5.6: no criticism for the task's missed promise.
+    Waive {
+        task: i64,
+        date: NaiveDate,
+        reason: String,
+    },
     Referral(ReferralStep),
     Undo,
 }
@@ -208,6 +214,12 @@ fn field_of(e: &StoreError) -> Option<String> {
         Invalid::Empty(f) => f.field().to_string(),
         Invalid::TooLong(t) => t.field.field().to_string(),
         Invalid::FeedbackPending { .. } => "archived_feedback".to_string(),
+        Invalid::NotCriticismDue { task, .. } => format!("task#{task}"),
+        Invalid::CriticismNeedsDocNo => "doc_no".to_string(),
+        Invalid::InsistNeedsReason | Invalid::WaiverNeedsReason | Invalid::ReferralNeedsText(_) => {
+            "reason".to_string()
+        }
+        Invalid::CriticisedLeadFixed { .. } => "lead".to_string(),
         Invalid::Line { line, error } => {
             format!("{}#{}", field_of(error)?, line.saturating_sub(1))
         }

@@ -153,6 +153,7 @@ pub fn apply(store: &mut Store, today: NaiveDate, w: Write) -> Result<Outcome, S
                 note: due.then_some(Note::ReferralDue(unit)),
             }
         }
+        Write::Waive { task, date, reason } => created(store.add_waiver(task, date, &reason)?),
         Write::Referral(step) => created(store.referral_step(step)?),
         Write::Undo => {
             let u = store.undo_last()?;

@@ -1,7 +1,7 @@
 //! Adding tasks (one, or a batch all-or-nothing) and editing them (R4.1, R5.1–R5.2).
 
 use crate::domain::Role;
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::{NewTask, check_text, limit_columns, read_task, task_times};
 use crate::domain::order;
@@ -20,6 +20,27 @@ fn at_line(line: usize, e: StoreError) -> StoreError {
         .into()
     } else {
         e
+    }
+}
+
+/// R5.6: refuses to move task `id`, led by unit `lead`, to another lead unit once a criticism
+/// names it: the criticism was of its lead unit, and stays so.
+pub(in crate::store) fn criticised_lead_fixed(
+    conn: &rusqlite::Connection,
+    id: i64,
+    lead: i64,
+) -> Result<()> {
+    let criticised: Option<String> = conn
+        .query_row(
+            "SELECT u.name FROM criticism_task ct JOIN criticism c ON c.id = ct.criticism_id
+             JOIN unit u ON u.id = c.unit_id WHERE ct.task_id = ?1 AND c.unit_id = ?2 LIMIT 1",
+            params![id, lead],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match criticised {
+        Some(unit) => Err(Invalid::CriticisedLeadFixed { task: id, unit }.into()),
+        None => Ok(()),
     }
 }
 
@@ -69,7 +90,9 @@ impl Tx<'_> {
         for unit in &t.co_unit_ids {
             co.execute(params![t.id, unit])?;
         }
-        self.refresh_due("t.id = ?1", t.id)
+        self.refresh_due("t.id = ?1", t.id)?;
+        // A completion written or taken back (an undo) moves the chain's missed promises.
+        self.refresh_chain(t.id)
     }
 }
 
@@ -165,6 +188,9 @@ impl Store {
         let lead = self.unit_by_name(&edit.lead_unit)?;
         if !lead.active && lead.id != current.lead_unit_id {
             return Err(Invalid::InactiveUnit(lead.name).into());
+        }
+        if lead.id != current.lead_unit_id {
+            criticised_lead_fixed(&self.conn, id, current.lead_unit_id)?;
         }
         let co_unit_ids = self.co_unit_ids(lead.id, &edit.co_units)?;
         let leader = edit

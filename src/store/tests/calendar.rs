@@ -27,7 +27,7 @@ fn a_calendar_file_with_a_day_twice_or_no_day_is_refused() {
 }
 
 #[test]
-fn migration_12_forgets_a_year_known_from_a_stray_row_and_recomputes_deadlines() {
+fn migration_13_forgets_a_year_known_from_a_stray_row_and_recomputes_deadlines() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("t.db");
     {
@@ -40,7 +40,7 @@ fn migration_12_forgets_a_year_known_from_a_stray_row_and_recomputes_deadlines()
                 "INSERT INTO calendar_day VALUES ('2027-01-01', 1, '元旦');
                  INSERT INTO calendar_year VALUES (2027, 'import');
                  UPDATE task SET provisional = 0;
-                 PRAGMA user_version = 11;",
+                 PRAGMA user_version = 12;",
             )
             .unwrap();
     }

@@ -6,8 +6,9 @@ use super::*;
 /// Takes a database back to before migration 10 (for migration tests): what migrations 10 and
 /// 11 add removed.
 pub(super) fn forget_migration_10(conn: &rusqlite::Connection) {
+    super::promises::forget_migration_12(conn);
     for t in crate::store::ID_TABLES {
-        conn.execute_batch(&format!("DROP TRIGGER {t}_id_used"))
+        conn.execute_batch(&format!("DROP TRIGGER IF EXISTS {t}_id_used"))
             .unwrap();
     }
     conn.execute_batch(

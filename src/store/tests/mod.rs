@@ -60,6 +60,38 @@ fn task(store: &mut Store, meeting: i64, limit: Limit) -> i64 {
         .unwrap()
 }
 
+/// R5.6: a task of 上塘镇 whose promise was missed before `on`, on a meeting of its own 40 days
+/// before: its limit 30 days before `on`, explained 25 days before with a promise 20 days before.
+fn missed_promise(store: &mut Store, on: &str) -> i64 {
+    let on = d(on);
+    let days = |n: u64| on - chrono::Days::new(n);
+    let m = store
+        .add_meeting(NewMeeting {
+            topics: vec!["专项督办".into()],
+            date: Some(days(40)),
+            units: vec!["上塘镇".into()],
+            ..NewMeeting::default()
+        })
+        .unwrap();
+    let t = task(store, m, Limit::Date(days(30)));
+    store
+        .add_explanation(t, days(25), days(20), Some("资金未到位".into()))
+        .unwrap();
+    t
+}
+
+/// A criticism of 上塘镇 on `date` with a document number, naming `tasks`.
+fn criticise(store: &mut Store, date: &str, tasks: Vec<i64>) -> Result<i64> {
+    store.add_criticism(NewCriticism {
+        unit: "上塘镇".into(),
+        date: d(date),
+        doc_no: Some(format!("县考绩办〔{}〕{}号", &date[..4], &date[5..7])),
+        reason: None,
+        task_ids: tasks,
+        force: false,
+    })
+}
+
 /// Audit rows of changes to the supervision records: all but the accounts' (a new database
 /// starts with one, enrolling its first admin).
 fn audit_count(store: &Store) -> usize {
@@ -109,6 +141,7 @@ mod keyset;
 mod leaders;
 mod meetings_window;
 mod overview;
+mod promises;
 mod role_writes;
 mod rules;
 mod search;

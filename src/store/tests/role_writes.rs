@@ -62,12 +62,18 @@ pub(super) fn writes(meeting: i64, t: i64) -> Vec<(&'static str, Role, Attempt)>
                 s.add_criticism(NewCriticism {
                     unit: "上塘镇".into(),
                     date: day,
-                    doc_no: None,
+                    doc_no: Some("永考绩办〔2026〕1号".into()),
                     reason: Some("逾期".into()),
-                    task_ids: vec![],
+                    task_ids: vec![t],
+                    force: false,
                 })
                 .map(drop)
             }),
+        ),
+        (
+            "add_waiver",
+            e,
+            Box::new(move |s| s.add_waiver(t, day, "已整改到位").map(drop)),
         ),
         (
             "referral_step",
@@ -76,6 +82,7 @@ pub(super) fn writes(meeting: i64, t: i64) -> Vec<(&'static str, Role, Attempt)>
                 s.referral_step(ReferralStep::Propose {
                     unit: "上塘镇".into(),
                     date: day,
+                    reason: None,
                 })
                 .map(drop)
             }),

@@ -181,20 +181,29 @@ fn moving_a_meeting_after_its_tasks_records_is_refused() {
 fn r5_7_a_referral_step_not_before_the_proposal() {
     let (_dir, mut s) = fresh();
     county(&mut s);
+    for on in ["2026-03-02", "2026-09-01"] {
+        let t = missed_promise(&mut s, on);
+        criticise(&mut s, on, vec![t]).unwrap();
+    }
     let id = s
         .referral_step(ReferralStep::Propose {
             unit: "上塘镇".into(),
             date: d("2026-11-20"),
+            reason: None,
         })
         .unwrap();
+    let before = audit_count(&s);
     let o = refused(s.referral_step(ReferralStep::Approve {
         id,
         date: d("2026-11-19"),
+        approval: "县政府同意".into(),
     }));
     assert_eq!(
         (o.what, o.other),
         (When::ReferralStep, When::ReferralProposed)
     );
+    assert_eq!(audit_count(&s), before);
+    assert_eq!(s.referral(id).unwrap().approval, None);
 }
 
 /// A meeting on 2026-11-02 whose feedback round went out on Thursday 2026-11-19 (answers due

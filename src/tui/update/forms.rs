@@ -123,6 +123,14 @@ pub fn menu_key(m: &mut Model, k: KeyEvent) -> Vec<Command> {
             }
             Vec::new()
         }
+        MenuItem::Export(what) => {
+            m.menu = None;
+            m.mode = Mode::Normal;
+            vec![Command::Export {
+                what,
+                dir: m.export_dir.clone(),
+            }]
+        }
     }
 }
 

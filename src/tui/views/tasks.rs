@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use super::super::layout::list_and_detail;
 use super::super::model::{Light, Limit, Model, TaskDetail, TaskRow, TaskState};
 use super::super::widgets::{Column, Detail};
-use crate::i18n::{Lang, Msg, Ui};
+use crate::i18n::{Chn, Lang, Msg, Ui};
 
 /// The working-days column, short: "逾期3" / "剩5" / "今日" (en "-3" / "5" / "today"); from a
 /// thousand working days overdue (an archive's forgotten task) "逾1234", to fit the column. A
@@ -161,6 +161,10 @@ fn task_lines(m: &Model, d: &mut Detail, t: &TaskDetail) {
     if let Some(p) = r.promised_on {
         d.text(l.ui_fill(Ui::LblPromised, &[&p]));
     }
+    // R5.6: a missed promise stays due until a criticism or a waiver answers it.
+    if let Some(p) = r.unanswered_promise.filter(|p| *p < m.today) {
+        d.line(vec![(l.chn_fill(Chn::Unanswered, &[&p]), m.theme.bad())]);
+    }
     if let Some(done) = r.completed_on {
         let note = t.completion_note.clone().unwrap_or_default();
         d.text(format!("{} {note}", l.ui_fill(Ui::LblDoneOn, &[&done])));
@@ -178,10 +182,16 @@ fn task_lines(m: &Model, d: &mut Detail, t: &TaskDetail) {
     // The step the rules ask for next (R5.5 after a missed limit, R5.6 after a missed promise).
     let next = match r.state {
         TaskState::ExplanationDue => Some(Ui::NextExplain),
-        TaskState::CriticismDue => Some(Ui::NextCriticise),
+        TaskState::CriticismDue => None,
         TaskState::Done => None,
         _ => Some(Ui::NextProgress),
     };
+    if r.state == TaskState::CriticismDue {
+        d.line(vec![(
+            l.chn(Chn::NextWaiveOrCriticise).to_string(),
+            m.theme.warn(),
+        )]);
+    }
     if let Some(next) = next {
         let style = if next == Ui::NextProgress {
             m.theme.muted()
@@ -219,6 +229,12 @@ fn task_lines(m: &Model, d: &mut Detail, t: &TaskDetail) {
             )]);
         }
     }
+    if !t.waivers.is_empty() {
+        d.heading(l.chn(Chn::LblWaivers));
+        for w in &t.waivers {
+            d.text(l.chn_fill(Chn::WaiverLine, &[&w.date, &w.reason]));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -247,6 +263,7 @@ mod tests {
             state: TaskState::ExplanationDue,
             completed_on: None,
             promised_on: None,
+            unanswered_promise: None,
             last_progress_on: None,
             version: 1,
         };

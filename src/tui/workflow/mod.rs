@@ -4,6 +4,7 @@
 //!
 //! Each step names the rule it serves (`docs/rules.md`).
 
+mod accountability;
 mod meeting;
 mod minutes;
 mod tasks;
@@ -14,7 +15,7 @@ use super::command::Write;
 use super::form::{Candidate, FieldKind, Form, Values};
 use super::model::{Model, Tab};
 use crate::domain::TextField;
-use crate::i18n::Ui;
+use crate::i18n::{Chn, Ui};
 
 /// What a form saves, and the record it was filled from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +43,8 @@ pub enum FormKind {
     Done(Vec<i64>),
     Explain(Vec<i64>),
     Criticise(Vec<i64>),
+    /// R5.6: no criticism for a task's missed promise (不予通报批评).
+    Waive(i64),
     /// R5.7: the next step of a unit's referral.
     Referral(i64),
 }
@@ -52,6 +55,8 @@ pub enum MenuItem {
     Open(FormKind),
     /// Choose a leader to edit.
     Leaders,
+    /// `x` where a tab offers more than one file: write this one.
+    Export(super::export::ExportWhat),
 }
 
 /// The form for `kind`, filled from the model; `None` when what it needs is not loaded.
@@ -70,7 +75,8 @@ pub fn open(m: &Model, kind: FormKind) -> Option<Form> {
         FormKind::Progress(ids) => triage::progress(m, ids)?,
         FormKind::Done(ids) => triage::done(m, ids)?,
         FormKind::Explain(ids) => triage::explain(m, ids)?,
-        FormKind::Criticise(ids) => triage::criticise(m, ids)?,
+        FormKind::Criticise(ids) => accountability::criticise(m, ids)?,
+        FormKind::Waive(id) => accountability::waive(m, *id)?,
     };
     let mut form = form;
     limits(&mut form);
@@ -131,7 +137,8 @@ pub fn save(m: &Model, form: &mut Form) -> Option<(Write, String)> {
         FormKind::Progress(ids) => triage::save_progress(m, ids, &mut v),
         FormKind::Done(ids) => triage::save_done(m, ids, &mut v),
         FormKind::Explain(ids) => triage::save_explain(m, ids, &mut v),
-        FormKind::Criticise(ids) => triage::save_criticise(m, ids, &mut v),
+        FormKind::Criticise(ids) => accountability::save_criticise(m, ids, &mut v),
+        FormKind::Waive(id) => accountability::save_waive(m, *id, &mut v),
     };
     if !v.ok() {
         return None;
@@ -160,6 +167,7 @@ pub fn hints(m: &Model, form: &mut Form) {
         FormKind::Minutes(id) => minutes::hints(m, id, form),
         FormKind::NewTasks(meeting) => tasks::hints(m, Some(meeting), form),
         FormKind::EditTask(_) => tasks::hints(m, None, form),
+        FormKind::Referral(unit) => units::referral_hints(m, unit, form),
         _ => {}
     }
 }
@@ -286,6 +294,12 @@ pub fn menu(m: &Model) -> Vec<(String, MenuItem)> {
                         MenuItem::Open(FormKind::Criticise(ids)),
                     ),
                 ]);
+            }
+            if let Some(id) = accountability::waivable(m) {
+                items.push((
+                    m.lang.chn(Chn::StepWaive).to_string(),
+                    MenuItem::Open(FormKind::Waive(id)),
+                ));
             }
         }
         Tab::Units => {

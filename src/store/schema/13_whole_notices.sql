@@ -1,4 +1,4 @@
--- 12: a year's holiday notice counts as known only when it was imported as a whole: at least three
+-- 13: a year's holiday notice counts as known only when it was imported as a whole: at least three
 -- days off of its Spring Festival (15 January to the end of February) and three of its National
 -- Day (1 to 8 October) among the days listed. An older duban recorded a year as known from any
 -- row of it; such a year is counted Monday–Friday again (its deadlines provisional). The stored
