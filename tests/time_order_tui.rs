@@ -176,3 +176,43 @@ fn r4_4_issuing_with_the_round_open_asks_first_and_no_keeps_it_unissued() {
         Some(today())
     );
 }
+
+#[test]
+fn r5_6_a_waiver_before_the_promise_it_answers_is_refused_beside_its_date() {
+    use duban::domain::TaskState;
+    use duban::tui::workflow::{FormKind, MenuItem};
+    for (lang, words) in [
+        (Lang::Zh, "不予通报批评日期"),
+        (Lang::En, "is before the promised date"),
+    ] {
+        let mut h = demo(lang);
+        let f = TaskFilter {
+            state: Some(TaskState::CriticismDue),
+            ..TaskFilter::default()
+        };
+        let due = h.store.tasks(&f, today()).unwrap().remove(0);
+        let promise = due.unanswered_promise.expect("a missed promise");
+        let before = audit_rows(&h);
+        h.keys(&format!("2:task {}<Enter>m", due.id));
+        let menu = h.model.menu.as_ref().expect("the steps menu");
+        let at = menu
+            .items
+            .iter()
+            .position(|(_, x)| *x == MenuItem::Open(FormKind::Waive(due.id)))
+            .expect("the waiver step");
+        for _ in 0..at {
+            h.keys("j");
+        }
+        h.keys("<Enter>");
+        let day_before = promise.pred_opt().unwrap();
+        let form = h.model.form.as_mut().expect("the waiver form");
+        form.focus = form.fields.iter().position(|x| x.key == "date").unwrap();
+        let i = form.focus;
+        form.fields[i].input.reset();
+        h.keys(&format!("{day_before}<Tab>情况特殊<C-s>"));
+        let e = field_error(&h, "date").expect("refused beside the date");
+        assert!(e.contains(words) && e.contains(&promise.to_string()), "{e}");
+        assert_eq!(audit_rows(&h), before, "nothing written");
+        assert!(h.store.waivers_of_task(due.id).unwrap().is_empty());
+    }
+}

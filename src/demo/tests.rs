@@ -286,6 +286,17 @@ fn the_demo_keeps_time_running_one_way() {
         if let Some(done) = r.completed_on {
             assert_eq!(order::completion(&times, done), Ok(()), "#{}", r.id);
         }
+        // A waiver comes after the earliest promise it could answer.
+        let first_promise = t.explanations.iter().map(|e| e.promised_on).min();
+        for w in &t.waivers {
+            assert_eq!(
+                order::waiver(r.meeting_date, first_promise, w.date),
+                Ok(()),
+                "#{}",
+                r.id
+            );
+            assert!(first_promise.is_some_and(|p| p < w.date), "#{}", r.id);
+        }
     }
     for m in s.meetings(today).unwrap() {
         let detail = s.meeting_detail(m.id, today).unwrap();

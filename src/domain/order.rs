@@ -39,6 +39,8 @@ pub enum When {
     Issue,
     /// 通报批评日期 (R5.6).
     Criticism,
+    /// 不予通报批评日期 (R5.6, a waiver).
+    Waiver,
     /// The day a referral was proposed (R5.7).
     ReferralProposed,
     /// The day of a later step of a referral (R5.7).
@@ -46,7 +48,7 @@ pub enum When {
 }
 
 impl When {
-    pub const ALL: [When; 15] = [
+    pub const ALL: [When; 16] = [
         When::Meeting,
         When::Limit,
         When::Progress,
@@ -60,6 +62,7 @@ impl When {
         When::SignOff,
         When::Issue,
         When::Criticism,
+        When::Waiver,
         When::ReferralProposed,
         When::ReferralStep,
     ];
@@ -79,7 +82,7 @@ impl When {
             When::Feedback => "received_on",
             When::SignOff => "signed_on",
             When::Issue => "issued_on",
-            When::Criticism | When::ReferralStep | When::ReferralProposed => "date",
+            When::Criticism | When::Waiver | When::ReferralStep | When::ReferralProposed => "date",
         }
     }
 }
@@ -182,6 +185,16 @@ pub fn explanation(t: &TaskTimes, submitted: NaiveDate, promised: NaiveDate) -> 
     not_before(When::Promise, promised, When::Explanation, submitted)
 }
 
+/// R5.6: a waiver (不予通报批评) answers a missed promise: it comes after the meeting, and not
+/// before the promise it answers (`promise`, when the task has one not yet passed).
+pub fn waiver(meeting: NaiveDate, promise: Option<NaiveDate>, on: NaiveDate) -> Checked {
+    not_before(When::Waiver, on, When::Meeting, meeting)?;
+    match promise {
+        Some(p) => not_before(When::Waiver, on, When::Promise, p),
+        None => Ok(()),
+    }
+}
+
 /// R3: attendance is recorded once the meeting has been held (`today` on or after its date).
 pub fn attendance(meeting: NaiveDate, today: NaiveDate) -> Checked {
     not_before(When::Attendance, today, When::Meeting, meeting)
@@ -279,6 +292,23 @@ mod tests {
         let e = explanation(&t, d("2026-03-10"), d("2026-03-09")).unwrap_err();
         assert_eq!((e.what, e.other), (When::Promise, When::Explanation));
         assert_eq!(explanation(&t, d("2026-03-10"), d("2026-03-10")), Ok(()));
+    }
+
+    #[test]
+    fn r5_6_a_waiver_not_before_the_meeting_nor_the_promise_it_answers() {
+        let meeting = d("2026-03-05");
+        let e = waiver(meeting, None, d("2026-03-04")).unwrap_err();
+        assert_eq!((e.what, e.other), (When::Waiver, When::Meeting));
+        let e = waiver(meeting, Some(d("2026-03-20")), d("2026-03-19")).unwrap_err();
+        assert_eq!(
+            (e.what, e.other, e.after),
+            (When::Waiver, When::Promise, false)
+        );
+        assert_eq!(
+            waiver(meeting, Some(d("2026-03-20")), d("2026-03-21")),
+            Ok(())
+        );
+        assert_eq!(waiver(meeting, None, d("2026-03-05")), Ok(()));
     }
 
     #[test]

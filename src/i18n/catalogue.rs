@@ -189,6 +189,7 @@ catalogue! {
     WhenSignOff => "签发日期", "the sign-off date";
     WhenIssue => "印发日期", "the issue date";
     WhenCriticism => "通报批评日期", "the criticism date";
+    WhenWaiver => "不予通报批评日期", "the date of the decision not to criticise";
     WhenReferralProposed => "提出移送日期", "the day the referral was proposed";
     WhenReferralStep => "本步骤日期", "the step's date";
     // The texts records hold, and how long each may be.

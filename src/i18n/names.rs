@@ -22,6 +22,7 @@ impl Lang {
             When::SignOff => Msg::WhenSignOff,
             When::Issue => Msg::WhenIssue,
             When::Criticism => Msg::WhenCriticism,
+            When::Waiver => Msg::WhenWaiver,
             When::ReferralProposed => Msg::WhenReferralProposed,
             When::ReferralStep => Msg::WhenReferralStep,
         })

@@ -5,7 +5,9 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::tasks::task_times;
 use super::{Entity, Invalid, Result, Store, StoreError, Tx};
+use crate::domain::order;
 use crate::domain::promise::{Answer, Answered, Standing, standing, unanswered_promise};
 use crate::domain::{NoticeFact, Role, Waiver};
 
@@ -180,6 +182,13 @@ impl Store {
             let facts = chain_facts(tx, task_id)?;
             let standing = facts.standing(date);
             if !matches!(standing, Standing::Due(_)) {
+                // Time runs one way: a waiver dated before the meeting, or before the promise it
+                // would answer, says so (`domain::order`).
+                let ahead = match standing {
+                    Standing::PromiseAhead(p) => Some(p),
+                    _ => None,
+                };
+                order::waiver(task_times(tx, task_id)?.meeting, ahead, date)?;
                 return Err(Invalid::NotCriticismDue {
                     task: task_id,
                     on: date,

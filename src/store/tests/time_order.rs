@@ -206,6 +206,46 @@ fn r5_7_a_referral_step_not_before_the_proposal() {
     assert_eq!(s.referral(id).unwrap().approval, None);
 }
 
+#[test]
+fn r5_6_a_waiver_not_before_the_meeting_nor_the_promise_it_answers() {
+    // The meeting on 2026-11-02, the limit 11-10, explained on 11-12 with a promise of 11-20.
+    let (_dir, mut s, _m, t) = {
+        let (dir, mut s) = fresh();
+        let m = county(&mut s);
+        let t = task(&mut s, m, Limit::Date(d("2026-11-10")));
+        s.add_explanation(
+            t,
+            d("2026-11-12"),
+            d("2026-11-20"),
+            Some("资金未到位".into()),
+        )
+        .unwrap();
+        (dir, s, m, t)
+    };
+    let before = audit_count(&s);
+    let o = refused(s.add_waiver(t, d("2026-11-01"), "情况特殊"));
+    assert_eq!((o.what, o.other), (When::Waiver, When::Meeting));
+    let o = refused(s.add_waiver(t, d("2026-11-15"), "情况特殊"));
+    assert_eq!(
+        (o.what, o.date, o.other, o.other_date),
+        (
+            When::Waiver,
+            d("2026-11-15"),
+            When::Promise,
+            d("2026-11-20")
+        )
+    );
+    // On the promised day itself the promise is not missed yet: not due, said as such.
+    assert!(matches!(
+        s.add_waiver(t, d("2026-11-20"), "情况特殊"),
+        Err(StoreError::Invalid(Invalid::NotCriticismDue { .. }))
+    ));
+    assert_eq!(audit_count(&s), before);
+    assert!(s.waivers_of_task(t).unwrap().is_empty());
+    let w = s.add_waiver(t, d("2026-11-23"), "情况特殊").unwrap();
+    assert_eq!(s.waivers_of_task(t).unwrap()[0].id, w);
+}
+
 /// A meeting on 2026-11-02 whose feedback round went out on Thursday 2026-11-19 (answers due
 /// Monday 23rd): 上塘镇 answered, 县财政局 not.
 fn round_open() -> (tempfile::TempDir, Store, i64) {

@@ -179,6 +179,11 @@ pub fn save_waive(m: &Model, id: i64, v: &mut Values) -> Option<Write> {
     let date = v.must_fact_date("date");
     let reason = v.must_text("reason");
     let r = rows(m, &[id]).first().copied()?;
+    // Time runs one way: not before the meeting, nor before the promise it answers.
+    v.order(
+        Some("date"),
+        crate::domain::order::waiver(r.meeting_date, r.unanswered_promise, date),
+    );
     if let Some(why) = not_due(m, r, date) {
         refuse(v, "date", why);
     }
