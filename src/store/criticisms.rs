@@ -432,6 +432,16 @@ impl Store {
     /// R5.7: takes one step of a referral, keeping what it was given (the approval, the
     /// decision, the outcome, the reason not to refer: each required); returns its id.
     pub fn referral_step(&mut self, step: ReferralStep) -> Result<i64> {
+        // Each step's text (the proposal's reason, the approval, the decision, the outcome, the
+        // reason not to refer) is a note, held to its limit.
+        let text = match &step {
+            ReferralStep::Propose { reason, .. } => reason.as_deref(),
+            ReferralStep::Approve { approval: t, .. }
+            | ReferralStep::Refer { decision: t, .. }
+            | ReferralStep::Conclude { outcome: t, .. }
+            | ReferralStep::NotRefer { reason: t, .. } => Some(t.as_str()),
+        };
+        fields::fits_opt(TextField::Note, text)?;
         let (id, date) = match &step {
             ReferralStep::Propose { unit, date, reason } => {
                 let reason = given(reason.as_deref());
@@ -442,12 +452,6 @@ impl Store {
             | ReferralStep::Conclude { id, date, .. }
             | ReferralStep::NotRefer { id, date, .. } => (*id, *date),
         };
-        if let ReferralStep::Conclude { outcome: text, .. } = &step {
-            fields::fits(TextField::Note, text)?;
-        }
-        if let ReferralStep::NotRefer { reason: text, .. } = &step {
-            fields::fits(TextField::Note, text)?;
-        }
         let before = self.referral(id)?;
         let status = before.status();
         let mut after = before.clone();

@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::tasks::task_times;
 use super::{Entity, Invalid, Result, Store, StoreError, Tx};
+use crate::domain::fields::{self, TextField};
 use crate::domain::order;
 use crate::domain::promise::{Answer, Answered, Standing, standing, unanswered_promise};
 use crate::domain::{NoticeFact, Role, Waiver};
@@ -178,6 +179,7 @@ impl Store {
         if reason.is_empty() {
             return Err(Invalid::WaiverNeedsReason.into());
         }
+        fields::fits(TextField::Note, &reason)?;
         self.write(Role::Editor, |tx| {
             let facts = chain_facts(tx, task_id)?;
             let standing = facts.standing(date);

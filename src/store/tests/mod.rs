@@ -148,6 +148,7 @@ mod search;
 mod sync;
 mod task_edits;
 mod tasks_window;
+mod text_limits;
 mod time_order;
 mod undo;
 
