@@ -187,11 +187,12 @@ fn invalid_message(lang: Lang, i: Invalid) -> String {
             calendar_year,
         } => lang.chn_fill(
             Chn::ErrNotReferralDue,
-            &[&unit, &on, &rolling_year, &calendar_year],
+            &[&short(&unit), &on, &rolling_year, &calendar_year],
         ),
-        Invalid::ReferralOpen { unit, id, status } => {
-            lang.chn_fill(Chn::ErrReferralOpen, &[&unit, &id, &lang.referral(status)])
-        }
+        Invalid::ReferralOpen { unit, id, status } => lang.chn_fill(
+            Chn::ErrReferralOpen,
+            &[&short(&unit), &id, &lang.referral(status)],
+        ),
         Invalid::ReferralNeedsText(to) => lang
             .chn(match to {
                 ReferralStatus::Approved => Chn::ErrReferralNeedsApproval,
@@ -203,7 +204,7 @@ fn invalid_message(lang: Lang, i: Invalid) -> String {
             })
             .to_string(),
         Invalid::CriticisedLeadFixed { task, unit } => {
-            lang.chn_fill(Chn::ErrCriticisedLeadFixed, &[&task, &unit])
+            lang.chn_fill(Chn::ErrCriticisedLeadFixed, &[&task, &short(&unit)])
         }
         Invalid::NothingToUndo => lang.t(Msg::ErrNothingToUndo).to_string(),
         Invalid::CannotUndo(code) => {

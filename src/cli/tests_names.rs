@@ -22,9 +22,12 @@ fn d(s: &str) -> chrono::NaiveDate {
     s.parse().unwrap()
 }
 
+/// A unit name pasted long: quoted by its first 20 characters.
+const LONG: &str = "一个很长很长的单位名称，是从别处整段粘贴进来的，远远超过二十个字";
+
 /// One of each refusal the store gives (the match makes a new kind of refusal join the list).
 fn samples() -> Vec<Invalid> {
-    let long = "一个很长很长的单位名称，是从别处整段粘贴进来的，远远超过二十个字";
+    let long = LONG;
     let mut out = vec![
         Invalid::InactiveUnit(long.into()),
         Invalid::LeadIsCoUnit("上塘镇".into()),
@@ -221,6 +224,7 @@ fn no_refusal_shows_an_internal_field_name() {
             assert_eq!(f.code, 2, "{shown}");
             assert!(!f.message.contains('\n'), "{}", f.message);
             assert_eq!(identifier(&f.message), None, "{shown}: {}", f.message);
+            assert!(!f.message.contains(LONG), "quoted in full: {}", f.message);
             seen += 1;
         }
         for e in [
@@ -251,6 +255,13 @@ fn no_refusal_shows_an_internal_field_name() {
         if format!("{m:?}").starts_with("Err") {
             for lang in [Lang::Zh, Lang::En] {
                 assert_eq!(identifier(lang.ui(m)), None, "{m:?}");
+            }
+        }
+    }
+    for &m in crate::i18n::Chn::ALL {
+        if format!("{m:?}").starts_with("Err") {
+            for lang in [Lang::Zh, Lang::En] {
+                assert_eq!(identifier(lang.chn(m)), None, "{m:?}");
             }
         }
     }
