@@ -148,30 +148,6 @@ fn workdays_commands_follow_the_prc_calendar() {
 }
 
 #[test]
-fn calendar_overrides_and_imports() {
-    let db = db();
-    db.ok(&["init"]);
-    db.ok(&["calendar", "set", "2027-01-01", "off", "元旦"]);
-    assert_eq!(db.ok(&["workdays", "is", "2027-01-01"]).trim(), "offday");
-    let csv = db.dir.path().join("2027.csv");
-    std::fs::write(
-        &csv,
-        "date,is_off_day,name\n2027-02-06,0,春节\n2027-02-08,1,春节\n",
-    )
-    .unwrap();
-    db.ok(&["calendar", "import", csv.to_str().unwrap()]);
-    let list = db.json(&["calendar", "list", "2027"]);
-    assert_eq!(list["provisional"], false);
-    assert_eq!(list["days"].as_array().unwrap().len(), 3);
-    assert_eq!(db.ok(&["workdays", "is", "2027-02-06"]).trim(), "workday");
-    let bad = db.dir.path().join("bad.csv");
-    std::fs::write(&bad, "date,is_off_day,name\n2027-13-01,1,x\n").unwrap();
-    let (code, err) = db.fails(&["calendar", "import", bad.to_str().unwrap()]);
-    assert_eq!(code, 2);
-    assert!(err.contains("第2行"), "{err}");
-}
-
-#[test]
 fn bad_dates_and_unknown_units_exit_2_and_change_nothing() {
     let db = db();
     db.ok(&["demo"]);
@@ -325,7 +301,16 @@ fn the_regulation_end_to_end_through_the_cli() {
     let fb = detail["feedback"].as_array().unwrap();
     assert_eq!(fb[0]["status"]["state"], "answered");
     assert_eq!(fb[1]["status"]["state"], "deemed_consent");
-    // R4.4: issued on the 11th working day: late.
+    // R4.4: signed off, then issued on the 11th working day: late.
+    db.ok(&[
+        "minutes",
+        "sign",
+        &id,
+        "--by",
+        "李明华",
+        "--date",
+        "2026-10-26",
+    ]);
     db.ok(&["minutes", "issue", &id, "--date", "2026-10-27"]);
     let m = db.json(&["meeting", "list"]);
     assert_eq!(m[0]["minutes"]["state"], "issued_late");
@@ -357,20 +342,47 @@ fn the_regulation_end_to_end_through_the_cli() {
     ]);
     let t = db.json(&["task", "show", &tid]);
     assert_eq!(t["state"], "criticism_due");
+    // Another task, with an explicit limit, whose promise was missed too.
+    let t2 = db.json(&[
+        "task",
+        "add",
+        "--meeting",
+        &id,
+        "--lead",
+        "上塘镇",
+        "--text",
+        "清理河道",
+        "--due",
+        "2026-10-30",
+    ]);
+    let t2 = t2["id"].to_string();
+    db.ok(&[
+        "task",
+        "explain",
+        &t2,
+        "--promise",
+        "2026-11-10",
+        "--date",
+        "2026-11-02",
+    ]);
     // R5.6 twice within a year → R5.7 referral due.
     db.ok(&[
         "criticize",
         "上塘镇",
         "--date",
-        "2026-03-02",
+        "2026-11-20",
         "--doc",
         "县考绩办〔2026〕1号",
+        "--task",
+        &t2,
     ]);
     let out = db.ok(&[
         "criticize",
         "上塘镇",
         "--date",
         "2026-11-25",
+        "--doc-no",
+        "县考绩办〔2026〕2号",
         "--task",
         &tid,
     ]);

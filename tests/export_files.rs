@@ -11,8 +11,8 @@ use duban::domain::{Light, Limit, Thresholds};
 use duban::exchange::Col;
 use duban::export::ledger::{csv_field, csv_record};
 use duban::export::{
-    ExportError, Heading, criticism_notice, feedback_form, ledger_csv, ledger_headers, ledger_row,
-    ledger_xlsx,
+    DocMeta, ExportError, Heading, criticism_notice, feedback_form, ledger_csv, ledger_headers,
+    ledger_row, ledger_xlsx,
 };
 use duban::i18n::{Exp, Lang};
 use duban::store::{NewTask, Store, TaskFilter, TaskRow};
@@ -354,6 +354,7 @@ fn converts_to_pdf(files: &[&Path]) {
 
 #[test]
 fn feedback_form_and_criticism_notice_hold_their_facts() {
+    let meta = DocMeta::now("zhangsan", "县考绩办");
     let dir = tempfile::tempdir().unwrap();
     let (store, tricky) = county(dir.path());
     // A meeting whose round has a unit that answered and one that did not.
@@ -383,7 +384,7 @@ fn feedback_form_and_criticism_notice_hold_their_facts() {
         .unwrap();
 
     let form = dir.path().join("反馈单.docx");
-    feedback_form(&form, Lang::Zh, &detail, &answered.unit).unwrap();
+    feedback_form(&form, Lang::Zh, &detail, &answered.unit, &meta).unwrap();
     let xml = document_xml(&form);
     assert!(xml.contains("县政府专题会议纪要意见反馈单"));
     for topic in &detail.row.topics {
@@ -401,9 +402,11 @@ fn feedback_form_and_criticism_notice_hold_their_facts() {
     ] {
         assert!(xml.contains(v.as_deref().unwrap()), "{v:?}");
     }
+    // The signature and seal are the unit's to write: never pre-printed, even once it answered.
     if let Some(signer) = &answered.feedback.signer {
-        assert!(xml.contains(signer.as_str()));
+        assert!(!xml.contains(signer.as_str()), "{signer} pre-printed");
     }
+    assert!(!xml.contains("盖章）"), "a seal pre-printed");
     if let Some(opinion) = &answered.feedback.opinion {
         assert!(xml.contains(opinion.lines().next().unwrap()));
     }
@@ -415,7 +418,7 @@ fn feedback_form_and_criticism_notice_hold_their_facts() {
     )));
 
     let blank = dir.path().join("blank.docx");
-    feedback_form(&blank, Lang::Zh, &detail, &silent.unit).unwrap();
+    feedback_form(&blank, Lang::Zh, &detail, &silent.unit, &meta).unwrap();
     let xml = document_xml(&blank);
     assert!(xml.contains(silent.unit.as_str()));
     assert!(
@@ -425,11 +428,11 @@ fn feedback_form_and_criticism_notice_hold_their_facts() {
 
     // Refusals leave no file.
     let refused = dir.path().join("refused.docx");
-    let err = feedback_form(&refused, Lang::Zh, &detail, "不存在的单位").unwrap_err();
+    let err = feedback_form(&refused, Lang::Zh, &detail, "不存在的单位", &meta).unwrap_err();
     assert!(matches!(err, ExportError::NotParticipant { .. }) && err.is_bad_input());
     let mut no_minutes = detail.clone();
     no_minutes.minutes_record = None;
-    let err = feedback_form(&refused, Lang::Zh, &no_minutes, &silent.unit).unwrap_err();
+    let err = feedback_form(&refused, Lang::Zh, &no_minutes, &silent.unit, &meta).unwrap_err();
     assert!(matches!(err, ExportError::NoMinutes { .. }));
     assert!(!refused.exists());
 
@@ -444,7 +447,11 @@ fn feedback_form_and_criticism_notice_hold_their_facts() {
     assert!(!tasks.is_empty());
     tasks.push(store.task_row(tricky, today()).unwrap());
     let notice = dir.path().join("通报.docx");
-    criticism_notice(&notice, Lang::Zh, &c, &tasks).unwrap();
+    let facts: Vec<_> = tasks
+        .iter()
+        .map(|t| store.notice_fact(t.id, c.criticism.date).unwrap())
+        .collect();
+    criticism_notice(&notice, Lang::Zh, &c, &tasks, &facts, &meta).unwrap();
     let xml = document_xml(&notice);
     no_controls(&xml);
     assert!(xml.contains(&format!("关于对{}的通报批评", c.unit)));
@@ -453,7 +460,13 @@ fn feedback_form_and_criticism_notice_hold_their_facts() {
     for t in &tasks[..tasks.len() - 1] {
         assert!(xml.contains(t.text.as_str()), "{}", t.text);
         if let Some(p) = t.promised_on {
-            assert!(xml.contains(&p.to_string()));
+            let long = format!(
+                "{}年{}月{}日",
+                chrono::Datelike::year(&p),
+                chrono::Datelike::month(&p),
+                chrono::Datelike::day(&p)
+            );
+            assert!(xml.contains(&long), "{long}");
         }
     }
     assert!(xml.contains("[2J"));

@@ -136,8 +136,9 @@ fn x_exports_the_filtered_ledger_and_the_report_and_says_where() {
     // A title, a line naming the filter, the header, then one row per red task.
     assert_eq!(range.height() - 3, h.model.tasks.total);
     assert!(range.get((1, 0)).unwrap().to_string().contains("红灯"));
-    // The report of the period, from the reports tab; a second export never overwrites the first.
-    h.keys("5x5x");
+    // The report of the period, from the reports tab (the first of what `x` offers there); a
+    // second export never overwrites the first.
+    h.keys("5x15x1");
     let reports = std::fs::read_dir(dir.path())
         .unwrap()
         .filter(|e| {

@@ -10,6 +10,7 @@
 
 pub mod builtin;
 mod domain_impl;
+pub mod notice;
 
 use std::collections::{BTreeMap, BTreeSet};
 

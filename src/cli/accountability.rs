@@ -4,8 +4,8 @@ use clap::{Args, Subcommand};
 
 use super::output::Table;
 use super::{CliResult, Ctx};
-use crate::i18n::Msg;
-use crate::store::{NewCriticism, ReferralStep};
+use crate::i18n::{Chn, Msg};
+use crate::store::{Invalid, NewCriticism, ReferralStep, Store, StoreError, TaskDetail};
 
 #[derive(Debug, Args)]
 pub struct CriticizeArgs {
@@ -13,14 +13,30 @@ pub struct CriticizeArgs {
     pub unit: String,
     #[arg(long)]
     pub date: Option<String>,
-    /// The notice's document number.
-    #[arg(long, value_parser = super::line)]
+    /// The notice's document number (required).
+    #[arg(long, alias = "doc-no", value_parser = super::line)]
     pub doc: Option<String>,
+    /// What the notice says; with --force, why tasks not due are named all the same.
     #[arg(long, value_parser = super::lines)]
     pub reason: Option<String>,
-    /// A task the criticism covers; repeat for several.
+    /// A task the criticism covers, whose promise was missed (R5.6); repeat for several.
     #[arg(long = "task")]
     pub tasks: Vec<i64>,
+    /// Name tasks that are past their limit but not due for a criticism (no promise, a promise
+    /// still ahead, a miss already answered); needs --reason.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `duban task waive`: no criticism for a missed promise (不予通报批评, R5.6).
+#[derive(Debug, Args)]
+pub struct WaiveArgs {
+    pub id: i64,
+    /// Why no criticism is issued (required).
+    #[arg(long, value_parser = super::lines)]
+    pub reason: Option<String>,
+    #[arg(long)]
+    pub date: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -32,38 +48,50 @@ pub struct CriticismsArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum ReferralCmd {
-    /// Propose referring a unit to the supervision bureau.
+    /// Propose referring a unit to the supervision bureau: only a unit due for referral (two
+    /// criticisms within one year, R5.7) with no referral in progress.
     Propose {
         #[arg(value_parser = super::line)]
         unit: String,
         #[arg(long)]
         date: Option<String>,
+        /// Why (optional).
+        #[arg(long, value_parser = super::lines)]
+        reason: Option<String>,
     },
     /// The county government approved the referral.
     Approve {
         id: i64,
         #[arg(long)]
         date: Option<String>,
+        /// The approval's document number or opinion (required).
+        #[arg(long, value_parser = super::lines)]
+        approval: Option<String>,
     },
     /// Referred to the supervision bureau.
     Refer {
         id: i64,
         #[arg(long)]
         date: Option<String>,
+        /// The referral decision: its number or a note (required).
+        #[arg(long, value_parser = super::lines)]
+        decision: Option<String>,
     },
     /// The bureau concluded the case.
     Conclude {
         id: i64,
         #[arg(long)]
         date: Option<String>,
+        /// The outcome (required).
         #[arg(long, value_parser = super::lines)]
         outcome: Option<String>,
     },
     /// Decided not to refer, with the reason.
     NotRefer {
         id: i64,
+        /// Why not (required).
         #[arg(long, value_parser = super::lines)]
-        reason: String,
+        reason: Option<String>,
         #[arg(long)]
         date: Option<String>,
     },
@@ -80,8 +108,17 @@ pub fn criticize(ctx: &Ctx, a: CriticizeArgs) -> CliResult {
         doc_no: a.doc,
         reason: a.reason,
         task_ids: a.tasks,
+        force: a.force,
     };
-    let id = store.add_criticism(new).map_err(|e| ctx.store(e))?;
+    let id = store.add_criticism(new).map_err(|e| {
+        // A task not due may be named all the same: say how.
+        let hint = matches!(e, StoreError::Invalid(Invalid::NotCriticismDue { .. }));
+        let mut f = ctx.store(e);
+        if hint {
+            f.message.push_str(ctx.lang.chn(Chn::HintForce));
+        }
+        f
+    })?;
     outln!(
         "{}",
         ctx.lang.fill(
@@ -160,27 +197,30 @@ pub fn referral(ctx: &Ctx, c: ReferralCmd) -> CliResult {
             ctx.print(&t, &rows);
             return Ok(());
         }
-        ReferralCmd::Propose { unit, date } => ReferralStep::Propose {
+        ReferralCmd::Propose { unit, date, reason } => ReferralStep::Propose {
             unit,
             date: ctx.fact_date(date.as_deref())?,
+            reason,
         },
-        ReferralCmd::Approve { id, date } => ReferralStep::Approve {
+        ReferralCmd::Approve { id, date, approval } => ReferralStep::Approve {
             id,
             date: ctx.fact_date(date.as_deref())?,
+            approval: approval.unwrap_or_default(),
         },
-        ReferralCmd::Refer { id, date } => ReferralStep::Refer {
+        ReferralCmd::Refer { id, date, decision } => ReferralStep::Refer {
             id,
             date: ctx.fact_date(date.as_deref())?,
+            decision: decision.unwrap_or_default(),
         },
         ReferralCmd::Conclude { id, date, outcome } => ReferralStep::Conclude {
             id,
             date: ctx.fact_date(date.as_deref())?,
-            outcome,
+            outcome: outcome.unwrap_or_default(),
         },
         ReferralCmd::NotRefer { id, reason, date } => ReferralStep::NotRefer {
             id,
             date: ctx.fact_date(date.as_deref())?,
-            reason,
+            reason: reason.unwrap_or_default(),
         },
     };
     let id = store.referral_step(step).map_err(|e| ctx.store(e))?;
@@ -196,4 +236,37 @@ pub fn referral(ctx: &Ctx, c: ReferralCmd) -> CliResult {
         )
     );
     Ok(())
+}
+
+/// `duban task waive`: records that no criticism is issued for the task's missed promise.
+pub fn waive(ctx: &Ctx, store: &mut Store, a: WaiveArgs) -> CliResult {
+    let date = ctx.fact_date(a.date.as_deref())?;
+    let id = store
+        .add_waiver(a.id, date, a.reason.as_deref().unwrap_or_default())
+        .map_err(|e| ctx.store(e))?;
+    let l = ctx.lang;
+    outln!(
+        "{}",
+        l.fill(
+            Msg::Saved,
+            &[&l.chn(Chn::EntWaiver), &format!("#{id} (#{})", a.id)]
+        )
+    );
+    Ok(())
+}
+
+/// The chain's lines of `duban task show`: a missed promise not answered yet, and the waivers.
+pub fn show_chain(ctx: &Ctx, d: &TaskDetail) {
+    let l = ctx.lang;
+    let clean = super::output::clean;
+    for w in &d.waivers {
+        outln!(
+            "{} {}",
+            l.chn(Chn::LblWaivers),
+            l.chn_fill(Chn::WaiverLine, &[&w.date, &clean(&w.reason)])
+        );
+    }
+    if let Some(p) = d.row.unanswered_promise.filter(|p| *p < ctx.today) {
+        outln!("⚠ {}", l.chn_fill(Chn::Unanswered, &[&p]));
+    }
 }

@@ -3,8 +3,7 @@
 
 use std::process::ExitCode;
 
-use super::{Cli, output};
-use clap::Parser;
+use super::output;
 
 /// A text argument of one line (a name, a topic, a filter), cleaned as text typed in the TUI is
 /// ([`crate::text::sanitise`]): what is stored is what the user saw. Every free-text argument
@@ -20,8 +19,9 @@ pub(super) fn lines(s: &str) -> Result<String, std::convert::Infallible> {
 }
 
 /// A command line clap refused (or `--help`, `--version`). Help and version hold nothing typed and
-/// are printed by clap, in colour on a terminal; an error echoes what was typed (`invalid value
-/// '…' for '--kind'`), so it is printed plain through [`output::err`], cleaned.
+/// are printed by clap, in colour on a terminal, as is the help shown for a command given without
+/// its subcommand; a refusal is one line in the user's language naming the value
+/// ([`super::usage::message`], which cleans what it echoes), exit code 2.
 pub(super) fn usage_error(e: clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
     match e.kind() {
@@ -29,18 +29,10 @@ pub(super) fn usage_error(e: clap::Error) -> ExitCode {
         | ErrorKind::DisplayVersion
         | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => e.exit(),
         _ => {
-            // The same command line with each argument cleaned to one line gives the same error,
-            // echoing what was typed without the line breaks that would split the message.
-            let one_line = std::env::args_os().map(|a| match a.to_str() {
-                Some(s) => std::ffi::OsString::from(output::clean(s)),
-                None => a,
-            });
-            let shown = Cli::try_parse_from(one_line)
-                .err()
-                .filter(|again| again.kind() == e.kind())
-                .unwrap_or(e);
-            output::err(&shown.render().to_string());
-            ExitCode::from(u8::try_from(shown.exit_code()).unwrap_or(2))
+            let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+            let lang = super::usage::lang_of(&args);
+            output::err(&format!("duban: {}\n", super::usage::message(lang, &e)));
+            ExitCode::from(2)
         }
     }
 }

@@ -8,8 +8,10 @@ use serde_json::json;
 use super::output::Table;
 use super::{CliResult, Ctx};
 use crate::calendar::{DayEntry, DayOff, Source};
+use crate::domain::dates::{FIRST_YEAR, LAST_YEAR};
 use crate::i18n::Msg;
 use crate::store::parse_calendar_csv;
+use chrono::Datelike;
 
 #[derive(Debug, Subcommand)]
 pub enum WorkdaysCmd {
@@ -32,8 +34,9 @@ pub enum CalendarCmd {
     /// Make DATE a day off or a working day (wins over the built-in data).
     Set {
         date: String,
-        #[arg(value_parser = ["off", "work"])]
-        kind: String,
+        /// off (放假) or work (调休上班).
+        #[arg(value_parser = super::choice::choice::<DayOff>())]
+        kind: DayOff,
         #[arg(value_parser = super::line)]
         name: Option<String>,
     },
@@ -58,7 +61,7 @@ pub fn workdays(ctx: &Ctx, c: WorkdaysCmd) -> CliResult {
     };
     let provisional_note = |a, b| {
         if cal.is_provisional(a, b) && ctx.format != super::Format::Json {
-            errln!("{}", ctx.lang.t(Msg::Provisional).trim());
+            errln!("{}", ctx.lang.t(Msg::ProvisionalNote));
         }
     };
     match c {
@@ -68,9 +71,11 @@ pub fn workdays(ctx: &Ctx, c: WorkdaysCmd) -> CliResult {
                 .trim()
                 .parse()
                 .map_err(|_| ctx.bad(Msg::ErrNumber, &[&n]))?;
+            // Nothing outside the years a date may be typed in is produced either.
             let out = cal
                 .checked_add_workdays(date, n)
-                .ok_or_else(|| ctx.bad(Msg::ErrWorkdaysRange, &[]))?;
+                .filter(|d| (FIRST_YEAR..=LAST_YEAR).contains(&d.year()))
+                .ok_or_else(|| ctx.bad(Msg::ErrWorkdaysRange, &[&date, &n]))?;
             print_value(
                 ctx,
                 out.to_string(),
@@ -98,6 +103,7 @@ pub fn workdays(ctx: &Ctx, c: WorkdaysCmd) -> CliResult {
                 word.to_string(),
                 json!({"date": date, "workday": work, "holiday": holiday, "provisional": cal.is_provisional(date, date)}),
             );
+            provisional_note(date, date);
         }
     }
     Ok(())
@@ -154,28 +160,47 @@ pub fn calendar(ctx: &Ctx, c: CalendarCmd) -> CliResult {
         }
         CalendarCmd::Set { date, kind, name } => {
             let date = ctx.date(&date)?;
-            let off = if kind == "off" {
-                DayOff::Off
-            } else {
-                DayOff::Work
-            };
             let entry = DayEntry {
                 date,
-                off,
+                off: kind,
                 name: name.unwrap_or_default(),
             };
-            let n = store
+            let w = store
                 .set_calendar_days(&[entry], false)
                 .map_err(|e| ctx.store(e))?;
-            outln!("{}", l.fill(Msg::CalendarSaved, &[&n]));
+            outln!("{}", l.fill(Msg::CalendarSaved, &[&w.days]));
         }
         CalendarCmd::Import { file } => {
             let text = std::fs::read_to_string(&file).map_err(|e| ctx.file_failure(&file, &e))?;
             let days = parse_calendar_csv(&text).map_err(|i| ctx.store(i.into()))?;
-            let n = store
+            let w = store
                 .set_calendar_days(&days, true)
                 .map_err(|e| ctx.store(e))?;
-            outln!("{}", l.fill(Msg::CalendarSaved, &[&n]));
+            outln!("{}", l.fill(Msg::CalendarSaved, &[&w.days]));
+            // A year counts as known only from its whole notice: say which did, and what the
+            // others still lack.
+            for (year, missing) in &w.years {
+                if missing.nothing() {
+                    outln!("{}", l.fill(Msg::CalendarYearKnown, &[year]));
+                    continue;
+                }
+                let mut lacks = Vec::new();
+                if missing.spring_festival {
+                    lacks.push(l.t(Msg::NoticeSpringFestival));
+                }
+                if missing.national_day {
+                    lacks.push(l.t(Msg::NoticeNationalDay));
+                }
+                let sep = if l == crate::i18n::Lang::Zh {
+                    "、"
+                } else {
+                    ", "
+                };
+                outln!(
+                    "{}",
+                    l.fill(Msg::CalendarYearPartial, &[year, &lacks.join(sep)])
+                );
+            }
         }
     }
     Ok(())

@@ -1,6 +1,6 @@
 //! `duban export …`: files for people outside duban — the ledger as .xlsx or .csv, the feedback
-//! form of a meeting's minutes for one unit (R4.2) and the draft notice of a criticism (R5.6), as
-//! .docx. Prints the path written.
+//! form of a meeting's minutes for one unit (R4.2), the draft notice of a criticism (R5.6) and the
+//! draft status bulletin of a period (R5.4), as .docx. Prints the path written.
 
 use std::path::{Path, PathBuf};
 
@@ -22,6 +22,19 @@ pub enum ExportCmd {
     Criticism(CriticismArgs),
     /// The report of a period (R1–R5) as .xlsx, one sheet per table of `duban report`.
     Report(ReportExportArgs),
+    /// The draft status bulletin of a period (督查情况通报, R5.4) as .docx: the figures of
+    /// `duban report` for the same period, the units, the red tasks, missed promises, criticisms
+    /// and referrals.
+    Bulletin(BulletinArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BulletinArgs {
+    #[command(flatten)]
+    pub period: super::report::PeriodArgs,
+    /// The file to write: FILE.docx.
+    #[arg(long)]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -92,7 +105,7 @@ pub fn export(ctx: &Ctx, c: ExportCmd) -> CliResult {
             let detail = store
                 .meeting_detail(a.meeting, ctx.today)
                 .map_err(|e| ctx.store(e))?;
-            export::feedback_form(&a.out, l, &detail, &a.unit)
+            export::feedback_form(&a.out, l, &detail, &a.unit, &doc_meta(ctx, &store))
                 .map_err(|e| failure(ctx, &a.out, e))?;
             a.out
         }
@@ -100,14 +113,20 @@ pub fn export(ctx: &Ctx, c: ExportCmd) -> CliResult {
             docx_path(ctx, &a.out)?;
             let store = ctx.open()?;
             let c = store.criticism(a.id).map_err(|e| ctx.store(e))?;
-            let tasks = c
-                .criticism
-                .task_ids
-                .iter()
-                .map(|&id| store.task_row(id, c.criticism.date))
-                .collect::<Result<Vec<_>, _>>()
+            let (tasks, facts) = store.notice_tasks(&c.criticism).map_err(|e| ctx.store(e))?;
+            export::criticism_notice(&a.out, l, &c, &tasks, &facts, &doc_meta(ctx, &store))
+                .map_err(|e| failure(ctx, &a.out, e))?;
+            a.out
+        }
+        ExportCmd::Bulletin(a) => {
+            docx_path(ctx, &a.out)?;
+            let period = a.period.resolve(ctx)?;
+            let store = ctx.open()?;
+            let b = store
+                .bulletin(period, ctx.today)
                 .map_err(|e| ctx.store(e))?;
-            export::criticism_notice(&a.out, l, &c, &tasks).map_err(|e| failure(ctx, &a.out, e))?;
+            export::bulletin(&a.out, l, &b, &doc_meta(ctx, &store))
+                .map_err(|e| failure(ctx, &a.out, e))?;
             a.out
         }
         ExportCmd::Report(a) => {
@@ -129,6 +148,11 @@ pub fn export(ctx: &Ctx, c: ExportCmd) -> CliResult {
     };
     outln!("{}", l.exp_fill(Exp::Written, &[&out.display()]));
     Ok(())
+}
+
+/// A document's properties: made now by this account for the supervision office.
+fn doc_meta(ctx: &Ctx, store: &crate::store::Store) -> export::DocMeta {
+    export::DocMeta::now(store.account(), ctx.lang.exp(Exp::NoticeIssuer))
 }
 
 fn bad_extension(ctx: &Ctx, path: &Path, m: Exp) -> Failure {

@@ -59,6 +59,7 @@ pub fn problem_message(lang: Lang, p: &Problem, today: NaiveDate) -> String {
         Problem::LeadIsCo(s) => lang.imp_fill(Imp::LeadIsCo, &[s]),
         Problem::InactiveUnit(s) => lang.imp_fill(Imp::Inactive, &[s]),
         Problem::CompletedBeforeMeeting => lang.imp(Imp::CompletedBeforeMeeting).to_string(),
+        Problem::OutOfOrder(o) => lang.out_of_order(o),
         Problem::CompletedAfterToday => lang.imp_fill(Imp::CompletedAfterToday, &[&today]),
         Problem::TaskExists(m) => lang.imp_fill(Imp::TaskExists, &[m]),
         Problem::BadRecord { field, line } => lang.imp_fill(Imp::BadRecord, &[&col(*field), line]),

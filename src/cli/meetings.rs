@@ -1,22 +1,15 @@
 //! `duban meeting …` and `duban minutes …` (R1–R4).
 
-use clap::{Subcommand, ValueEnum};
+use clap::Subcommand;
 use serde::Serialize;
 
+use super::choice::choice;
 use super::output::{Table, clean};
 use super::tasks::task_table;
 use super::{CliResult, Ctx};
 use crate::domain::AttendanceOutcome;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, provisional_date};
 use crate::store::{MeetingRow, NewMeeting};
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum OutcomeArg {
-    LeaderAttended,
-    AuthorisedRepresentative,
-    Absent,
-    UnauthorisedSubstitute,
-}
 
 #[derive(Debug, Subcommand)]
 pub enum MeetingCmd {
@@ -53,8 +46,10 @@ pub enum MeetingCmd {
         id: i64,
         #[arg(value_parser = super::line)]
         unit: String,
-        #[arg(long, value_enum)]
-        outcome: OutcomeArg,
+        /// 领导参会 / 请假并授权代表 / 无故缺会 / 擅自替会 (leader-attended,
+        /// authorised-representative, absent, unauthorised-substitute).
+        #[arg(long, value_parser = choice::<AttendanceOutcome>())]
+        outcome: AttendanceOutcome,
         #[arg(long, value_parser = super::line)]
         attendee: Option<String>,
         #[arg(long, value_parser = super::line)]
@@ -71,8 +66,10 @@ struct MeetingJson<'a> {
     notice_date: Option<chrono::NaiveDate>,
     notice: crate::domain::NoticeStatus,
     notice_late: bool,
+    notice_provisional: bool,
     emergency: bool,
     minutes_due: chrono::NaiveDate,
+    minutes_due_provisional: bool,
     minutes_issued: Option<chrono::NaiveDate>,
     minutes: crate::domain::MinutesStatus,
     tasks: i64,
@@ -87,8 +84,10 @@ fn json(r: &MeetingRow) -> MeetingJson<'_> {
         notice_date: r.notice_date,
         notice: r.notice,
         notice_late: r.notice_late,
+        notice_provisional: r.notice_provisional,
         emergency: r.emergency,
         minutes_due: r.minutes_due,
+        minutes_due_provisional: r.minutes_due_provisional,
         minutes_issued: r.minutes_issued,
         minutes: r.minutes,
         tasks: r.tasks,
@@ -113,12 +112,8 @@ fn meeting_table(ctx: &Ctx, rows: &[MeetingRow]) -> Table {
             r.date.to_string(),
             r.chair.clone().unwrap_or_default(),
             r.topics.join("、"),
-            l.notice(r.notice).to_string(),
-            format!(
-                "{}{}",
-                r.minutes_due,
-                if r.minutes_due_provisional { "*" } else { "" }
-            ),
+            l.notice(r.notice, r.notice_provisional),
+            provisional_date(r.minutes_due, r.minutes_due_provisional),
             l.minutes(r.minutes),
         ]);
     }
@@ -162,6 +157,10 @@ pub fn meeting(ctx: &Ctx, c: MeetingCmd) -> CliResult {
             let rows = store.meetings(ctx.today).map_err(|e| ctx.store(e))?;
             let js: Vec<_> = rows.iter().map(json).collect();
             ctx.print(&meeting_table(ctx, &rows), &js);
+            ctx.provisional_note(
+                rows.iter()
+                    .any(|r| r.minutes_due_provisional || r.notice_provisional),
+            );
         }
         MeetingCmd::Show { id } => {
             let d = store
@@ -214,7 +213,7 @@ pub fn meeting(ctx: &Ctx, c: MeetingCmd) -> CliResult {
                     };
                     t.row(vec![
                         f.unit.clone(),
-                        format!("{}{flag}", l.feedback(f.status)),
+                        format!("{}{flag}", l.feedback(f.status, f.deadline_provisional)),
                         on,
                     ]);
                 }
@@ -241,6 +240,13 @@ pub fn meeting(ctx: &Ctx, c: MeetingCmd) -> CliResult {
             }
             outln!();
             out!("{}", task_table(ctx, &d.task_rows).render());
+            let r = &d.row;
+            ctx.provisional_note(
+                r.minutes_due_provisional
+                    || r.notice_provisional
+                    || d.feedback.iter().any(|f| f.deadline_provisional)
+                    || d.task_rows.iter().any(|t| t.provisional),
+            );
         }
         MeetingCmd::Attend {
             id,
@@ -249,14 +255,8 @@ pub fn meeting(ctx: &Ctx, c: MeetingCmd) -> CliResult {
             attendee,
             role,
         } => {
-            let outcome = match outcome {
-                OutcomeArg::LeaderAttended => AttendanceOutcome::LeaderAttended,
-                OutcomeArg::AuthorisedRepresentative => AttendanceOutcome::AuthorisedRepresentative,
-                OutcomeArg::Absent => AttendanceOutcome::Absent,
-                OutcomeArg::UnauthorisedSubstitute => AttendanceOutcome::UnauthorisedSubstitute,
-            };
             store
-                .record_attendance(id, &unit, outcome, attendee, role)
+                .record_attendance(id, &unit, outcome, attendee, role, ctx.today)
                 .map_err(|e| ctx.store(e))?;
             outln!("{}", l.fill(Msg::Saved, &[&l.t(Msg::EntAttendance), &unit]));
         }

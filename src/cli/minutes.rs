@@ -4,7 +4,7 @@ use clap::Subcommand;
 
 use super::{CliResult, Ctx};
 use crate::i18n::Msg;
-use crate::store::FeedbackAnswer;
+use crate::store::{FeedbackAnswer, MinutesSave};
 
 #[derive(Debug, Subcommand)]
 pub enum MinutesCmd {
@@ -54,11 +54,15 @@ pub enum MinutesCmd {
         #[arg(long)]
         date: Option<String>,
     },
-    /// Issue the minutes to the units (R4.4); copied to the supervision office (R4.1).
+    /// Issue the minutes to the units (R4.4); copied to the supervision office (R4.1). Refused
+    /// while units' answers to the feedback form are awaited or before sign-off, unless --force.
     Issue {
         meeting: i64,
         #[arg(long)]
         date: Option<String>,
+        /// Issue even though the feedback round is open or the minutes are not signed off.
+        #[arg(long)]
+        force: bool,
     },
     /// Tick the archive checklist (R4.5).
     Archive {
@@ -75,6 +79,11 @@ pub enum MinutesCmd {
 pub fn minutes(ctx: &Ctx, c: MinutesCmd) -> CliResult {
     let mut store = ctx.open()?;
     let l = ctx.lang;
+    let save = |force| MinutesSave {
+        expected: None,
+        today: ctx.today,
+        force,
+    };
     let saved = |id: i64| {
         outln!(
             "{}",
@@ -93,7 +102,7 @@ pub fn minutes(ctx: &Ctx, c: MinutesCmd) -> CliResult {
         } => {
             let reviewed_on = ctx.opt_date(reviewed_on.as_deref())?;
             store
-                .update_minutes(meeting, None, |m| {
+                .save_minutes(meeting, save(false), |m| {
                     m.drafter = drafter.or(m.drafter.take());
                     m.drafter_phone = phone.or(m.drafter_phone.take());
                     m.drafter_fax = fax.or(m.drafter_fax.take());
@@ -107,7 +116,7 @@ pub fn minutes(ctx: &Ctx, c: MinutesCmd) -> CliResult {
         MinutesCmd::Send { meeting, date } => {
             let date = ctx.fact_date(date.as_deref())?;
             store
-                .update_minutes(meeting, None, |m| m.feedback_sent_on = Some(date))
+                .save_minutes(meeting, save(false), |m| m.feedback_sent_on = Some(date))
                 .map_err(|e| ctx.store(e))?;
             saved(meeting);
         }
@@ -136,17 +145,21 @@ pub fn minutes(ctx: &Ctx, c: MinutesCmd) -> CliResult {
         MinutesCmd::Sign { meeting, by, date } => {
             let date = ctx.fact_date(date.as_deref())?;
             store
-                .update_minutes(meeting, None, |m| {
+                .save_minutes(meeting, save(false), |m| {
                     m.signed_by = Some(by);
                     m.signed_on = Some(date);
                 })
                 .map_err(|e| ctx.store(e))?;
             saved(meeting);
         }
-        MinutesCmd::Issue { meeting, date } => {
+        MinutesCmd::Issue {
+            meeting,
+            date,
+            force,
+        } => {
             let date = ctx.fact_date(date.as_deref())?;
             store
-                .update_minutes(meeting, None, |m| {
+                .save_minutes(meeting, save(force), |m| {
                     m.issued_on = Some(date);
                     m.copied_to_supervision = true;
                 })
@@ -160,7 +173,7 @@ pub fn minutes(ctx: &Ctx, c: MinutesCmd) -> CliResult {
             feedback,
         } => {
             store
-                .update_minutes(meeting, None, |m| {
+                .save_minutes(meeting, save(false), |m| {
                     m.archived_sign_in |= sign_in;
                     m.archived_record |= record;
                     m.archived_feedback |= feedback;

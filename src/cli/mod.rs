@@ -10,6 +10,7 @@ mod admin;
 mod args;
 mod backup;
 mod calendar;
+pub mod choice;
 mod dbfile;
 pub mod deploy;
 mod export;
@@ -25,6 +26,7 @@ pub mod report;
 mod stress;
 mod tasks;
 mod units;
+mod usage;
 mod users;
 
 use std::path::{Path, PathBuf};
@@ -40,7 +42,7 @@ use crate::store::{Access, Store, StoreError};
 
 use args::{line, lines, usage_error};
 use failure::date_failure;
-pub use failure::{entity_name, role_name, store_failure};
+pub use failure::{entity_name, role_name, short, store_failure};
 use output::Format;
 
 #[derive(Debug, Parser)]
@@ -57,10 +59,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "DUBAN_TODAY")]
     pub today: Option<String>,
     /// Interface language.
-    #[arg(long, global = true, value_enum, env = "DUBAN_LANG")]
+    #[arg(long, global = true, value_parser = choice::choice::<Lang>(), env = "DUBAN_LANG")]
     pub lang: Option<Lang>,
     /// Output format of tabular commands.
-    #[arg(long, global = true, value_enum, default_value = "table")]
+    #[arg(long, global = true, value_parser = choice::choice::<Format>(), default_value = "table")]
     pub format: Format,
     /// A configuration file (else DUBAN_CONFIG, else ~/.config/duban/config.toml if present); its
     /// keys override the server's /etc/duban/config.toml (else DUBAN_SYSTEM_CONFIG).
@@ -249,6 +251,14 @@ impl Ctx {
     pub fn print(&self, table: &output::Table, json: &impl serde::Serialize) {
         output::print(self.format, table, json);
     }
+
+    /// Under a table with a deadline marked `*`: what the mark means (CSV and JSON carry it as a
+    /// value of their own).
+    pub fn provisional_note(&self, any: bool) {
+        if any && self.format == Format::Table {
+            outln!("{}", self.lang.t(Msg::ProvisionalNote));
+        }
+    }
 }
 
 /// The default database: `DUBAN_DB` is read by clap; else the platform data directory.
@@ -333,3 +343,5 @@ pub fn run(cli: Cli) -> CliResult {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_names;

@@ -1,26 +1,20 @@
 //! `duban report`: the figures of R1–R5 over a period, as a table, CSV or JSON.
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 
+use super::choice::choice;
 use super::output::{Format, Table};
 use super::{CliResult, Ctx};
 use crate::domain::{Period, PeriodKind, Report};
 use crate::i18n::{Msg, Rep};
 use crate::report::{Part, period_line, sheet};
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum PeriodArg {
-    Month,
-    Quarter,
-    Year,
-}
-
 /// The period options shared by `report`, `present` and `export report`.
 #[derive(Debug, Clone, Args)]
 pub struct PeriodArgs {
     /// The month, quarter or year holding today (default: year).
-    #[arg(long, value_enum, conflicts_with_all = ["from", "to"])]
-    pub period: Option<PeriodArg>,
+    #[arg(long, value_parser = choice::<PeriodKind>(), conflicts_with_all = ["from", "to"])]
+    pub period: Option<PeriodKind>,
     /// The first day (default: 1 January of today's year).
     #[arg(long)]
     pub from: Option<String>,
@@ -31,13 +25,8 @@ pub struct PeriodArgs {
 
 impl PeriodArgs {
     pub fn resolve(&self, ctx: &Ctx) -> CliResult<Period> {
-        let kind = |k| match k {
-            PeriodArg::Month => PeriodKind::Month,
-            PeriodArg::Quarter => PeriodKind::Quarter,
-            PeriodArg::Year => PeriodKind::Year,
-        };
         if self.from.is_none() && self.to.is_none() {
-            return Ok(kind(self.period.unwrap_or(PeriodArg::Year)).around(ctx.today));
+            return Ok(self.period.unwrap_or(PeriodKind::Year).around(ctx.today));
         }
         let from = match &self.from {
             Some(s) => ctx.date(s)?,
@@ -54,7 +43,7 @@ impl PeriodArgs {
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// Which table (default: summary). JSON output always holds the whole report.
-    #[arg(value_enum)]
+    #[arg(value_parser = choice::<Part>())]
     pub part: Option<Part>,
     /// Every table, one after another.
     #[arg(long, conflicts_with = "part")]

@@ -1,41 +1,28 @@
 //! `duban task …`: the ledger and the task's steps (R5).
 
 use chrono::NaiveDate;
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
 
+use super::choice::choice;
 use super::output::Table;
 use super::{CliResult, Ctx};
 use crate::domain::{ExemptCategory, Light, Limit, Period, TaskClass, TaskSlice, TaskState};
 use crate::i18n::{Exp, Lang, Msg};
 use crate::store::{NewTask, Store, TaskFilter, TaskRow, TaskSort};
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum LightArg {
-    Red,
-    Yellow,
-    Green,
-    Done,
-    Exempt,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum SortArg {
-    WorkdaysLeft,
-    Unit,
-    MeetingDate,
-}
-
 /// The ledger's filters, shared by `task list` and `export ledger`.
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    #[arg(long, value_enum)]
-    pub light: Option<LightArg>,
+    /// 红灯 / 黄灯 / 绿灯 / 已办结 / 不设默认时限 (red, yellow, green, done, exempt).
+    #[arg(long, value_parser = choice::<Light>())]
+    pub light: Option<Light>,
     /// Tasks this unit leads.
     #[arg(long, value_parser = super::line)]
     pub unit: Option<String>,
-    /// open, pending, explanation_due, promised, criticism_due, criticised, done.
-    #[arg(long, value_parser = super::line)]
-    pub state: Option<String>,
+    /// 办理中 / 待纪要印发 / 待书面说明 / 已承诺时限 / 应通报批评 / 已通报批评 / 已办结 (open,
+    /// pending, explanation-due, promised, criticism-due, criticised, done).
+    #[arg(long, value_parser = choice::<TaskState>())]
+    pub state: Option<TaskState>,
     /// A substring of the task, its lead unit or its meeting's topics.
     #[arg(long, value_parser = super::line)]
     pub text: Option<String>,
@@ -45,8 +32,8 @@ pub struct ListArgs {
     /// Only tasks whose limit falls on or before this day.
     #[arg(long)]
     pub due_to: Option<String>,
-    #[arg(long, value_enum, default_value = "workdays-left")]
-    pub sort: SortArg,
+    #[arg(long, value_parser = choice::<TaskSort>(), default_value = "workdays-left")]
+    pub sort: TaskSort,
 }
 
 impl ListArgs {
@@ -58,28 +45,16 @@ impl ListArgs {
             .map(|u| store.unit_by_name(u).map(|u| u.id))
             .transpose()
             .map_err(|e| ctx.store(e))?;
-        let state = self
-            .state
-            .as_deref()
-            .map(|s| {
-                TaskState::from_code(s)
-                    .ok_or_else(|| ctx.bad(Msg::ErrNotFound, &[&ctx.lang.t(Msg::ColState), &s]))
-            })
-            .transpose()?;
         Ok(TaskFilter {
-            light: self.light.map(LightArg::light),
-            state,
+            light: self.light,
+            state: self.state,
             unit_id,
             text: self.text.clone(),
             slice: self.due_period(ctx)?.map(|period| TaskSlice {
                 period,
                 class: TaskClass::Due,
             }),
-            sort: match self.sort {
-                SortArg::WorkdaysLeft => TaskSort::WorkdaysLeft,
-                SortArg::Unit => TaskSort::Unit,
-                SortArg::MeetingDate => TaskSort::MeetingDate,
-            },
+            sort: self.sort,
             ..TaskFilter::default()
         })
     }
@@ -104,14 +79,13 @@ impl ListArgs {
     pub fn describe(&self, l: Lang) -> String {
         let mut parts = Vec::new();
         if let Some(x) = self.light {
-            parts.push(l.exp_fill(Exp::ScopeLight, &[&l.light(x.light())]));
+            parts.push(l.exp_fill(Exp::ScopeLight, &[&l.light(x)]));
         }
         if let Some(u) = &self.unit {
             parts.push(l.exp_fill(Exp::ScopeUnit, &[u]));
         }
-        if let Some(s) = &self.state {
-            let name = TaskState::from_code(s).map_or(s.as_str(), |s| l.state(s));
-            parts.push(l.exp_fill(Exp::ScopeState, &[&name]));
+        if let Some(s) = self.state {
+            parts.push(l.exp_fill(Exp::ScopeState, &[&l.state(s)]));
         }
         if let Some(t) = self
             .text
@@ -130,18 +104,6 @@ impl ListArgs {
             l.exp(Exp::ScopeAll).to_string()
         } else {
             parts.join("；")
-        }
-    }
-}
-
-impl LightArg {
-    fn light(self) -> Light {
-        match self {
-            LightArg::Red => Light::Red,
-            LightArg::Yellow => Light::Yellow,
-            LightArg::Green => Light::Green,
-            LightArg::Done => Light::Done,
-            LightArg::Exempt => Light::Exempt,
         }
     }
 }
@@ -165,9 +127,10 @@ pub enum TaskCmd {
         /// An explicit limit (R5.1).
         #[arg(long, conflicts_with = "exempt")]
         due: Option<String>,
-        /// No default limit (R5.2): 经费/funding, 编制/staffing, 土地/land, 案件处理/case_handling, 跨度较长/long_span.
-        #[arg(long, value_parser = super::line)]
-        exempt: Option<String>,
+        /// No default limit (R5.2): 经费/funding, 编制/staffing, 土地/land, 案件处理/case-handling,
+        /// 跨度较长/long-span.
+        #[arg(long, value_parser = choice::<ExemptCategory>())]
+        exempt: Option<ExemptCategory>,
         /// The responsible leader.
         #[arg(long, value_parser = super::line)]
         leader: Option<String>,
@@ -202,6 +165,9 @@ pub enum TaskCmd {
         #[arg(long)]
         date: Option<String>,
     },
+    /// Decide, with the reason, that no criticism is issued for the task's missed promise
+    /// (不予通报批评, R5.6).
+    Waive(super::accountability::WaiveArgs),
 }
 
 /// The light as symbol and word, so it never relies on colour.
@@ -254,9 +220,7 @@ pub fn task(ctx: &Ctx, c: TaskCmd) -> CliResult {
         } => {
             let limit = match (due, exempt) {
                 (Some(d), _) => Limit::Date(ctx.date(&d)?),
-                (None, Some(c)) => Limit::Exempt(
-                    ExemptCategory::parse(&c).ok_or_else(|| ctx.bad(Msg::ErrCategory, &[&c]))?,
-                ),
+                (None, Some(c)) => Limit::Exempt(c),
                 (None, None) => Limit::Default,
             };
             let new = NewTask {
@@ -275,6 +239,7 @@ pub fn task(ctx: &Ctx, c: TaskCmd) -> CliResult {
             let filter = args.filter(ctx, &store)?;
             let rows = store.tasks(&filter, ctx.today).map_err(|e| ctx.store(e))?;
             ctx.print(&task_table(ctx, &rows), &rows);
+            ctx.provisional_note(rows.iter().any(|r| r.provisional));
         }
         TaskCmd::Show { id } => {
             let d = store.task_detail(id, ctx.today).map_err(|e| ctx.store(e))?;
@@ -314,7 +279,7 @@ pub fn task(ctx: &Ctx, c: TaskCmd) -> CliResult {
                 clean(&d.meeting_topics.join("、"))
             );
             if r.provisional {
-                outln!("*{}", l.t(Msg::Provisional));
+                outln!("{}", l.t(Msg::ProvisionalNote));
             }
             if let Some(c) = r.completed_on {
                 outln!(
@@ -349,7 +314,9 @@ pub fn task(ctx: &Ctx, c: TaskCmd) -> CliResult {
                     clean(c.doc_no.as_deref().unwrap_or(""))
                 );
             }
+            super::accountability::show_chain(ctx, &d);
         }
+        TaskCmd::Waive(a) => super::accountability::waive(ctx, &mut store, a)?,
         TaskCmd::Progress { id, text, date } => {
             let date = ctx.fact_date(date.as_deref())?;
             store

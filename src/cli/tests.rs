@@ -14,13 +14,15 @@ fn both(e: impl Fn() -> Invalid) -> (String, String) {
 fn batch_lines_and_undo_refusals_read_in_both_languages() {
     let line = || Invalid::Line {
         line: 3,
-        error: Box::new(StoreError::Invalid(Invalid::Empty("text"))),
+        error: Box::new(StoreError::Invalid(Invalid::Empty(
+            crate::domain::TextField::TaskText,
+        ))),
     };
     assert_eq!(
         both(line),
         (
-            "第3行：“text”不能为空".into(),
-            "line 3: \"text\" must not be empty".into()
+            "第3行：督办事项内容不能为空".into(),
+            "line 3: the task text must not be empty".into()
         )
     );
     assert_eq!(

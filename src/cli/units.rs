@@ -1,7 +1,8 @@
 //! `duban unit …` and `duban leader …`.
 
-use clap::{Subcommand, ValueEnum};
+use clap::Subcommand;
 
+use super::choice::choice;
 use super::output::Table;
 use super::tasks::task_table;
 use super::{CliResult, Ctx};
@@ -9,29 +10,15 @@ use crate::domain::{LeaderTitle, UnitKind};
 use crate::i18n::Msg;
 use crate::store::NewUnit;
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum KindArg {
-    Township,
-    Department,
-    Other,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum TitleArg {
-    CountyHead,
-    DeputyHead,
-    OfficeDirector,
-    DeputyDirector,
-}
-
 #[derive(Debug, Subcommand)]
 pub enum UnitCmd {
     /// Add a unit.
     Add {
         #[arg(value_parser = super::line)]
         name: String,
-        #[arg(long, value_enum, default_value = "township")]
-        kind: KindArg,
+        /// 乡镇 / 县直单位 / 其他 (township, department, other).
+        #[arg(long, value_parser = choice::<UnitKind>(), default_value = "township")]
+        kind: UnitKind,
         /// The unit's main leader (主要领导).
         #[arg(long, value_parser = super::line)]
         leader: Option<String>,
@@ -53,8 +40,9 @@ pub enum LeaderCmd {
     Add {
         #[arg(value_parser = super::line)]
         name: String,
-        #[arg(long, value_enum)]
-        title: TitleArg,
+        /// 县长 / 副县长 / 县政府办公室主任 / 县政府办公室副主任.
+        #[arg(long, value_parser = choice::<LeaderTitle>())]
+        title: LeaderTitle,
         /// The deputy head's liaison director.
         #[arg(long, value_parser = super::line)]
         liaison: Option<String>,
@@ -73,11 +61,6 @@ pub fn unit(ctx: &Ctx, c: UnitCmd) -> CliResult {
             leader,
             contact,
         } => {
-            let kind = match kind {
-                KindArg::Township => UnitKind::Township,
-                KindArg::Department => UnitKind::Department,
-                KindArg::Other => UnitKind::Other,
-            };
             let u = store
                 .add_unit(NewUnit {
                     name,
@@ -159,11 +142,14 @@ pub fn unit(ctx: &Ctx, c: UnitCmd) -> CliResult {
             }
             for rf in &d.referrals {
                 outln!(
-                    "{} {} {}",
+                    "{} #{} {}",
                     l.t(Msg::EntReferral),
-                    rf.proposed_on,
+                    rf.id,
                     l.referral(rf.status())
                 );
+                for step in l.referral_steps(rf) {
+                    outln!("  {}", clean(&step));
+                }
             }
             outln!();
             out!("{}", task_table(ctx, &d.tasks).render());
@@ -181,12 +167,6 @@ pub fn leader(ctx: &Ctx, c: LeaderCmd) -> CliResult {
             title,
             liaison,
         } => {
-            let title = match title {
-                TitleArg::CountyHead => LeaderTitle::CountyHead,
-                TitleArg::DeputyHead => LeaderTitle::DeputyHead,
-                TitleArg::OfficeDirector => LeaderTitle::OfficeDirector,
-                TitleArg::DeputyDirector => LeaderTitle::DeputyDirector,
-            };
             let x = store
                 .add_leader(&name, title, liaison.as_deref())
                 .map_err(|e| ctx.store(e))?;

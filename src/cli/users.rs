@@ -3,6 +3,7 @@
 
 use clap::Subcommand;
 
+use super::choice::choice;
 use super::output::Table;
 use super::{CliResult, Ctx, Failure, role_name};
 use crate::domain::Role;
@@ -19,17 +20,18 @@ pub enum UserCmd {
         /// The OS account name (as `id -un` prints it).
         name: String,
         /// admin, editor or viewer (管理员、编辑者、查看者).
-        #[arg(long, default_value = "viewer")]
-        role: String,
+        #[arg(long, value_parser = choice::<Role>(), default_value = "viewer")]
+        role: Role,
     },
     /// Give an account another role (admins).
-    SetRole { name: String, role: String },
+    SetRole {
+        name: String,
+        /// admin, editor or viewer (管理员、编辑者、查看者).
+        #[arg(value_parser = choice::<Role>())]
+        role: Role,
+    },
     /// Take an account's access away; its audit rows stay (admins).
     Remove { name: String },
-}
-
-fn role(ctx: &Ctx, code: &str) -> CliResult<Role> {
-    Role::from_code(code).ok_or_else(|| ctx.bad(Msg::ErrRole, &[&code]))
 }
 
 pub fn user(ctx: &Ctx, cmd: UserCmd) -> CliResult {
@@ -57,8 +59,7 @@ pub fn user(ctx: &Ctx, cmd: UserCmd) -> CliResult {
                 l.fill(Msg::YouAre, &[&store.account(), &role_name(l, role)])
             );
         }
-        UserCmd::Add { name, role: code } => {
-            let role = role(ctx, &code)?;
+        UserCmd::Add { name, role } => {
             let mut store = ctx.open()?;
             store.add_account(&name, role).map_err(|e| ctx.store(e))?;
             outln!(
@@ -69,8 +70,7 @@ pub fn user(ctx: &Ctx, cmd: UserCmd) -> CliResult {
                 errln!("{}", l.fill(Msg::UserNoSuchOsAccount, &[&name]));
             }
         }
-        UserCmd::SetRole { name, role: code } => {
-            let role = role(ctx, &code)?;
+        UserCmd::SetRole { name, role } => {
             let mut store = ctx.open()?;
             store.set_role(&name, role).map_err(|e| ctx.store(e))?;
             outln!(

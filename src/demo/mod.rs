@@ -83,6 +83,9 @@ pub fn generate(cal: &Calendar, t: &Thresholds, opts: DemoOptions) -> Dataset {
         }
     }
     scenario::criticisms(&mut g);
+    if opts.scale.is_none() {
+        scenario::missed_promises(&mut g);
+    }
     g.data
 }
 

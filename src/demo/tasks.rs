@@ -91,6 +91,12 @@ impl Gen<'_> {
                 }
             }
         }
+        // Time runs one way: nothing is reported on a task after it was done.
+        if let Some(done) = completed {
+            self.data
+                .progress
+                .retain(|p| p.task_id != id || p.reported_on <= done);
+        }
         if !matches!(limit, Limit::Exempt(_))
             && completed.is_none()
             && self.rng.chance(0.3)

@@ -251,3 +251,99 @@ fn an_archives_old_exempt_tasks_are_done_within_a_year_and_stop_reporting() {
         data.progress.len()
     );
 }
+
+#[test]
+fn the_demo_keeps_time_running_one_way() {
+    use crate::domain::order::{self, TaskTimes};
+    let today = d("2026-11-25");
+    let s = demo_store("2026-11-25");
+    for r in s.tasks(&TaskFilter::default(), today).unwrap() {
+        let t = s.task_detail(r.id, today).unwrap();
+        let times = TaskTimes {
+            completed_on: r.completed_on,
+            last_progress: t.progress.iter().map(|p| p.reported_on).max(),
+            last_explanation: t.explanations.iter().map(|e| e.submitted_on).max(),
+            ..TaskTimes::of_meeting(r.meeting_date)
+        };
+        if let Limit::Date(due) = r.limit {
+            assert_eq!(order::limit(r.meeting_date, due), Ok(()), "#{}", r.id);
+        }
+        for p in &t.progress {
+            assert_eq!(order::progress(&times, p.reported_on), Ok(()), "#{}", r.id);
+        }
+        for e in &t.explanations {
+            let before = TaskTimes {
+                completed_on: None,
+                ..times
+            };
+            assert_eq!(
+                order::explanation(&before, e.submitted_on, e.promised_on),
+                Ok(()),
+                "#{}",
+                r.id
+            );
+        }
+        if let Some(done) = r.completed_on {
+            assert_eq!(order::completion(&times, done), Ok(()), "#{}", r.id);
+        }
+        // A waiver comes after the earliest promise it could answer.
+        let first_promise = t.explanations.iter().map(|e| e.promised_on).min();
+        for w in &t.waivers {
+            assert_eq!(
+                order::waiver(r.meeting_date, first_promise, w.date),
+                Ok(()),
+                "#{}",
+                r.id
+            );
+            assert!(first_promise.is_some_and(|p| p < w.date), "#{}", r.id);
+        }
+    }
+    for m in s.meetings(today).unwrap() {
+        let detail = s.meeting_detail(m.id, today).unwrap();
+        if let Some(minutes) = &detail.minutes_record {
+            assert_eq!(order::minutes(m.date, minutes), Ok(()), "meeting {}", m.id);
+            if let Some(issued) = minutes.issued_on {
+                assert!(
+                    minutes.signed_on.is_some_and(|s| s <= issued),
+                    "meeting {}",
+                    m.id
+                );
+            }
+        }
+        if detail.attendance.iter().any(|(_, a)| a.outcome.is_some()) {
+            assert_eq!(order::attendance(m.date, today), Ok(()), "meeting {}", m.id);
+        }
+    }
+}
+
+#[test]
+fn r5_6_the_demo_shows_the_missed_promise_as_a_fact() {
+    let s = demo_store("2026-11-25");
+    let today = d("2026-11-25");
+    let due: Vec<_> = s
+        .tasks(
+            &TaskFilter {
+                state: Some(TaskState::CriticismDue),
+                ..TaskFilter::default()
+            },
+            today,
+        )
+        .unwrap();
+    assert!(
+        due.iter().any(|r| r.light == Light::Done),
+        "a task done after its promise, still criticism-due"
+    );
+    assert!(
+        due.iter().any(|r| r.promised_on.is_some_and(|p| p > today)),
+        "a second promise after a missed one, still criticism-due"
+    );
+    let waived = s
+        .tasks(&TaskFilter::default(), today)
+        .unwrap()
+        .into_iter()
+        .filter(|r| !s.waivers_of_task(r.id).unwrap().is_empty())
+        .collect::<Vec<_>>();
+    assert_eq!(waived.len(), 1, "a waiver");
+    assert_eq!(waived[0].state, TaskState::Promised, "then a new promise");
+    assert_eq!(s.check(today).unwrap().counts_kept, "ok");
+}

@@ -17,13 +17,23 @@ pub struct Criticism {
 }
 
 /// R5.7: proposed → approved by the county government → referred → concluded; or not referred.
+/// Each step keeps what it was given.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Referral {
     pub id: i64,
     pub unit_id: i64,
     pub proposed_on: NaiveDate,
+    /// Why it is proposed (optional).
+    #[serde(default)]
+    pub proposal_reason: Option<String>,
     pub approved_on: Option<NaiveDate>,
+    /// The county government's approval: its document number or opinion.
+    #[serde(default)]
+    pub approval: Option<String>,
     pub referred_on: Option<NaiveDate>,
+    /// The referral decision (e.g. the letter's number).
+    #[serde(default)]
+    pub decision: Option<String>,
     pub concluded_on: Option<NaiveDate>,
     pub outcome: Option<String>,
     /// Decided not to refer, with the reason.
@@ -55,6 +65,14 @@ impl ReferralStatus {
 }
 
 impl Referral {
+    /// Still in progress: neither concluded nor decided against (R5.7 allows one at a time).
+    pub fn is_open(&self) -> bool {
+        !matches!(
+            self.status(),
+            ReferralStatus::Concluded | ReferralStatus::NotReferred
+        )
+    }
+
     pub fn status(&self) -> ReferralStatus {
         if self.not_referred_on.is_some() {
             ReferralStatus::NotReferred
@@ -149,8 +167,11 @@ mod tests {
             id: 1,
             unit_id: 1,
             proposed_on: d("2026-01-01"),
+            proposal_reason: None,
             approved_on: None,
+            approval: None,
             referred_on: referred.map(d),
+            decision: None,
             concluded_on: None,
             outcome: None,
             not_referred_on: not_referred.map(d),

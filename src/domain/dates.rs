@@ -83,7 +83,12 @@ pub fn parse_date_input(
         let n: i64 = n
             .parse()
             .map_err(|_| DateError::Unrecognised(input.to_string()))?;
-        return Ok(cal.add_workdays(today, n));
+        let date = cal.add_workdays(today, n);
+        // Nothing outside the years a date may be typed in is produced either.
+        if !(FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
+            return Err(DateError::OutOfRange(input.to_string()));
+        }
+        return Ok(date);
     }
     parse_date(s, today)
 }

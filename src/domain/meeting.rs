@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use super::{Thresholds, WorkCalendar};
+use super::{Deadline, Thresholds, WorkCalendar};
 
 /// A special-topic meeting. Several related topics may be merged into one meeting (R1.3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,12 +56,13 @@ impl NoticeStatus {
 }
 
 /// R2.2: the last day the notice may go out: `notice_before_workdays` working days before the meeting.
+/// Provisional when it or the meeting falls in a year without a holiday notice.
 pub fn notice_deadline(
     cal: &impl WorkCalendar,
     t: &Thresholds,
     meeting_date: NaiveDate,
-) -> NaiveDate {
-    cal.add_workdays(meeting_date, -t.notice_before_workdays)
+) -> Deadline {
+    Deadline::workdays_after(cal, meeting_date, -t.notice_before_workdays)
 }
 
 /// R2.2: the notice status of a meeting on `today`; [`NoticeStatus::Unknown`] for a meeting whose
@@ -87,7 +88,7 @@ pub fn notice_status(
     emergency: bool,
     today: NaiveDate,
 ) -> NoticeStatus {
-    let deadline = notice_deadline(cal, t, meeting_date);
+    let deadline = notice_deadline(cal, t, meeting_date).date;
     match notice_date {
         _ if emergency => NoticeStatus::Emergency,
         Some(sent) if sent <= deadline => NoticeStatus::OnTime,
@@ -225,7 +226,10 @@ mod tests {
         let mut cal = monfri();
         cal.off.push(d("2026-11-23"));
         let t = Thresholds::default();
-        assert_eq!(notice_deadline(&cal, &t, d("2026-11-24")), d("2026-11-20"));
+        assert_eq!(
+            notice_deadline(&cal, &t, d("2026-11-24")).date,
+            d("2026-11-20")
+        );
         let s = notice_status(
             &cal,
             &t,

@@ -147,6 +147,65 @@ pub fn signed_and_sealed(f: &Feedback) -> bool {
     f.signer.as_deref().is_some_and(|s| !s.trim().is_empty()) && f.sealed
 }
 
+/// R4.3: how many units' answers are still awaited on `day` (no answer by then, the round's
+/// deadline not passed), and that deadline. `answers` holds each participating unit's answer date.
+pub fn waiting_on(
+    cal: &impl WorkCalendar,
+    t: &Thresholds,
+    sent_on: NaiveDate,
+    answers: &[Option<NaiveDate>],
+    day: NaiveDate,
+) -> (usize, Deadline) {
+    let deadline = feedback_deadline(cal, t, sent_on);
+    let answered_by = |a: &Option<NaiveDate>| a.is_some_and(|a| a <= day);
+    let waiting = if day <= deadline.date {
+        answers.iter().filter(|a| !answered_by(a)).count()
+    } else {
+        0
+    };
+    (waiting, deadline)
+}
+
+/// R4.4: what still stands open on the day the minutes are issued: units whose answer to the
+/// feedback form is still awaited, and the leaders' sign-off. Issuing with either open asks the
+/// user first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IssueOpen {
+    /// Units still to answer, and the last day of the round (when it is out).
+    pub waiting: usize,
+    pub round_until: Option<Deadline>,
+    /// Not signed off by the issue date.
+    pub unsigned: bool,
+}
+
+impl IssueOpen {
+    pub fn is_clear(&self) -> bool {
+        self.waiting == 0 && !self.unsigned
+    }
+}
+
+/// R4.4: what is open when `m` is issued on `issued`, given each participant's answer date.
+pub fn open_on_issue(
+    cal: &impl WorkCalendar,
+    t: &Thresholds,
+    m: &Minutes,
+    answers: &[Option<NaiveDate>],
+    issued: NaiveDate,
+) -> IssueOpen {
+    let (waiting, round_until) = match m.feedback_sent_on {
+        Some(sent) => {
+            let (n, deadline) = waiting_on(cal, t, sent, answers, issued);
+            (n, Some(deadline))
+        }
+        None => (0, None),
+    };
+    IssueOpen {
+        waiting,
+        round_until: round_until.filter(|_| waiting > 0),
+        unsigned: m.signed_on.is_none_or(|s| s > issued),
+    }
+}
+
 /// R4.5: every original material archived with the minutes.
 pub fn archive_complete(m: &Minutes) -> bool {
     m.archived_sign_in && m.archived_record && m.archived_feedback
@@ -258,6 +317,31 @@ mod tests {
         assert!(!signed_and_sealed(&f));
         f.sealed = true;
         assert!(signed_and_sealed(&f));
+    }
+
+    #[test]
+    fn r4_4_issue_asks_while_the_round_is_open_or_unsigned() {
+        let (cal, t) = (monfri(), Thresholds::default());
+        // Sent Thursday 19 November: answers due Monday 23.
+        let m = Minutes {
+            feedback_sent_on: Some(d("2026-11-19")),
+            signed_on: Some(d("2026-11-20")),
+            ..Minutes::default()
+        };
+        let answers = [Some(d("2026-11-20")), None, None];
+        let open = open_on_issue(&cal, &t, &m, &answers, d("2026-11-20"));
+        assert_eq!(open.waiting, 2);
+        assert_eq!(open.round_until.map(|r| r.date), Some(d("2026-11-23")));
+        assert!(!open.unsigned && !open.is_clear());
+        // After the deadline the silent units have consented (R4.3): nothing is open.
+        assert!(open_on_issue(&cal, &t, &m, &answers, d("2026-11-24")).is_clear());
+        // Signed after the issue date, or not at all: open.
+        assert!(open_on_issue(&cal, &t, &m, &answers, d("2026-11-19")).unsigned);
+        let unsigned = Minutes {
+            signed_on: None,
+            ..m
+        };
+        assert!(open_on_issue(&cal, &t, &unsigned, &[], d("2026-11-30")).unsigned);
     }
 
     #[test]

@@ -6,8 +6,11 @@
 
 pub mod criticism;
 pub mod dates;
+pub mod fields;
 pub mod meeting;
 pub mod minutes;
+pub mod order;
+pub mod promise;
 pub mod report;
 pub mod role;
 pub mod task;
@@ -18,8 +21,11 @@ use chrono::NaiveDate;
 
 pub use criticism::{Criticism, Referral, ReferralStatus, UnitCriticisms};
 pub use dates::{DateError, parse_date, parse_date_input};
+pub use fields::{TextField, TooLong};
 pub use meeting::{Attendance, AttendanceOutcome, Meeting, NoticeStatus};
 pub use minutes::{Feedback, FeedbackStatus, Minutes, MinutesStatus};
+pub use order::{OutOfOrder, When};
+pub use promise::{NoticeFact, Standing, Waiver};
 pub use report::{MeetingClass, Period, PeriodKind, Report, TaskClass, TaskSlice};
 pub use role::{Role, valid_account_name};
 pub use task::{

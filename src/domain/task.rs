@@ -51,11 +51,26 @@ impl ExemptCategory {
         }
     }
 
-    /// Accepts the code (`land`) or the Chinese name (`土地`).
+    /// The category in English words.
+    pub fn en(self) -> &'static str {
+        match self {
+            ExemptCategory::Funding => "funding",
+            ExemptCategory::Staffing => "staffing",
+            ExemptCategory::Land => "land",
+            ExemptCategory::CaseHandling => "case handling",
+            ExemptCategory::LongSpan => "long span",
+        }
+    }
+
+    /// Accepts the code (`land`, `case_handling`), the English words (`case handling`) or the
+    /// Chinese name (`土地`).
     pub fn parse(s: &str) -> Option<Self> {
         let s = s.trim();
+        let word = s.to_lowercase().replace([' ', '-'], "_");
         Self::ALL.into_iter().find(|c| {
-            c.code() == s || c.zh() == s || (*c == ExemptCategory::LongSpan && s == "时间跨度较长")
+            c.code() == word
+                || c.zh() == s
+                || (*c == ExemptCategory::LongSpan && s == "时间跨度较长")
         })
     }
 }
@@ -169,9 +184,10 @@ pub enum TaskState {
     ExplanationDue,
     /// R5.5: explained, the promised date not passed.
     Promised,
-    /// R5.6: the promised date passed too: a notified criticism is due.
+    /// R5.6: a promised date passed unmet and unanswered: a notified criticism is due (even when
+    /// the task was done late since).
     CriticismDue,
-    /// R5.6: criticised, still not done.
+    /// R5.6: criticised, still not done, no new promise ahead.
     Criticised,
     Done,
 }
@@ -241,6 +257,9 @@ pub struct TaskFacts {
     pub last_progress_on: Option<NaiveDate>,
     /// The promised date of the latest written explanation.
     pub promised_on: Option<NaiveDate>,
+    /// R5.6: the earliest promise missed and not answered by a criticism or a waiver
+    /// ([`super::promise::unanswered_promise`]).
+    pub unanswered_promise: Option<NaiveDate>,
     /// A notified criticism names this task.
     pub criticised: bool,
 }
@@ -273,20 +292,21 @@ pub fn exempt_report_stale(t: &Thresholds, f: &TaskFacts, today: NaiveDate) -> b
     last.is_some_and(|last| last + Days::new(t.exempt_report_every_days as u64) < today)
 }
 
-/// R5.5–R5.6: the state of a task on `today`.
+/// R5.5–R5.6: the state of a task on `today`. A missed promise nothing answered comes first,
+/// even on a task done since (its light stays done); then done; then a promise still ahead; then
+/// criticised; then a missed limit without an explanation.
 pub fn state(f: &TaskFacts, today: NaiveDate) -> TaskState {
+    if f.unanswered_promise.is_some_and(|p| today > p) {
+        return TaskState::CriticismDue;
+    }
     if f.completed_on.is_some_and(|c| c <= today) {
         return TaskState::Done;
     }
+    if f.promised_on.is_some_and(|p| today <= p) {
+        return TaskState::Promised;
+    }
     if f.criticised {
         return TaskState::Criticised;
-    }
-    if let Some(promised) = f.promised_on {
-        return if today > promised {
-            TaskState::CriticismDue
-        } else {
-            TaskState::Promised
-        };
     }
     match f.due {
         Some(due) if today > due => TaskState::ExplanationDue,

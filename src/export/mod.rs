@@ -20,7 +20,7 @@ pub mod report;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
-pub use docx::{criticism_notice, feedback_form};
+pub use docx::{DocMeta, bulletin, criticism_notice, feedback_form};
 pub use ledger::{
     Heading, LedgerFormat, LedgerQuery, LedgerRows, ledger_csv, ledger_headers, ledger_row,
     ledger_value, write_ledger,
@@ -150,7 +150,7 @@ pub(crate) fn long_date(lang: crate::i18n::Lang, d: chrono::NaiveDate) -> String
     }
 }
 
-/// An optional date as text, empty when missing.
-pub(crate) fn opt_date(d: Option<chrono::NaiveDate>) -> String {
-    d.map(|d| d.to_string()).unwrap_or_default()
+/// An optional date as official documents write it, empty when missing.
+pub(crate) fn opt_long_date(lang: crate::i18n::Lang, d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| long_date(lang, d)).unwrap_or_default()
 }

@@ -10,8 +10,8 @@ catalogue! {
     Empty => "“{0}”为空", "\"{0}\" is empty";
     BadDate => "{0}“{1}”不是有效日期（如 2026-11-25、2026/11/25、2026年11月25日）", "{0} \"{1}\" is not a valid date (e.g. 2026-11-25, 2026/11/25)";
     UnknownKind => "无法识别的单位类别“{0}”：可选 乡镇、县直单位、其他", "unknown unit kind \"{0}\": use township, department or other (乡镇, 县直单位, 其他)";
-    UnknownTitle => "无法识别的职务“{0}”：可选 县长、副县长、县政府办公室主任、县政府办公室副主任", "unknown title \"{0}\": use county_head, deputy_head, office_director or deputy_director";
-    BadLimit => "无法识别的办理时限“{0}”：应为日期、空白（默认时限）或不设时限类别（经费、编制、土地、案件处理、跨度较长）", "unrecognised limit \"{0}\": a date, blank (the default limit) or an exempt category (funding, staffing, land, case_handling, long_span)";
+    UnknownTitle => "无法识别的职务“{0}”：可选 县长、副县长、县政府办公室主任、县政府办公室副主任", "unknown title \"{0}\": use county head, deputy head, office director or deputy director";
+    BadLimit => "无法识别的办理时限“{0}”：应为日期、空白（默认时限）或不设时限类别（经费、编制、土地、案件处理、跨度较长）", "unrecognised limit \"{0}\": a date, blank (the default limit) or an exempt category (funding, staffing, land, case handling, long span)";
     DuplicateOf => "与第{0}行重复", "repeats row {0}";
     UnitExists => "单位“{0}”已在数据库中，但类别、主要领导或联系方式不同", "unit \"{0}\" is already in the database with another kind, main leader or contact";
     LeaderExists => "领导“{0}”已在数据库中，但职务或工作联系主任不同", "leader \"{0}\" is already in the database with another title or liaison director";

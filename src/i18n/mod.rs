@@ -9,7 +9,7 @@ use crate::domain::{
     ReferralStatus, TaskState, UnitKind,
 };
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Lang {
     #[default]
@@ -40,18 +40,22 @@ macro_rules! catalogue {
 }
 
 mod catalogue;
+mod chain;
 mod deploy;
 mod exchange;
 mod export;
 mod import;
+mod names;
 mod report;
 mod ui;
 
 pub use catalogue::Msg;
+pub use chain::Chn;
 pub use deploy::Dep;
 pub use exchange::Xch;
 pub use export::Exp;
 pub use import::Imp;
+pub use names::provisional_date;
 pub use report::Rep;
 pub use ui::Ui;
 
@@ -157,11 +161,20 @@ impl Lang {
     pub fn exempt_category(self, c: ExemptCategory) -> &'static str {
         match self {
             Lang::Zh => c.zh(),
-            Lang::En => c.code(),
+            Lang::En => c.en(),
         }
     }
 
-    pub fn notice(self, n: NoticeStatus) -> &'static str {
+    /// R2.2's status of a notice, `*` when its deadline is provisional.
+    pub fn notice(self, n: NoticeStatus, provisional: bool) -> String {
+        let word = self.notice_word(n);
+        match provisional && n != NoticeStatus::Emergency {
+            true => format!("{word}*"),
+            false => word.to_string(),
+        }
+    }
+
+    fn notice_word(self, n: NoticeStatus) -> &'static str {
         self.t(match n {
             NoticeStatus::OnTime => Msg::NoticeOnTime,
             NoticeStatus::Late => Msg::NoticeLate,
@@ -186,14 +199,20 @@ impl Lang {
         }
     }
 
-    pub fn feedback(self, f: FeedbackStatus) -> String {
+    /// R4.3's status of a unit's answer; the deadline (and the day consent is deemed from)
+    /// marked `*` when provisional.
+    pub fn feedback(self, f: FeedbackStatus, provisional: bool) -> String {
         match f {
             FeedbackStatus::Answered { .. } => self.t(Msg::FeedbackAnswered).to_string(),
             FeedbackStatus::Late { .. } => self.t(Msg::FeedbackLate).to_string(),
-            FeedbackStatus::Waiting { deadline } => self.fill(Msg::FeedbackWaiting, &[&deadline]),
-            FeedbackStatus::DeemedConsent { effective_on } => {
-                self.fill(Msg::FeedbackDeemed, &[&effective_on])
-            }
+            FeedbackStatus::Waiting { deadline } => self.fill(
+                Msg::FeedbackWaiting,
+                &[&provisional_date(deadline, provisional)],
+            ),
+            FeedbackStatus::DeemedConsent { effective_on } => self.fill(
+                Msg::FeedbackDeemed,
+                &[&provisional_date(effective_on, provisional)],
+            ),
         }
     }
 
@@ -237,7 +256,7 @@ impl Lang {
     ) -> String {
         let kind = self.limit_kind(limit);
         match due {
-            Some(d) => format!("{d}{} {kind}", if provisional { "*" } else { "" }),
+            Some(d) => format!("{} {kind}", provisional_date(d, provisional)),
             None => kind,
         }
     }

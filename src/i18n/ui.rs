@@ -60,7 +60,6 @@ catalogue! {
     MeetingLinkHint => "Enter 查看本次会议的督办事项 · m 办理步骤（方案、出席、纪要、反馈、议定事项）", "Enter this meeting's tasks · m steps (plan, attendance, minutes, feedback, tasks)";
     UnitLinkHint => "Enter 查看该单位的督办事项 · r 只看红灯 · m 办理步骤", "Enter this unit's tasks · r its red ones · m steps";
     NextExplain => "下一步：e 书面说明与承诺完成时限（R5.5）", "next: e written explanation and promised date (R5.5)";
-    NextCriticise => "下一步：承诺时限已过，c 通报批评（R5.6）", "next: the promise was missed, c criticise (R5.6)";
     NextProgress => "p 进展报告 · d 办结 · E 修改", "p progress · d done · E edit";
     NextReferral => "下一步：一年内两次通报批评，m 移送监察追责（R5.7）", "next: two criticisms within a year, m referral (R5.7)";
     LblNotice => "会议通知", "Notice";
@@ -273,14 +272,14 @@ catalogue! {
     ErrEmail => "“{0}”不是电子邮箱", "\"{0}\" is not an e-mail address";
     ErrNoRound => "本次纪要尚未发出反馈单：先在“会议纪要”中填写发出日期（R4.2）", "no feedback round yet: set the sent date in the minutes first (R4.2)";
     ErrLeadIsCo => "{0} 已是主办单位", "{0} is the lead unit";
-    ErrLimit => "无法识别时限“{0}”：写日期、默认，或经费/编制/土地/案件处理/跨度较长", "unrecognised limit \"{0}\": a date, default, or funding/staffing/land/case_handling/long_span";
+    ErrLimit => "无法识别时限“{0}”：写日期、默认，或经费/编制/土地/案件处理/跨度较长", "unrecognised limit \"{0}\": a date, default, or funding/staffing/land/case handling/long span";
     ErrAlreadyDone => "事项 #{0} 已办结", "task #{0} is already done";
-    ErrBeforeMeeting => "事项 #{0} 的会议在 {1}，办结不能更早", "task #{0} comes from a meeting on {1}; it cannot be done before";
     ErrNotOverdue => "事项 #{0} 在 {1} 尚未逾期，无需书面说明（R5.5）", "task #{0} is not overdue on {1}: nothing to explain (R5.5)";
-    ErrPromiseBefore => "承诺日期早于说明日期 {0}", "the promise is before the explanation ({0})";
     ErrMixedUnits => "所选事项不属于同一主办单位", "the tasks belong to different lead units";
     ErrNoMissedPromise => "事项 #{0} 没有逾期未兑现的承诺（R5.6）", "task #{0} has no missed promise (R5.6)";
     FormKeys => "Tab 下一项 · Shift-Tab 上一项 · Ctrl-S 保存 · Esc 关闭", "Tab next · Shift-Tab back · Ctrl-S save · Esc close";
+    FormAskConfirm => "y 仍然保存 · n 返回修改", "y save anyway · n back to the form";
+    AskIssueOpen => "{0}；仍要印发吗？", "{0}: issue the minutes anyway?";
     FormAskClose => "有未保存的修改，放弃吗？ y 放弃 · n 继续编辑", "Discard unsaved changes? y discard · n keep editing";
     FormSaving => "保存中…", "saving…";
     TheirVersion => "他人已保存：{0}", "theirs: {0}";
@@ -295,7 +294,7 @@ catalogue! {
     ActMark => "标记/取消标记（批量操作）", "mark/unmark (act on several)";
     ActUndo => "撤销我的上一次修改", "undo my last change";
     ActPresent => "演示模式（报表幻灯片）", "presentation mode (report slides)";
-    ActExport => "导出当前视图（台账或报表）", "export this view (ledger or report)";
+    ActExport => "导出当前视图（台账、报表或通报）", "export this view (ledger, report or bulletin)";
     FilterReport => "报表：{0}（{1}至{2}）", "report: {0} ({1} to {2})";
     MoreRows => "⋯ 另有 {0} 行（导出报表可见全部）", "⋯ {0} more rows (the exported report has them all)";
     AllTasks => "全部事项", "all tasks";
@@ -306,5 +305,8 @@ catalogue! {
     Exported => "已导出：{0}", "Exported: {0}";
     ExportedMany => "已导出 {0} 个文件到 {1}", "Exported {0} files to {1}";
     ExportFailed => "导出失败：{0}", "Export failed: {0}";
+    ExportMenuTitle => "导出", "Export";
+    ExportReportItem => "报表（.xlsx）", "Report (.xlsx)";
+    ExportBulletinItem => "督查情况通报草稿（.docx，R5.4）", "Status bulletin draft (.docx, R5.4)";
     ExportNothing => "此页没有可导出的内容（可导出台账、报表、会议的反馈单、单位的事项）", "nothing to export here (the ledger, reports, a meeting's feedback forms or a unit's tasks can)";
 }

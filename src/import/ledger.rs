@@ -271,6 +271,12 @@ pub fn check_ledger(
                 .join(" ");
             problems.push(Problem::BadLimit(shown));
         }
+        // Time runs one way, as the store will check: a limit not before its meeting.
+        if let (Some(crate::domain::Limit::Date(due)), Some(m)) = (limit, meeting_date)
+            && let Err(o) = crate::domain::order::limit(m, due)
+        {
+            problems.push(Problem::OutOfOrder(o));
+        }
         let completed_on = date_cell(
             cell(Field::CompletedOn),
             Field::CompletedOn,

@@ -59,6 +59,8 @@ pub enum Problem {
     InactiveUnit(String),
     CompletedBeforeMeeting,
     CompletedAfterToday,
+    /// A date on the wrong side of another (`crate::domain::order`): a limit before the meeting.
+    OutOfOrder(crate::domain::OutOfOrder),
     /// The task (same text and lead unit) is already recorded for that meeting.
     TaskExists(i64),
     /// A line of a record cell (progress, explanation, criticism) that cannot be read.

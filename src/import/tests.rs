@@ -310,6 +310,24 @@ fn ledger_rows_and_plan() {
 }
 
 #[test]
+fn r5_1_an_imported_limit_before_its_meeting_is_a_bad_row() {
+    let s = sheet(&[
+        &["督办事项", "主办单位", "会议日期", "会议议题", "办理时限"],
+        &["清淤", "上塘镇", "2026-11-03", "水利", "2026-11-02"],
+        &["疏浚", "上塘镇", "2026-11-03", "水利", "2026-11-03"],
+    ]);
+    let c = ledger::check_ledger(&s, &Existing::default(), today()).unwrap();
+    assert_eq!(c.good.len(), 1);
+    assert_eq!(c.bad.len(), 1);
+    assert_eq!(c.bad[0].row, 2);
+    assert!(
+        matches!(c.bad[0].problem, Problem::OutOfOrder(o) if o.what == crate::domain::When::Limit),
+        "{:?}",
+        c.bad
+    );
+}
+
+#[test]
 fn csv_text_is_utf8_or_else_gb18030_and_nothing_else() {
     use super::read::csv_text;
     let text = "督办事项,主办单位\n“瓯江引水”工程,上塘镇\n";

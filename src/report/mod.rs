@@ -9,7 +9,7 @@ mod labels;
 pub use labels::{meeting_class_label, task_class_label};
 
 /// Which table of the report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
     /// The key figures of every rule.
     Summary,

@@ -7,7 +7,7 @@ use serde_json::json;
 use super::{Entity, Invalid, Result, Store, Tx};
 use crate::domain::{
     Attendance, Criticism, Explanation, Feedback, Leader, Meeting, Minutes, ProgressReport,
-    Referral, Task, Unit,
+    Referral, Task, Unit, Waiver,
 };
 
 /// Records with their ids already assigned (ids must be positive and unique per kind).
@@ -24,6 +24,7 @@ pub struct Dataset {
     pub explanations: Vec<Explanation>,
     pub criticisms: Vec<Criticism>,
     pub referrals: Vec<Referral>,
+    pub waivers: Vec<Waiver>,
 }
 
 impl Store {
@@ -70,18 +71,18 @@ impl Store {
 /// Indexes and triggers set aside for a bulk load: (type, name, definition).
 pub(super) struct SetAside(Vec<(String, String, String)>);
 
-/// Sets aside, inside `tx`, every index (but the explanations' and the audit log's) and the
-/// triggers that keep the search indexes, the kept counts and the highest ids: an index is
-/// built far faster from the whole table than row by row. Not the explanations' index: each
-/// explanation inserted reads its task's others (the promise in force). While they are aside,
-/// new rows must be given their ids; [`restore`] builds everything back.
+/// Sets aside, inside `tx`, every index (but the audit log's) and the triggers that keep the
+/// search indexes, the kept counts and the highest ids (migrations 6, 7, 9 and 10): an index is
+/// built far faster from the whole table than row by row. While they are aside, new rows must be
+/// given their ids; [`restore`] builds everything back, and recounts the chain of promises (the
+/// promise in force, criticised, the unanswered promise) for every task once the indexes are back.
 pub(super) fn set_aside(tx: &Tx<'_>) -> Result<SetAside> {
     let aside: Vec<(String, String, String)> = {
         let mut stmt = tx.prepare(
             "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL
-                     AND ((type = 'index' AND tbl_name NOT IN ('explanation', 'audit'))
+                     AND ((type = 'index' AND tbl_name <> 'audit')
                        OR (type = 'trigger' AND tbl_name IN ('task', 'meeting', 'meeting_topic', 'minutes', 'unit',
-                           'leader', 'progress_report', 'explanation', 'criticism', 'referral')))",
+                           'leader', 'progress_report', 'explanation', 'criticism', 'referral', 'waiver')))",
         )?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         rows.collect::<rusqlite::Result<_>>()?
@@ -94,7 +95,8 @@ pub(super) fn set_aside(tx: &Tx<'_>) -> Result<SetAside> {
 }
 
 /// Builds back what [`set_aside`] set aside: the search indexes, the kept counts and the highest
-/// ids from the whole tables, then each index and trigger from its own definition.
+/// ids from the whole tables, then each index and trigger from its own definition, then every
+/// task's chain of promises.
 pub(super) fn restore(tx: &Tx<'_>, aside: SetAside) -> Result<()> {
     tx.execute_batch(REBUILD_KEPT)?;
     for table in super::ID_TABLES {
@@ -110,7 +112,8 @@ pub(super) fn restore(tx: &Tx<'_>, aside: SetAside) -> Result<()> {
         .iter()
         .try_for_each(|(_, _, sql)| tx.execute_batch(sql));
     tx.execute_batch("PRAGMA threads = 0")?;
-    Ok(built?)
+    built?;
+    Ok(tx.execute_batch(super::promises::REBUILD_CHAIN)?)
 }
 
 /// The load itself, inside the write's transaction.
@@ -147,10 +150,13 @@ fn load(tx: &Tx<'_>, data: &Dataset, label: &str) -> Result<()> {
         tx.insert_progress(p)?;
     }
     for e in &data.explanations {
-        tx.insert_explanation(e)?;
+        tx.insert_explanation_row(e)?;
     }
     for c in &data.criticisms {
-        tx.insert_criticism(c)?;
+        tx.insert_criticism_rows(c)?;
+    }
+    for w in &data.waivers {
+        tx.insert_waiver_row(w)?;
     }
     for r in &data.referrals {
         tx.insert_referral(r)?;

@@ -28,8 +28,9 @@ pub struct CheckReport {
     /// Open tasks whose deadline rests on a year without a holiday notice.
     pub provisional_tasks: i64,
     /// `ok` when the counts the writes keep (`unit_count`, migration 7; `meeting_month`, migration
-    /// 9; the audit log's length, migration 11) equal a recount, else the ids of the units, the
-    /// months (`YYYY-MM`) whose counts differ, and `audit`.
+    /// 9; the audit log's length, migration 11; the tasks' chain of promises, migration 12) equal
+    /// a recount, else the ids of the units, the months (`YYYY-MM`) whose counts differ, `audit`,
+    /// and `task N` for each task whose chain columns differ.
     pub counts_kept: String,
     /// The audit log's hash chain: its length, head and first breaks.
     pub audit_chain: super::AuditChain,
@@ -95,6 +96,8 @@ impl Store {
                 if self.audit_length_differs()? {
                     differ.push("audit".to_string());
                 }
+                // R5.6: the chain's derived columns (missed promises) against a recount.
+                differ.extend(self.chain_differs()?.iter().map(|id| format!("task {id}")));
                 if differ.is_empty() {
                     "ok".to_string()
                 } else {

@@ -5,8 +5,12 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
+use super::promises::chain_facts;
 use super::{Entity, Invalid, Result, Store, StoreError, Tx};
-use crate::domain::{Criticism, Referral, ReferralStatus};
+use crate::domain::criticism::unit_criticisms;
+use crate::domain::fields::{self, TextField};
+use crate::domain::order::{self, When};
+use crate::domain::{Criticism, Referral, ReferralStatus, Standing, Unit};
 
 /// A criticism to record.
 #[derive(Debug, Clone)]
@@ -16,6 +20,8 @@ pub struct NewCriticism {
     pub doc_no: Option<String>,
     pub reason: Option<String>,
     pub task_ids: Vec<i64>,
+    /// The editor insists on naming tasks not due for a criticism; `reason` says why.
+    pub force: bool,
 }
 
 /// A criticism with its unit's name.
@@ -26,25 +32,31 @@ pub struct CriticismRow {
     pub criticism: Criticism,
 }
 
-/// One step of a referral (R5.7).
+/// One step of a referral (R5.7), with what it keeps.
 #[derive(Debug, Clone)]
 pub enum ReferralStep {
+    /// Only for a unit due for referral with no referral in progress.
     Propose {
         unit: String,
         date: NaiveDate,
+        reason: Option<String>,
     },
+    /// The county government's approval: its document number or opinion.
     Approve {
         id: i64,
         date: NaiveDate,
+        approval: String,
     },
+    /// The referral decision.
     Refer {
         id: i64,
         date: NaiveDate,
+        decision: String,
     },
     Conclude {
         id: i64,
         date: NaiveDate,
-        outcome: Option<String>,
+        outcome: String,
     },
     NotRefer {
         id: i64,
@@ -53,21 +65,31 @@ pub enum ReferralStep {
     },
 }
 
-const REFERRAL_COLS: &str = "id, unit_id, proposed_on, approved_on, referred_on, concluded_on, outcome, not_referred_on, reason, version";
+const REFERRAL_COLS: &str = "id, unit_id, proposed_on, approved_on, referred_on, concluded_on, outcome, not_referred_on, reason, version, proposal_reason, approval, decision";
 
 pub(super) fn referral_from(r: &Row<'_>) -> rusqlite::Result<Referral> {
     Ok(Referral {
         id: r.get(0)?,
         unit_id: r.get(1)?,
         proposed_on: r.get(2)?,
+        proposal_reason: r.get(10)?,
         approved_on: r.get(3)?,
+        approval: r.get(11)?,
         referred_on: r.get(4)?,
+        decision: r.get(12)?,
         concluded_on: r.get(5)?,
         outcome: r.get(6)?,
         not_referred_on: r.get(7)?,
         reason: r.get(8)?,
         version: r.get(9)?,
     })
+}
+
+/// A text given to a step: trimmed, `None` when blank.
+fn given(text: Option<&str>) -> Option<String> {
+    text.map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
 }
 
 /// The referral with this id (in a store or inside a write transaction).
@@ -111,7 +133,9 @@ pub(super) fn read_criticism(conn: &Connection, id: i64) -> Result<Criticism> {
 }
 
 impl Tx<'_> {
-    pub(super) fn insert_criticism(&self, c: &Criticism) -> Result<i64> {
+    /// Writes a criticism's rows (its tasks' chains not refreshed: a bulk load recounts them all
+    /// at the end).
+    pub(super) fn insert_criticism_rows(&self, c: &Criticism) -> Result<i64> {
         self.prepare_cached(
             "INSERT INTO criticism (id, unit_id, date, doc_no, reason) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?
@@ -126,17 +150,67 @@ impl Tx<'_> {
         let mut link = self.prepare_cached(
             "INSERT OR IGNORE INTO criticism_task (criticism_id, task_id) VALUES (?1, ?2)",
         )?;
-        let mut flag = self.prepare_cached("UPDATE task SET criticised = 1 WHERE id = ?1")?;
         for task in &c.task_ids {
             link.execute(params![id, task])?;
-            flag.execute([task])?;
         }
         Ok(id)
     }
 
+    /// Writes a criticism and refreshes the chain of each task it names.
+    pub(super) fn insert_criticism(&self, c: &Criticism) -> Result<i64> {
+        let id = self.insert_criticism_rows(c)?;
+        for task in &c.task_ids {
+            self.refresh_chain(*task)?;
+        }
+        Ok(id)
+    }
+
+    /// R5.6: refuses a task a criticism of `unit` dated `on` may not name: one the unit does not
+    /// lead, one not past its limit, one done by then with no missed promise; and one with no
+    /// missed, unanswered promise unless the editor insists (`force`).
+    fn check_criticised_task(
+        &self,
+        unit: &Unit,
+        id: i64,
+        on: NaiveDate,
+        force: bool,
+    ) -> Result<()> {
+        let (lead, due): (i64, Option<NaiveDate>) = self
+            .prepare_cached("SELECT lead_unit_id, due FROM task WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?
+            .ok_or_else(|| StoreError::not_found(Entity::Task, id))?;
+        if lead != unit.id {
+            return Err(Invalid::TaskNotOfUnit {
+                task: id,
+                unit: unit.name.clone(),
+            }
+            .into());
+        }
+        // R5.6 criticises a missed limit: the task must be past it on that date.
+        if due.is_none_or(|due| on <= due) {
+            return Err(Invalid::NotOverdue { task: id, on }.into());
+        }
+        let facts = chain_facts(self, id)?;
+        match facts.standing(on) {
+            Standing::Due(_) => Ok(()),
+            Standing::Kept => Err(Invalid::AlreadyDone(id).into()),
+            _ if facts.completed_on.is_some_and(|c| c <= on) && !force => {
+                Err(Invalid::AlreadyDone(id).into())
+            }
+            _ if force => Ok(()),
+            standing => Err(Invalid::NotCriticismDue {
+                task: id,
+                on,
+                standing,
+            }
+            .into()),
+        }
+    }
+
     pub(super) fn insert_referral(&self, r: &Referral) -> Result<i64> {
         self.prepare_cached(&format!(
-            "INSERT INTO referral ({REFERRAL_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1)"
+            "INSERT INTO referral ({REFERRAL_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10, ?11, ?12)"
         ))?
         .execute(params![
             self.id_for("referral", r.id)?,
@@ -147,45 +221,81 @@ impl Tx<'_> {
             r.concluded_on,
             r.outcome,
             r.not_referred_on,
-            r.reason
+            r.reason,
+            r.proposal_reason,
+            r.approval,
+            r.decision
         ])?;
         Ok(self.last_insert_rowid())
+    }
+
+    /// Writes every step of referral `r.id` (the version moves on by one).
+    pub(super) fn put_referral(&self, r: &Referral) -> Result<()> {
+        self.execute(
+            "UPDATE referral SET proposed_on = ?2, approved_on = ?3, referred_on = ?4, concluded_on = ?5,
+             outcome = ?6, not_referred_on = ?7, reason = ?8, proposal_reason = ?9, approval = ?10,
+             decision = ?11, version = version + 1 WHERE id = ?1",
+            params![
+                r.id,
+                r.proposed_on,
+                r.approved_on,
+                r.referred_on,
+                r.concluded_on,
+                r.outcome,
+                r.not_referred_on,
+                r.reason,
+                r.proposal_reason,
+                r.approval,
+                r.decision
+            ],
+        )?;
+        Ok(())
     }
 }
 
 impl Store {
-    /// R5.6: records a notified criticism of a unit, covering tasks it leads.
+    /// R5.6: records a notified criticism of a unit, with its document number, covering tasks it
+    /// leads whose promise was missed and not answered yet (by a criticism or a waiver) on the
+    /// criticism's date. A task that is past its limit but not so due (no promise, a promise still
+    /// ahead, a miss already answered) is named only when the editor insists (`force`) and gives
+    /// the reason; the notice then says of it what happened (`Store::notice_fact`).
     pub fn add_criticism(&mut self, new: NewCriticism) -> Result<i64> {
+        fields::fits_opt(TextField::Number, new.doc_no.as_deref())?;
+        fields::fits_opt(TextField::Note, new.reason.as_deref())?;
         let unit = self.unit_by_name(&new.unit)?;
-        for &id in &new.task_ids {
-            let task = self.task_row(id, new.date)?;
-            if task.lead_unit_id != unit.id {
-                return Err(Invalid::TaskNotOfUnit {
-                    task: id,
-                    unit: unit.name,
-                }
-                .into());
-            }
-            // R5.6 criticises a missed limit: the task must be overdue and not done on that date.
-            if task.completed_on.is_some_and(|c| c <= new.date) {
-                return Err(Invalid::AlreadyDone(id).into());
-            }
-            if task.due.is_none_or(|due| new.date <= due) {
-                return Err(Invalid::NotOverdue {
-                    task: id,
-                    on: new.date,
-                }
-                .into());
-            }
+        let doc_no = new
+            .doc_no
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map(str::to_string)
+            .ok_or(Invalid::CriticismNeedsDocNo)?;
+        let reason = new
+            .reason
+            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(str::to_string);
+        let mut task_ids = new.task_ids;
+        task_ids.sort_unstable();
+        task_ids.dedup();
+        if task_ids.is_empty() {
+            return Err(Invalid::CriticismNeedsTask.into());
+        }
+        if new.force && reason.is_none() {
+            return Err(Invalid::InsistNeedsReason.into());
         }
         self.write(Role::Editor, |tx| {
+            for &id in &task_ids {
+                tx.check_criticised_task(&unit, id, new.date, new.force)?;
+            }
             let mut c = Criticism {
                 id: 0,
                 unit_id: unit.id,
                 date: new.date,
-                doc_no: new.doc_no,
-                reason: new.reason,
-                task_ids: new.task_ids,
+                doc_no: Some(doc_no),
+                reason,
+                task_ids,
                 version: 1,
             };
             c.id = tx.insert_criticism(&c)?;
@@ -260,16 +370,53 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// R5.7: proposes a referral of a unit.
-    fn propose_referral(&mut self, unit: &str, date: NaiveDate) -> Result<i64> {
+    /// R5.7: proposes a referral of a unit, only when it is due for referral on `date` (two
+    /// criticisms within one year since the last decision) and has no referral in progress.
+    fn propose_referral(
+        &mut self,
+        unit: &str,
+        date: NaiveDate,
+        reason: Option<String>,
+    ) -> Result<i64> {
         let unit = self.unit_by_name(unit)?;
         self.write(Role::Editor, |tx| {
+            let referrals: Vec<Referral> = tx
+                .prepare_cached(&format!(
+                    "SELECT {REFERRAL_COLS} FROM referral WHERE unit_id = ?1 ORDER BY proposed_on, id"
+                ))?
+                .query_map([unit.id], referral_from)?
+                .collect::<rusqlite::Result<_>>()?;
+            if let Some(open) = referrals.iter().rfind(|r| r.is_open()) {
+                return Err(Invalid::ReferralOpen {
+                    unit: unit.name.clone(),
+                    id: open.id,
+                    status: open.status(),
+                }
+                .into());
+            }
+            let dates: Vec<NaiveDate> = tx
+                .prepare_cached("SELECT date FROM criticism WHERE unit_id = ?1")?
+                .query_map([unit.id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let c = unit_criticisms(&dates, &referrals, date);
+            if !c.referral_due {
+                return Err(Invalid::NotReferralDue {
+                    unit: unit.name.clone(),
+                    on: date,
+                    rolling_year: c.rolling_year,
+                    calendar_year: c.calendar_year,
+                }
+                .into());
+            }
             let mut r = Referral {
                 id: 0,
                 unit_id: unit.id,
                 proposed_on: date,
+                proposal_reason: reason,
                 approved_on: None,
+                approval: None,
                 referred_on: None,
+                decision: None,
                 concluded_on: None,
                 outcome: None,
                 not_referred_on: None,
@@ -282,64 +429,94 @@ impl Store {
         })
     }
 
-    /// R5.7: takes one step of a referral; returns the referral's id.
+    /// R5.7: takes one step of a referral, keeping what it was given (the approval, the
+    /// decision, the outcome, the reason not to refer: each required); returns its id.
     pub fn referral_step(&mut self, step: ReferralStep) -> Result<i64> {
+        // Each step's text (the proposal's reason, the approval, the decision, the outcome, the
+        // reason not to refer) is a note, held to its limit.
+        let text = match &step {
+            ReferralStep::Propose { reason, .. } => reason.as_deref(),
+            ReferralStep::Approve { approval: t, .. }
+            | ReferralStep::Refer { decision: t, .. }
+            | ReferralStep::Conclude { outcome: t, .. }
+            | ReferralStep::NotRefer { reason: t, .. } => Some(t.as_str()),
+        };
+        fields::fits_opt(TextField::Note, text)?;
         let (id, date) = match &step {
-            ReferralStep::Propose { unit, date } => return self.propose_referral(unit, *date),
-            ReferralStep::Approve { id, date }
-            | ReferralStep::Refer { id, date }
+            ReferralStep::Propose { unit, date, reason } => {
+                let reason = given(reason.as_deref());
+                return self.propose_referral(unit, *date, reason);
+            }
+            ReferralStep::Approve { id, date, .. }
+            | ReferralStep::Refer { id, date, .. }
             | ReferralStep::Conclude { id, date, .. }
             | ReferralStep::NotRefer { id, date, .. } => (*id, *date),
         };
         let before = self.referral(id)?;
         let status = before.status();
         let mut after = before.clone();
-        let allowed = match step {
-            ReferralStep::Approve { .. } if status == ReferralStatus::Proposed => {
+        let (allowed, to, text) = match &step {
+            ReferralStep::Approve { approval, .. } => {
                 after.approved_on = Some(date);
-                true
+                after.approval = given(Some(approval));
+                (
+                    status == ReferralStatus::Proposed,
+                    ReferralStatus::Approved,
+                    &after.approval,
+                )
             }
-            ReferralStep::Refer { .. } if status == ReferralStatus::Approved => {
+            ReferralStep::Refer { decision, .. } => {
                 after.referred_on = Some(date);
-                true
+                after.decision = given(Some(decision));
+                (
+                    status == ReferralStatus::Approved,
+                    ReferralStatus::Referred,
+                    &after.decision,
+                )
             }
-            ReferralStep::Conclude { outcome, .. } if status == ReferralStatus::Referred => {
+            ReferralStep::Conclude { outcome, .. } => {
                 after.concluded_on = Some(date);
-                after.outcome = outcome;
-                true
+                after.outcome = given(Some(outcome));
+                (
+                    status == ReferralStatus::Referred,
+                    ReferralStatus::Concluded,
+                    &after.outcome,
+                )
             }
-            ReferralStep::NotRefer { reason, .. }
-                if matches!(status, ReferralStatus::Proposed | ReferralStatus::Approved)
-                    && !reason.trim().is_empty() =>
-            {
+            ReferralStep::NotRefer { reason, .. } => {
                 after.not_referred_on = Some(date);
-                after.reason = Some(reason.trim().to_string());
-                true
+                after.reason = given(Some(reason));
+                (
+                    matches!(status, ReferralStatus::Proposed | ReferralStatus::Approved),
+                    ReferralStatus::NotReferred,
+                    &after.reason,
+                )
             }
-            _ => false,
+            ReferralStep::Propose { .. } => (false, status, &None),
         };
         if !allowed {
-            return Err(Invalid::ReferralStep {
-                id,
-                status: status.code(),
-            }
-            .into());
+            return Err(Invalid::ReferralStep { id, status }.into());
         }
-        if date < before.proposed_on {
-            return Err(Invalid::DateBefore {
-                field: "date",
-                earlier_than: "proposed_on",
-            }
-            .into());
+        if text.is_none() {
+            return Err(Invalid::ReferralNeedsText(to).into());
         }
+        order::not_before(
+            When::ReferralStep,
+            date,
+            When::ReferralProposed,
+            before.proposed_on,
+        )?;
         after.version += 1;
         self.write(Role::Editor, |tx| {
-            tx.check_version(Entity::Referral, "referral", "id = ?1", &id, &id.to_string(), before.version)?;
-            tx.execute(
-                "UPDATE referral SET approved_on = ?2, referred_on = ?3, concluded_on = ?4, outcome = ?5,
-                 not_referred_on = ?6, reason = ?7, version = version + 1 WHERE id = ?1",
-                params![id, after.approved_on, after.referred_on, after.concluded_on, after.outcome, after.not_referred_on, after.reason],
+            tx.check_version(
+                Entity::Referral,
+                "referral",
+                "id = ?1",
+                &id,
+                &id.to_string(),
+                before.version,
             )?;
+            tx.put_referral(&after)?;
             tx.audit("update", Entity::Referral, id, Some(&before), Some(&after))?;
             Ok(id)
         })

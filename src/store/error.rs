@@ -21,6 +21,7 @@ pub enum Entity {
     Calendar,
     Database,
     Account,
+    Waiver,
 }
 
 impl Entity {
@@ -40,10 +41,11 @@ impl Entity {
             Entity::Calendar => "calendar",
             Entity::Database => "database",
             Entity::Account => "account",
+            Entity::Waiver => "waiver",
         }
     }
 
-    pub const ALL: [Entity; 14] = [
+    pub const ALL: [Entity; 15] = [
         Entity::Unit,
         Entity::Leader,
         Entity::Meeting,
@@ -58,6 +60,7 @@ impl Entity {
         Entity::Calendar,
         Entity::Database,
         Entity::Account,
+        Entity::Waiver,
     ];
 
     /// The entity named `code` in the audit log.
@@ -76,7 +79,11 @@ impl fmt::Display for Entity {
 #[derive(Debug)]
 pub enum Invalid {
     /// A required text is empty.
-    Empty(&'static str),
+    Empty(crate::domain::TextField),
+    /// A required date is missing.
+    MissingDate(crate::domain::When),
+    /// A text longer than its field allows.
+    TooLong(crate::domain::TooLong),
     /// The unit is deactivated and takes no new tasks.
     InactiveUnit(String),
     /// A unit is both lead and co-unit.
@@ -87,21 +94,42 @@ pub enum Invalid {
     NotOverdue { task: i64, on: chrono::NaiveDate },
     /// The task is already done.
     AlreadyDone(i64),
-    /// A date before another it must follow (what, must-follow).
-    DateBefore {
-        field: &'static str,
-        earlier_than: &'static str,
-    },
+    /// A date on the wrong side of another: before what it must follow, or after what it must
+    /// precede ([`crate::domain::order`]).
+    OutOfOrder(crate::domain::OutOfOrder),
     /// The feedback round of this meeting has not been sent.
     NoFeedbackRound(i64),
+    /// R4.4: issuing the minutes while units' answers are awaited or before sign-off; saved only
+    /// when the user confirms (`--force`, or yes to the TUI's question).
+    IssueOpen {
+        meeting: i64,
+        open: crate::domain::minutes::IssueOpen,
+    },
+    /// R4.5: the feedback forms cannot be archived while units' answers are awaited.
+    FeedbackPending {
+        meeting: i64,
+        waiting: usize,
+        until: crate::domain::Deadline,
+    },
     /// The unit takes no part in the meeting.
     NotParticipant { unit: String, meeting: i64 },
     /// The database already holds data (for `demo`).
     NotEmpty,
     /// The referral step does not follow from the referral's current status.
-    ReferralStep { id: i64, status: &'static str },
+    ReferralStep {
+        id: i64,
+        status: crate::domain::ReferralStatus,
+    },
     /// A calendar file line that cannot be read.
     CalendarLine { line: usize, text: String },
+    /// A calendar file lists the same date on two lines (1-based).
+    CalendarTwice {
+        date: chrono::NaiveDate,
+        first: usize,
+        again: usize,
+    },
+    /// A calendar file with no day in it.
+    CalendarEmpty,
     /// R2.1: a unit removed from a meeting's participants already has an attendance outcome or a
     /// feedback answer there.
     ParticipantInUse { unit: String, meeting: i64 },
@@ -125,6 +153,40 @@ pub enum Invalid {
     AccountName(String),
     /// The database's last admin cannot be removed or given a lesser role.
     LastAdmin(String),
+    /// R5.6: a criticism names no document number.
+    CriticismNeedsDocNo,
+    /// R5.6: a criticism names no task.
+    CriticismNeedsTask,
+    /// R5.6: the task is not due for a criticism on that date (no missed, unanswered promise);
+    /// `standing` says why (never `Standing::Due`).
+    NotCriticismDue {
+        task: i64,
+        on: chrono::NaiveDate,
+        standing: crate::domain::Standing,
+    },
+    /// R5.6: a criticism insisted on for a task not due needs its reason.
+    InsistNeedsReason,
+    /// R5.6: a waiver (不予通报批评) needs its reason.
+    WaiverNeedsReason,
+    /// R5.7: the unit is not due for referral on that date (fewer than two criticisms within one
+    /// year since the last decision); its criticisms in the rolling and the calendar year.
+    NotReferralDue {
+        unit: String,
+        on: chrono::NaiveDate,
+        rolling_year: usize,
+        calendar_year: usize,
+    },
+    /// R5.7: the unit already has a referral in progress (its id and status).
+    ReferralOpen {
+        unit: String,
+        id: i64,
+        status: crate::domain::ReferralStatus,
+    },
+    /// R5.7: this step of a referral (the status it leads to) needs its text: the county's
+    /// approval, the referral decision, the outcome, the reason not to refer.
+    ReferralNeedsText(crate::domain::ReferralStatus),
+    /// R5.6: a criticised task's lead unit stays the unit criticised.
+    CriticisedLeadFixed { task: i64, unit: String },
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -286,5 +348,17 @@ impl StoreError {
 impl From<Invalid> for StoreError {
     fn from(i: Invalid) -> Self {
         StoreError::Invalid(i)
+    }
+}
+
+impl From<crate::domain::OutOfOrder> for StoreError {
+    fn from(o: crate::domain::OutOfOrder) -> Self {
+        StoreError::Invalid(Invalid::OutOfOrder(o))
+    }
+}
+
+impl From<crate::domain::TooLong> for StoreError {
+    fn from(t: crate::domain::TooLong) -> Self {
+        StoreError::Invalid(Invalid::TooLong(t))
     }
 }

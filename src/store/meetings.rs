@@ -11,7 +11,8 @@ use serde::Serialize;
 
 use super::minutes::FeedbackRow;
 use super::{Entity, Invalid, Result, Store, StoreError, TaskFilter, TaskRow, Tx};
-use crate::domain::meeting::{NoticeStatus, meeting_notice_status};
+use crate::domain::fields::{self, TextField};
+use crate::domain::meeting::{NoticeStatus, meeting_notice_status, notice_deadline};
 use crate::domain::minutes::{MinutesStatus, minutes_due, minutes_status};
 use crate::domain::{Attendance, Deadline, Meeting, Minutes};
 use crate::text::initials;
@@ -51,6 +52,9 @@ pub struct MeetingRow {
     pub emergency: bool,
     pub notice: NoticeStatus,
     pub notice_late: bool,
+    /// The notice's deadline (R2.2) rests on a year without a holiday notice, so its status may
+    /// change when that notice is imported.
+    pub notice_provisional: bool,
     pub minutes_due: NaiveDate,
     pub minutes_due_provisional: bool,
     pub minutes_issued: Option<NaiveDate>,
@@ -123,11 +127,25 @@ pub(super) fn read_meeting(conn: &Connection, id: i64) -> Result<Meeting> {
     read_meeting_parts(conn, id).map(|(m, ..)| m)
 }
 
+/// A meeting's texts: at least one topic, and each text within its field's limit.
+pub(super) fn meeting_texts(m: &Meeting) -> Result<()> {
+    if m.topics.iter().all(|t| t.trim().is_empty()) {
+        return Err(Invalid::Empty(TextField::Topic).into());
+    }
+    for t in &m.topics {
+        fields::fits(TextField::Topic, t.trim())?;
+    }
+    fields::fits_opt(TextField::Number, m.number.as_deref())?;
+    fields::fits_opt(TextField::Place, m.place.as_deref())?;
+    Ok(fields::fits_opt(
+        TextField::Person,
+        m.plan_approved_by.as_deref(),
+    )?)
+}
+
 impl Tx<'_> {
     pub(super) fn insert_meeting(&self, m: &Meeting) -> Result<i64> {
-        if m.topics.iter().all(|t| t.trim().is_empty()) {
-            return Err(Invalid::Empty("topic").into());
-        }
+        meeting_texts(m)?;
         self.prepare_cached(
             "INSERT INTO meeting (id, number, chair_id, liaison_id, date, time, place, plan_approved_by, plan_approved_on, notice_date, emergency, procedure_unknown)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
@@ -211,6 +229,9 @@ impl Store {
     ) -> MeetingRow {
         let notice = meeting_notice_status(&self.cal, &self.thresholds, &m, today);
         let due: Deadline = minutes_due(&self.cal, &self.thresholds, m.date);
+        let notice_provisional = !m.emergency
+            && !m.procedure_unknown
+            && notice_deadline(&self.cal, &self.thresholds, m.date).provisional;
         MeetingRow {
             id: m.id,
             number: m.number,
@@ -221,8 +242,9 @@ impl Store {
             emergency: m.emergency,
             notice,
             notice_late: notice.is_violation(),
+            notice_provisional,
             minutes_due: due.date,
-            minutes_due_provisional: due.provisional,
+            minutes_due_provisional: due.provisional && !m.procedure_unknown,
             minutes_issued: issued,
             minutes: if m.procedure_unknown {
                 MinutesStatus::Unknown { issued_on: issued }

@@ -6,10 +6,16 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::{Entity, Invalid, Result, Store, StoreError, Tx};
+use crate::domain::fields::{self, TextField};
 use crate::domain::minutes::{
     FeedbackStatus, feedback_deadline, feedback_status, signed_and_sealed,
 };
+use crate::domain::order;
 use crate::domain::{Feedback, Minutes};
+
+mod confirm;
+use confirm::Confirm;
+pub use confirm::MinutesSave;
 
 /// One unit's answer to the feedback form (R4.3).
 #[derive(Debug, Clone, Default)]
@@ -27,6 +33,8 @@ pub struct FeedbackRow {
     pub unit: String,
     pub feedback: Feedback,
     pub deadline: NaiveDate,
+    /// The deadline rests on a year without a holiday notice (counted Monday–Friday).
+    pub deadline_provisional: bool,
     pub status: FeedbackStatus,
     /// R4.3: an answer signed by the unit's leader and sealed.
     pub signed_and_sealed: bool,
@@ -98,6 +106,21 @@ pub(super) fn feedback_from(r: &Row<'_>) -> rusqlite::Result<Feedback> {
     })
 }
 
+/// The minutes' texts fit their fields.
+fn minutes_texts(m: &Minutes) -> Result<()> {
+    for (field, text) in [
+        (TextField::Person, &m.drafter),
+        (TextField::Contact, &m.drafter_phone),
+        (TextField::Contact, &m.drafter_fax),
+        (TextField::Contact, &m.drafter_email),
+        (TextField::Person, &m.reviewer),
+        (TextField::Person, &m.signed_by),
+    ] {
+        fields::fits_opt(field, text.as_deref())?;
+    }
+    Ok(())
+}
+
 impl Tx<'_> {
     /// Writes a minutes record whole (insert or replace), keeping derived task dates current.
     pub(super) fn put_minutes(&self, m: &Minutes) -> Result<()> {
@@ -151,11 +174,22 @@ impl Store {
     }
 
     /// Saves the minutes after `edit` changed them, refusing a stale version when `expected` is
-    /// given. The meeting date bounds every date of the minutes.
+    /// given. The meeting date bounds every date of the minutes. Nothing is asked about what is
+    /// still open (see [`Store::save_minutes`]).
     pub fn update_minutes(
         &mut self,
         meeting_id: i64,
         expected: Option<i64>,
+        edit: impl FnOnce(&mut Minutes),
+    ) -> Result<Minutes> {
+        self.change_minutes(meeting_id, expected, None, edit)
+    }
+
+    fn change_minutes(
+        &mut self,
+        meeting_id: i64,
+        expected: Option<i64>,
+        confirm: Option<Confirm>,
         edit: impl FnOnce(&mut Minutes),
     ) -> Result<Minutes> {
         let meeting = self.meeting(meeting_id)?;
@@ -166,19 +200,10 @@ impl Store {
             ..Minutes::default()
         });
         edit(&mut m);
-        for (field, date) in [
-            ("reviewed_on", m.reviewed_on),
-            ("feedback_sent_on", m.feedback_sent_on),
-            ("signed_on", m.signed_on),
-            ("issued_on", m.issued_on),
-        ] {
-            if date.is_some_and(|d| d < meeting.date) {
-                return Err(Invalid::DateBefore {
-                    field,
-                    earlier_than: "meeting_date",
-                }
-                .into());
-            }
+        order::minutes(meeting.date, &m)?;
+        minutes_texts(&m)?;
+        if let Some(confirm) = confirm {
+            self.check_open(meeting_id, before.as_ref(), &m, confirm)?;
         }
         let issued_changed = before.as_ref().map(|b| b.issued_on) != Some(m.issued_on);
         let sent_now = before.as_ref().and_then(|b| b.feedback_sent_on).is_none()
@@ -220,13 +245,12 @@ impl Store {
         let sent = minutes
             .and_then(|m| m.feedback_sent_on)
             .ok_or(Invalid::NoFeedbackRound(meeting_id))?;
-        if answer.received_on.is_some_and(|r| r < sent) {
-            return Err(Invalid::DateBefore {
-                field: "received_on",
-                earlier_than: "feedback_sent_on",
-            }
-            .into());
+        if let Some(received) = answer.received_on {
+            order::feedback(sent, received)?;
         }
+        fields::fits_opt(TextField::Note, answer.opinion.as_deref())?;
+        fields::fits_opt(TextField::Person, answer.signer.as_deref())?;
+        fields::fits_opt(TextField::Post, answer.signer_post.as_deref())?;
         let participant: bool = self.conn.query_row(
             "SELECT EXISTS (SELECT 1 FROM feedback WHERE meeting_id = ?1 AND unit_id = ?2)",
             params![meeting_id, unit.id],
@@ -286,7 +310,7 @@ impl Store {
         let Some(sent) = self.minutes(meeting_id)?.and_then(|m| m.feedback_sent_on) else {
             return Ok(Vec::new());
         };
-        let deadline = feedback_deadline(&self.cal, &self.thresholds, sent).date;
+        let deadline = feedback_deadline(&self.cal, &self.thresholds, sent);
         let mut stmt = self.conn.prepare(
             "SELECT u.name, f.meeting_id, f.unit_id, f.received_on, f.opinion, f.signer, f.signer_post, f.sealed, f.version
              FROM feedback f JOIN unit u ON u.id = f.unit_id WHERE f.meeting_id = ?1 ORDER BY u.id",
@@ -318,7 +342,8 @@ impl Store {
             out.push(FeedbackRow {
                 unit,
                 feedback,
-                deadline,
+                deadline: deadline.date,
+                deadline_provisional: deadline.provisional,
                 status,
                 signed_and_sealed,
             });

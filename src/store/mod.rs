@@ -21,6 +21,7 @@ mod initials;
 mod meetings;
 mod minutes;
 mod overview;
+mod promises;
 mod reports;
 mod rows;
 mod schema;
@@ -45,7 +46,7 @@ pub use accounts::{Access, Account, UnknownAccounts};
 pub use audit::{AuditEntry, AuditQuery};
 pub use backup::BackupInfo;
 pub use bulk::Dataset;
-pub use calendar::parse_calendar_csv;
+pub use calendar::{CalendarWrite, parse_calendar_csv};
 pub use chain::{AuditChain, ChainBreak};
 pub use check::CheckReport;
 pub use criticisms::{CriticismRow, NewCriticism, ReferralStep};
@@ -56,8 +57,9 @@ pub use import::{
     PlannedMeeting, PlannedReferral, PlannedTask, PlannedUnit,
 };
 pub use meetings::{MeetingDetail, MeetingFilter, MeetingRow, MeetingScope, NewMeeting};
-pub use minutes::{FeedbackAnswer, FeedbackRow};
+pub use minutes::{FeedbackAnswer, FeedbackRow, MinutesSave};
 pub use overview::Overview;
+pub use reports::Bulletin;
 pub use rows::{UnitDetail, UnitRow};
 pub use schema::SCHEMA_VERSION;
 pub use snapshot::Snapshot;
@@ -305,7 +307,7 @@ struct Tx<'a> {
 }
 
 /// The tables whose ids are never given twice (migration 10's `id_used`).
-pub(crate) const ID_TABLES: [&str; 8] = [
+pub(crate) const ID_TABLES: [&str; 9] = [
     "unit",
     "leader",
     "meeting",
@@ -314,6 +316,7 @@ pub(crate) const ID_TABLES: [&str; 8] = [
     "explanation",
     "criticism",
     "referral",
+    "waiver",
 ];
 
 impl Tx<'_> {

@@ -3,7 +3,7 @@
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
-use super::tasks::query::{LIGHT_SQL, STATE_SQL};
+use super::tasks::query::{CRITICISM_DUE, LIGHT_SQL, STATE_SQL};
 use super::{MeetingFilter, MeetingScope, Result, Store, TaskFilter};
 use crate::domain::{Light, TaskState};
 
@@ -29,7 +29,8 @@ pub struct Overview {
     pub promises_due_this_week: i64,
     /// The Sunday that ends today's week (today itself on a Sunday).
     pub week_end: NaiveDate,
-    /// R5.6: tasks whose promise has passed too (`TaskFilter::state = CriticismDue`).
+    /// R5.6: tasks with a missed promise nothing answered yet, done since or not
+    /// (`TaskFilter::state = CriticismDue`).
     pub criticisms_due: i64,
     /// R5.7: units due for referral (`UnitRow::referral_due` in [`Store::unit_rows`], counted by
     /// [`Store::referrals_due`] without the task figures).
@@ -67,7 +68,7 @@ impl Store {
             feedback_waiting: meetings(MeetingScope::FeedbackWaiting)?,
             promises_due_this_week: sum(&|f| f.state == TaskState::Promised && f.by_week_end),
             week_end,
-            criticisms_due: sum(&|f| f.state == TaskState::CriticismDue),
+            criticisms_due: self.criticisms_due(today)?,
             referrals_due: to_i64(referrals_due),
         })
     }
@@ -112,6 +113,18 @@ impl Store {
             }
         }
         Ok(out)
+    }
+}
+
+impl Store {
+    /// R5.6: the tasks due for a criticism on `today`, done since or not: from the index of
+    /// unanswered promises (a task done late keeps its missed promise).
+    fn criticisms_due(&self, today: NaiveDate) -> Result<i64> {
+        let sql = format!("SELECT count(*) FROM task t WHERE {CRITICISM_DUE}");
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(rusqlite::named_params! {":today": today}, |r| r.get(0))?)
     }
 }
 

@@ -373,7 +373,9 @@ CREATE INDEX minutes_feedback_sent ON minutes(feedback_sent_on) WHERE feedback_s
     include_str!("schema/09_meeting_months.sql"),
     include_str!("schema/10_ids_kept.sql"),
     include_str!("schema/11_audit_count.sql"),
-    include_str!("schema/12_procedure_unknown.sql"),
+    include_str!("schema/12_chain.sql"),
+    include_str!("schema/13_whole_notices.sql"),
+    include_str!("schema/14_procedure_unknown.sql"),
 ];
 
 /// The migrations from an empty file to [`SCHEMA_VERSION`].

@@ -2,10 +2,11 @@
 
 mod count;
 mod derived;
-mod edit;
+pub(super) mod edit;
 mod order;
 pub(crate) mod query;
 pub(crate) mod text;
+mod times;
 
 use crate::domain::Role;
 use chrono::NaiveDate;
@@ -14,9 +15,12 @@ use serde::Serialize;
 
 use super::{Entity, Invalid, Result, Store, StoreError, Tx};
 use crate::calendar::Calendar;
-use crate::domain::{Criticism, ExemptCategory, Explanation, Limit, ProgressReport, Task};
+use crate::domain::fields::{self, TextField};
+use crate::domain::order::{self as time_order, TaskTimes};
+use crate::domain::{Criticism, ExemptCategory, Explanation, Limit, ProgressReport, Task, Waiver};
 use crate::text::initials;
 use derived::Derived;
+pub(super) use times::{check_text, task_times};
 
 pub use query::{Anchor, TaskFilter, TaskRow, TaskSort};
 
@@ -41,6 +45,8 @@ pub struct TaskDetail {
     pub progress: Vec<ProgressReport>,
     pub explanations: Vec<Explanation>,
     pub criticisms: Vec<Criticism>,
+    /// R5.6: decisions not to criticise the task's missed promise.
+    pub waivers: Vec<Waiver>,
 }
 
 pub(super) fn limit_from(kind: &str, date: Option<NaiveDate>, category: Option<&str>) -> Limit {
@@ -99,9 +105,7 @@ pub(super) fn read_task(conn: &Connection, id: i64) -> Result<Task> {
 
 impl Tx<'_> {
     pub(super) fn insert_task(&self, t: &Task) -> Result<i64> {
-        if t.text.trim().is_empty() {
-            return Err(Invalid::Empty("text").into());
-        }
+        check_text(&t.text)?;
         let (date, category) = limit_columns(t.limit);
         // The derived columns are computed here, as `refresh_due` would, so the row is written
         // once (a bulk load inserts hundreds of thousands).
@@ -116,6 +120,14 @@ impl Tx<'_> {
                 entity: Entity::Meeting,
                 key: t.meeting_id.to_string(),
             })?;
+        // A new task (an import, a bulk load) is checked against its meeting here, where its date
+        // is read anyway; its progress and explanations by the writes that add them.
+        if let Limit::Date(due) = t.limit {
+            time_order::limit(meeting_date, due)?;
+        }
+        if let Some(done) = t.completed_on {
+            time_order::completion(&TaskTimes::of_meeting(meeting_date), done)?;
+        }
         let d = Derived::of(self.cal, self.t, t.limit, issued, meeting_date);
         self.prepare_cached(
             "INSERT INTO task (id, meeting_id, text, lead_unit_id, responsible_leader_id, limit_kind, limit_date,
@@ -201,24 +213,22 @@ impl Tx<'_> {
         Ok(self.last_insert_rowid())
     }
 
-    pub(super) fn insert_explanation(&self, e: &Explanation) -> Result<i64> {
+    /// Writes an explanation's row (its task's chain not refreshed: a bulk load recounts every
+    /// task's at the end).
+    pub(super) fn insert_explanation_row(&self, e: &Explanation) -> Result<i64> {
         self.prepare_cached(
             "INSERT INTO explanation (id, task_id, submitted_on, text, promised_on) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?
         .execute(params![self.id_for("explanation", e.id)?, e.task_id, e.submitted_on, e.text, e.promised_on])?;
-        let id = self.last_insert_rowid();
-        self.refresh_promise(e.task_id)?;
-        Ok(id)
+        Ok(self.last_insert_rowid())
     }
 
-    /// Recomputes a task's `promised_on`: the latest explanation's promise is the one in force.
-    pub(super) fn refresh_promise(&self, task_id: i64) -> Result<()> {
-        self.prepare_cached(
-            "UPDATE task SET promised_on = (SELECT promised_on FROM explanation WHERE task_id = ?1
-             ORDER BY submitted_on DESC, id DESC LIMIT 1) WHERE id = ?1",
-        )?
-        .execute([task_id])?;
-        Ok(())
+    /// Writes an explanation and refreshes its task's chain (the promise in force is the latest
+    /// explanation's; an earlier promise missed stays unanswered).
+    pub(super) fn insert_explanation(&self, e: &Explanation) -> Result<i64> {
+        let id = self.insert_explanation_row(e)?;
+        self.refresh_chain(e.task_id)?;
+        Ok(id)
     }
 
     /// Recomputes a task's `last_progress_on` from its progress reports.
@@ -247,8 +257,11 @@ impl Store {
     ) -> Result<i64> {
         let task = self.task(task_id)?;
         if text.trim().is_empty() {
-            return Err(Invalid::Empty("text").into());
+            return Err(Invalid::Empty(TextField::Progress).into());
         }
+        fields::fits(TextField::Progress, text.trim())?;
+        // R5.3: after the meeting, and nothing reported on a task after it was done.
+        time_order::progress(&task_times(&self.conn, task_id)?, reported_on)?;
         self.write(Role::Editor, |tx| {
             let mut p = ProgressReport {
                 id: 0,
@@ -274,14 +287,8 @@ impl Store {
         if task.completed_on.is_some() {
             return Err(Invalid::AlreadyDone(task_id).into());
         }
-        let meeting = self.meeting(task.meeting_id)?;
-        if date < meeting.date {
-            return Err(Invalid::DateBefore {
-                field: "completed_on",
-                earlier_than: "meeting_date",
-            }
-            .into());
-        }
+        fields::fits_opt(TextField::Note, note.as_deref())?;
+        time_order::completion(&task_times(&self.conn, task_id)?, date)?;
         self.write(Role::Editor, |tx| {
             let version = expected.unwrap_or(task.version);
             tx.check_version(Entity::Task, "task", "id = ?1", &task_id, &task_id.to_string(), version)?;
@@ -289,6 +296,8 @@ impl Store {
                 "UPDATE task SET completed_on = ?2, completion_note = ?3, version = version + 1 WHERE id = ?1",
                 params![task_id, date, note],
             )?;
+            // R5.6: a completion after a missed promise does not answer it; one on time keeps it.
+            tx.refresh_chain(task_id)?;
             let after = Task { completed_on: Some(date), completion_note: note.clone(), version: version + 1, ..task.clone() };
             tx.audit("update", Entity::Task, task_id, Some(&task), Some(&after))
         })
@@ -306,19 +315,14 @@ impl Store {
         if task.completed_on.is_some() {
             return Err(Invalid::AlreadyDone(task_id).into());
         }
+        fields::fits_opt(TextField::Note, text.as_deref())?;
+        time_order::explanation(&task_times(&self.conn, task_id)?, submitted_on, promised_on)?;
         // R5.5: a unit that missed a limit explains; a task not yet past it has nothing to explain.
         let due = self.task_row(task_id, submitted_on)?.due;
         if due.is_none_or(|due| submitted_on <= due) {
             return Err(Invalid::NotOverdue {
                 task: task_id,
                 on: submitted_on,
-            }
-            .into());
-        }
-        if promised_on < submitted_on {
-            return Err(Invalid::DateBefore {
-                field: "promised_on",
-                earlier_than: "submitted_on",
             }
             .into());
         }
@@ -373,6 +377,7 @@ impl Store {
             progress,
             explanations,
             criticisms: self.criticisms_of_task(id)?,
+            waivers: self.waivers_of_task(id)?,
         })
     }
 }

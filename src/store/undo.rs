@@ -206,6 +206,7 @@ impl Tx<'_> {
             (Entity::Progress, "create") => self.undo_progress(c),
             (Entity::Explanation, "create") => self.undo_explanation(c),
             (Entity::Criticism, "create") => self.undo_criticism(c),
+            (Entity::Waiver, "create") => self.undo_waiver(c),
             (Entity::Referral, "create") => self.undo_create_referral(c),
             (Entity::Referral, "update") => self.undo_update_referral(c),
             _ => Err(c.cannot()),

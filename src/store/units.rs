@@ -4,6 +4,7 @@ use crate::domain::Role;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{Entity, Invalid, Result, Store, StoreError, Tx};
+use crate::domain::fields::{self, TextField};
 use crate::domain::{Leader, LeaderTitle, Unit, UnitKind};
 use crate::text::initials;
 
@@ -66,6 +67,12 @@ pub(super) fn read_leader(conn: &Connection, id: i64) -> Result<Leader> {
     .ok_or_else(|| StoreError::not_found(Entity::Leader, id))
 }
 
+/// A unit's main leader and contact line fit their fields.
+fn unit_texts(u: &Unit) -> Result<()> {
+    fields::fits_opt(TextField::Person, u.main_leader.as_deref())?;
+    Ok(fields::fits_opt(TextField::Contact, u.contact.as_deref())?)
+}
+
 impl Tx<'_> {
     /// A unit's or leader's name, trimmed: not empty, and not taken by another record of `table`
     /// (`except` is the record being renamed).
@@ -77,9 +84,14 @@ impl Tx<'_> {
         except: Option<i64>,
     ) -> Result<&'n str> {
         let name = name.trim();
+        let field = match entity {
+            Entity::Leader => TextField::LeaderName,
+            _ => TextField::UnitName,
+        };
         if name.is_empty() {
-            return Err(Invalid::Empty("name").into());
+            return Err(Invalid::Empty(field).into());
         }
+        fields::fits(field, name)?;
         let taken: bool = self.query_row(
             &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE name = ?1 AND id IS NOT ?2)"),
             params![name, except],
@@ -96,6 +108,7 @@ impl Tx<'_> {
 
     pub(super) fn insert_unit(&self, u: &Unit) -> Result<i64> {
         let name = self.free_name("unit", Entity::Unit, &u.name, None)?;
+        unit_texts(u)?;
         self.prepare_cached(
             "INSERT INTO unit (id, name, kind, main_leader, contact, active, initials) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?
@@ -158,6 +171,7 @@ impl Store {
         self.write(Role::Admin, |tx| {
             tx.check_version(Entity::Unit, "unit", "id = ?1", &changed.id, &changed.id.to_string(), changed.version)?;
             let name = tx.free_name("unit", Entity::Unit, &changed.name, Some(changed.id))?;
+            unit_texts(changed)?;
             tx.execute(
                 "UPDATE unit SET name = ?2, kind = ?3, main_leader = ?4, contact = ?5, active = ?6, initials = ?7,
                  version = version + 1 WHERE id = ?1",

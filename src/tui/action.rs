@@ -110,6 +110,8 @@ pub struct WriteFailure {
     pub field: Option<String>,
     /// Someone else saved the record since the form was filled.
     pub conflict: bool,
+    /// Not refused but asked: the message is a question, and yes saves again confirmed.
+    pub ask: bool,
 }
 
 /// A save the store made.

@@ -11,7 +11,7 @@ use super::model::{
     Minutes, MonthView, NewCriticism, NewMeeting, NewTask, NewUnit, People, Period, ReferralStep,
     TaskFilter, Unit,
 };
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Ui};
 use crate::store::{Anchor, Invalid, Store, StoreError, nearer_than_either_end};
 
 /// A change the user saved in a form, as the store takes it.
@@ -45,6 +45,8 @@ pub enum Write {
         meeting: i64,
         expected: Option<i64>,
         minutes: Box<Minutes>,
+        /// The user confirmed issuing with what is still open (R4.4).
+        force: bool,
     },
     Feedback {
         meeting: i64,
@@ -75,6 +77,12 @@ pub enum Write {
         text: Option<String>,
     },
     Criticise(NewCriticism),
+    /// R5.6: no criticism for the task's missed promise.
+    Waive {
+        task: i64,
+        date: NaiveDate,
+        reason: String,
+    },
     Referral(ReferralStep),
     Undo,
 }
@@ -175,18 +183,48 @@ pub fn execute(store: &mut Store, today: NaiveDate, lang: Lang, command: Command
 /// A refused write as the form shows it: the message, the field it names, whether it was a
 /// conflict with another user's change.
 fn failure(lang: Lang, e: StoreError) -> WriteFailure {
-    let field = match &e {
-        StoreError::Invalid(Invalid::DateBefore { field, .. } | Invalid::Empty(field)) => {
-            Some(field.to_string())
-        }
-        _ => None,
-    };
+    let field = field_of(&e);
     let conflict = matches!(e, StoreError::Conflict { .. });
+    // R4.4: what is still open on issuing the minutes is asked about, not refused.
+    if let StoreError::Invalid(Invalid::IssueOpen { open, .. }) = &e {
+        return WriteFailure {
+            message: lang.ui_fill(Ui::AskIssueOpen, &[&lang.issue_open(open)]),
+            field: None,
+            conflict: false,
+            ask: true,
+        };
+    }
     WriteFailure {
         message: crate::cli::store_failure(lang, e).message,
         field,
         conflict,
+        ask: false,
     }
+}
+
+/// The form field a refusal is about: the date or text it names, in the `i`-th group of a batch
+/// form (`limit#0`) when one item of a batch was refused.
+fn field_of(e: &StoreError) -> Option<String> {
+    let StoreError::Invalid(i) = e else {
+        return None;
+    };
+    Some(match i {
+        Invalid::OutOfOrder(o) => o.what.field().to_string(),
+        Invalid::MissingDate(w) => w.field().to_string(),
+        Invalid::Empty(f) => f.field().to_string(),
+        Invalid::TooLong(t) => t.field.field().to_string(),
+        Invalid::FeedbackPending { .. } => "archived_feedback".to_string(),
+        Invalid::NotCriticismDue { task, .. } => format!("task#{task}"),
+        Invalid::CriticismNeedsDocNo => "doc_no".to_string(),
+        Invalid::InsistNeedsReason | Invalid::WaiverNeedsReason | Invalid::ReferralNeedsText(_) => {
+            "reason".to_string()
+        }
+        Invalid::CriticisedLeadFixed { .. } => "lead".to_string(),
+        Invalid::Line { line, error } => {
+            format!("{}#{}", field_of(error)?, line.saturating_sub(1))
+        }
+        _ => return None,
+    })
 }
 
 fn run(store: &Store, today: NaiveDate, command: Command) -> Result<Loaded, StoreError> {

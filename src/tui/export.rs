@@ -10,7 +10,7 @@ use crate::i18n::Lang;
 use crate::store::Store;
 
 /// What `x` exports.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExportWhat {
     /// The ledger as filtered on screen, and the filter in words (the file's title row).
     Ledger {
@@ -18,6 +18,8 @@ pub enum ExportWhat {
         scope: String,
     },
     Report(Period),
+    /// R5.4: the draft status bulletin of the period (.docx).
+    Bulletin(Period),
     /// R4.2: the feedback forms of a meeting's minutes, one per participating unit.
     FeedbackForms(i64),
 }
@@ -71,6 +73,8 @@ pub(super) fn run(
     let now = store.now_label();
     let at = stamp(&crate::os::now_cst_string());
     let store_err = |e| crate::cli::store_failure(lang, e).message;
+    let meta =
+        crate::export::DocMeta::now(store.account(), lang.exp(crate::i18n::Exp::NoticeIssuer));
     let result: Result<(PathBuf, usize), String> = match what {
         ExportWhat::Ledger { filter, scope } => {
             let path = free_path(dir, &format!("duban-ledger-{at}"), "xlsx");
@@ -99,10 +103,21 @@ pub(super) fn run(
                         .map_err(|e| e.to_string())
                 })
         }
+        ExportWhat::Bulletin(period) => {
+            let path = free_path(dir, &format!("duban-bulletin-{at}"), "docx");
+            store
+                .bulletin(period, today)
+                .map_err(store_err)
+                .and_then(|b| {
+                    crate::export::bulletin(&path, lang, &b, &meta)
+                        .map(|()| (path.clone(), 1))
+                        .map_err(|e| e.message(lang, &path))
+                })
+        }
         ExportWhat::FeedbackForms(meeting) => store
             .meeting_detail(meeting, today)
             .map_err(store_err)
-            .and_then(|detail| feedback_forms(&detail, lang, dir)),
+            .and_then(|detail| feedback_forms(&detail, lang, dir, &meta)),
     };
     match result {
         Ok((path, count)) => {
@@ -119,12 +134,13 @@ fn feedback_forms(
     detail: &MeetingDetail,
     lang: Lang,
     dir: &Path,
+    meta: &crate::export::DocMeta,
 ) -> Result<(PathBuf, usize), String> {
     let mut written = 0;
     for (unit, _) in &detail.attendance {
         let stem = format!("duban-feedback-{}-{}", detail.meeting.id, file_safe(unit));
         let path = free_path(dir, &stem, "docx");
-        crate::export::feedback_form(&path, lang, detail, unit)
+        crate::export::feedback_form(&path, lang, detail, unit, meta)
             .map_err(|e| e.message(lang, &path))?;
         written += 1;
     }

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::command::Write;
 use crate::i18n::{Lang, Ui};
-use crate::store::{Entity, Store, StoreError};
+use crate::store::{Entity, MinutesSave, Store, StoreError};
 
 /// What a save did, beyond the message the form gave it.
 #[derive(Debug, Default)]
@@ -81,7 +81,7 @@ pub fn apply(store: &mut Store, today: NaiveDate, w: Write) -> Result<Outcome, S
         }
         Write::Attendance { meeting, rows } => {
             for (unit, outcome, attendee, role) in rows {
-                store.record_attendance(meeting, &unit, outcome, attendee, role)?;
+                store.record_attendance(meeting, &unit, outcome, attendee, role, today)?;
             }
             created(meeting)
         }
@@ -89,8 +89,14 @@ pub fn apply(store: &mut Store, today: NaiveDate, w: Write) -> Result<Outcome, S
             meeting,
             expected,
             minutes,
+            force,
         } => {
-            store.update_minutes(meeting, expected, |m| {
+            let save = MinutesSave {
+                expected,
+                today,
+                force,
+            };
+            store.save_minutes(meeting, save, |m| {
                 let version = m.version;
                 *m = *minutes;
                 m.meeting_id = meeting;
@@ -147,6 +153,7 @@ pub fn apply(store: &mut Store, today: NaiveDate, w: Write) -> Result<Outcome, S
                 note: due.then_some(Note::ReferralDue(unit)),
             }
         }
+        Write::Waive { task, date, reason } => created(store.add_waiver(task, date, &reason)?),
         Write::Referral(step) => created(store.referral_step(step)?),
         Write::Undo => {
             let u = store.undo_last()?;

@@ -157,6 +157,7 @@ pub fn add_hostile(store: &mut Store) -> Added {
             AttendanceOutcome::LeaderAttended,
             Some(h("孙涛")),
             Some(h("局长")),
+            d("2099-12-31"),
         )
         .unwrap();
     store
@@ -227,19 +228,27 @@ pub fn add_hostile(store: &mut Store) -> Added {
     store
         .complete_task(done, d("2026-11-20"), Some(h("已按要求办结")), None)
         .unwrap();
-    let criticism = store
-        .add_criticism(NewCriticism {
-            unit: plain_unit.clone(),
-            date: d("2026-11-24"),
-            doc_no: Some(h("县考绩办〔2026〕9号")),
-            reason: Some(h("议定事项逾期未完成\n且未兑现承诺")),
-            task_ids: vec![plain_task],
-        })
-        .unwrap();
+    // Its promise is still ahead: named all the same, with the reason (R5.6), twice, so that the
+    // unit is due for referral (R5.7).
+    let criticise = |store: &mut Store, no: &str| {
+        store
+            .add_criticism(NewCriticism {
+                unit: plain_unit.clone(),
+                date: d("2026-11-24"),
+                doc_no: Some(h(no)),
+                reason: Some(h("议定事项逾期未完成\n且未兑现承诺")),
+                task_ids: vec![plain_task],
+                force: true,
+            })
+            .unwrap()
+    };
+    let criticism = criticise(store, "县考绩办〔2026〕9号");
+    criticise(store, "县考绩办〔2026〕10号");
     let referral = store
         .referral_step(ReferralStep::Propose {
             unit: plain_unit.clone(),
             date: d("2026-11-24"),
+            reason: Some(h("一年内两次通报批评")),
         })
         .unwrap();
     store

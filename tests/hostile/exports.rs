@@ -156,7 +156,8 @@ fn every_export_is_free_of_control_characters_and_bidi_overrides() {
         for (unit, _) in &detail.attendance {
             for lang in [Lang::Zh, Lang::En] {
                 let form = out(&format!("form-{meeting}-{lang:?}.docx"));
-                duban::export::feedback_form(&form, lang, &detail, unit).unwrap();
+                let meta = duban::export::DocMeta::now("hostile", "县考绩办");
+                duban::export::feedback_form(&form, lang, &detail, unit, &meta).unwrap();
                 assert!(check_docx(&form) > 0);
             }
         }

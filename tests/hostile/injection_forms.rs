@@ -90,7 +90,17 @@ fn the_command_line_filters_and_forms_take_the_text_literally() {
         ]);
         let meeting = m["id"].as_i64().unwrap().to_string();
         assert_eq!(m["topics"][0].as_str(), Some(*q));
-        ok(&db, &["minutes", "issue", &meeting, "--date", "2026-11-09"]);
+        ok(
+            &db,
+            &[
+                "minutes",
+                "issue",
+                &meeting,
+                "--date",
+                "2026-11-09",
+                "--force",
+            ],
+        );
         let t = json(&[
             "task",
             "add",

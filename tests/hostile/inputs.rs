@@ -177,7 +177,10 @@ fn command_line_arguments_are_stored_cleaned_as_typed_text() {
             "2026-11-05",
         ],
     );
-    ok(&db, &["minutes", "issue", "1", "--date", "2026-11-05"]);
+    ok(
+        &db,
+        &["minutes", "issue", "1", "--date", "2026-11-05", "--force"],
+    );
     let text = ha("完成管网改造\n第二段");
     ok(
         &db,
@@ -244,23 +247,39 @@ fn command_line_arguments_are_stored_cleaned_as_typed_text() {
         &db,
         &["task", "done", "2", "--note", &note, "--date", "2026-11-20"],
     );
+    // Its promise is still ahead (R5.6): named all the same, with the reason, twice (R5.7).
     let (doc, reason) = (ha("县考绩办〔2026〕9号"), ha("逾期未完成\n且未兑现承诺"));
+    for doc in [doc.as_str(), "县考绩办〔2026〕10号"] {
+        ok(
+            &db,
+            &[
+                "criticize",
+                &unit,
+                "--doc",
+                doc,
+                "--reason",
+                &reason,
+                "--task",
+                "1",
+                "--date",
+                "2026-11-24",
+                "--force",
+            ],
+        );
+    }
+    let proposal = ha("一年内两次通报批评");
     ok(
         &db,
         &[
-            "criticize",
+            "referral",
+            "propose",
             &unit,
-            "--doc",
-            &doc,
-            "--reason",
-            &reason,
-            "--task",
-            "1",
             "--date",
             "2026-11-24",
+            "--reason",
+            &proposal,
         ],
     );
-    ok(&db, &["referral", "propose", &unit, "--date", "2026-11-24"]);
     let not_referred = ha("已整改到位");
     ok(
         &db,
@@ -337,6 +356,10 @@ fn command_line_arguments_are_stored_cleaned_as_typed_text() {
     assert_eq!(c.criticism.reason.as_deref(), Some(lines(&reason).as_str()));
     let r = store.referral(1).unwrap();
     assert_eq!(r.reason.as_deref(), Some(lines(&not_referred).as_str()));
+    assert_eq!(
+        r.proposal_reason.as_deref(),
+        Some(lines(&proposal).as_str())
+    );
     let (day, _) = store.calendar().entry(d("2026-12-31")).unwrap();
     assert_eq!(day.name, one_line(&holiday));
 

@@ -8,7 +8,9 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod docx;
 pub mod fixtures;
+pub mod pdf;
 pub mod pty;
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -64,6 +64,12 @@ impl Period {
         self.from <= d && d <= self.to
     }
 
+    /// Whether an event dated `d` (a criticism, a referral) belongs to the period as it stands on
+    /// `today`: in the period, and not after today.
+    pub fn holds_by(&self, d: NaiveDate, today: NaiveDate) -> bool {
+        self.contains(d) && d <= today
+    }
+
     /// The months the period touches, as (year, month), oldest first.
     pub fn months(&self) -> Vec<(i32, u32)> {
         let mut out = Vec::new();

@@ -156,14 +156,18 @@ fn r5_5_overdue_task_needs_an_explanation_then_a_promise() {
 }
 
 #[test]
-fn r5_6_missed_promise_makes_criticism_due_until_criticised() {
+fn r5_6_missed_promise_makes_criticism_due_until_answered() {
     let f = TaskFacts {
         promised_on: Some(d("2026-12-04")),
+        unanswered_promise: Some(d("2026-12-04")),
         ..facts(Some("2026-11-20"))
     };
+    assert_eq!(state(&f, d("2026-12-04")), TaskState::Promised);
     assert_eq!(state(&f, d("2026-12-07")), TaskState::CriticismDue);
+    // Criticised: the miss is answered (the store clears the unanswered promise).
     let c = TaskFacts {
         criticised: true,
+        unanswered_promise: None,
         ..f
     };
     assert_eq!(state(&c, d("2026-12-07")), TaskState::Criticised);
@@ -173,6 +177,35 @@ fn r5_6_missed_promise_makes_criticism_due_until_criticised() {
     };
     assert_eq!(state(&done, d("2026-12-09")), TaskState::Done);
     assert_eq!(done_on_time(&done), Some(false));
+}
+
+#[test]
+fn r5_6_late_completion_does_not_erase_missed_promise() {
+    let f = TaskFacts {
+        promised_on: Some(d("2026-12-04")),
+        unanswered_promise: Some(d("2026-12-04")),
+        completed_on: Some(d("2026-12-08")),
+        ..facts(Some("2026-11-20"))
+    };
+    assert_eq!(state(&f, d("2026-12-09")), TaskState::CriticismDue);
+    assert_eq!(
+        light(&monfri(), &Thresholds::default(), &f, d("2026-12-09")),
+        Light::Done,
+        "the light stays done"
+    );
+}
+
+#[test]
+fn r5_6_criticism_then_new_promise_ahead_is_promised_then_due_again() {
+    // Criticised for a first miss, then a new promise: promised while it is ahead.
+    let f = TaskFacts {
+        promised_on: Some(d("2026-12-20")),
+        unanswered_promise: Some(d("2026-12-20")),
+        criticised: true,
+        ..facts(Some("2026-11-20"))
+    };
+    assert_eq!(state(&f, d("2026-12-10")), TaskState::Promised);
+    assert_eq!(state(&f, d("2026-12-21")), TaskState::CriticismDue);
 }
 
 #[test]

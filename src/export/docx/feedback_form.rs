@@ -1,24 +1,29 @@
-//! The feedback form on a meeting's draft minutes (县政府专题会议纪要意见反馈单, R4.2), laid out as
-//! the attachment of 永政办发〔2011〕62号, pre-filled for one participating unit.
+//! The feedback form on a meeting's draft minutes (县政府专题会议纪要意见反馈单, R4.2), laid out
+//! as the attachment of 永政办发〔2011〕62号 and labelled 附件, pre-filled for one participating
+//! unit. The signature and seal are left for the unit's head to write.
 
 use std::path::Path;
 
-use docx_rs::AlignmentType;
+use docx_rs::{AlignmentType, TableCell, VMergeType};
 
 use super::{
-    TABLE_SIZE, TEXT_WIDTH, cell, cell_text, document, multiline, row, save, table, title,
+    BODY_FONT, DocMeta, TABLE_SIZE, TEXT_WIDTH, attachment_label, cell, cell_text, document,
+    multiline, row, save, sentence, table, text_width, title,
 };
-use crate::export::{ExportError, long_date};
+use crate::export::{ExportError, long_date, opt_long_date};
 use crate::i18n::{Exp, Lang};
 use crate::store::MeetingDetail;
 
 /// The grid: label, value, label, value (twips; they add up to the type area).
-const GRID: [usize; 4] = [1800, 2600, 1900, TEXT_WIDTH - 1800 - 2600 - 1900];
+const GRID: [usize; 4] = [1800, 2600, 1800, TEXT_WIDTH - 1800 - 2600 - 1800];
+/// A cell's left and right margins together (Word's default, 0.19 cm each), in twips.
+const CELL_MARGINS: i32 = 216;
+const ROW: f32 = 560.0;
 
 /// Writes the feedback form of `detail`'s minutes for `unit`: topic, chair, participating units,
 /// the unit, the drafter with phone, fax and e-mail, the director's review, the day the draft was
-/// sent. The answer (the day of feedback, the opinion, the signature and seal) is filled when the
-/// unit has answered, else left blank for the unit to fill.
+/// sent. The unit's answer (the day of feedback and the opinion) is filled in when it has
+/// answered; the signature and seal never are.
 ///
 /// Refuses a meeting without minutes ([`ExportError::NoMinutes`]) and a unit that did not take
 /// part in it ([`ExportError::NotParticipant`]).
@@ -27,6 +32,7 @@ pub fn feedback_form(
     lang: Lang,
     detail: &MeetingDetail,
     unit: &str,
+    meta: &DocMeta,
 ) -> Result<(), ExportError> {
     let meeting = detail.row.id;
     let minutes = detail
@@ -41,7 +47,6 @@ pub fn feedback_form(
     }
     let answer = detail.feedback.iter().find(|f| f.unit == unit);
     let answered = answer.and_then(|a| a.feedback.received_on.map(|on| (a, on)));
-    let date = |d: Option<chrono::NaiveDate>| d.map(|d| long_date(lang, d)).unwrap_or_default();
     let or_blank = |s: &Option<String>| s.clone().unwrap_or_default();
 
     let left = AlignmentType::Left;
@@ -49,121 +54,145 @@ pub fn feedback_form(
     let label = |m: Exp| cell(cell_text(lang.exp(m), centre), GRID[0], 1);
     let wide = |text: &str| cell(cell_text(text, left), GRID[1] + GRID[2] + GRID[3], 3);
     let units: Vec<&str> = detail.attendance.iter().map(|(n, _)| n.as_str()).collect();
-    let reviewed = [or_blank(&minutes.reviewer), date(minutes.reviewed_on)]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("　");
-    let (opinion, signature, received) = match answered {
-        Some((a, on)) => {
-            let f = &a.feedback;
-            let mut signer = or_blank(&f.signer);
-            if let Some(post) = f.signer_post.as_deref().filter(|p| !p.is_empty()) {
-                signer = format!("{signer}（{post}）");
-            }
-            let seal = lang.exp(if f.sealed {
-                Exp::FormSealed
-            } else {
-                Exp::FormNotSealed
-            });
-            (
-                or_blank(&f.opinion),
-                format!("{signer}　{seal}"),
-                date(Some(on)),
-            )
-        }
-        None => (String::new(), String::new(), String::new()),
+    let reviewed = [
+        or_blank(&minutes.reviewer),
+        opt_long_date(lang, minutes.reviewed_on),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join("　");
+    let (opinion, received) = match answered {
+        Some((a, on)) => (or_blank(&a.feedback.opinion), long_date(lang, on)),
+        None => (String::new(), String::new()),
     };
     let mut rules = lang.exp(Exp::FormRules).to_string();
     if let Some(a) = answer {
+        // A deadline in a year without a holiday notice says so, in words on paper.
+        let provisional = match a.deadline_provisional {
+            true => lang.t(crate::i18n::Msg::Provisional),
+            false => "",
+        };
+        let deadline = lang.exp_fill(Exp::FormDeadline, &[&long_date(lang, a.deadline)]);
         rules = format!(
             "{rules}\n{}",
-            lang.exp_fill(Exp::FormDeadline, &[&long_date(lang, a.deadline)])
+            sentence(lang, &format!("{deadline}{provisional}"))
         );
     }
 
-    let rows = vec![
+    let mut rows = vec![
         row(
             vec![label(Exp::FormTopic), wide(&detail.row.topics.join("、"))],
-            600.0,
+            ROW,
         ),
         row(
             vec![label(Exp::FormChair), wide(&or_blank(&detail.row.chair))],
-            600.0,
+            ROW,
         ),
-        row(vec![label(Exp::FormUnits), wide(&units.join("、"))], 600.0),
-        row(vec![label(Exp::FormUnit), wide(unit)], 600.0),
-        row(
-            vec![
-                label(Exp::FormDrafter),
-                cell(
-                    cell_text(
-                        &format!(
-                            "{}　{}",
-                            or_blank(&minutes.drafter),
-                            lang.exp_fill(Exp::FormPhone, &[&or_blank(&minutes.drafter_phone)])
-                        ),
-                        left,
-                    ),
-                    GRID[1],
-                    1,
-                ),
-                cell(
-                    cell_text(
-                        &lang.exp_fill(Exp::FormFax, &[&or_blank(&minutes.drafter_fax)]),
-                        left,
-                    ),
-                    GRID[2],
-                    1,
-                ),
-                cell(
-                    cell_text(
-                        &lang.exp_fill(Exp::FormEmail, &[&or_blank(&minutes.drafter_email)]),
-                        left,
-                    ),
-                    GRID[3],
-                    1,
-                ),
-            ],
-            600.0,
-        ),
-        row(vec![label(Exp::FormReview), wide(&reviewed)], 600.0),
+        row(vec![label(Exp::FormUnits), wide(&units.join("、"))], ROW),
+        row(vec![label(Exp::FormUnit), wide(unit)], ROW),
+    ];
+    rows.extend(drafter_rows(lang, minutes));
+    rows.extend([
+        row(vec![label(Exp::FormReview), wide(&reviewed)], ROW),
         row(
             vec![
                 label(Exp::FormSentOn),
                 cell(
-                    cell_text(&date(minutes.feedback_sent_on), centre),
+                    cell_text(&opt_long_date(lang, minutes.feedback_sent_on), centre),
                     GRID[1],
                     1,
                 ),
                 cell(cell_text(lang.exp(Exp::FormReceivedOn), centre), GRID[2], 1),
                 cell(cell_text(&received, centre), GRID[3], 1),
             ],
-            600.0,
+            ROW,
         ),
         row(
             vec![
                 label(Exp::FormOpinion),
                 cell(
-                    multiline(&opinion, super::BODY_FONT, TABLE_SIZE),
+                    multiline(&opinion, BODY_FONT, TABLE_SIZE),
                     GRID[1] + GRID[2] + GRID[3],
                     3,
-                ),
+                )
+                .vertical_align(docx_rs::VAlignType::Top),
             ],
-            3600.0,
+            3000.0,
         ),
-        row(vec![label(Exp::FormSignature), wide(&signature)], 1400.0),
+        // Left blank: the unit's head signs and the unit seals the paper form.
+        row(vec![label(Exp::FormSignature), wide("")], 1200.0),
         row(
             vec![cell(
-                multiline(&rules, super::BODY_FONT, TABLE_SIZE),
+                multiline(&rules, BODY_FONT, TABLE_SIZE),
                 TEXT_WIDTH,
                 4,
             )],
             900.0,
         ),
-    ];
+    ]);
+    let heading = lang.exp(Exp::FormTitle);
     let doc = document()
-        .add_paragraph(title(lang.exp(Exp::FormTitle)))
+        .add_paragraph(attachment_label(lang.exp(Exp::FormAttachment)))
+        .add_paragraph(
+            title(heading).line_spacing(
+                docx_rs::LineSpacing::new()
+                    .line(700)
+                    .line_rule(docx_rs::LineSpacingType::Exact)
+                    .before(280)
+                    .after(280),
+            ),
+        )
         .add_table(table(rows, GRID.to_vec()));
-    save(path, doc)
+    save(path, doc, meta, heading)
+}
+
+/// The drafter's rows: the name and phone, then fax and e-mail, each in a cell wide enough that
+/// a number or an address is never broken across lines (an address too long for its cell gets a
+/// row of its own). The label spans the rows.
+fn drafter_rows(lang: Lang, minutes: &crate::domain::Minutes) -> Vec<docx_rs::TableRow> {
+    let or_blank = |s: &Option<String>| s.clone().unwrap_or_default();
+    let left = AlignmentType::Left;
+    let text = |t: &str, width: usize, span: usize| cell(cell_text(t, left), width, span);
+    let phone = lang.exp_fill(Exp::FormPhone, &[&or_blank(&minutes.drafter_phone)]);
+    let fax = lang.exp_fill(Exp::FormFax, &[&or_blank(&minutes.drafter_fax)]);
+    let email = lang.exp_fill(Exp::FormEmail, &[&or_blank(&minutes.drafter_email)]);
+    let label = |merge: VMergeType| -> TableCell {
+        let text = if merge == VMergeType::Restart {
+            lang.exp(Exp::FormDrafter)
+        } else {
+            ""
+        };
+        cell(cell_text(text, AlignmentType::Center), GRID[0], 1).vertical_merge(merge)
+    };
+    let rest = GRID[2] + GRID[3];
+    let fits = |t: &str, width: usize| {
+        text_width(t, TABLE_SIZE) + CELL_MARGINS <= i32::try_from(width).unwrap_or(i32::MAX)
+    };
+    let mut rows = vec![row(
+        vec![
+            label(VMergeType::Restart),
+            text(&or_blank(&minutes.drafter), GRID[1], 1),
+            text(&phone, rest, 2),
+        ],
+        ROW,
+    )];
+    if fits(&fax, GRID[1]) && fits(&email, rest) {
+        rows.push(row(
+            vec![
+                label(VMergeType::Continue),
+                text(&fax, GRID[1], 1),
+                text(&email, rest, 2),
+            ],
+            ROW,
+        ));
+    } else {
+        for t in [&fax, &email] {
+            rows.push(row(
+                vec![label(VMergeType::Continue), text(t, GRID[1] + rest, 3)],
+                ROW,
+            ));
+        }
+    }
+    rows
 }

@@ -4,8 +4,11 @@ use crate::domain::Role;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::fields::{self, TextField};
+use crate::domain::order;
 use crate::domain::{Attendance, AttendanceOutcome};
 use crate::store::{Entity, Invalid, Result, Store, Tx};
+use chrono::NaiveDate;
 
 /// An attendance row as the audit log records it: with the unit's name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,6 +48,12 @@ pub(in crate::store) fn read_attendance(
         .optional()?)
 }
 
+/// An attendee's name and role fit their fields.
+fn attendee_texts(attendee: Option<&str>, role: Option<&str>) -> Result<()> {
+    fields::fits_opt(TextField::Person, attendee)?;
+    Ok(fields::fits_opt(TextField::Post, role)?)
+}
+
 /// Blank text is no text.
 fn non_blank(s: Option<String>) -> Option<String> {
     s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
@@ -69,7 +78,8 @@ impl Tx<'_> {
 
 impl Store {
     /// R3: records how a participating unit attended (adding it as a participant if needed, with
-    /// a feedback row when the feedback round is already out).
+    /// a feedback row when the feedback round is already out), on `today`: only once the meeting
+    /// has been held.
     pub fn record_attendance(
         &mut self,
         meeting_id: i64,
@@ -77,8 +87,11 @@ impl Store {
         outcome: AttendanceOutcome,
         attendee: Option<String>,
         role: Option<String>,
+        today: NaiveDate,
     ) -> Result<()> {
-        self.meeting(meeting_id)?;
+        let meeting = self.meeting(meeting_id)?;
+        order::attendance(meeting.date, today)?;
+        attendee_texts(attendee.as_deref(), role.as_deref())?;
         let unit = self.unit_by_name(unit)?;
         self.write(Role::Editor, |tx| {
             let before = tx.attendance_record(meeting_id, unit.id, &unit.name)?;
@@ -116,6 +129,7 @@ impl Store {
         self.meeting(meeting_id)?;
         let unit = self.unit_by_name(unit)?;
         let (attendee, role) = (non_blank(attendee), non_blank(role));
+        attendee_texts(attendee.as_deref(), role.as_deref())?;
         self.write(Role::Editor, |tx| {
             let before = tx
                 .attendance_record(meeting_id, unit.id, &unit.name)?

@@ -8,8 +8,11 @@ use serde::{Deserialize, Serialize};
 use super::super::minutes::feedback_from;
 use super::attendance::attendance_from;
 use super::{NewMeeting, read_meeting};
+use crate::domain::fields::TextField;
+use crate::domain::order::{self, When};
 use crate::domain::{Attendance, Feedback, Meeting};
 use crate::store::{Entity, Invalid, Result, Store, Tx};
+use chrono::NaiveDate;
 
 /// A meeting as the audit log records it: the plan, the participating units' names, and each
 /// participant's attendance and feedback rows (so that undoing a change of participants can put
@@ -68,9 +71,7 @@ impl Tx<'_> {
         units: &[i64],
         restore: Option<&MeetingRecord>,
     ) -> Result<()> {
-        if m.topics.iter().all(|t| t.trim().is_empty()) {
-            return Err(Invalid::Empty("topic").into());
-        }
+        super::meeting_texts(m)?;
         self.check_meeting_date(m)?;
         self.prepare_cached(
             "UPDATE meeting SET number = ?2, chair_id = ?3, liaison_id = ?4, date = ?5, time = ?6, place = ?7,
@@ -96,41 +97,33 @@ impl Tx<'_> {
         self.refresh_due("t.meeting_id = ?1", m.id)
     }
 
-    /// The minutes' dates and the tasks' completions cannot come before the meeting.
+    /// Moving a meeting keeps time running one way ([`order`]): its minutes' dates, and its
+    /// tasks' limits, progress reports, explanations and completions
+    /// cannot come before it.
     fn check_meeting_date(&self, m: &Meeting) -> Result<()> {
-        let minutes = self
-            .prepare_cached(
-                "SELECT reviewed_on, feedback_sent_on, signed_on, issued_on FROM minutes WHERE meeting_id = ?1",
-            )?
-            .query_map([m.id], |r| {
-                Ok([
-                    ("reviewed_on", r.get(0)?),
-                    ("feedback_sent_on", r.get(1)?),
-                    ("signed_on", r.get(2)?),
-                    ("issued_on", r.get(3)?),
-                ])
-            })?
-            .collect::<rusqlite::Result<Vec<[(&str, Option<chrono::NaiveDate>); 4]>>>()?;
-        for (field, date) in minutes.into_iter().flatten() {
-            if date.is_some_and(|d| d < m.date) {
-                return Err(Invalid::DateBefore {
-                    field,
-                    earlier_than: "meeting_date",
-                }
-                .into());
-            }
+        if let Some(minutes) = super::super::minutes::read_minutes(self, m.id)? {
+            order::minutes(m.date, &minutes)?;
         }
-        let done_before: bool = self.query_row(
-            "SELECT EXISTS (SELECT 1 FROM task WHERE meeting_id = ?1 AND completed_on < ?2)",
-            params![m.id, m.date],
-            |r| r.get(0),
+        // The earliest date of each kind among the meeting's tasks.
+        let earliest: [(When, Option<NaiveDate>); 4] = self.query_row(
+            "SELECT (SELECT min(limit_date) FROM task WHERE meeting_id = ?1),
+                    (SELECT min(p.reported_on) FROM progress_report p JOIN task t ON t.id = p.task_id WHERE t.meeting_id = ?1),
+                    (SELECT min(e.submitted_on) FROM explanation e JOIN task t ON t.id = e.task_id WHERE t.meeting_id = ?1),
+                    (SELECT min(completed_on) FROM task WHERE meeting_id = ?1)",
+            [m.id],
+            |r| {
+                Ok([
+                    (When::Limit, r.get(0)?),
+                    (When::Progress, r.get(1)?),
+                    (When::Explanation, r.get(2)?),
+                    (When::Completion, r.get(3)?),
+                ])
+            },
         )?;
-        if done_before {
-            return Err(Invalid::DateBefore {
-                field: "completed_on",
-                earlier_than: "meeting_date",
+        for (what, date) in earliest {
+            if let Some(d) = date {
+                order::not_before(what, d, When::Meeting, m.date)?;
             }
-            .into());
         }
         Ok(())
     }
@@ -233,9 +226,9 @@ impl Store {
                 units.push(id);
             }
         }
-        let date = new.date.ok_or(Invalid::Empty("date"))?;
+        let date = new.date.ok_or(Invalid::MissingDate(When::Meeting))?;
         if new.topics.iter().all(|t| t.trim().is_empty()) {
-            return Err(Invalid::Empty("topic").into());
+            return Err(Invalid::Empty(TextField::Topic).into());
         }
         let meeting = Meeting {
             id: 0,

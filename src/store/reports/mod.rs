@@ -5,7 +5,10 @@
 //! tasks as it says. Meeting figures come from one classification of the period's meetings
 //! ([`Store::classify_meetings`]), used both to count and to list.
 
+mod bulletin;
 mod meetings;
+
+pub use bulletin::Bulletin;
 
 use std::collections::HashMap;
 
@@ -153,7 +156,7 @@ impl Store {
             let dates = crit.get(&u.id).map_or(&[][..], Vec::as_slice);
             let referrals = refs.get(&u.id).map_or(&[][..], Vec::as_slice);
             let cr = unit_criticisms(dates, referrals, today);
-            let in_period = |d: &NaiveDate| period.contains(*d) && *d <= today;
+            let in_period = |d: &NaiveDate| period.holds_by(*d, today);
             let figures = UnitFigures {
                 unit_id: u.id,
                 unit: u.name,

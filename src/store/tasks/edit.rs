@@ -1,10 +1,11 @@
 //! Adding tasks (one, or a batch all-or-nothing) and editing them (R4.1, R5.1–R5.2).
 
 use crate::domain::Role;
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
-use super::{NewTask, limit_columns, read_task};
-use crate::domain::Task;
+use super::{NewTask, check_text, limit_columns, read_task, task_times};
+use crate::domain::order;
+use crate::domain::{Limit, Task};
 use crate::store::{Entity, Invalid, Result, Store, StoreError, Tx};
 use crate::text::initials;
 
@@ -22,6 +23,27 @@ fn at_line(line: usize, e: StoreError) -> StoreError {
     }
 }
 
+/// R5.6: refuses to move task `id`, led by unit `lead`, to another lead unit once a criticism
+/// names it: the criticism was of its lead unit, and stays so.
+pub(in crate::store) fn criticised_lead_fixed(
+    conn: &rusqlite::Connection,
+    id: i64,
+    lead: i64,
+) -> Result<()> {
+    let criticised: Option<String> = conn
+        .query_row(
+            "SELECT u.name FROM criticism_task ct JOIN criticism c ON c.id = ct.criticism_id
+             JOIN unit u ON u.id = c.unit_id WHERE ct.task_id = ?1 AND c.unit_id = ?2 LIMIT 1",
+            params![id, lead],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match criticised {
+        Some(unit) => Err(Invalid::CriticisedLeadFixed { task: id, unit }.into()),
+        None => Ok(()),
+    }
+}
+
 impl Tx<'_> {
     /// Inserts a checked task with its audit row.
     pub(in crate::store) fn create_task(&self, task: Task) -> Result<i64> {
@@ -34,8 +56,13 @@ impl Tx<'_> {
     /// Writes every stored field of task `t.id` but its meeting (the version moves on by one),
     /// its co-units, and the derived columns that follow from them, as [`Tx::insert_task`] does.
     pub(in crate::store) fn put_task(&self, t: &Task) -> Result<()> {
-        if t.text.trim().is_empty() {
-            return Err(Invalid::Empty("text").into());
+        check_text(&t.text)?;
+        let times = task_times(self, t.id)?;
+        if let Limit::Date(due) = t.limit {
+            order::limit(times.meeting, due)?;
+        }
+        if let Some(done) = t.completed_on {
+            order::completion(&times, done)?;
         }
         let (date, category) = limit_columns(t.limit);
         self.prepare_cached(
@@ -63,7 +90,9 @@ impl Tx<'_> {
         for unit in &t.co_unit_ids {
             co.execute(params![t.id, unit])?;
         }
-        self.refresh_due("t.id = ?1", t.id)
+        self.refresh_due("t.id = ?1", t.id)?;
+        // A completion written or taken back (an undo) moves the chain's missed promises.
+        self.refresh_chain(t.id)
     }
 }
 
@@ -86,9 +115,10 @@ impl Store {
     /// A new task checked against the data: its meeting exists, the text is not blank, the lead
     /// unit is active and not also a co-unit, the units and the leader exist.
     fn prepare_task(&self, new: NewTask) -> Result<Task> {
-        self.meeting(new.meeting_id)?;
-        if new.text.trim().is_empty() {
-            return Err(Invalid::Empty("text").into());
+        let meeting = self.meeting(new.meeting_id)?;
+        check_text(&new.text)?;
+        if let Limit::Date(due) = new.limit {
+            order::limit(meeting.date, due)?;
         }
         let lead = self.unit_by_name(&new.lead_unit)?;
         if !lead.active {
@@ -154,12 +184,13 @@ impl Store {
             }
             .into());
         }
-        if edit.text.trim().is_empty() {
-            return Err(Invalid::Empty("text").into());
-        }
+        check_text(&edit.text)?;
         let lead = self.unit_by_name(&edit.lead_unit)?;
         if !lead.active && lead.id != current.lead_unit_id {
             return Err(Invalid::InactiveUnit(lead.name).into());
+        }
+        if lead.id != current.lead_unit_id {
+            criticised_lead_fixed(&self.conn, id, current.lead_unit_id)?;
         }
         let co_unit_ids = self.co_unit_ids(lead.id, &edit.co_units)?;
         let leader = edit

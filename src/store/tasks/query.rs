@@ -103,6 +103,8 @@ pub struct TaskRow {
     pub state: TaskState,
     pub completed_on: Option<NaiveDate>,
     pub promised_on: Option<NaiveDate>,
+    /// R5.6: the earliest promise missed and not answered (by a criticism or a waiver).
+    pub unanswered_promise: Option<NaiveDate>,
     pub last_progress_on: Option<NaiveDate>,
     pub version: i64,
 }
@@ -118,14 +120,20 @@ pub(crate) const LIGHT_SQL: &str = "(CASE
     WHEN t.due_ord - :today_ord <= :yellow THEN 'yellow'
     ELSE 'green' END)";
 
-/// The state of `task t` on `:today`, as `domain::task::state` defines it.
+/// The state of `task t` on `:today`, as `domain::task::state` defines it: a missed promise
+/// unanswered comes before done (a done task can be criticism-due).
 pub(crate) const STATE_SQL: &str = "(CASE
+    WHEN t.unanswered_promise < :today THEN 'criticism_due'
     WHEN t.completed_on IS NOT NULL AND t.completed_on <= :today THEN 'done'
+    WHEN t.promised_on >= :today THEN 'promised'
     WHEN t.criticised THEN 'criticised'
-    WHEN t.promised_on IS NOT NULL THEN CASE WHEN :today > t.promised_on THEN 'criticism_due' ELSE 'promised' END
     WHEN t.due IS NOT NULL AND :today > t.due THEN 'explanation_due'
     WHEN t.due IS NULL AND t.limit_kind <> 'exempt' THEN 'pending'
     ELSE 'open' END)";
+
+/// Tasks due for a criticism on `:today` (the first branch of [`STATE_SQL`]), as the
+/// `task_unanswered` index answers it.
+pub(crate) const CRITICISM_DUE: &str = "t.unanswered_promise < :today";
 
 pub(super) const COLS: &str = "t.id, t.text, t.lead_unit_id, u.name,
     (SELECT group_concat(name, char(31)) FROM (SELECT cu.name FROM task_co_unit c JOIN unit cu ON cu.id = c.unit_id
@@ -133,7 +141,7 @@ pub(super) const COLS: &str = "t.id, t.text, t.lead_unit_id, u.name,
     t.meeting_id, m.date, (SELECT topic FROM meeting_topic mt WHERE mt.meeting_id = t.meeting_id ORDER BY seq LIMIT 1),
     (SELECT name FROM leader WHERE id = t.responsible_leader_id),
     t.limit_kind, t.limit_date, t.exempt_category, t.due, t.provisional, t.assigned_on, t.completed_on,
-    t.last_progress_on, t.promised_on, t.criticised, t.version";
+    t.last_progress_on, t.promised_on, t.criticised, t.version, t.unanswered_promise";
 
 /// Tasks not done on `:today`: the negation of the first branch of [`LIGHT_SQL`] and
 /// [`STATE_SQL`], written so that the `task_open` index answers it (the open tasks are few).
@@ -147,10 +155,13 @@ pub(super) const DONE: &str = "t.completed_on <= :today";
 pub(super) const OPEN_IN_ORDER: &str = "t.sort_key < 4294967296";
 pub(super) const DONE_IN_ORDER: &str = "t.sort_key >= 4294967296";
 
-/// Whether `filter` selects only tasks not done (any light or state but done, or a promise).
+/// Whether `filter` selects only tasks not done (any light but done, any state but done or
+/// criticism due, which a task done late keeps; or a promise).
 pub(super) fn open_only(filter: &TaskFilter) -> bool {
     filter.light.is_some_and(|l| l != Light::Done)
-        || filter.state.is_some_and(|s| s != TaskState::Done)
+        || filter
+            .state
+            .is_some_and(|s| !matches!(s, TaskState::Done | TaskState::CriticismDue))
         || filter.promised_until.is_some()
 }
 
@@ -188,6 +199,10 @@ impl Store {
         }
         if filter.state.is_some() {
             c.push(format!("{STATE_SQL} = :state"));
+        }
+        // Implied by that state; stated so that the index of unanswered promises narrows first.
+        if filter.state == Some(TaskState::CriticismDue) {
+            c.push(CRITICISM_DUE.to_string());
         }
         if filter.promised_until.is_some() {
             c.push(format!(
@@ -249,6 +264,7 @@ impl Store {
             completed_on: r.get(15)?,
             last_progress_on: r.get(16)?,
             promised_on: r.get(17)?,
+            unanswered_promise: r.get(20)?,
             criticised: r.get(18)?,
         };
         Ok(TaskRow {
@@ -271,6 +287,7 @@ impl Store {
             state: state(&facts, today),
             completed_on: facts.completed_on,
             promised_on: facts.promised_on,
+            unanswered_promise: facts.unanswered_promise,
             last_progress_on: facts.last_progress_on,
             version: r.get(19)?,
         })

@@ -148,11 +148,11 @@ fn r2_1_update_meeting_refuses_bad_input_and_writes_nothing() {
     }
     assert!(matches!(
         errors[0],
-        StoreError::Invalid(Invalid::Empty("date"))
+        StoreError::Invalid(Invalid::MissingDate(crate::domain::When::Meeting))
     ));
     assert!(matches!(
         errors[1],
-        StoreError::Invalid(Invalid::Empty("topic"))
+        StoreError::Invalid(Invalid::Empty(crate::domain::TextField::Topic))
     ));
     assert!(matches!(
         errors[2],
@@ -177,10 +177,10 @@ fn r2_1_update_meeting_refuses_bad_input_and_writes_nothing() {
     ));
     assert!(matches!(
         errors[5],
-        StoreError::Invalid(Invalid::DateBefore {
-            field: "issued_on",
+        StoreError::Invalid(Invalid::OutOfOrder(crate::domain::OutOfOrder {
+            what: crate::domain::When::Issue,
             ..
-        })
+        }))
     ));
     assert!(matches!(
         s.update_meeting(m + 100, 1, plan()),
@@ -197,8 +197,15 @@ fn r2_1_update_meeting_refuses_bad_input_and_writes_nothing() {
 fn r3_a_participant_with_an_outcome_stays() {
     let (_dir, mut s) = fresh();
     let m = county(&mut s);
-    s.record_attendance(m, "县财政局", AttendanceOutcome::Absent, None, None)
-        .unwrap();
+    s.record_attendance(
+        m,
+        "县财政局",
+        AttendanceOutcome::Absent,
+        None,
+        None,
+        crate::domain::testcal::d("2099-12-31"),
+    )
+    .unwrap();
     let n = audit_count(&s);
     let only_shangtang = NewMeeting {
         units: vec!["上塘镇".into()],
@@ -265,8 +272,15 @@ fn r4_2_a_participant_added_after_the_round_went_out_gets_the_form() {
         contact: None,
     })
     .unwrap();
-    s.record_attendance(m, "县林业局", AttendanceOutcome::LeaderAttended, None, None)
-        .unwrap();
+    s.record_attendance(
+        m,
+        "县林业局",
+        AttendanceOutcome::LeaderAttended,
+        None,
+        None,
+        crate::domain::testcal::d("2099-12-31"),
+    )
+    .unwrap();
     assert_eq!(s.feedback_round(m, d("2026-11-05")).unwrap().len(), 4);
 }
 
@@ -313,8 +327,15 @@ fn r2_1_update_meeting_refuses_a_stale_version_naming_the_other_user() {
 fn r2_3_confirm_attendee_sets_who_attends_and_keeps_the_outcome() {
     let (_dir, mut s) = fresh();
     let m = county(&mut s);
-    s.record_attendance(m, "上塘镇", AttendanceOutcome::LeaderAttended, None, None)
-        .unwrap();
+    s.record_attendance(
+        m,
+        "上塘镇",
+        AttendanceOutcome::LeaderAttended,
+        None,
+        None,
+        crate::domain::testcal::d("2099-12-31"),
+    )
+    .unwrap();
     let n = audit_count(&s);
     s.confirm_attendee(
         m,

@@ -13,7 +13,7 @@ fn page_count(store: &Store) -> i64 {
 fn long_task(store: &mut Store, meeting: i64, n: usize) -> Result<i64> {
     store.add_task(NewTask {
         meeting_id: meeting,
-        text: format!("{n} {}", "完成管网改造".repeat(400)),
+        text: format!("{n} {}", "完成管网改造".repeat(160)),
         lead_unit: "上塘镇".into(),
         co_units: vec![],
         leader: None,

@@ -3,19 +3,25 @@
 
 use super::*;
 
-/// Takes a database back to before migration 10 (for migration tests): what migrations 10, 11
-/// and 12 add removed.
+/// Takes a database back to before migration 10 (for migration tests): what migrations 10 to 14
+/// add removed.
 pub(super) fn forget_migration_10(conn: &rusqlite::Connection) {
+    super::promises::forget_migration_12(conn);
     for t in crate::store::ID_TABLES {
-        conn.execute_batch(&format!("DROP TRIGGER {t}_id_used"))
+        conn.execute_batch(&format!("DROP TRIGGER IF EXISTS {t}_id_used"))
             .unwrap();
     }
     conn.execute_batch(
         "DROP TABLE id_used; DROP TRIGGER audit_length_insert; DROP TABLE audit_length;",
     )
     .unwrap();
-    // And what the migrations after it add (12: meetings of unknown procedure). Dropping a column
-    // parses the schema's triggers, which call the store's search functions.
+}
+
+/// Takes a database back to before migration 14 (for migration tests): meetings of unknown
+/// procedure removed. Migration 13 adds nothing to the schema, so this is also the way back to
+/// before 13.
+pub(super) fn forget_migration_14(conn: &rusqlite::Connection) {
+    // Dropping a column parses the schema's triggers, which call the store's search functions.
     crate::store::search::register(conn).unwrap();
     conn.execute_batch(
         "DROP INDEX meeting_minutes_unissued;

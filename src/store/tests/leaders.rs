@@ -57,7 +57,9 @@ fn update_leader_refuses_bad_input_and_writes_nothing() {
     ));
     assert!(matches!(
         s.update_leader(&with(&|l| l.name = " ".into())),
-        Err(StoreError::Invalid(Invalid::Empty("name")))
+        Err(StoreError::Invalid(Invalid::Empty(
+            crate::domain::TextField::LeaderName
+        )))
     ));
     assert!(matches!(
         s.update_leader(&with(&|l| l.liaison_id = Some(l.id))),

@@ -60,6 +60,38 @@ fn task(store: &mut Store, meeting: i64, limit: Limit) -> i64 {
         .unwrap()
 }
 
+/// R5.6: a task of 上塘镇 whose promise was missed before `on`, on a meeting of its own 40 days
+/// before: its limit 30 days before `on`, explained 25 days before with a promise 20 days before.
+fn missed_promise(store: &mut Store, on: &str) -> i64 {
+    let on = d(on);
+    let days = |n: u64| on - chrono::Days::new(n);
+    let m = store
+        .add_meeting(NewMeeting {
+            topics: vec!["专项督办".into()],
+            date: Some(days(40)),
+            units: vec!["上塘镇".into()],
+            ..NewMeeting::default()
+        })
+        .unwrap();
+    let t = task(store, m, Limit::Date(days(30)));
+    store
+        .add_explanation(t, days(25), days(20), Some("资金未到位".into()))
+        .unwrap();
+    t
+}
+
+/// A criticism of 上塘镇 on `date` with a document number, naming `tasks`.
+fn criticise(store: &mut Store, date: &str, tasks: Vec<i64>) -> Result<i64> {
+    store.add_criticism(NewCriticism {
+        unit: "上塘镇".into(),
+        date: d(date),
+        doc_no: Some(format!("县考绩办〔{}〕{}号", &date[..4], &date[5..7])),
+        reason: None,
+        task_ids: tasks,
+        force: false,
+    })
+}
+
 /// Audit rows of changes to the supervision records: all but the accounts' (a new database
 /// starts with one, enrolling its first admin).
 fn audit_count(store: &Store) -> usize {
@@ -97,6 +129,7 @@ fn demo_store(today: &str) -> Store {
 
 mod accounts;
 mod bulk;
+mod calendar;
 mod chain;
 mod edits;
 mod faults;
@@ -108,12 +141,15 @@ mod keyset;
 mod leaders;
 mod meetings_window;
 mod overview;
+mod promises;
 mod role_writes;
 mod rules;
 mod search;
 mod sync;
 mod task_edits;
 mod tasks_window;
+mod text_limits;
+mod time_order;
 mod undo;
 
 #[test]
@@ -256,8 +292,23 @@ fn calendar_overrides_move_deadlines_in_the_same_transaction() {
     );
     // The override survives a reopen.
     assert!(!s.calendar().is_year_covered(2027));
+    // One stray row is not the 2027 notice: the year stays provisional.
     let days = parse_calendar_csv("date,is_off_day,name\n2027-01-01,1,元旦\n").unwrap();
-    s.set_calendar_days(&days, true).unwrap();
+    let w = s.set_calendar_days(&days, true).unwrap();
+    assert!(!w.years[&2027].nothing());
+    assert!(!s.calendar().is_year_covered(2027));
+    // Its Spring Festival and National Day, in a second file: now it is known.
+    let mut csv = String::from("date,is_off_day,name\n");
+    for d in 6..=12 {
+        csv.push_str(&format!("2027-02-{d:02},1,春节\n"));
+    }
+    for d in 1..=7 {
+        csv.push_str(&format!("2027-10-{d:02},1,国庆节\n"));
+    }
+    let w = s
+        .set_calendar_days(&parse_calendar_csv(&csv).unwrap(), true)
+        .unwrap();
+    assert!(w.years[&2027].nothing());
     assert!(s.calendar().is_year_covered(2027));
 }
 

@@ -62,12 +62,18 @@ pub(super) fn writes(meeting: i64, t: i64) -> Vec<(&'static str, Role, Attempt)>
                 s.add_criticism(NewCriticism {
                     unit: "上塘镇".into(),
                     date: day,
-                    doc_no: None,
+                    doc_no: Some("永考绩办〔2026〕1号".into()),
                     reason: Some("逾期".into()),
-                    task_ids: vec![],
+                    task_ids: vec![t],
+                    force: false,
                 })
                 .map(drop)
             }),
+        ),
+        (
+            "add_waiver",
+            e,
+            Box::new(move |s| s.add_waiver(t, day, "已整改到位").map(drop)),
         ),
         (
             "referral_step",
@@ -76,6 +82,7 @@ pub(super) fn writes(meeting: i64, t: i64) -> Vec<(&'static str, Role, Attempt)>
                 s.referral_step(ReferralStep::Propose {
                     unit: "上塘镇".into(),
                     date: day,
+                    reason: None,
                 })
                 .map(drop)
             }),
@@ -116,6 +123,7 @@ pub(super) fn writes(meeting: i64, t: i64) -> Vec<(&'static str, Role, Attempt)>
                     AttendanceOutcome::LeaderAttended,
                     None,
                     None,
+                    crate::domain::testcal::d("2099-12-31"),
                 )
             }),
         ),
@@ -131,6 +139,19 @@ pub(super) fn writes(meeting: i64, t: i64) -> Vec<(&'static str, Role, Attempt)>
             e,
             Box::new(move |s| {
                 s.update_minutes(meeting, None, |m| m.feedback_sent_on = Some(day))
+                    .map(drop)
+            }),
+        ),
+        (
+            "save_minutes",
+            e,
+            Box::new(move |s| {
+                let save = crate::store::MinutesSave {
+                    expected: None,
+                    today: day,
+                    force: false,
+                };
+                s.save_minutes(meeting, save, |m| m.reviewer = Some("王主任".into()))
                     .map(drop)
             }),
         ),

@@ -47,9 +47,10 @@ fn r5_5_r5_6_explanation_promise_and_criticism_chain() {
     let wrong = NewCriticism {
         unit: "县财政局".into(),
         date: d("2026-11-24"),
-        doc_no: None,
+        doc_no: Some("永考绩办〔2026〕2号".into()),
         reason: None,
         task_ids: vec![t],
+        force: false,
     };
     assert!(matches!(
         s.add_criticism(wrong),
@@ -61,6 +62,7 @@ fn r5_5_r5_6_explanation_promise_and_criticism_chain() {
         doc_no: Some("永考绩办〔2026〕3号".into()),
         reason: Some("逾期未兑现承诺".into()),
         task_ids: vec![t],
+        force: false,
     };
     s.add_criticism(c).unwrap();
     assert_eq!(row(&s, "2026-11-25").state, TaskState::Criticised);
@@ -77,14 +79,8 @@ fn r5_7_second_criticism_within_a_year_flags_the_unit_until_decided() {
     let (_dir, mut s) = fresh();
     county(&mut s);
     let crit = |s: &mut Store, date: &str| {
-        s.add_criticism(NewCriticism {
-            unit: "上塘镇".into(),
-            date: d(date),
-            doc_no: None,
-            reason: None,
-            task_ids: vec![],
-        })
-        .unwrap()
+        let t = missed_promise(s, date);
+        criticise(s, date, vec![t]).unwrap()
     };
     crit(&mut s, "2026-03-01");
     let unit = |s: &Store| {
@@ -106,6 +102,7 @@ fn r5_7_second_criticism_within_a_year_flags_the_unit_until_decided() {
         .referral_step(ReferralStep::Propose {
             unit: "上塘镇".into(),
             date: d("2026-10-10"),
+            reason: None,
         })
         .unwrap();
     assert!(unit(&s).referral_due, "a proposal is not a decision");
@@ -113,18 +110,21 @@ fn r5_7_second_criticism_within_a_year_flags_the_unit_until_decided() {
     assert!(
         s.referral_step(ReferralStep::Refer {
             id: r,
-            date: d("2026-10-12")
+            date: d("2026-10-12"),
+            decision: "移送函".into(),
         })
         .is_err()
     );
     s.referral_step(ReferralStep::Approve {
         id: r,
         date: d("2026-10-11"),
+        approval: "县政府同意".into(),
     })
     .unwrap();
     s.referral_step(ReferralStep::Refer {
         id: r,
         date: d("2026-10-12"),
+        decision: "县考绩办移送函〔2026〕1号".into(),
     })
     .unwrap();
     assert!(!unit(&s).referral_due);
@@ -186,6 +186,7 @@ fn r3_attendance_is_recorded_per_unit() {
         AttendanceOutcome::UnauthorisedSubstitute,
         Some("王某".into()),
         Some("科员".into()),
+        crate::domain::testcal::d("2099-12-31"),
     )
     .unwrap();
     let detail = s.meeting_detail(m, d("2026-11-25")).unwrap();
@@ -211,9 +212,10 @@ fn r5_5_r5_6_need_an_overdue_task() {
     let c = NewCriticism {
         unit: "上塘镇".into(),
         date: d("2026-11-20"),
-        doc_no: None,
+        doc_no: Some("永考绩办〔2026〕4号".into()),
         reason: None,
         task_ids: vec![t],
+        force: false,
     };
     assert!(matches!(
         s.add_criticism(c.clone()),

@@ -107,7 +107,9 @@ fn r4_1_update_task_refuses_bad_input_and_writes_nothing() {
     ));
     assert!(matches!(
         s.update_task(t, 1, new_task(m, " ", "上塘镇", &[], Limit::Default)),
-        Err(StoreError::Invalid(Invalid::Empty("text")))
+        Err(StoreError::Invalid(Invalid::Empty(
+            crate::domain::TextField::TaskText
+        )))
     ));
     assert!(matches!(
         s.update_task(t, 1, ok("不存在镇", &[])),

@@ -26,6 +26,7 @@ fn db_state(s: &Store) -> Vec<(String, Vec<String>)> {
         "criticism",
         "criticism_task",
         "referral",
+        "waiver",
     ];
     tables
         .iter()

@@ -4,8 +4,10 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::{Change, Reverted, json};
-use crate::domain::{Criticism, Explanation, Leader, ProgressReport, Referral, Task, Unit};
+use crate::domain::{Criticism, Explanation, Leader, ProgressReport, Referral, Task, Unit, Waiver};
 use crate::store::criticisms::{read_criticism, read_referral};
+use crate::store::promises::read_waiver;
+use crate::store::tasks::edit::criticised_lead_fixed;
 use crate::store::tasks::read_task;
 use crate::store::units::{read_leader, read_unit};
 use crate::store::{Entity, Result, StoreError, Tx};
@@ -117,6 +119,7 @@ impl Tx<'_> {
                     Entity::Criticism,
                     "SELECT 1 FROM criticism_task WHERE task_id = ?1",
                 ),
+                (Entity::Waiver, "SELECT 1 FROM waiver WHERE task_id = ?1"),
             ],
         )?;
         // Its co-units go with it (ON DELETE CASCADE).
@@ -131,6 +134,9 @@ impl Tx<'_> {
         let id = c.id()?;
         let current = read_task(self, id)?;
         self.expect_unchanged(c, Entity::Task, Some(current.version), after.version)?;
+        if before.lead_unit_id != current.lead_unit_id {
+            criticised_lead_fixed(self, id, current.lead_unit_id)?;
+        }
         self.put_task(&Task { id, ..before })?;
         Ok((json(&current)?, Some(json(&read_task(self, id)?)?)))
     }
@@ -176,7 +182,7 @@ impl Tx<'_> {
             .optional()?
             .ok_or_else(|| StoreError::not_found(Entity::Explanation, id))?;
         self.execute("DELETE FROM explanation WHERE id = ?1", [id])?;
-        self.refresh_promise(current.task_id)?;
+        self.refresh_chain(current.task_id)?;
         Ok((json(&current)?, None))
     }
 
@@ -189,12 +195,18 @@ impl Tx<'_> {
             [current.id],
         )?;
         self.execute("DELETE FROM criticism WHERE id = ?1", [current.id])?;
-        let mut flag = self.prepare_cached(
-            "UPDATE task SET criticised = EXISTS (SELECT 1 FROM criticism_task WHERE task_id = ?1) WHERE id = ?1",
-        )?;
         for task in &current.task_ids {
-            flag.execute([task])?;
+            self.refresh_chain(*task)?;
         }
+        Ok((json(&current)?, None))
+    }
+
+    pub(super) fn undo_waiver(&self, c: &Change) -> Result<Reverted> {
+        let created: Waiver = c.after()?;
+        let current = read_waiver(self, c.id()?)?;
+        self.expect_unchanged(c, Entity::Waiver, Some(current.version), created.version)?;
+        self.execute("DELETE FROM waiver WHERE id = ?1", [current.id])?;
+        self.refresh_chain(current.task_id)?;
         Ok((json(&current)?, None))
     }
 
@@ -211,20 +223,7 @@ impl Tx<'_> {
         let id = c.id()?;
         let current = read_referral(self, id)?;
         self.expect_unchanged(c, Entity::Referral, Some(current.version), after.version)?;
-        self.execute(
-            "UPDATE referral SET proposed_on = ?2, approved_on = ?3, referred_on = ?4, concluded_on = ?5, outcome = ?6,
-             not_referred_on = ?7, reason = ?8, version = version + 1 WHERE id = ?1",
-            params![
-                id,
-                before.proposed_on,
-                before.approved_on,
-                before.referred_on,
-                before.concluded_on,
-                before.outcome,
-                before.not_referred_on,
-                before.reason
-            ],
-        )?;
+        self.put_referral(&Referral { id, ..before })?;
         Ok((json(&current)?, Some(json(&read_referral(self, id)?)?)))
     }
 }

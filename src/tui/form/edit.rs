@@ -27,6 +27,20 @@ pub fn key(form: &mut Form, k: KeyEvent) -> FormKey {
     if form.saving {
         return FormKey::Handled;
     }
+    if form.asking.is_some() {
+        return match k.code {
+            KeyCode::Char('y' | 'Y') | KeyCode::Enter => {
+                form.asking = None;
+                form.confirmed = true;
+                FormKey::Save
+            }
+            KeyCode::Char('n' | 'N') | KeyCode::Esc => {
+                form.asking = None;
+                FormKey::Handled
+            }
+            _ => FormKey::Handled,
+        };
+    }
     if form.asking_close {
         return match k.code {
             KeyCode::Char('y' | 'Y') | KeyCode::Enter => FormKey::Close,
@@ -115,7 +129,7 @@ pub fn key(form: &mut Form, k: KeyEvent) -> FormKey {
 /// Pasted text goes into the focused field, cleaned of control characters; line breaks are kept
 /// only where the field takes several lines.
 pub fn paste(form: &mut Form, text: &str) -> FormKey {
-    if form.saving || form.asking_close {
+    if form.saving || form.asking_close || form.asking.is_some() {
         return FormKey::Handled;
     }
     let text = if form.fields[form.focus].kind == FieldKind::LongText {

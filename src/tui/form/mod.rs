@@ -11,7 +11,7 @@ use super::workflow::FormKind;
 use crate::domain::Light;
 
 pub use edit::{FormKey, key, paste};
-pub use values::{Values, split_names};
+pub use values::{Values, split_names, too_long};
 
 /// What a field holds and how it is typed.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,6 +87,9 @@ pub struct Field {
     pub theirs: Option<String>,
     /// Drawn on the line of the previous field (a grid's columns), this many cells wide.
     pub column: Option<u16>,
+    /// The text the field holds, whose length the store limits (each line of a field that
+    /// takes one record per line).
+    pub limit: Option<crate::domain::TextField>,
 }
 
 impl Field {
@@ -103,6 +106,7 @@ impl Field {
             hint: None,
             theirs: None,
             column: None,
+            limit: None,
         }
     }
 
@@ -223,6 +227,12 @@ pub struct Form {
     pub dirty: bool,
     /// Esc was pressed with unsaved changes: asking whether to discard them.
     pub asking_close: bool,
+    /// The store asks the user to confirm the save (R4.4: issuing minutes with the feedback
+    /// round open or before sign-off): the question, naming what is still open.
+    pub asking: Option<String>,
+    /// The user said yes to [`Form::asking`]: the next save goes ahead anyway. Typing anything
+    /// takes the yes back.
+    pub confirmed: bool,
     /// Why the last save was refused as a whole (a store refusal, a conflict).
     pub error: Option<String>,
     /// The save is with the store; keys wait.
@@ -244,6 +254,8 @@ impl Form {
             focus: 0,
             dirty: false,
             asking_close: false,
+            asking: None,
+            confirmed: false,
             error: None,
             saving: false,
             pick: 0,
@@ -279,7 +291,11 @@ impl Form {
 
     /// Puts a store refusal next to the field it names, or above the form.
     pub fn refuse(&mut self, field: Option<&str>, message: String) {
-        match field.and_then(|k| self.fields.iter().position(|f| f.key == k)) {
+        // `limit#2` names the third group's field of a batch form; a form of one record has
+        // the field without the suffix.
+        let at = |k: &str| self.fields.iter().position(|f| f.key == k);
+        let found = field.and_then(|k| at(k).or_else(|| at(k.split('#').next()?)));
+        match found {
             Some(i) => {
                 self.fields[i].error = Some(message);
                 self.focus = i;

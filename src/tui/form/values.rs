@@ -17,6 +17,23 @@ pub struct Values<'a> {
     pub cal: &'a Calendar,
 }
 
+/// Whether a field's text is longer than its [`super::Field::limit`] allows (a field of one
+/// record per line, line by line).
+pub fn too_long(f: &super::Field) -> Option<crate::domain::TooLong> {
+    let limit = f.limit?;
+    let text = f.text_value();
+    let one_per_line = matches!(
+        limit,
+        crate::domain::TextField::TaskText | crate::domain::TextField::Topic
+    ) && f.kind == FieldKind::LongText;
+    if one_per_line {
+        text.lines()
+            .find_map(|l| crate::domain::fields::fits(limit, l.trim()).err())
+    } else {
+        crate::domain::fields::fits(limit, text.trim()).err()
+    }
+}
+
 /// Names typed into a picker: split at 、 , ， ; ； and trimmed, empty ones dropped.
 pub fn split_names(s: &str) -> Vec<String> {
     s.split(['、', ',', '，', ';', '；'])
@@ -59,12 +76,27 @@ impl<'a> Values<'a> {
             .unwrap_or_default()
     }
 
+    /// The field's text is within the length the store allows (each line, for a field of one
+    /// record per line); else the field says so.
+    pub fn within_limit(&mut self, key: &str) {
+        let Some(f) = self.form.field(key) else {
+            return;
+        };
+        if let Some(e) = too_long(f) {
+            let text = self.lang.too_long(&e);
+            if let Some(f) = self.form.field_mut(key) {
+                f.error.get_or_insert(text);
+            }
+        }
+    }
+
     fn required(&self, key: &str) -> bool {
         self.form.field(key).is_some_and(|f| f.required)
     }
 
     /// Optional text: `None` when blank. Required fields refuse blank.
     pub fn text(&mut self, key: &str) -> Option<String> {
+        self.within_limit(key);
         let v = self.raw(key);
         if v.is_empty() {
             if self.required(key) {
@@ -77,6 +109,7 @@ impl<'a> Values<'a> {
 
     /// Required text (the empty string when missing; the field then carries the error).
     pub fn must_text(&mut self, key: &str) -> String {
+        self.within_limit(key);
         let v = self.raw(key);
         if v.is_empty() {
             self.fail(key, Ui::ErrRequired, &[]);
@@ -100,7 +133,7 @@ impl<'a> Values<'a> {
                 None
             }
             Err(_) => {
-                self.fail(key, Ui::ErrDateForm, &[&v]);
+                self.fail(key, Ui::ErrDateForm, &[&crate::cli::short(&v)]);
                 None
             }
         }
@@ -174,7 +207,7 @@ impl<'a> Values<'a> {
         }
         for n in &names {
             if !options.contains(n) {
-                self.fail(key, Ui::ErrUnknownName, &[n]);
+                self.fail(key, Ui::ErrUnknownName, &[&crate::cli::short(n)]);
             }
         }
         let mut seen = Vec::new();
@@ -198,5 +231,18 @@ impl<'a> Values<'a> {
     /// Marks a field wrong for a reason the step found.
     pub fn refuse(&mut self, key: &str, msg: Ui, args: &[&dyn std::fmt::Display]) {
         self.fail(key, msg, args);
+    }
+
+    /// Time runs one way ([`crate::domain::order`]): a date on the wrong side of another is
+    /// refused beside its field (`key`, else the field that usually holds it), in the words the
+    /// store would use.
+    pub fn order(&mut self, key: Option<&str>, checked: crate::domain::order::Checked) {
+        if let Err(o) = checked {
+            let text = self.lang.out_of_order(&o);
+            let key = key.unwrap_or(o.what.field()).to_string();
+            if let Some(f) = self.form.field_mut(&key) {
+                f.error.get_or_insert(text);
+            }
+        }
     }
 }

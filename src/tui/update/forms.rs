@@ -123,6 +123,14 @@ pub fn menu_key(m: &mut Model, k: KeyEvent) -> Vec<Command> {
             }
             Vec::new()
         }
+        MenuItem::Export(what) => {
+            m.menu = None;
+            m.mode = Mode::Normal;
+            vec![Command::Export {
+                what,
+                dir: m.export_dir.clone(),
+            }]
+        }
     }
 }
 
@@ -149,6 +157,7 @@ fn after(m: &mut Model, outcome: FormKey) -> Vec<Command> {
     match outcome {
         FormKey::Changed => {
             if let Some(mut f) = m.form.take() {
+                f.confirmed = false;
                 workflow::hints(m, &mut f);
                 m.form = Some(f);
             }
@@ -220,6 +229,10 @@ pub fn refused(m: &mut Model, e: WriteFailure) -> Vec<Command> {
         return Vec::new();
     };
     f.saving = false;
+    if e.ask {
+        f.asking = Some(e.message);
+        return Vec::new();
+    }
     if e.conflict {
         f.conflict = true;
         f.error = Some(format!("{} {}", e.message, m.lang.ui(Ui::ConflictHint)));

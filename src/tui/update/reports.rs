@@ -5,8 +5,10 @@ use super::super::action::Action;
 use super::super::command::Command;
 use super::super::export::ExportWhat;
 use super::super::model::{
-    Drill, MeetingClass, MeetingQuery, Mode, Model, Period, Report, Slide, Tab, TaskQuery, lines,
+    Drill, MeetingClass, MeetingQuery, Menu, Mode, Model, Period, Report, Slide, Tab, TaskQuery,
+    lines,
 };
+use super::super::workflow::MenuItem;
 use super::jump::{show_meetings, show_tasks, show_unit};
 use crate::i18n::Ui;
 
@@ -147,14 +149,35 @@ pub(super) fn meetings_loaded(
     show_meetings(m, query, None)
 }
 
-/// `x`: the ledger as filtered, or the report of the period, as .xlsx.
+/// `x`: the ledger as filtered, or the report of the period as .xlsx; on the reports tab, a
+/// choice of the report or the status bulletin of the period (R5.4).
 pub(super) fn export(m: &mut Model) -> Vec<Command> {
     let what = match (m.tab, m.meetings.selected, m.units.selected) {
         (Tab::Tasks, ..) => ExportWhat::Ledger {
             filter: m.task_query.filter(),
             scope: ledger_scope(m),
         },
-        (Tab::Reports | Tab::Overview, ..) => ExportWhat::Report(period(m)),
+        (Tab::Reports, ..) => {
+            let p = period(m);
+            let l = m.lang;
+            m.menu = Some(Menu {
+                title: l.ui(Ui::ExportMenuTitle).to_string(),
+                items: vec![
+                    (
+                        l.ui(Ui::ExportReportItem).to_string(),
+                        MenuItem::Export(ExportWhat::Report(p)),
+                    ),
+                    (
+                        l.ui(Ui::ExportBulletinItem).to_string(),
+                        MenuItem::Export(ExportWhat::Bulletin(p)),
+                    ),
+                ],
+                cursor: 0,
+            });
+            m.mode = Mode::Menu;
+            return Vec::new();
+        }
+        (Tab::Overview, ..) => ExportWhat::Report(period(m)),
         // A meeting: the feedback form of its minutes for each participating unit (R4.2).
         (Tab::Meetings, Some(id), _) => ExportWhat::FeedbackForms(id),
         // A unit: the tasks it leads.

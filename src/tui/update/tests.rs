@@ -52,6 +52,7 @@ fn task(id: i64) -> TaskRow {
         state: TaskState::ExplanationDue,
         completed_on: None,
         promised_on: None,
+        unanswered_promise: None,
         last_progress_on: None,
         version: 1,
     }

@@ -281,7 +281,17 @@ pub fn render(m: &Model, f: &mut Frame, area: Rect) {
             top_lines.push(Line::from(Span::styled(chunk, t.bad())));
         }
     }
-    let bottom = if form.asking_close {
+    if let Some(q) = &form.asking {
+        for chunk in wrap(q, width).into_iter().take(4) {
+            top_lines.push(Line::from(Span::styled(chunk, t.warn())));
+        }
+    }
+    let bottom = if form.asking.is_some() {
+        Line::from(Span::styled(
+            truncate(m.lang.ui(Ui::FormAskConfirm), width),
+            t.warn(),
+        ))
+    } else if form.asking_close {
         Line::from(Span::styled(m.lang.ui(Ui::FormAskClose), t.warn()))
     } else if form.saving {
         Line::from(Span::styled(m.lang.ui(Ui::FormSaving), t.muted()))
@@ -309,6 +319,7 @@ pub fn render(m: &Model, f: &mut Frame, area: Rect) {
     f.render_widget(Paragraph::new(bottom), foot);
     if let Some((line, col)) = laid.cursor
         && !form.asking_close
+        && form.asking.is_none()
         && line >= scroll
         && line - scroll < body_h
     {

@@ -1,6 +1,7 @@
 //! Meetings: the list, and the selected meeting's attendance, feedback round, archive checklist and
 //! tasks.
 
+use crate::i18n::provisional_date;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -66,7 +67,11 @@ fn cells(m: &Model, r: &MeetingRow) -> Vec<(String, Style)> {
         (r.topics.join("；"), Style::new()),
         (r.chair.clone().unwrap_or_default(), Style::new()),
         (
-            format!("{} {}", notice_mark(m, r.notice), l.notice(r.notice)),
+            format!(
+                "{} {}",
+                notice_mark(m, r.notice),
+                l.notice(r.notice, r.notice_provisional)
+            ),
             notice_style,
         ),
         (minutes_cell(l, r.minutes), minutes_style(m, r.minutes)),
@@ -128,8 +133,8 @@ fn lines(m: &Model, d: &mut Detail, md: &MeetingDetail) {
         d.field(l.t(Msg::ColLiaison), c.clone());
     }
     let notice = match r.notice_date {
-        Some(n) => format!("{} {n}", l.notice(r.notice)),
-        None => l.notice(r.notice).to_string(),
+        Some(n) => format!("{} {n}", l.notice(r.notice, r.notice_provisional)),
+        None => l.notice(r.notice, r.notice_provisional),
     };
     let ok = !r.notice.is_violation();
     d.field_parts(
@@ -144,11 +149,24 @@ fn lines(m: &Model, d: &mut Detail, md: &MeetingDetail) {
         vec![
             (l.minutes(r.minutes), minutes_style(m, r.minutes)),
             (
-                format!(" · {} {}", l.ui(Ui::LblMinutesDue), r.minutes_due),
+                format!(
+                    " · {} {}",
+                    l.ui(Ui::LblMinutesDue),
+                    provisional_date(r.minutes_due, r.minutes_due_provisional)
+                ),
                 Style::new(),
             ),
         ],
     );
+    let provisional = r.minutes_due_provisional
+        || r.notice_provisional
+        || md.feedback.iter().any(|f| f.deadline_provisional);
+    if provisional {
+        d.line(vec![(
+            l.t(Msg::ProvisionalNote).to_string(),
+            m.theme.muted(),
+        )]);
+    }
     d.line(vec![(
         l.ui(Ui::MeetingLinkHint).to_string(),
         m.theme.muted(),
@@ -188,7 +206,11 @@ fn lines(m: &Model, d: &mut Detail, md: &MeetingDetail) {
                 ""
             };
             d.line(vec![(
-                format!("{} {}{unsigned}", fb.unit, l.feedback(fb.status)),
+                format!(
+                    "{} {}{unsigned}",
+                    fb.unit,
+                    l.feedback(fb.status, fb.deadline_provisional)
+                ),
                 style,
             )]);
         }

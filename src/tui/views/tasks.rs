@@ -7,11 +7,30 @@ use ratatui::style::Style;
 use super::super::layout::list_and_detail;
 use super::super::model::{Light, Limit, Model, TaskDetail, TaskRow, TaskState};
 use super::super::widgets::{Column, Detail};
-use crate::i18n::{Lang, Msg, Ui};
+use crate::i18n::{Chn, Lang, Msg, Ui};
 
 /// The working-days column, short: "逾期3" / "剩5" / "今日" (en "-3" / "5" / "today"); from a
-/// thousand working days overdue (an archive's forgotten task) "逾1234", to fit the column.
+/// thousand working days overdue (an archive's forgotten task) "逾1234", to fit the column. A
+/// count over a year without a holiday notice is marked `*` ("剩29*"), as its limit is: at 80
+/// columns the limit is not on screen.
 pub fn workdays_cell(lang: Lang, r: &TaskRow) -> String {
+    let cell = count_cell(lang, r);
+    let counted = !matches!(r.light, Light::Done | Light::Exempt) && r.working_days_left.is_some();
+    if !(r.provisional && counted) {
+        return cell;
+    }
+    let width = |s: &str| unicode_width::UnicodeWidthStr::width(s);
+    match (r.working_days_left, lang) {
+        _ if width(&cell) < WORKDAYS_WIDTH => format!("{cell}*"),
+        (Some(n), Lang::Zh) if n < 0 => format!("逾{}*", -n),
+        _ => cell,
+    }
+}
+
+/// The width of the working-days column.
+const WORKDAYS_WIDTH: usize = 7;
+
+fn count_cell(lang: Lang, r: &TaskRow) -> String {
     match (r.light, r.working_days_left, lang) {
         (Light::Done, ..) | (Light::Exempt, ..) | (_, None, _) => "—".to_string(),
         (Light::Red, Some(n), Lang::Zh) if n <= -1000 => format!("逾{}", -n),
@@ -33,7 +52,7 @@ pub fn columns(l: Lang, widest_id: i64) -> Vec<Column> {
     vec![
         Column::fixed(l.t(Msg::ColId), id_width.max(5), 6),
         Column::fixed(l.ui(Ui::ColLightShort), 2, 10),
-        Column::fixed(l.t(Msg::ColLeft), 7, 9),
+        Column::fixed(l.t(Msg::ColLeft), WORKDAYS_WIDTH as u16, 9),
         Column::flex(l.t(Msg::ColTask), 24),
         Column::fixed(l.t(Msg::ColLead), 14, 8),
         Column::fixed(l.t(Msg::ColCo), 12, 2),
@@ -85,14 +104,23 @@ pub fn render(m: &Model, f: &mut Frame, body: Rect) {
     );
 }
 
+/// A task's limit as its sentences name it, `*` when provisional.
+fn shown(due: chrono::NaiveDate, r: &TaskRow) -> String {
+    crate::i18n::provisional_date(due, r.provisional)
+}
+
 /// Why the task has its light, in words.
 pub fn reason(l: Lang, r: &TaskRow, stale_days: i64) -> Option<String> {
     match (r.light, r.due, r.working_days_left) {
-        (Light::Red, Some(due), Some(n)) if n < 0 => Some(l.ui_fill(Ui::WhyRed, &[&due, &-n])),
-        (Light::Red, Some(due), _) => Some(l.ui_fill(Ui::WhyRedToday, &[&due])),
-        (Light::Yellow, Some(due), Some(n)) => Some(l.ui_fill(Ui::WhyYellow, &[&due, &n])),
+        (Light::Red, Some(due), Some(n)) if n < 0 => {
+            Some(l.ui_fill(Ui::WhyRed, &[&shown(due, r), &-n]))
+        }
+        (Light::Red, Some(due), _) => Some(l.ui_fill(Ui::WhyRedToday, &[&shown(due, r)])),
+        (Light::Yellow, Some(due), Some(n)) => {
+            Some(l.ui_fill(Ui::WhyYellow, &[&shown(due, r), &n]))
+        }
         (Light::Yellow, None, _) => Some(l.ui_fill(Ui::WhyYellowExempt, &[&stale_days])),
-        (Light::Green, Some(due), Some(n)) => Some(l.ui_fill(Ui::WhyGreen, &[&due, &n])),
+        (Light::Green, Some(due), Some(n)) => Some(l.ui_fill(Ui::WhyGreen, &[&shown(due, r), &n])),
         (Light::Green, None, _) if !matches!(r.limit, Limit::Exempt(_)) => {
             Some(l.ui(Ui::WhyPending).to_string())
         }
@@ -124,8 +152,18 @@ fn task_lines(m: &Model, d: &mut Detail, t: &TaskDetail) {
         d.field(l.t(Msg::ColLeader), leader.clone());
     }
     d.field(l.ui(Ui::LblLimit), l.limit(r.limit, r.due, r.provisional));
+    if r.provisional {
+        d.line(vec![(
+            l.t(Msg::ProvisionalNote).to_string(),
+            m.theme.muted(),
+        )]);
+    }
     if let Some(p) = r.promised_on {
         d.text(l.ui_fill(Ui::LblPromised, &[&p]));
+    }
+    // R5.6: a missed promise stays due until a criticism or a waiver answers it.
+    if let Some(p) = r.unanswered_promise.filter(|p| *p < m.today) {
+        d.line(vec![(l.chn_fill(Chn::Unanswered, &[&p]), m.theme.bad())]);
     }
     if let Some(done) = r.completed_on {
         let note = t.completion_note.clone().unwrap_or_default();
@@ -144,10 +182,16 @@ fn task_lines(m: &Model, d: &mut Detail, t: &TaskDetail) {
     // The step the rules ask for next (R5.5 after a missed limit, R5.6 after a missed promise).
     let next = match r.state {
         TaskState::ExplanationDue => Some(Ui::NextExplain),
-        TaskState::CriticismDue => Some(Ui::NextCriticise),
+        TaskState::CriticismDue => None,
         TaskState::Done => None,
         _ => Some(Ui::NextProgress),
     };
+    if r.state == TaskState::CriticismDue {
+        d.line(vec![(
+            l.chn(Chn::NextWaiveOrCriticise).to_string(),
+            m.theme.warn(),
+        )]);
+    }
     if let Some(next) = next {
         let style = if next == Ui::NextProgress {
             m.theme.muted()
@@ -185,6 +229,12 @@ fn task_lines(m: &Model, d: &mut Detail, t: &TaskDetail) {
             )]);
         }
     }
+    if !t.waivers.is_empty() {
+        d.heading(l.chn(Chn::LblWaivers));
+        for w in &t.waivers {
+            d.text(l.chn_fill(Chn::WaiverLine, &[&w.date, &w.reason]));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -213,6 +263,7 @@ mod tests {
             state: TaskState::ExplanationDue,
             completed_on: None,
             promised_on: None,
+            unanswered_promise: None,
             last_progress_on: None,
             version: 1,
         };
@@ -226,6 +277,23 @@ mod tests {
         }
         assert_eq!(workdays_cell(Lang::Zh, &row(-37)), "逾期37");
         assert_eq!(workdays_cell(Lang::Zh, &row(-3712)), "逾3712");
+        // A count over a year without a holiday notice is marked, and still fits.
+        let provisional = |left: i64, light: Light| TaskRow {
+            provisional: true,
+            light,
+            ..row(left)
+        };
+        for n in [-999, -37, 0, 29, 999] {
+            for lang in [Lang::Zh, Lang::En] {
+                let light = if n < 0 { Light::Red } else { Light::Green };
+                let cell = workdays_cell(lang, &provisional(n, light));
+                assert!(cell.width() <= width && cell.ends_with('*'), "{cell}");
+            }
+        }
+        assert_eq!(
+            workdays_cell(Lang::Zh, &provisional(29, Light::Green)),
+            "剩29*"
+        );
     }
 
     #[test]

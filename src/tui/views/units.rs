@@ -141,7 +141,10 @@ fn lines(m: &Model, d: &mut Detail, u: &UnitDetail) {
     if !u.referrals.is_empty() {
         d.heading(l.ui(Ui::LblReferrals));
         for rf in &u.referrals {
-            d.text(format!("{} {}", rf.proposed_on, l.referral(rf.status())));
+            d.text(format!("#{} {}", rf.id, l.referral(rf.status())));
+            for step in l.referral_steps(rf) {
+                d.text(format!("  {step}"));
+            }
         }
     }
     d.heading(&format!("{} ({})", l.ui(Ui::LblTasks), u.tasks.len()));

@@ -107,11 +107,15 @@ pub fn hints(m: &Model, form: &mut Form) {
     );
     let hint = match status {
         NoticeStatus::Late | NoticeStatus::Missing => Hint {
-            text: m.lang.ui_fill(Ui::NoticeLateHint, &[&deadline]),
+            text: m
+                .lang
+                .ui_fill(Ui::NoticeLateHint, &[&m.lang.deadline(deadline)]),
             light: Some(Light::Red),
         },
         _ => Hint {
-            text: m.lang.ui_fill(Ui::NoticeByHint, &[&deadline]),
+            text: m
+                .lang
+                .ui_fill(Ui::NoticeByHint, &[&m.lang.deadline(deadline)]),
             light: None,
         },
     };
@@ -248,8 +252,10 @@ pub fn attendance(m: &Model, id: i64) -> Option<Form> {
 
 pub fn save_attendance(m: &Model, id: i64, v: &mut Values) -> Option<Write> {
     let d = detail(m, id)?;
-    if d.meeting.date > m.today {
-        v.form.error = Some(m.lang.ui(Ui::ErrMeetingNotHeld).to_string());
+    // R3: attendance is recorded once the meeting has been held.
+    if let Err(o) = crate::domain::order::attendance(d.meeting.date, m.today) {
+        let text = m.lang.out_of_order(&o);
+        v.form.error = Some(text);
         v.refuse("outcome", Ui::ErrMeetingNotHeld, &[]);
         return None;
     }

@@ -62,7 +62,7 @@ pub fn hints(m: &Model, id: i64, form: &mut Form) {
     let issued = form
         .field("issued_on")
         .and_then(|f| crate::domain::parse_date_input(f.text_value(), m.today, cal).ok());
-    let due = minutes_due(cal, &m.thresholds, d.meeting.date).date;
+    let due = minutes_due(cal, &m.thresholds, d.meeting.date);
     let status = minutes_status(cal, &m.thresholds, d.meeting.date, issued, m.today);
     let light = match status {
         MinutesStatus::IssuedOnTime { .. } => Light::Done,
@@ -76,7 +76,7 @@ pub fn hints(m: &Model, id: i64, form: &mut Form) {
     };
     let text = format!(
         "{} · {}",
-        m.lang.ui_fill(Ui::MinutesDueHint, &[&due]),
+        m.lang.ui_fill(Ui::MinutesDueHint, &[&m.lang.deadline(due)]),
         m.lang.minutes(status)
     );
     if let Some(f) = form.field_mut("issued_on") {
@@ -119,6 +119,8 @@ pub fn save_minutes(m: &Model, id: i64, v: &mut Values) -> Option<Write> {
         archived_feedback: v.checked("archived_feedback"),
         version: 0,
     };
+    let meeting_date = detail(m, id)?.meeting.date;
+    v.order(None, crate::domain::order::minutes(meeting_date, &minutes));
     if let Some(email) = &minutes.drafter_email
         && !email.contains('@')
     {
@@ -128,6 +130,7 @@ pub fn save_minutes(m: &Model, id: i64, v: &mut Values) -> Option<Write> {
         meeting: id,
         expected: v.form.version,
         minutes: Box::new(minutes),
+        force: v.form.confirmed,
     })
 }
 
@@ -163,10 +166,15 @@ pub fn feedback(m: &Model, id: i64) -> Option<Form> {
     Some(form)
 }
 
-pub fn save_feedback(id: i64, v: &mut Values) -> Option<Write> {
+pub fn save_feedback(m: &Model, id: i64, v: &mut Values) -> Option<Write> {
     let unit = v.name("unit");
+    let received = v.must_fact_date("received_on");
+    // R4.3: an answer comes after the form went out.
+    if let Some(sent) = detail(m, id).and_then(|d| d.minutes_record.as_ref()?.feedback_sent_on) {
+        v.order(None, crate::domain::order::feedback(sent, received));
+    }
     let answer = FeedbackAnswer {
-        received_on: Some(v.must_fact_date("received_on")),
+        received_on: Some(received),
         opinion: v.text("opinion"),
         signer: v.text("signer"),
         signer_post: v.text("signer_post"),

@@ -4,6 +4,7 @@
 //!
 //! Each step names the rule it serves (`docs/rules.md`).
 
+mod accountability;
 mod meeting;
 mod minutes;
 mod tasks;
@@ -11,9 +12,10 @@ mod triage;
 mod units;
 
 use super::command::Write;
-use super::form::{Candidate, Form, Values};
+use super::form::{Candidate, FieldKind, Form, Values};
 use super::model::{Model, Tab};
-use crate::i18n::Ui;
+use crate::domain::TextField;
+use crate::i18n::{Chn, Ui};
 
 /// What a form saves, and the record it was filled from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +43,8 @@ pub enum FormKind {
     Done(Vec<i64>),
     Explain(Vec<i64>),
     Criticise(Vec<i64>),
+    /// R5.6: no criticism for a task's missed promise (不予通报批评).
+    Waive(i64),
     /// R5.7: the next step of a unit's referral.
     Referral(i64),
 }
@@ -51,6 +55,8 @@ pub enum MenuItem {
     Open(FormKind),
     /// Choose a leader to edit.
     Leaders,
+    /// `x` where a tab offers more than one file: write this one.
+    Export(super::export::ExportWhat),
 }
 
 /// The form for `kind`, filled from the model; `None` when what it needs is not loaded.
@@ -69,11 +75,47 @@ pub fn open(m: &Model, kind: FormKind) -> Option<Form> {
         FormKind::Progress(ids) => triage::progress(m, ids)?,
         FormKind::Done(ids) => triage::done(m, ids)?,
         FormKind::Explain(ids) => triage::explain(m, ids)?,
-        FormKind::Criticise(ids) => triage::criticise(m, ids)?,
+        FormKind::Criticise(ids) => accountability::criticise(m, ids)?,
+        FormKind::Waive(id) => accountability::waive(m, *id)?,
     };
     let mut form = form;
+    limits(&mut form);
     hints(m, &mut form);
     Some(form)
+}
+
+/// The length the store allows each text field of a form ([`TextField`]), so that the form says
+/// so beside the field, before the store would refuse it.
+fn limits(form: &mut Form) {
+    for f in &mut form.fields {
+        if !matches!(f.kind, FieldKind::Text | FieldKind::LongText) {
+            continue;
+        }
+        let key = f.key.split('#').next().unwrap_or_default();
+        f.limit = match key {
+            "lines" => Some(TextField::TaskText),
+            "text" => Some(match form.kind {
+                FormKind::Progress(_) => TextField::Progress,
+                FormKind::Explain(_) => TextField::Note,
+                _ => TextField::TaskText,
+            }),
+            "topics" => Some(TextField::Topic),
+            "name" => Some(match form.kind {
+                FormKind::NewLeader | FormKind::EditLeader(_) => TextField::LeaderName,
+                _ => TextField::UnitName,
+            }),
+            "main_leader" | "attendee" | "drafter" | "reviewer" | "signed_by" | "signer"
+            | "plan_approved_by" => Some(TextField::Person),
+            "role" | "signer_post" => Some(TextField::Post),
+            "contact" | "drafter_phone" | "drafter_fax" | "drafter_email" => {
+                Some(TextField::Contact)
+            }
+            "place" => Some(TextField::Place),
+            "number" | "doc_no" => Some(TextField::Number),
+            "note" | "opinion" | "reason" | "outcome" => Some(TextField::Note),
+            _ => None,
+        };
+    }
 }
 
 /// Reads the form; the write it asks for and the message for when it is done, or `None` with the
@@ -89,13 +131,14 @@ pub fn save(m: &Model, form: &mut Form) -> Option<(Write, String)> {
         FormKind::Confirm(id) => meeting::save_confirm(m, *id, &mut v),
         FormKind::Attendance(id) => meeting::save_attendance(m, *id, &mut v),
         FormKind::Minutes(id) => minutes::save_minutes(m, *id, &mut v),
-        FormKind::Feedback(id) => minutes::save_feedback(*id, &mut v),
+        FormKind::Feedback(id) => minutes::save_feedback(m, *id, &mut v),
         FormKind::NewTasks(meeting) => tasks::save_new(*meeting, m, &mut v),
         FormKind::EditTask(id) => tasks::save_edit(m, *id, &mut v),
-        FormKind::Progress(ids) => triage::save_progress(ids, &mut v),
+        FormKind::Progress(ids) => triage::save_progress(m, ids, &mut v),
         FormKind::Done(ids) => triage::save_done(m, ids, &mut v),
         FormKind::Explain(ids) => triage::save_explain(m, ids, &mut v),
-        FormKind::Criticise(ids) => triage::save_criticise(m, ids, &mut v),
+        FormKind::Criticise(ids) => accountability::save_criticise(m, ids, &mut v),
+        FormKind::Waive(id) => accountability::save_waive(m, *id, &mut v),
     };
     if !v.ok() {
         return None;
@@ -111,12 +154,20 @@ pub fn hints(m: &Model, form: &mut Form) {
         if f.kind == super::form::FieldKind::Date {
             f.hint = date_hint(m, f.text_value());
         }
+        // Past the length the store allows: said beside the field as it is typed.
+        if f.limit.is_some() {
+            f.hint = super::form::too_long(f).map(|e| super::form::Hint {
+                text: m.lang.too_long(&e),
+                light: Some(crate::domain::Light::Red),
+            });
+        }
     }
     match form.kind.clone() {
         FormKind::NewMeeting | FormKind::EditMeeting(_) => meeting::hints(m, form),
         FormKind::Minutes(id) => minutes::hints(m, id, form),
         FormKind::NewTasks(meeting) => tasks::hints(m, Some(meeting), form),
         FormKind::EditTask(_) => tasks::hints(m, None, form),
+        FormKind::Referral(unit) => units::referral_hints(m, unit, form),
         _ => {}
     }
 }
@@ -125,13 +176,27 @@ pub fn hints(m: &Model, form: &mut Form) {
 fn date_hint(m: &Model, text: &str) -> Option<super::form::Hint> {
     let t = text.trim();
     let d = crate::domain::parse_date_input(t, m.today, m.calendar.as_ref()).ok()?;
+    // Only `+N` is counted in working days.
+    let from = t.starts_with('+').then_some(m.today);
     (d.to_string() != t).then(|| super::form::Hint {
         text: format!(
             "= {}",
-            m.lang.ui_fill(Ui::DateWeekday, &[&d, &weekday(m, d)])
+            m.lang
+                .ui_fill(Ui::DateWeekday, &[&shown_date(m, d, from), &weekday(m, d)])
         ),
         light: None,
     })
+}
+
+/// A date as a hint shows it: `*` when it rests on a year without a holiday notice: the working
+/// days from today to it (`+N`), or a limit in such a year (as the ledger marks it).
+pub(crate) fn shown_date(
+    m: &Model,
+    d: chrono::NaiveDate,
+    counted_from: Option<chrono::NaiveDate>,
+) -> String {
+    let provisional = counted_from.is_some_and(|from| m.calendar.is_provisional(from, d));
+    crate::i18n::provisional_date(d, provisional)
 }
 
 pub(crate) fn weekday(m: &Model, d: chrono::NaiveDate) -> &'static str {
@@ -229,6 +294,12 @@ pub fn menu(m: &Model) -> Vec<(String, MenuItem)> {
                         MenuItem::Open(FormKind::Criticise(ids)),
                     ),
                 ]);
+            }
+            if let Some(id) = accountability::waivable(m) {
+                items.push((
+                    m.lang.chn(Chn::StepWaive).to_string(),
+                    MenuItem::Open(FormKind::Waive(id)),
+                ));
             }
         }
         Tab::Units => {

@@ -41,10 +41,11 @@ fn limit_hint(m: &Model, text: &str, issued: Option<chrono::NaiveDate>) -> Optio
         Limit::Default => match issued {
             Some(on) => {
                 let due =
-                    Deadline::workdays_after(m.calendar.as_ref(), on, t.default_limit_workdays)
-                        .date;
-                m.lang
-                    .ui_fill(Ui::LimitDefaultHint, &[&t.default_limit_workdays, &due])
+                    Deadline::workdays_after(m.calendar.as_ref(), on, t.default_limit_workdays);
+                m.lang.ui_fill(
+                    Ui::LimitDefaultHint,
+                    &[&t.default_limit_workdays, &m.lang.deadline(due)],
+                )
             }
             None => m
                 .lang
@@ -52,8 +53,10 @@ fn limit_hint(m: &Model, text: &str, issued: Option<chrono::NaiveDate>) -> Optio
         },
         Limit::Date(d) => format!(
             "= {}",
-            m.lang
-                .ui_fill(Ui::DateWeekday, &[&d, &super::weekday(m, d)])
+            m.lang.ui_fill(
+                Ui::DateWeekday,
+                &[&super::shown_date(m, d, Some(d)), &super::weekday(m, d)]
+            )
         ),
         Limit::Exempt(c) => m
             .lang
@@ -189,6 +192,7 @@ fn read_task(m: &Model, v: &mut Values, meeting: i64, text: String, sfx: &str) -
 }
 
 pub fn save_new(meeting: i64, m: &Model, v: &mut Values) -> Option<Write> {
+    v.within_limit("lines");
     let lines = lines(v.form);
     if lines.is_empty() {
         v.refuse("lines", Ui::ErrRequired, &[]);

@@ -1,16 +1,17 @@
 //! The ledger's triage keys on the selected task or the marked ones: `p` a progress report (R5.3),
-//! `d` done (办结), `e` a written explanation with a promised date (R5.5), `c` a notified criticism
-//! covering the tasks whose promise was missed (R5.6).
+//! `d` done (办结), `e` a written explanation with a promised date (R5.5). The criticism (`c`) and
+//! the waiver are in `accountability`.
 
 use super::FormKind;
+use crate::domain::order::{self, TaskTimes};
 use crate::i18n::Ui;
 use crate::text::truncate;
 use crate::tui::command::Write;
 use crate::tui::form::{Field, Form, Values};
-use crate::tui::model::{Model, NewCriticism, TaskRow, TaskState};
+use crate::tui::model::{Model, TaskRow};
 
 /// The rows of `ids` as loaded (the ledger's window, or the open detail).
-fn rows<'m>(m: &'m Model, ids: &[i64]) -> Vec<&'m TaskRow> {
+pub(super) fn rows<'m>(m: &'m Model, ids: &[i64]) -> Vec<&'m TaskRow> {
     ids.iter()
         .filter_map(|id| {
             m.tasks.rows.iter().find(|r| r.id == *id).or_else(|| {
@@ -31,7 +32,13 @@ fn subject(m: &Model, ids: &[i64]) -> String {
     }
 }
 
-fn form(m: &Model, kind: FormKind, step: Ui, ids: &[i64], fields: Vec<Field>) -> Option<Form> {
+pub(super) fn form(
+    m: &Model,
+    kind: FormKind,
+    step: Ui,
+    ids: &[i64],
+    fields: Vec<Field>,
+) -> Option<Form> {
     if ids.is_empty() || rows(m, ids).len() != ids.len() {
         return None;
     }
@@ -56,10 +63,23 @@ pub fn progress(m: &Model, ids: &[i64]) -> Option<Form> {
     )
 }
 
-pub fn save_progress(ids: &[i64], v: &mut Values) -> Option<Write> {
+/// The dates a task's new records are checked against, as far as its loaded row knows them.
+fn times(r: &TaskRow) -> TaskTimes {
+    TaskTimes {
+        completed_on: r.completed_on,
+        ..TaskTimes::of_meeting(r.meeting_date)
+    }
+}
+
+pub fn save_progress(m: &Model, ids: &[i64], v: &mut Values) -> Option<Write> {
+    let on = v.must_fact_date("reported_on");
+    // R5.3: after the meeting, and not on a task already done.
+    for r in rows(m, ids) {
+        v.order(None, order::progress(&times(r), on));
+    }
     Some(Write::Progress {
         tasks: ids.to_vec(),
-        on: v.must_fact_date("reported_on"),
+        on,
         text: v.must_text("text"),
     })
 }
@@ -82,12 +102,8 @@ pub fn save_done(m: &Model, ids: &[i64], v: &mut Values) -> Option<Write> {
     if let Some(r) = rows.iter().find(|r| r.completed_on.is_some()) {
         v.refuse("completed_on", Ui::ErrAlreadyDone, &[&r.id]);
     }
-    if let Some(r) = rows.iter().find(|r| on < r.meeting_date) {
-        v.refuse(
-            "completed_on",
-            Ui::ErrBeforeMeeting,
-            &[&r.id, &r.meeting_date],
-        );
+    for r in &rows {
+        v.order(None, order::completion(&times(r), on));
     }
     Some(Write::Complete {
         tasks: rows.iter().map(|r| (r.id, r.version)).collect(),
@@ -118,11 +134,9 @@ pub fn save_explain(m: &Model, ids: &[i64], v: &mut Values) -> Option<Write> {
     let submitted = v.must_fact_date("submitted_on");
     let promised = v.must_date("promised_on");
     let text = v.text("text");
-    if promised < submitted {
-        v.refuse("promised_on", Ui::ErrPromiseBefore, &[&submitted]);
-    }
-    // R5.5: only a missed limit is explained.
+    // R5.5: only a missed limit is explained, after the meeting, the promise not before it.
     for r in rows(m, ids) {
+        v.order(None, order::explanation(&times(r), submitted, promised));
         if r.completed_on.is_some() {
             v.refuse("submitted_on", Ui::ErrAlreadyDone, &[&r.id]);
         } else if r.due.is_none_or(|due| submitted <= due) {
@@ -135,88 +149,4 @@ pub fn save_explain(m: &Model, ids: &[i64], v: &mut Values) -> Option<Write> {
         promised,
         text,
     })
-}
-
-/// R5.6: the tasks a criticism may cover: those asked for, and the unit's other tasks in the
-/// ledger whose promise was missed.
-fn covered<'m>(m: &'m Model, ids: &[i64]) -> Vec<(&'m TaskRow, bool)> {
-    let asked = rows(m, ids);
-    let Some(unit) = asked.first().map(|r| r.lead_unit_id) else {
-        return Vec::new();
-    };
-    let mut out: Vec<(&TaskRow, bool)> = asked.iter().map(|r| (*r, true)).collect();
-    for r in &m.tasks.rows {
-        if r.lead_unit_id == unit && r.state == TaskState::CriticismDue && !ids.contains(&r.id) {
-            out.push((r, false));
-        }
-    }
-    out
-}
-
-pub fn criticise(m: &Model, ids: &[i64]) -> Option<Form> {
-    let l = |u: Ui| m.lang.ui(u).to_string();
-    let cover = covered(m, ids);
-    let unit = cover.first()?.0.lead_unit.clone();
-    let mut fields = vec![
-        Field::date("date", l(Ui::FDate))
-            .value(m.today.to_string())
-            .required(),
-        Field::text("doc_no", l(Ui::FDocNo)),
-        Field::long("reason", l(Ui::FReason)),
-    ];
-    for (i, (r, on)) in cover.iter().enumerate() {
-        let mut f = Field::check(format!("task#{}", r.id), format!("#{}", r.id), *on);
-        f.hint = Some(crate::tui::form::Hint {
-            text: format!("{} · {}", truncate(&r.text, 30), m.lang.state(r.state)),
-            light: None,
-        });
-        if i == 0 {
-            f = f.heading(l(Ui::FCovers));
-        }
-        fields.push(f);
-    }
-    let mut form = form(
-        m,
-        FormKind::Criticise(ids.to_vec()),
-        Ui::StepCriticise,
-        ids,
-        fields,
-    )?;
-    form.title = format!("{} · {unit}", m.lang.ui(Ui::StepCriticise));
-    if rows(m, ids).iter().any(|r| r.lead_unit != unit) {
-        form.error = Some(l(Ui::ErrMixedUnits));
-    }
-    Some(form)
-}
-
-pub fn save_criticise(m: &Model, ids: &[i64], v: &mut Values) -> Option<Write> {
-    let date = v.must_fact_date("date");
-    let doc_no = v.text("doc_no");
-    let reason = v.text("reason");
-    let cover = covered(m, ids);
-    let unit = cover.first()?.0.lead_unit.clone();
-    if rows(m, ids).iter().any(|r| r.lead_unit != unit) {
-        v.refuse("date", Ui::ErrMixedUnits, &[]);
-    }
-    let task_ids: Vec<i64> = cover
-        .iter()
-        .map(|(r, _)| r.id)
-        .filter(|id| v.checked(&format!("task#{id}")))
-        .collect();
-    for r in cover.iter().filter(|(r, _)| task_ids.contains(&r.id)) {
-        if r.0.state != TaskState::CriticismDue {
-            v.refuse(
-                &format!("task#{}", r.0.id),
-                Ui::ErrNoMissedPromise,
-                &[&r.0.id],
-            );
-        }
-    }
-    Some(Write::Criticise(NewCriticism {
-        unit,
-        date,
-        doc_no,
-        reason,
-        task_ids,
-    }))
 }

@@ -2,7 +2,10 @@
 //! and the referral steps of R5.7.
 
 use super::{FormKind, leader_name, leader_options, opt};
-use crate::i18n::Ui;
+use chrono::NaiveDate;
+
+use crate::domain::criticism::unit_criticisms;
+use crate::i18n::{Chn, Ui};
 use crate::tui::command::Write;
 use crate::tui::form::{Field, Form, Values};
 use crate::tui::model::{
@@ -172,6 +175,31 @@ fn open_referral(m: &Model, unit: i64) -> Option<(i64, ReferralStatus)> {
         .rfind(|(_, s)| !matches!(s, ReferralStatus::Concluded | ReferralStatus::NotReferred))
 }
 
+/// What the text of step `step` is: the proposal's reason, the approval, the decision, the
+/// outcome or the reason not to refer (all but the proposal's are required).
+fn step_text(step: Ui) -> (Chn, bool) {
+    match step {
+        Ui::RefApprove => (Chn::FApproval, true),
+        Ui::RefRefer => (Chn::FDecision, true),
+        Ui::RefConclude => (Chn::FOutcome, true),
+        Ui::RefNotRefer => (Chn::FNotReferReason, true),
+        _ => (Chn::FProposalReason, false),
+    }
+}
+
+/// R5.7: why the unit may not be proposed for referral on `on`, if it may not.
+fn not_due(m: &Model, unit: i64, on: NaiveDate) -> Option<String> {
+    let d = m.unit_detail.as_ref().filter(|d| d.unit.id == unit)?;
+    let dates: Vec<NaiveDate> = d.criticisms.iter().map(|c| c.criticism.date).collect();
+    let c = unit_criticisms(&dates, &d.referrals, on);
+    (!c.referral_due).then(|| {
+        m.lang.chn_fill(
+            Chn::ErrNotReferralDue,
+            &[&d.unit.name, &on, &c.rolling_year, &c.calendar_year],
+        )
+    })
+}
+
 pub fn referral(m: &Model, unit: i64) -> Option<Form> {
     let l = |u: Ui| m.lang.ui(u).to_string();
     let detail = m.unit_detail.as_ref().filter(|d| d.unit.id == unit)?;
@@ -185,35 +213,76 @@ pub fn referral(m: &Model, unit: i64) -> Option<Form> {
             .required(),
         Field::long("reason", l(Ui::FReasonOutcome)),
     ];
-    Some(Form::new(FormKind::Referral(unit), title, fields))
+    let mut form = Form::new(FormKind::Referral(unit), title, fields);
+    // R5.7: say at once when the unit is not due for a proposal.
+    if status.is_none() {
+        form.error = not_due(m, unit, m.today);
+    }
+    Some(form)
+}
+
+/// The text field says what the chosen step keeps, and whether it is required.
+pub fn referral_hints(m: &Model, unit: i64, form: &mut Form) {
+    let steps = next_steps(open_referral(m, unit).map(|(_, s)| s));
+    let choice = form.field("step").map_or(0, |f| f.choice);
+    let Some(step) = steps.get(choice).copied() else {
+        return;
+    };
+    let (what, required) = step_text(step);
+    if let Some(f) = form.field_mut("reason") {
+        f.required = required;
+        f.hint = Some(crate::tui::form::Hint {
+            text: m.lang.chn(what).to_string(),
+            light: None,
+        });
+    }
 }
 
 pub fn save_referral(m: &Model, unit: i64, v: &mut Values) -> Option<Write> {
     let date = v.must_fact_date("date");
-    let reason = v.text("reason");
     let open = open_referral(m, unit);
     let steps = next_steps(open.map(|(_, s)| s));
     let step = *steps.get(v.choice("step"))?;
+    let (_, required) = step_text(step);
+    let text = v.text("reason");
+    if required && text.is_none() {
+        v.refuse("reason", Ui::ErrRequired, &[]);
+    }
     let name = m.unit_detail.as_ref()?.unit.name.clone();
     let id = open.map(|(id, _)| id).unwrap_or(0);
+    let text = text.unwrap_or_default();
     Some(Write::Referral(match step {
-        Ui::RefApprove => ReferralStep::Approve { id, date },
-        Ui::RefRefer => ReferralStep::Refer { id, date },
+        Ui::RefApprove => ReferralStep::Approve {
+            id,
+            date,
+            approval: text,
+        },
+        Ui::RefRefer => ReferralStep::Refer {
+            id,
+            date,
+            decision: text,
+        },
         Ui::RefConclude => ReferralStep::Conclude {
             id,
             date,
-            outcome: reason,
+            outcome: text,
         },
-        Ui::RefNotRefer => {
-            if reason.is_none() {
-                v.refuse("reason", Ui::ErrRequired, &[]);
+        Ui::RefNotRefer => ReferralStep::NotRefer {
+            id,
+            date,
+            reason: text,
+        },
+        _ => {
+            if let Some(why) = not_due(m, unit, date)
+                && let Some(f) = v.form.field_mut("date")
+            {
+                f.error.get_or_insert(why);
             }
-            ReferralStep::NotRefer {
-                id,
+            ReferralStep::Propose {
+                unit: name,
                 date,
-                reason: reason.unwrap_or_default(),
+                reason: (!text.is_empty()).then_some(text),
             }
         }
-        _ => ReferralStep::Propose { unit: name, date },
     }))
 }

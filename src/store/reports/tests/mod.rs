@@ -139,7 +139,15 @@ pub(super) fn county() -> County {
         (m2, CAI, UnauthorisedSubstitute),
         (m3, SHANG, Absent),
     ] {
-        s.record_attendance(m, unit, outcome, None, None).unwrap();
+        s.record_attendance(
+            m,
+            unit,
+            outcome,
+            None,
+            None,
+            crate::domain::testcal::d("2099-12-31"),
+        )
+        .unwrap();
     }
     // M2's round: deadline 14 October. 上塘镇 answers the 13th, 县财政局 never (deemed consent).
     // M3's round: deadline 23 October; 上塘镇 answers the 26th (late).
@@ -186,17 +194,33 @@ pub(super) fn county() -> County {
         s.add_criticism(NewCriticism {
             unit: SHANG.into(),
             date: d(date),
-            doc_no: None,
+            doc_no: Some(format!("县考绩办〔2026〕{}号", &date[5..7])),
             reason: Some("逾期".into()),
             task_ids: tasks,
+            force: false,
         })
         .unwrap();
     };
-    criticise(&mut s, "2026-03-10", Vec::new());
+    // R5.6: a task of February whose promise was missed, criticised in March, done since.
+    let feb = meeting(
+        &mut s,
+        "2026-02-02",
+        None,
+        &["春耕备耕"],
+        None,
+        false,
+        &[SHANG],
+    );
+    let t0 = task(&mut s, feb, SHANG, "春耕物资", date("2026-02-20"));
+    s.add_explanation(t0, d("2026-02-24"), d("2026-03-03"), None)
+        .unwrap();
+    criticise(&mut s, "2026-03-10", vec![t0]);
+    s.complete_task(t0, d("2026-03-20"), None, None).unwrap();
     criticise(&mut s, "2026-10-29", vec![t3]);
     s.referral_step(ReferralStep::Propose {
         unit: SHANG.into(),
         date: d("2026-10-30"),
+        reason: None,
     })
     .unwrap();
     County {

@@ -99,12 +99,20 @@ fn r2_r3_meetings_and_attendance_round_trip() {
             AttendanceOutcome::Absent,
             Some("王某".into()),
             None,
+            crate::domain::testcal::d("2099-12-31"),
         )
         .unwrap();
     });
     round_trip(&mut s, |s| {
-        s.record_attendance(m, "县水利局", AttendanceOutcome::LeaderAttended, None, None)
-            .unwrap();
+        s.record_attendance(
+            m,
+            "县水利局",
+            AttendanceOutcome::LeaderAttended,
+            None,
+            None,
+            crate::domain::testcal::d("2099-12-31"),
+        )
+        .unwrap();
     });
     round_trip(&mut s, |s| {
         s.confirm_attendee(
@@ -221,23 +229,25 @@ fn r5_tasks_and_accountability_round_trip() {
             .unwrap();
     });
     round_trip(&mut s, |s| {
-        s.add_criticism(NewCriticism {
-            unit: "上塘镇".into(),
-            date: d("2026-11-24"),
-            doc_no: Some("永考绩办〔2026〕3号".into()),
-            reason: None,
-            task_ids: vec![t],
-        })
-        .unwrap();
+        s.add_waiver(t, d("2026-11-23"), "已整改到位，不予通报")
+            .unwrap();
+    });
+    round_trip(&mut s, |s| {
+        criticise(s, "2026-11-24", vec![t]).unwrap();
     });
     round_trip(&mut s, |s| {
         s.complete_task(t, d("2026-11-25"), Some("已完成".into()), None)
             .unwrap();
     });
+    // R5.7: two criticisms within a year, then the referral's steps.
+    criticise(&mut s, "2026-11-24", vec![t]).unwrap();
+    let other = missed_promise(&mut s, "2026-11-25");
+    criticise(&mut s, "2026-11-25", vec![other]).unwrap();
     round_trip(&mut s, |s| {
         s.referral_step(ReferralStep::Propose {
             unit: "上塘镇".into(),
             date: d("2026-11-26"),
+            reason: Some("一年内两次通报批评".into()),
         })
         .unwrap();
     });
@@ -245,12 +255,14 @@ fn r5_tasks_and_accountability_round_trip() {
         .referral_step(ReferralStep::Propose {
             unit: "上塘镇".into(),
             date: d("2026-11-26"),
+            reason: None,
         })
         .unwrap();
     round_trip(&mut s, |s| {
         s.referral_step(ReferralStep::Approve {
             id: r,
             date: d("2026-11-27"),
+            approval: "县政府同意（县长办公会）".into(),
         })
         .unwrap();
     });

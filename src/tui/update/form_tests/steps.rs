@@ -156,7 +156,9 @@ fn units_leaders_minutes_and_feedback_forms_refuse_bad_input_then_write() {
 
     // Minutes: an e-mail must look like one; a sent date needs "feedback needed".
     close(&mut h.model);
-    h.keys("3");
+    // A meeting already held (the first two of the list are still ahead): the round goes out
+    // after it.
+    h.keys("3jj");
     let meeting = h.model.meetings.selected.unwrap();
     crate::tui::update::forms::open(&mut h.model, FormKind::Minutes(meeting));
     retype(&mut h.model, "drafter_email", "not-an-address");

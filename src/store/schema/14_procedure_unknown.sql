@@ -1,4 +1,4 @@
--- 12: meetings imported with their procedure unknown.
+-- 14: meetings imported with their procedure unknown.
 --
 -- A ledger (台账) names a task's meeting by its date and topics and says nothing of its notice
 -- (R2.2) or its minutes (R4.4). A meeting an import creates from such a ledger is marked, and
