@@ -14,7 +14,8 @@ use crate::store::{CriticismRow, Result, Store, TaskFilter, TaskRow, TaskSort};
 pub struct Bulletin {
     /// Every figure, as `duban report` gives it for the same period and day.
     pub report: Report,
-    /// Tasks red on the report's day, most overdue first: as many as the report's red light.
+    /// Every task red on the report's day, county-wide (not only those decided in the period, as
+    /// the report's lights are), most overdue first: the bulletin's count of red tasks.
     pub red: Vec<TaskRow>,
     /// R5.5: the tasks behind the report's promises missed in the period, by unit.
     pub promises_missed: Vec<TaskRow>,

@@ -5,7 +5,10 @@
 //! the county government office and the supervision office.
 //!
 //! Every number is read from the [`Report`] that `duban report` prints for the same period and
-//! day, never counted again here; each list is the store's list behind its figure.
+//! day, never counted again here; each list is the store's list behind its figure. The one
+//! figure not of the period is the county's red tasks on the day (截至…全县共有红灯事项): the
+//! report's lights count the tasks decided at the period's meetings, so that sentence counts the
+//! red list, every task red on the day, as `duban task list --light red` lists them.
 
 mod tables;
 
@@ -17,7 +20,7 @@ use super::{
     DocMeta, addressee, blank, body, dense_table, doc_number, document, draft_mark, gap, heading,
     lead_in, save, signed, title,
 };
-use crate::domain::{Light, Period, Report};
+use crate::domain::{Period, Report};
 use crate::export::{ExportError, long_date, opt_long_date};
 use crate::i18n::{Exp, Lang};
 use crate::report::percent;
@@ -42,7 +45,7 @@ pub fn bulletin(path: &Path, lang: Lang, b: &Bulletin, meta: &DocMeta) -> Result
         .add_paragraph(body(&lang.exp_fill(Exp::BulletinOpening, &[&period])));
 
     doc = doc.add_paragraph(heading(lang.exp(Exp::BulletinOverall)));
-    for p in overall(lang, r, &period) {
+    for p in overall(lang, r, &period, b.red.len()) {
         doc = doc.add_paragraph(body(&p));
     }
 
@@ -146,15 +149,10 @@ pub(crate) fn period_name(lang: Lang, p: Period) -> String {
     }
 }
 
-/// The overall figures, as sentences: meetings and topics, minutes, tasks, red tasks, and the
-/// accountability of the period.
-fn overall(lang: Lang, r: &Report, period: &str) -> Vec<String> {
+/// The overall figures, as sentences: meetings and topics, minutes, tasks, the county's `red`
+/// tasks on the day, and the accountability of the period.
+fn overall(lang: Lang, r: &Report, period: &str, red: usize) -> Vec<String> {
     let (m, mi, t) = (&r.meetings, &r.minutes, r.totals());
-    let red = r
-        .lights
-        .iter()
-        .find(|(l, _)| *l == Light::Red)
-        .map_or(0, |(_, n)| *n);
     let with_rate = |text: String, rate: Option<f64>| match rate {
         Some(_) => format!(
             "{text}{}",
