@@ -4,8 +4,9 @@
 //! the column headers repeated, and a footer numbering the pages. Skipped, with a notice, where
 //! LibreOffice (`soffice`) or poppler (`pdfinfo`, `pdftotext`) is not installed.
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use chrono::NaiveDate;
 use duban::demo::{DemoOptions, build};
@@ -13,82 +14,10 @@ use duban::domain::{PeriodKind, Thresholds};
 use duban::export::{Heading, LedgerFormat, LedgerQuery, report_xlsx, write_ledger};
 use duban::i18n::Lang;
 use duban::store::{Store, TaskFilter};
+use support::pdf::{installed, page_sizes, page_text, to_pdf};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
-}
-
-fn installed(tool: &str, arg: &str) -> bool {
-    Command::new(tool)
-        .arg(arg)
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-/// `file` converted to PDF in `dir` by LibreOffice, with a profile of its own.
-fn to_pdf(file: &Path, dir: &Path) -> PathBuf {
-    let profile = format!("-env:UserInstallation=file://{}/profile", dir.display());
-    let out = Command::new("soffice")
-        .args([
-            profile.as_str(),
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-        ])
-        .arg(dir)
-        .arg(file)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{out:?}");
-    let pdf = dir.join(file.file_stem().unwrap()).with_extension("pdf");
-    assert!(pdf.exists(), "{} was not converted", file.display());
-    pdf
-}
-
-/// Each page's size in points (width, height).
-fn page_sizes(pdf: &Path) -> Vec<(f64, f64)> {
-    let info = |args: &[&str]| {
-        let out = Command::new("pdfinfo")
-            .args(args)
-            .arg(pdf)
-            .output()
-            .unwrap();
-        String::from_utf8(out.stdout).unwrap()
-    };
-    let pages: usize = info(&[])
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
-    info(&["-f", "1", "-l", &pages.to_string()])
-        .lines()
-        .filter(|l| l.starts_with("Page") && l.contains("size:"))
-        .map(|l| {
-            let nums: Vec<f64> = l
-                .split_whitespace()
-                .filter_map(|w| w.parse().ok())
-                .collect();
-            (nums[1], nums[2])
-        })
-        .collect()
-}
-
-/// Each page's text.
-fn page_texts(pdf: &Path, pages: usize) -> Vec<String> {
-    (1..=pages)
-        .map(|p| {
-            let out = Command::new("pdftotext")
-                .args(["-layout", "-f", &p.to_string(), "-l", &p.to_string()])
-                .arg(pdf)
-                .arg("-")
-                .output()
-                .unwrap();
-            String::from_utf8(out.stdout).unwrap()
-        })
-        .collect()
 }
 
 fn county(dir: &Path) -> Store {
@@ -100,6 +29,13 @@ fn county(dir: &Path) -> Store {
     };
     build(&mut store, options).unwrap();
     store
+}
+
+/// `file` converted to PDF in `dir` by LibreOffice (`support::pdf`).
+fn pdf_of(file: &Path, dir: &Path) -> PathBuf {
+    let pdf = to_pdf(dir, &[file.to_path_buf()]).remove(0);
+    assert!(pdf.exists(), "{} was not converted", file.display());
+    pdf
 }
 
 /// Every page A4 landscape, numbered "第 i 页，共 n 页", and the pages holding `first` (the
@@ -114,7 +50,7 @@ fn prints_as_a_document(pdf: &Path, first: &str, last: &str) -> Vec<String> {
             i + 1
         );
     }
-    let texts = page_texts(pdf, sizes.len());
+    let texts: Vec<String> = (1..=sizes.len()).map(|n| page_text(pdf, n)).collect();
     for (i, t) in texts.iter().enumerate() {
         let n = format!("第 {} 页，共 {} 页", i + 1, sizes.len());
         assert!(t.contains(&n), "page {} has no page number:\n{t}", i + 1);
@@ -154,7 +90,7 @@ fn the_ledger_and_the_report_print_on_a4_landscape_one_page_wide() {
         exported_at: at,
     };
     let n = write_ledger(&ledger, LedgerFormat::Xlsx, Lang::Zh, &rows, &heading).unwrap();
-    let texts = prints_as_a_document(&to_pdf(&ledger, dir.path()), "主办单位", "办结日期");
+    let texts = prints_as_a_document(&pdf_of(&ledger, dir.path()), "主办单位", "办结日期");
     // The ledger's pages: the header on every one of them, every task on one of them.
     let ledger_pages: Vec<&String> = texts
         .iter()
@@ -191,7 +127,7 @@ fn the_ledger_and_the_report_print_on_a4_landscape_one_page_wide() {
         .report(PeriodKind::Quarter.around(today()), today())
         .unwrap();
     report_xlsx(&report, Lang::Zh, &r, at).unwrap();
-    let texts = prints_as_a_document(&to_pdf(&report, dir.path()), "近一年通报批评", "应移送");
+    let texts = prints_as_a_document(&pdf_of(&report, dir.path()), "近一年通报批评", "应移送");
     assert!(texts[0].contains("统计期间 2026-10-01 至 2026-12-31"));
     eprintln!("report: {} pages", texts.len());
 }

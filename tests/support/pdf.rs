@@ -12,7 +12,8 @@ pub fn installed(tool: &str, arg: &str) -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
-/// Converts every .docx of `docs` to PDF in `dir` with one LibreOffice run of its own profile.
+/// Converts every document of `docs` (.docx, .xlsx) to PDF in `dir` with one LibreOffice run of
+/// its own profile.
 pub fn to_pdf(dir: &Path, docs: &[PathBuf]) -> Vec<PathBuf> {
     let profile = format!("-env:UserInstallation=file://{}/profile", dir.display());
     let out = Command::new("soffice")
@@ -40,6 +41,27 @@ pub fn pages(pdf: &Path) -> usize {
         .find_map(|l| l.strip_prefix("Pages:"))
         .and_then(|n| n.trim().parse().ok())
         .unwrap_or_else(|| panic!("no page count for {}", pdf.display()))
+}
+
+/// Each page's size in points (width, height).
+pub fn page_sizes(pdf: &Path) -> Vec<(f64, f64)> {
+    let n = pages(pdf).to_string();
+    let out = Command::new("pdfinfo")
+        .args(["-f", "1", "-l", &n])
+        .arg(pdf)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| l.starts_with("Page") && l.contains("size:"))
+        .map(|l| {
+            let nums: Vec<f64> = l
+                .split_whitespace()
+                .filter_map(|w| w.parse().ok())
+                .collect();
+            (nums[1], nums[2])
+        })
+        .collect()
 }
 
 /// The text of page `n` as laid out (one line of the page a line).
