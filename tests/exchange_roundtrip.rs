@@ -1,16 +1,18 @@
 //! The ledger round trip (issue 19): `export ledger` then `import ledger` into an empty database
 //! gives the same tasks: the same limit (explicit, default, exempt with its category), due date,
 //! working days left, light and state, promises and explanations, progress reports,
-//! completion, and the criticisms citing them; a full workbook gives the same database besides
-//! (units, leaders, meetings with their minutes, attendance and feedback, criticisms, referrals,
-//! and so every figure of the report). "The same" is what the store shows, compared on the same
+//! completion, the criticisms citing them and the waivers (不予通报批评), so the chain of promises
+//! too (the unanswered promise: a criticism due on a task done late, a second promise after a
+//! missed one); a full workbook gives the same database besides (units, leaders, meetings with
+//! their minutes, attendance and feedback, criticisms, referrals with every step's text, and so
+//! every figure of the report). "The same" is what the store shows, compared on the same
 //! day, by content and order: ids may differ.
 
 use std::path::Path;
 
 use chrono::NaiveDate;
 use duban::demo::{DemoOptions, build};
-use duban::domain::{Limit, Period, PeriodKind, Thresholds};
+use duban::domain::{Limit, Period, PeriodKind, TaskState, Thresholds};
 use duban::export::{Heading, LedgerFormat, LedgerQuery, write_ledger};
 use duban::i18n::Lang;
 use duban::import::assemble::assemble;
@@ -199,6 +201,96 @@ proptest! {
         let store = demo(dir.path(), seed, scale, today);
         let lang = if english { Lang::En } else { Lang::Zh };
         round_trip(&store, dir.path(), lang, today);
+    }
+}
+
+/// The chain of promises of every task, as the store keeps it: (its place in the ledger, state,
+/// promise in force, unanswered promise, completion, waivers).
+type Chain = (
+    usize,
+    TaskState,
+    Option<NaiveDate>,
+    Option<NaiveDate>,
+    Option<NaiveDate>,
+    Vec<(NaiveDate, String)>,
+);
+
+fn chains(store: &Store, today: NaiveDate) -> Vec<Chain> {
+    let rows = store.tasks(&TaskFilter::default(), today).unwrap();
+    rows.iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let waivers = store
+                .waivers_of_task(r.id)
+                .unwrap()
+                .into_iter()
+                .map(|w| (w.date, w.reason))
+                .collect();
+            (
+                i,
+                r.state,
+                r.promised_on,
+                r.unanswered_promise,
+                r.completed_on,
+                waivers,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn r5_6_the_chain_of_promises_and_the_waivers_come_back_through_both_formats() {
+    // The demo county holds the chain's facts: waivers, a second promise after a missed one
+    // (still due for a criticism), a task done after its missed promise (done, and still due),
+    // and referrals whose every step kept its text.
+    let today = d("2026-11-25");
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo(dir.path(), 7, None, today);
+    let before = chains(&store, today);
+    let waived = before.iter().filter(|c| !c.5.is_empty()).count();
+    assert!(waived >= 1, "the demo has waivers");
+    assert!(
+        before
+            .iter()
+            .any(|c| c.1 == TaskState::CriticismDue && c.4.is_some()),
+        "a task done late and still due for a criticism"
+    );
+    assert!(
+        before
+            .iter()
+            .any(|c| c.1 == TaskState::CriticismDue && c.3.is_some_and(|u| Some(u) < c.2)),
+        "a second promise after a missed one, the first still unanswered"
+    );
+    let referrals = store.referrals(None).unwrap();
+    assert!(
+        referrals
+            .iter()
+            .any(|r| r.proposal_reason.is_some() && r.approval.is_some() && r.decision.is_some())
+    );
+    for file in ["ledger.csv", "ledger.xlsx"] {
+        let path = dir.path().join(file);
+        export(&store, &path, Lang::Zh, today);
+        let back = import(&path, &dir.path().join(format!("{file}.db")), today);
+        same(file, &before, &chains(&back, today));
+        assert_eq!(back.check(today).unwrap().counts_kept, "ok", "{file}");
+        if file.ends_with(".xlsx") {
+            let texts = |s: &Store| {
+                s.referrals(None)
+                    .unwrap()
+                    .into_iter()
+                    .map(|r| {
+                        (
+                            r.proposal_reason,
+                            r.approval,
+                            r.decision,
+                            r.outcome,
+                            r.reason,
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(texts(&store), texts(&back));
+        }
     }
 }
 

@@ -273,6 +273,7 @@ fn print_plan(ctx: &Ctx, plan: &LedgerPlan, head: Imp, detail: bool) {
                 &p.progress_count(),
                 &p.explanation_count(),
                 &p.criticisms.len(),
+                &p.waiver_count(),
                 &p.referrals.len()
             ]
         )

@@ -3,6 +3,7 @@
 //! - progress report: `2026-10-01 按计划推进`
 //! - written explanation: `2026-10-05 承诺2026-10-20 资金尚未到位` (`promised` in English)
 //! - criticism: `2026-09-01 县考绩办〔2026〕3号：议定事项逾期未完成` (the number, then `：` and the reason)
+//! - waiver (不予通报批评): `2026-11-20 已专题约谈主要负责人` (its date, then its reason)
 //!
 //! A line break inside a record's text is written as a space.
 
@@ -49,6 +50,16 @@ pub fn parse_progress(line: &str, today: NaiveDate) -> Result<(NaiveDate, String
         return Err(bad());
     }
     Ok((date, text))
+}
+
+/// A waiver's line: its date and reason.
+pub fn waiver(date: NaiveDate, reason: &str) -> String {
+    progress(date, reason)
+}
+
+/// Reads a waiver's line: its date and reason (not empty: a waiver always gives one).
+pub fn parse_waiver(line: &str, today: NaiveDate) -> Result<(NaiveDate, String), BadLine> {
+    parse_progress(line, today)
 }
 
 /// A written explanation's line.
@@ -146,6 +157,12 @@ mod tests {
                 );
             }
         }
+        let w = waiver(d("2026-11-20"), "已专题约谈\n主要负责人");
+        assert_eq!(
+            parse_waiver(&w, today),
+            Ok((d("2026-11-20"), "已专题约谈 主要负责人".to_string()))
+        );
+        assert!(parse_waiver("2026-11-20", today).is_err(), "no reason");
         for (doc, reason) in [
             (Some("县考绩办〔2026〕3号"), Some("逾期未完成")),
             (Some("县考绩办〔2026〕3号"), None),

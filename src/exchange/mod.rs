@@ -5,11 +5,12 @@
 //!   of [`Col::PRINTED`] (the screen's ledger, each date a date and each count a number), then the
 //!   columns an import needs to rebuild the same tasks ([`Col::DATA`]: the meeting's id and
 //!   minutes' issue date, the leader's title, the lead unit's kind, the completion note).
-//! - A **.csv** ledger adds the tasks' records in three columns ([`Col::RECORDS`]): every progress
-//!   report, written explanation and criticism, one per line of the cell ([`lines`]).
+//! - A **.csv** ledger adds the tasks' records in four columns ([`Col::RECORDS`]): every progress
+//!   report, written explanation, criticism and waiver (不予通报批评), one per line of the cell
+//!   ([`lines`]).
 //! - An **.xlsx** ledger keeps its first sheet printable and puts every record in a sheet of its
 //!   own ([`Sheet`]: units, leaders, meetings with their minutes, attendance and feedback, progress
-//!   reports, explanations, criticisms, referrals), keyed by the ledger's ids. A new kind of record
+//!   reports, explanations, criticisms, waivers, referrals), keyed by the ledger's ids. A new kind of record
 //!   is one more [`Sheet`] with its columns.
 //!
 //! Ids in a file are keys within the file: an import gives its records new ids.
@@ -43,6 +44,7 @@ pub enum Col {
     Progress,
     Explanations,
     Criticisms,
+    Waivers,
 }
 
 impl Col {
@@ -74,7 +76,12 @@ impl Col {
     ];
 
     /// The tasks' records, one per line of the cell (.csv only; the .xlsx has sheets for them).
-    pub const RECORDS: [Col; 3] = [Col::Progress, Col::Explanations, Col::Criticisms];
+    pub const RECORDS: [Col; 4] = [
+        Col::Progress,
+        Col::Explanations,
+        Col::Criticisms,
+        Col::Waivers,
+    ];
 
     /// The columns of a ledger sheet of a workbook.
     pub fn xlsx() -> Vec<Col> {
@@ -116,6 +123,7 @@ impl Col {
             Col::Progress => Xch::Progress,
             Col::Explanations => Xch::Explanations,
             Col::Criticisms => Xch::Criticisms,
+            Col::Waivers => Xch::Waivers,
         }
     }
 
@@ -137,12 +145,13 @@ pub enum Sheet {
     Progress,
     Explanations,
     Criticisms,
+    Waivers,
     Referrals,
 }
 
 impl Sheet {
     /// In the workbook's order.
-    pub const ALL: [Sheet; 10] = [
+    pub const ALL: [Sheet; 11] = [
         Sheet::Meetings,
         Sheet::Minutes,
         Sheet::Attendance,
@@ -150,6 +159,7 @@ impl Sheet {
         Sheet::Progress,
         Sheet::Explanations,
         Sheet::Criticisms,
+        Sheet::Waivers,
         Sheet::Referrals,
         Sheet::Units,
         Sheet::Leaders,
@@ -166,6 +176,7 @@ impl Sheet {
             Sheet::Progress => Xch::SheetProgress,
             Sheet::Explanations => Xch::SheetExplanations,
             Sheet::Criticisms => Xch::SheetCriticisms,
+            Sheet::Waivers => Xch::SheetWaivers,
             Sheet::Referrals => Xch::SheetReferrals,
         }
     }
@@ -228,11 +239,15 @@ impl Sheet {
             Sheet::Progress => &[Id, ReportedOn, Content, Task],
             Sheet::Explanations => &[Id, SubmittedOn, Promised, Content, Task],
             Sheet::Criticisms => &[Unit, Date, DocNo, Reason, Tasks],
+            Sheet::Waivers => &[Id, Date, WaiverReason, Task],
             Sheet::Referrals => &[
                 Unit,
                 ProposedOn,
+                ProposalReason,
                 ApprovedOn,
+                Approval,
                 ReferredOn,
+                Decision,
                 ConcludedOn,
                 ReferralOutcome,
                 NotReferredOn,
@@ -248,7 +263,7 @@ impl Sheet {
             Sheet::Leaders => 2,
             Sheet::Meetings => 3,
             Sheet::Minutes => 1,
-            Sheet::Progress | Sheet::Criticisms => 3,
+            Sheet::Progress | Sheet::Criticisms | Sheet::Waivers => 3,
             Sheet::Explanations => 3,
         }
     }
@@ -286,7 +301,7 @@ mod tests {
 
     #[test]
     fn the_csv_has_every_column_and_the_xlsx_all_but_the_records() {
-        assert_eq!(Col::csv().len(), 22);
+        assert_eq!(Col::csv().len(), 23);
         assert_eq!(Col::xlsx().len(), 19);
         assert!(Col::RECORDS.iter().all(|c| !Col::xlsx().contains(c)));
         assert!(is_yes("是") && is_yes("Yes") && !is_yes("否") && !is_yes(""));

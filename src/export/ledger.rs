@@ -116,6 +116,12 @@ pub fn ledger_value(lang: Lang, e: &LedgerEntry, col: Col) -> Value {
                 .map(|c| lines::criticism(c.date, c.doc_no.as_deref(), c.reason.as_deref()))
                 .collect(),
         ),
+        Col::Waivers => join(
+            e.waivers
+                .iter()
+                .map(|w| lines::waiver(w.date, &w.reason))
+                .collect(),
+        ),
     }
 }
 
@@ -136,7 +142,7 @@ pub trait LedgerRows {
         each: &mut dyn FnMut(&LedgerEntry) -> Result<(), ExportError>,
     ) -> Result<(), ExportError>;
 
-    /// As [`LedgerRows::each_row`], the rows' records (progress, explanations, criticisms) left
+    /// As [`LedgerRows::each_row`], the rows' records (progress, explanations, criticisms, waivers) left
     /// out where they are costly to read: a workbook has sheets of its own for them.
     fn each_row_bare(
         &self,

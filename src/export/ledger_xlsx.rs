@@ -204,7 +204,8 @@ fn width(col: Xch) -> f64 {
         | ArchivedSignIn | ArchivedRecord | ArchivedFeedback => 9.0,
         // A progress report or an explanation, and its task, mostly on one line.
         Content | Task => 44.0,
-        Topics | Opinion | Reason | ReferralOutcome | NotReferredReason | Contact => 32.0,
+        Topics | Opinion | Reason | WaiverReason | ReferralOutcome | NotReferredReason
+        | ProposalReason | Approval | Decision | Contact => 32.0,
         Unit | Name | Number | DocNo | Place | Tasks => 18.0,
         _ => 12.0,
     }

@@ -1,7 +1,7 @@
 //! The record sheets of a full ledger workbook ([`crate::exchange::Sheet`]): every meeting with its
-//! minutes, attendance and feedback, every progress report, explanation, criticism and referral,
-//! and the units and leaders, keyed by the ledger's ids, so that an import rebuilds the same
-//! database. A ledger of some tasks only carries their meetings and records.
+//! minutes, attendance and feedback, every progress report, explanation, criticism, waiver and
+//! referral, and the units and leaders, keyed by the ledger's ids, so that an import rebuilds the
+//! same database. A ledger of some tasks only carries their meetings and records.
 
 use std::collections::{HashMap, HashSet};
 
@@ -289,6 +289,20 @@ impl RecordSource for StoreRecords<'_> {
                     }
                 }
             }
+            Sheet::Waivers => s.for_each_waiver(|w, task| {
+                if kept.task(w.task_id) {
+                    each(
+                        sheet,
+                        vec![
+                            Value::Int(w.task_id),
+                            Value::Date(w.date),
+                            Value::text(clean(&w.reason)),
+                            Value::text(clean(&task)),
+                        ],
+                    )?;
+                }
+                Ok::<_, ExportError>(())
+            })?,
             Sheet::Referrals => {
                 if kept.whole {
                     for r in s.referrals(None)? {
@@ -297,8 +311,11 @@ impl RecordSource for StoreRecords<'_> {
                             vec![
                                 self.unit(r.unit_id),
                                 Value::Date(r.proposed_on),
+                                opt(&r.proposal_reason),
                                 Value::date(r.approved_on),
+                                opt(&r.approval),
                                 Value::date(r.referred_on),
+                                opt(&r.decision),
                                 Value::date(r.concluded_on),
                                 opt(&r.outcome),
                                 Value::date(r.not_referred_on),

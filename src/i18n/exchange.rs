@@ -29,6 +29,7 @@ catalogue! {
     Progress => "进展报告", "Progress reports";
     Explanations => "书面说明", "Written explanations";
     Criticisms => "通报批评", "Criticisms";
+    Waivers => "不予通报批评", "Waived criticisms";
     // Inside a record cell: "2026-10-05 承诺2026-10-20 资金尚未到位".
     PromisedWord => "承诺", "promised";
     // The title rows.
@@ -44,6 +45,7 @@ catalogue! {
     SheetProgress => "进展报告", "Progress reports";
     SheetExplanations => "书面说明与承诺", "Explanations";
     SheetCriticisms => "通报批评", "Criticisms";
+    SheetWaivers => "不予通报批评", "Waivers";
     SheetReferrals => "移送监察", "Referrals";
     // Their columns.
     Unit => "单位", "Unit";
@@ -93,9 +95,13 @@ catalogue! {
     DocNo => "文号", "Document number";
     Reason => "事由", "Reason";
     Tasks => "涉及事项编号", "Task IDs";
+    WaiverReason => "不予通报的理由", "Reason not to criticise";
     ProposedOn => "提出日期", "Proposed on";
+    ProposalReason => "提请理由", "Reason for the proposal";
     ApprovedOn => "批准日期", "Approved on";
+    Approval => "县政府批准文号或意见", "County approval (no. or opinion)";
     ReferredOn => "移送日期", "Referred on";
+    Decision => "移送决定（文号或说明）", "Referral decision (no. or note)";
     ConcludedOn => "办结日期", "Concluded on";
     ReferralOutcome => "处理结果", "Outcome";
     NotReferredOn => "不予移送日期", "Not referred on";

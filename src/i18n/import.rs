@@ -37,7 +37,7 @@ catalogue! {
     Counts => "{0} 个单位，{1} 位领导，{2} 次会议，{3} 项督办事项", "{0} units, {1} leaders, {2} meetings, {3} tasks";
     NewUnits => "新建单位（{0}）：{1}", "new units ({0}): {1}";
     NewLeaders => "新建领导（{0}）：{1}", "new leaders ({0}): {1}";
-    Records => "{0} 份进展报告，{1} 份书面说明，{2} 次通报批评，{3} 次移送", "{0} progress reports, {1} written explanations, {2} criticisms, {3} referrals";
+    Records => "{0} 份进展报告，{1} 份书面说明，{2} 次通报批评，{3} 项不予通报批评，{4} 次移送", "{0} progress reports, {1} written explanations, {2} criticisms, {3} waivers, {4} referrals";
     UnknownProcedure => "{0} 次会议由台账新建，会议通知和纪要情况不详，不计入 R2.2、R4.4 的统计", "{0} meetings created from the ledger alone: their notice and minutes are unknown and left out of R2.2 and R4.4";
     AndMore => "{0} 等 {1} 个", "{0} and {1} more";
     Verbose => "（加 --verbose 列出每次会议和每项督办事项）", "(add --verbose to list every meeting and task)";

@@ -140,6 +140,7 @@ pub fn assemble(
     // Records from the sheets, by the ledger's task ids.
     let mut progress: HashMap<i64, Vec<(NaiveDate, String)>> = HashMap::new();
     let mut explanations: HashMap<i64, Vec<crate::store::PlannedExplanation>> = HashMap::new();
+    let mut waivers: HashMap<i64, Vec<(NaiveDate, String)>> = HashMap::new();
     let keys: HashSet<i64> = rows.iter().filter_map(|(_, r)| r.key).collect();
     for (n, key, date, text) in records.progress.iter().flatten() {
         if keys.contains(key) {
@@ -156,6 +157,16 @@ pub fn assemble(
             explanations.entry(*key).or_default().push(e.clone());
         } else {
             b.error(Some(Sheet::Explanations), *n, Problem::UnknownTask(*key));
+        }
+    }
+    for (n, key, date, reason) in records.waivers.iter().flatten() {
+        if keys.contains(key) {
+            waivers
+                .entry(*key)
+                .or_default()
+                .push((*date, reason.clone()));
+        } else {
+            b.error(Some(Sheet::Waivers), *n, Problem::UnknownTask(*key));
         }
     }
     let mut index: HashMap<i64, usize> = HashMap::new();
@@ -190,6 +201,11 @@ pub fn assemble(
             ),
             _ => (r.progress.clone(), r.explanations.clone()),
         };
+        // A workbook's waivers are in their sheet; a .csv's in the row.
+        let task_waivers = match r.key {
+            Some(k) if records.waivers.is_some() => waivers.remove(&k).unwrap_or_default(),
+            _ => r.waivers.clone(),
+        };
         if records.criticisms.is_none() {
             for c in &r.criticisms {
                 let same = |x: &&mut PlannedCriticism| {
@@ -222,6 +238,7 @@ pub fn assemble(
             completion_note: r.completion_note.clone(),
             progress: task_progress,
             explanations: task_explanations,
+            waivers: task_waivers,
         });
     }
     let known = |db: &Existing, unit: &str, date: NaiveDate, doc: &Option<String>| {

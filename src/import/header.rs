@@ -35,6 +35,7 @@ pub enum Field {
     Progress,
     Explanations,
     Criticisms,
+    Waivers,
     /// The promise in force (a ledger of an older duban has no explanations column).
     Promised,
 }
@@ -78,6 +79,7 @@ impl Kind {
                 (Progress, false),
                 (Explanations, false),
                 (Criticisms, false),
+                (Waivers, false),
                 (Promised, false),
             ],
         }
@@ -118,6 +120,7 @@ impl Field {
             Field::Progress => Label::Xch(Xch::Progress),
             Field::Explanations => Label::Xch(Xch::Explanations),
             Field::Criticisms => Label::Xch(Xch::Criticisms),
+            Field::Waivers => Label::Xch(Xch::Waivers),
             Field::Promised => Label::Xch(Xch::Promised),
         }
     }
@@ -158,6 +161,7 @@ impl Field {
             Field::Progress => &["进展情况", "progress"],
             Field::Explanations => &["书面说明与承诺", "explanations"],
             Field::Criticisms => &["通报批评情况", "criticisms"],
+            Field::Waivers => &["不予通报批评情况", "waivers"],
             Field::Promised => &["承诺时限", "promised on", "promised"],
         }
     }

@@ -41,10 +41,12 @@ pub struct LedgerRow {
     pub limit: Limit,
     pub completed_on: Option<NaiveDate>,
     pub completion_note: Option<String>,
-    /// Progress reports, explanations and criticisms from the record columns, in the file's order.
+    /// Progress reports, explanations, criticisms and waivers (date, reason) from the record
+    /// columns, in the file's order.
     pub progress: Vec<(NaiveDate, String)>,
     pub explanations: Vec<PlannedExplanation>,
     pub criticisms: Vec<CriticismLine>,
+    pub waivers: Vec<(NaiveDate, String)>,
 }
 
 fn date_cell(
@@ -119,16 +121,20 @@ fn records<T>(
 }
 
 /// One row's record columns.
+struct RowRecords {
+    progress: Vec<(NaiveDate, String)>,
+    explanations: Vec<PlannedExplanation>,
+    criticisms: Vec<CriticismLine>,
+    waivers: Vec<(NaiveDate, String)>,
+}
+
+/// Reads one row's record columns.
 fn row_records(
     cols: &Columns,
     row: &[String],
     today: NaiveDate,
     problems: &mut Vec<Problem>,
-) -> (
-    Vec<(NaiveDate, String)>,
-    Vec<PlannedExplanation>,
-    Vec<CriticismLine>,
-) {
+) -> RowRecords {
     let progress = records(
         cols.cell(row, Field::Progress),
         Field::Progress,
@@ -175,7 +181,18 @@ fn row_records(
         problems,
         |l| lines::parse_criticism(l, today).ok(),
     );
-    (progress, explanations, criticisms)
+    let waivers = records(
+        cols.cell(row, Field::Waivers),
+        Field::Waivers,
+        problems,
+        |l| lines::parse_waiver(l, today).ok(),
+    );
+    RowRecords {
+        progress,
+        explanations,
+        criticisms,
+        waivers,
+    }
 }
 
 /// Checks every data row of a ledger against the file and the database. A task whose meeting
@@ -291,7 +308,12 @@ pub fn check_ledger(
                 problems.push(Problem::CompletedAfterToday);
             }
         }
-        let (progress, explanations, criticisms) = row_records(&cols, row, today, &mut problems);
+        let RowRecords {
+            progress,
+            explanations,
+            criticisms,
+            waivers,
+        } = row_records(&cols, row, today, &mut problems);
         let (Some(meeting_date), Some(limit), true) = (meeting_date, limit, problems.is_empty())
         else {
             out.reject(*n, problems);
@@ -324,6 +346,7 @@ pub fn check_ledger(
             progress,
             explanations,
             criticisms,
+            waivers,
         };
         // A row whose id another row has is a duplicate; without ids, a row repeating another
         // in every cell is. (A meeting may give one unit the same task twice: the ledger's ids

@@ -1,6 +1,6 @@
 //! Reading the record sheets of a full ledger workbook (`crate::exchange::Sheet`): units,
 //! leaders, meetings with their minutes, attendance and feedback, progress reports,
-//! explanations, criticisms and referrals. Each sheet's columns are found by name in either
+//! explanations, criticisms, waivers and referrals. Each sheet's columns are found by name in either
 //! language under its title rows; every bad cell is a problem of its sheet's row.
 
 use std::collections::HashMap;
@@ -39,6 +39,8 @@ pub struct Records {
     pub progress: Option<Vec<(usize, i64, NaiveDate, String)>>,
     pub explanations: Option<Vec<(usize, i64, PlannedExplanation)>>,
     pub criticisms: Option<Vec<(usize, SheetCriticism)>>,
+    /// (row, the task's id in the file, date, reason).
+    pub waivers: Option<Vec<(usize, i64, NaiveDate, String)>>,
     pub referrals: Option<Vec<(usize, PlannedReferral)>>,
 }
 
@@ -261,6 +263,22 @@ pub fn check_records(sheets: &[(SheetKind, Sheet)], today: NaiveDate) -> (Record
             }
         }));
     }
+    if let Some(t) = table(SheetKind::Waivers) {
+        out.waivers = Some(
+            each_row(&t, today, &mut errors, |r| {
+                let key = r.id(Id);
+                let date = r.required_date(Date);
+                let reason = r.lines(WaiverReason).unwrap_or_default();
+                if reason.is_empty() {
+                    r.problems.push(Problem::EmptyCell(WaiverReason));
+                }
+                (key, date, reason)
+            })
+            .into_iter()
+            .map(|(n, (k, d, t))| (n, k, d, t))
+            .collect(),
+        );
+    }
     if let Some(t) = table(SheetKind::Referrals) {
         out.referrals = Some(each_row(&t, today, &mut errors, |r| PlannedReferral {
             unit: r.required(Unit),
@@ -268,9 +286,9 @@ pub fn check_records(sheets: &[(SheetKind, Sheet)], today: NaiveDate) -> (Record
                 id: 0,
                 unit_id: 0,
                 proposed_on: r.required_date(ProposedOn),
-                proposal_reason: None,
-                approval: None,
-                decision: None,
+                proposal_reason: r.lines(ProposalReason),
+                approval: r.lines(Approval),
+                decision: r.lines(Decision),
                 approved_on: r.date(ApprovedOn),
                 referred_on: r.date(ReferredOn),
                 concluded_on: r.date(ConcludedOn),

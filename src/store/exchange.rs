@@ -1,7 +1,7 @@
 //! What a ledger export writes beyond the ledger's rows (see `crate::exchange`): each task's
 //! meeting topics, minutes' issue date, leader's title, lead unit's kind, completion note and
 //! records; and, for a full workbook, every meeting with its minutes, attendance and feedback,
-//! and every progress report and explanation. Read one at a time, so that an export of any size
+//! and every progress report, explanation and waiver. Read one at a time, so that an export of any size
 //! needs little memory.
 
 use chrono::NaiveDate;
@@ -12,7 +12,7 @@ use super::minutes::read_minutes;
 use super::{Result, Store, StoreError, TaskFilter, TaskRow};
 use crate::domain::{
     Attendance, Criticism, Explanation, Feedback, LeaderTitle, Meeting, Minutes, ProgressReport,
-    UnitKind,
+    UnitKind, Waiver,
 };
 
 /// One task as a ledger export writes it: its row and what an import needs to rebuild it.
@@ -32,6 +32,8 @@ pub struct LedgerEntry {
     pub explanations: Vec<Explanation>,
     /// The criticisms citing it, oldest first.
     pub criticisms: Vec<Criticism>,
+    /// The decisions not to criticise it (不予通报批评), oldest first.
+    pub waivers: Vec<Waiver>,
 }
 
 impl LedgerEntry {
@@ -47,6 +49,7 @@ impl LedgerEntry {
             progress: Vec::new(),
             explanations: Vec::new(),
             criticisms: Vec::new(),
+            waivers: Vec::new(),
         }
     }
 }
@@ -63,8 +66,8 @@ pub struct MeetingFull {
 
 impl Store {
     /// Task `row`'s entry: its meeting's topics and minutes, its leader's title, its lead unit's
-    /// kind, its completion note and (with `records`) its progress reports, explanations and
-    /// criticisms.
+    /// kind, its completion note and (with `records`) its progress reports, explanations,
+    /// criticisms and waivers.
     pub fn ledger_entry(&self, row: TaskRow, records: bool) -> Result<LedgerEntry> {
         let (topics, issued_on, title, kind, note): (
             Option<String>,
@@ -122,6 +125,12 @@ impl Store {
         } else {
             Vec::new()
         };
+        // A waiver answers a missed promise: only a task with an explanation has one.
+        let waivers = if records && row.promised_on.is_some() {
+            self.waivers_of_task(row.id)?
+        } else {
+            Vec::new()
+        };
         Ok(LedgerEntry {
             topics: topics
                 .map(|t| t.split('\u{1f}').map(str::to_string).collect())
@@ -133,6 +142,7 @@ impl Store {
             progress,
             explanations,
             criticisms,
+            waivers,
             row,
         })
     }
@@ -264,6 +274,38 @@ impl Store {
             let e = explanation_from(r).map_err(StoreError::from)?;
             let task: String = r.get(5).map_err(StoreError::from)?;
             each(e, task)?;
+        }
+        Ok(())
+    }
+
+    /// Calls `each` with every waiver (不予通报批评) and its task's text, by task id, then date.
+    pub fn for_each_waiver<E: From<StoreError>>(
+        &self,
+        mut each: impl FnMut(Waiver, String) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT w.id, w.task_id, w.date, w.reason, w.version, t.text FROM waiver w
+                 JOIN task t ON t.id = w.task_id ORDER BY w.task_id, w.date, w.id",
+            )
+            .map_err(StoreError::from)?;
+        let mut rows = stmt.query([]).map_err(StoreError::from)?;
+        while let Some(r) = rows.next().map_err(StoreError::from)? {
+            let (w, task) = (|| {
+                Ok::<_, rusqlite::Error>((
+                    Waiver {
+                        id: r.get(0)?,
+                        task_id: r.get(1)?,
+                        date: r.get(2)?,
+                        reason: r.get(3)?,
+                        version: r.get(4)?,
+                    },
+                    r.get(5)?,
+                ))
+            })()
+            .map_err(StoreError::from)?;
+            each(w, task)?;
         }
         Ok(())
     }

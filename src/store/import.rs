@@ -97,6 +97,8 @@ pub struct PlannedTask {
     /// (reported on, text), oldest first.
     pub progress: Vec<(NaiveDate, String)>,
     pub explanations: Vec<PlannedExplanation>,
+    /// Decisions not to criticise its missed promise (不予通报批评): (date, reason).
+    pub waivers: Vec<(NaiveDate, String)>,
 }
 
 /// A notified criticism to create, citing tasks of the plan by index.
@@ -117,7 +119,7 @@ pub struct PlannedReferral {
 }
 
 /// What a ledger import creates: the units, leaders and meetings missing from the database, the
-/// tasks with their progress reports and explanations, the criticisms and the referrals.
+/// tasks with their progress reports, explanations and waivers, the criticisms and the referrals.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LedgerPlan {
     pub units: Vec<PlannedUnit>,
@@ -135,6 +137,10 @@ impl LedgerPlan {
 
     pub fn explanation_count(&self) -> usize {
         self.tasks.iter().map(|t| t.explanations.len()).sum()
+    }
+
+    pub fn waiver_count(&self) -> usize {
+        self.tasks.iter().map(|t| t.waivers.len()).sum()
     }
 }
 

@@ -14,7 +14,7 @@ use super::super::bulk;
 use super::{LedgerPlan, MeetingRef, PlannedMeeting, PlannedTask, at_row};
 use crate::domain::{
     Attendance, Criticism, Explanation, Feedback, Leader, Meeting, Minutes, ProgressReport,
-    Referral, Role, Task, Unit,
+    Referral, Role, Task, Unit, Waiver,
 };
 use crate::store::{Entity, Invalid, Result, Store, StoreError, Tx};
 
@@ -32,6 +32,9 @@ struct Load<'t, 'a> {
     given: HashMap<&'static str, (i64, i64)>,
     units: HashMap<String, i64>,
     leaders: HashMap<String, i64>,
+    /// The tasks whose chain of promises (`crate::store::promises`) is recounted at the end:
+    /// those given explanations, waivers or criticisms.
+    chained: Vec<i64>,
 }
 
 impl<'t, 'a> Load<'t, 'a> {
@@ -47,6 +50,7 @@ impl<'t, 'a> Load<'t, 'a> {
             given: HashMap::new(),
             units: pairs("SELECT name, id FROM unit")?,
             leaders: pairs("SELECT name, id FROM leader")?,
+            chained: Vec::new(),
         })
     }
 
@@ -216,7 +220,7 @@ impl<'t, 'a> Load<'t, 'a> {
                     })
                 });
                 let eid = self.id("explanation");
-                self.tx.insert_explanation(&Explanation {
+                self.tx.insert_explanation_row(&Explanation {
                     id: eid,
                     task_id: id,
                     submitted_on,
@@ -225,14 +229,28 @@ impl<'t, 'a> Load<'t, 'a> {
                 })?;
             }
         }
+        for (date, reason) in &t.waivers {
+            let wid = self.id("waiver");
+            self.tx.insert_waiver_row(&Waiver {
+                id: wid,
+                task_id: id,
+                date: *date,
+                reason: reason.trim().to_string(),
+                version: 1,
+            })?;
+        }
+        if !t.explanations.is_empty() || !t.waivers.is_empty() {
+            self.chained.push(id);
+        }
         Ok(id)
     }
 }
 
 impl Store {
     /// Carries out a ledger plan in one transaction (all or none): creates its units, leaders and
-    /// meetings, its tasks with their progress reports and explanations (completed ones with
-    /// their completion), then its criticisms and referrals. `progress` is told now and then how
+    /// meetings, its tasks with their progress reports, explanations and waivers (completed ones
+    /// with their completion), then its criticisms and referrals, and counts each task's chain of
+    /// promises once all are in. `progress` is told now and then how
     /// many of the tasks are written. Returns the tasks' ids, in the plan's order.
     pub fn import_ledger(
         &mut self,
@@ -297,7 +315,8 @@ fn load(
             .collect();
         task_ids.sort_unstable();
         task_ids.dedup();
-        tx.insert_criticism(&Criticism {
+        load.chained.extend(&task_ids);
+        tx.insert_criticism_rows(&Criticism {
             id,
             unit_id: load.unit(&c.unit)?,
             date: c.date,
@@ -317,8 +336,16 @@ fn load(
         })?;
     }
     progress(total, total);
+    // The chain of promises (the promise in force, criticised, the unanswered promise) once every
+    // explanation, waiver and criticism is in: a bulk load recounts every task's.
     if let Some(aside) = aside {
         bulk::restore(tx, aside)?;
+    } else {
+        load.chained.sort_unstable();
+        load.chained.dedup();
+        for &id in &load.chained {
+            tx.refresh_chain(id)?;
+        }
     }
     let ids: serde_json::Map<String, serde_json::Value> = load
         .given
@@ -335,6 +362,7 @@ fn load(
             "tasks": plan.tasks.len(),
             "progress_reports": plan.progress_count(),
             "explanations": plan.explanation_count(),
+            "waivers": plan.waiver_count(),
             "criticisms": plan.criticisms.len(),
             "referrals": plan.referrals.len(),
         },
