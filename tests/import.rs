@@ -506,3 +506,56 @@ fn a_bad_row_of_a_record_sheet_is_named_by_its_sheet() {
     let out = db.ok(&["import", "ledger", "book.xlsx", "--skip-bad"]);
     assert!(out.contains("1 份进展报告"), "{out}");
 }
+
+#[test]
+fn r5_an_imported_record_out_of_time_order_or_too_long_is_a_bad_row_in_either_language() {
+    let db = db();
+    db.ok(&["init"]);
+    let long = "进".repeat(2_001);
+    let f = db.write(
+        "l.csv",
+        &format!(
+            "编号,督办事项,主办单位,会议日期,会议议题,办结日期,进展报告,不予通报批评\n\
+             1,修路,上塘镇,2026-09-01,道路,,2026-08-30 提前开工,\n\
+             2,建桥,上塘镇,2026-09-01,道路,2026-09-20,2026-09-10 已开工,\n\
+             3,清淤,上塘镇,2026-09-01,道路,,2026-09-10 {long},\n\
+             4,疏浚,上塘镇,2026-09-01,道路,,,2026-08-01 已约谈\n"
+        ),
+    );
+    let before = db.counts();
+    let (code, err) = db.fails(&["import", "ledger", &f]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("第2行：进展报告日期 2026-08-30 早于会议日期 2026-09-01"),
+        "{err}"
+    );
+    assert!(
+        err.contains("第4行：进展情况过长：最多 2000 字，现为 2001 字"),
+        "{err}"
+    );
+    assert!(
+        err.contains("第5行：不予通报批评日期 2026-08-01 早于会议日期 2026-09-01"),
+        "{err}"
+    );
+    assert!(!err.contains("第3行"), "{err}");
+    assert_eq!(db.counts(), before, "nothing written");
+    let (_, err) = db.fails(&["--lang", "en", "import", "ledger", &f]);
+    for line in [
+        "row 2: the progress report date 2026-08-30 is before the meeting date 2026-09-01",
+        "row 4: the progress report is too long: at most 2000 characters, 2001 given",
+        "row 5: the date of the decision not to criticise 2026-08-01 is before the meeting date 2026-09-01",
+    ] {
+        assert!(err.contains(line), "{err}");
+    }
+    // --skip-bad imports the good row alone, as the store reads it back.
+    db.ok(&["import", "ledger", &f, "--skip-bad"]);
+    let tasks = db.json(&["task", "list"]);
+    let texts: Vec<&str> = tasks
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["建桥"]);
+    assert_eq!(tasks[0]["last_progress_on"], "2026-09-10");
+}

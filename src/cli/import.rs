@@ -58,8 +58,8 @@ pub fn problem_message(lang: Lang, p: &Problem, today: NaiveDate) -> String {
         Problem::OwnLiaison(s) => lang.imp_fill(Imp::OwnLiaison, &[s]),
         Problem::LeadIsCo(s) => lang.imp_fill(Imp::LeadIsCo, &[s]),
         Problem::InactiveUnit(s) => lang.imp_fill(Imp::Inactive, &[s]),
-        Problem::CompletedBeforeMeeting => lang.imp(Imp::CompletedBeforeMeeting).to_string(),
         Problem::OutOfOrder(o) => lang.out_of_order(o),
+        Problem::TooLong(t) => lang.too_long(t),
         Problem::CompletedAfterToday => lang.imp_fill(Imp::CompletedAfterToday, &[&today]),
         Problem::TaskExists(m) => lang.imp_fill(Imp::TaskExists, &[m]),
         Problem::BadRecord { field, line } => lang.imp_fill(Imp::BadRecord, &[&col(*field), line]),
@@ -67,7 +67,6 @@ pub fn problem_message(lang: Lang, p: &Problem, today: NaiveDate) -> String {
             lang.imp_fill(Imp::BadNumber, &[&col(*field), value])
         }
         Problem::MeetingDiffers(r) => lang.imp_fill(Imp::MeetingDiffers, &[r]),
-        Problem::PromiseBeforeExplanation => lang.imp(Imp::PromiseBefore).to_string(),
         Problem::BadCell { column, value } => {
             lang.imp_fill(Imp::BadCell, &[&lang.xch(*column), value])
         }

@@ -33,6 +33,22 @@ pub struct Minutes {
     pub version: i64,
 }
 
+impl Minutes {
+    /// The minutes' texts, each with its field (`super::fields`): what the store and an import
+    /// hold to their limits.
+    pub fn texts(&self) -> [(super::TextField, Option<&str>); 6] {
+        use super::TextField::{Contact, Person};
+        [
+            (Person, self.drafter.as_deref()),
+            (Contact, self.drafter_phone.as_deref()),
+            (Contact, self.drafter_fax.as_deref()),
+            (Contact, self.drafter_email.as_deref()),
+            (Person, self.reviewer.as_deref()),
+            (Person, self.signed_by.as_deref()),
+        ]
+    }
+}
+
 /// R4.4: where the minutes stand against their 10-working-day limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "state")]

@@ -195,6 +195,40 @@ pub fn waiver(meeting: NaiveDate, promise: Option<NaiveDate>, on: NaiveDate) -> 
     }
 }
 
+/// R5.6: a waiver dated `on` of a task with these `promises` (its explanations' promised dates)
+/// and completion: not before the meeting, nor before the promise it would answer when none was
+/// missed by then (the earliest still ahead), as [`waiver`] says.
+pub fn waiver_among(
+    meeting: NaiveDate,
+    promises: &[NaiveDate],
+    completed_on: Option<NaiveDate>,
+    on: NaiveDate,
+) -> Checked {
+    // Earlier answers only decide between due and answered, neither of which has a promise ahead.
+    let ahead = match super::promise::standing(promises, completed_on, &[], on) {
+        super::promise::Standing::PromiseAhead(p) => Some(p),
+        _ => None,
+    };
+    waiver(meeting, ahead, on)
+}
+
+/// R5.7: each later step of a referral (approval, referral, conclusion, or the decision not to
+/// refer) comes on or after its proposal.
+pub fn referral(r: &super::Referral) -> Checked {
+    for d in [
+        r.approved_on,
+        r.referred_on,
+        r.concluded_on,
+        r.not_referred_on,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        not_before(When::ReferralStep, d, When::ReferralProposed, r.proposed_on)?;
+    }
+    Ok(())
+}
+
 /// R3: attendance is recorded once the meeting has been held (`today` on or after its date).
 pub fn attendance(meeting: NaiveDate, today: NaiveDate) -> Checked {
     not_before(When::Attendance, today, When::Meeting, meeting)
@@ -340,5 +374,47 @@ mod tests {
         for w in When::ALL {
             assert!(!w.field().is_empty(), "{w:?}");
         }
+    }
+    #[test]
+    fn r5_6_a_waiver_among_promises_not_before_the_one_it_answers() {
+        let m = d("2026-03-05");
+        let promises = [d("2026-04-10"), d("2026-05-20")];
+        // The first promise missed by 04-20: the waiver answers it.
+        assert_eq!(waiver_among(m, &promises, None, d("2026-04-20")), Ok(()));
+        // Before any promise passed: it may not precede the earliest one ahead.
+        let e = waiver_among(m, &promises, None, d("2026-04-01")).unwrap_err();
+        assert_eq!(
+            (e.what, e.other, e.other_date),
+            (When::Waiver, When::Promise, d("2026-04-10"))
+        );
+        // Before the meeting.
+        let e = waiver_among(m, &[], None, d("2026-03-01")).unwrap_err();
+        assert_eq!(e.other, When::Meeting);
+    }
+
+    #[test]
+    fn r5_7_every_referral_step_after_its_proposal() {
+        let r = crate::domain::Referral {
+            id: 1,
+            unit_id: 1,
+            proposed_on: d("2026-05-10"),
+            proposal_reason: None,
+            approved_on: Some(d("2026-05-12")),
+            approval: None,
+            referred_on: Some(d("2026-05-09")),
+            decision: None,
+            concluded_on: None,
+            outcome: None,
+            not_referred_on: None,
+            reason: None,
+            version: 1,
+        };
+        let e = referral(&r).unwrap_err();
+        assert_eq!((e.what, e.date), (When::ReferralStep, d("2026-05-09")));
+        let ok = crate::domain::Referral {
+            referred_on: Some(d("2026-05-10")),
+            ..r
+        };
+        assert_eq!(referral(&ok), Ok(()));
     }
 }

@@ -19,7 +19,6 @@ catalogue! {
     OwnLiaison => "“{0}”不能是自己的工作联系主任", "\"{0}\" cannot be their own liaison director";
     LeadIsCo => "“{0}”已是主办单位，不能同时为协办单位", "\"{0}\" is the lead unit and cannot also be a co-unit";
     Inactive => "单位“{0}”已停用，不能再交办事项", "unit \"{0}\" is deactivated and takes no new tasks";
-    CompletedBeforeMeeting => "办结日期早于会议日期", "completed before the meeting date";
     CompletedAfterToday => "办结日期晚于今天（{0}）", "completed after today ({0})";
     TaskExists => "该事项已是会议 {0} 的督办事项", "this task is already recorded for meeting {0}";
     MissingColumns => "文件中没有找到必需的列：{0}（表头须在数据之上的一行）", "required column not found: {0} (the header must be a row above the data)";
@@ -45,7 +44,6 @@ catalogue! {
     BadRecord => "{0}中的“{1}”无法识别（每行一条，如 2026-10-01 内容）", "{0}: cannot read \"{1}\" (one per line, e.g. 2026-10-01 text)";
     BadNumber => "{0}“{1}”不是编号", "{0} \"{1}\" is not an ID";
     MeetingDiffers => "与第{0}行同一会议编号，但会议日期、议题或纪要印发日期不同", "same meeting ID as row {0} but another date, topics or minutes' issue date";
-    PromiseBefore => "承诺完成时限早于书面说明日期", "the promised date is before the explanation";
     BadCell => "{0}“{1}”无法识别", "{0} \"{1}\" cannot be read";
     UnknownTask => "编号为 {0} 的督办事项不在台账中（或未导入）", "task {0} is not in the ledger (or not imported)";
     UnknownMeeting => "会议编号 {0} 不在“会议”表中", "meeting ID {0} is not in the meetings sheet";

@@ -12,13 +12,16 @@ use chrono::NaiveDate;
 use super::infer::{kind_of_name, order_units, title_of_name};
 use super::ledger::LedgerRow;
 use super::records::Records;
-use super::{Existing, Problem, RowError, cells};
-use crate::domain::{LeaderTitle, Minutes, UnitKind};
+use super::{Existing, Problem, RowError, cells, rules};
+use crate::domain::{LeaderTitle, UnitKind};
 use crate::exchange::Sheet;
 use crate::store::{
     LedgerPlan, MeetingRef, PlannedCriticism, PlannedLeader, PlannedMeeting, PlannedTask,
     PlannedUnit,
 };
+use meetings::row_meetings;
+
+mod meetings;
 
 /// The plan being built, with what it already names.
 struct Builder<'a> {
@@ -57,6 +60,39 @@ impl Builder<'_> {
         });
     }
 
+    /// The date of meeting `m` (a new one of the plan or one of the database).
+    fn meeting_date(&self, m: MeetingRef, otherwise: NaiveDate) -> NaiveDate {
+        match m {
+            MeetingRef::New(i) => self.plan.meetings.get(i).map(|m| m.date),
+            MeetingRef::Existing(id) => {
+                self.db.meetings.iter().find(|m| m.id == id).map(|m| m.date)
+            }
+        }
+        .unwrap_or(otherwise)
+    }
+
+    /// The records of a sheet's `rows` that `check` finds no problem with; the others are bad
+    /// rows of the sheet.
+    fn good<T>(
+        &mut self,
+        sheet: Sheet,
+        rows: Vec<(usize, T)>,
+        check: impl Fn(&T) -> Vec<Problem>,
+    ) -> Vec<T> {
+        let mut out = Vec::with_capacity(rows.len());
+        for (n, t) in rows {
+            let problems = check(&t);
+            if problems.is_empty() {
+                out.push(t);
+            } else {
+                for p in problems {
+                    self.error(Some(sheet), n, p);
+                }
+            }
+        }
+        out
+    }
+
     fn error(&mut self, sheet: Option<Sheet>, row: usize, problem: Problem) {
         self.errors.push(RowError {
             row,
@@ -89,20 +125,12 @@ impl Builder<'_> {
     }
 }
 
-/// The meeting a ledger row names when no meetings sheet gives it: its date, topics and the day
-/// its minutes were issued; its procedure unknown.
-fn ledger_meeting(r: &LedgerRow) -> PlannedMeeting {
-    PlannedMeeting {
-        date: r.meeting_date,
-        topics: r.topics.clone(),
-        procedure_unknown: true,
-        minutes: r.issued_on.map(|d| Minutes {
-            issued_on: Some(d),
-            version: 1,
-            ..Minutes::default()
-        }),
-        ..PlannedMeeting::default()
-    }
+/// A task's records from a workbook's sheets, each with its row there.
+#[derive(Debug, Default)]
+struct TaskSheets {
+    progress: Vec<(usize, (NaiveDate, String))>,
+    explanations: Vec<(usize, crate::store::PlannedExplanation)>,
+    waivers: Vec<(usize, (NaiveDate, String))>,
 }
 
 /// What importing `rows` (and a workbook's `records`) creates, and the problems found in putting
@@ -137,34 +165,29 @@ pub fn assemble(
         rows.sort_by_key(|(_, r)| r.key);
     }
     let refs = row_meetings(&mut b, &rows, records);
-    // Records from the sheets, by the ledger's task ids.
-    let mut progress: HashMap<i64, Vec<(NaiveDate, String)>> = HashMap::new();
-    let mut explanations: HashMap<i64, Vec<crate::store::PlannedExplanation>> = HashMap::new();
-    let mut waivers: HashMap<i64, Vec<(NaiveDate, String)>> = HashMap::new();
+    // Records from the sheets, by the ledger's task ids, each with its sheet's row.
+    let mut sheets: HashMap<i64, TaskSheets> = HashMap::new();
     let keys: HashSet<i64> = rows.iter().filter_map(|(_, r)| r.key).collect();
     for (n, key, date, text) in records.progress.iter().flatten() {
         if keys.contains(key) {
-            progress
-                .entry(*key)
-                .or_default()
-                .push((*date, text.clone()));
+            let s = sheets.entry(*key).or_default();
+            s.progress.push((*n, (*date, text.clone())));
         } else {
             b.error(Some(Sheet::Progress), *n, Problem::UnknownTask(*key));
         }
     }
     for (n, key, e) in records.explanations.iter().flatten() {
         if keys.contains(key) {
-            explanations.entry(*key).or_default().push(e.clone());
+            let s = sheets.entry(*key).or_default();
+            s.explanations.push((*n, e.clone()));
         } else {
             b.error(Some(Sheet::Explanations), *n, Problem::UnknownTask(*key));
         }
     }
     for (n, key, date, reason) in records.waivers.iter().flatten() {
         if keys.contains(key) {
-            waivers
-                .entry(*key)
-                .or_default()
-                .push((*date, reason.clone()));
+            let s = sheets.entry(*key).or_default();
+            s.waivers.push((*n, (*date, reason.clone())));
         } else {
             b.error(Some(Sheet::Waivers), *n, Problem::UnknownTask(*key));
         }
@@ -186,25 +209,39 @@ pub fn assemble(
         if let Some(k) = r.key {
             index.insert(k, i);
         }
-        let (task_progress, task_explanations) = match r.key {
-            Some(k) if records.progress.is_some() || records.explanations.is_some() => (
-                if records.progress.is_some() {
-                    progress.remove(&k).unwrap_or_default()
-                } else {
-                    r.progress.clone()
-                },
-                if records.explanations.is_some() {
-                    explanations.remove(&k).unwrap_or_default()
-                } else {
-                    r.explanations.clone()
-                },
-            ),
-            _ => (r.progress.clone(), r.explanations.clone()),
+        // A workbook's records are in their sheets, each checked with the task's dates (a bad
+        // one is a bad row of its sheet, left out); a .csv's in the row, checked with it.
+        let times = rules::times(b.meeting_date(meeting, r.meeting_date), r.completed_on);
+        let mut own = r.key.and_then(|k| sheets.remove(&k)).unwrap_or_default();
+        let from_sheet = |has: bool| has && r.key.is_some();
+        let task_progress = if from_sheet(records.progress.is_some()) {
+            b.good(
+                Sheet::Progress,
+                std::mem::take(&mut own.progress),
+                |(on, text)| rules::progress(&times, *on, text),
+            )
+        } else {
+            r.progress.clone()
         };
-        // A workbook's waivers are in their sheet; a .csv's in the row.
-        let task_waivers = match r.key {
-            Some(k) if records.waivers.is_some() => waivers.remove(&k).unwrap_or_default(),
-            _ => r.waivers.clone(),
+        let task_explanations = if from_sheet(records.explanations.is_some()) {
+            b.good(
+                Sheet::Explanations,
+                std::mem::take(&mut own.explanations),
+                |e| rules::explanation(&times, e),
+            )
+        } else {
+            r.explanations.clone()
+        };
+        let task_waivers = if from_sheet(records.waivers.is_some()) {
+            let promises: Vec<NaiveDate> =
+                task_explanations.iter().map(|e| e.promised_on).collect();
+            b.good(
+                Sheet::Waivers,
+                std::mem::take(&mut own.waivers),
+                |(on, reason)| rules::waiver(&times, &promises, *on, reason),
+            )
+        } else {
+            r.waivers.clone()
         };
         if records.criticisms.is_none() {
             for c in &r.criticisms {
@@ -317,71 +354,4 @@ pub fn assemble(
         order_units(&mut b.plan, &rows);
     }
     (b.plan, b.errors)
-}
-
-/// How a ledger row names a meeting the meetings sheet does not give.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Group {
-    /// By its id in the file: every row of it must say the same of it.
-    Key(i64),
-    /// By its date and first topic: it is what the first row says.
-    DateTopic(NaiveDate, String),
-}
-
-/// The meeting of each row (`None`: refused, the row says another thing of its meeting than the
-/// row before). The sheet's meetings are made first, every one of them (with tasks or not), then
-/// those of the ledger alone; each kind in the order of their ids in the file, so that a list of
-/// one day's meetings keeps its order.
-fn row_meetings(
-    b: &mut Builder<'_>,
-    rows: &[&(usize, LedgerRow)],
-    records: &Records,
-) -> Vec<Option<MeetingRef>> {
-    let mut sheet: Vec<&(usize, i64, PlannedMeeting)> = records.meetings.iter().flatten().collect();
-    sheet.sort_by_key(|(_, key, _)| *key);
-    let by_key: HashMap<i64, MeetingRef> = sheet
-        .into_iter()
-        .map(|(_, key, m)| (*key, b.meeting(m.clone())))
-        .collect();
-    let group = |r: &LedgerRow| match r.meeting_key {
-        Some(k) => Group::Key(k),
-        None => Group::DateTopic(
-            r.meeting_date,
-            r.topics.first().cloned().unwrap_or_default(),
-        ),
-    };
-    let mut keyed: Vec<&&(usize, LedgerRow)> = rows
-        .iter()
-        .filter(|(_, r)| r.meeting_key.is_some_and(|k| !by_key.contains_key(&k)))
-        .collect();
-    keyed.sort_by_key(|(_, r)| r.meeting_key);
-    // (the first row naming it, the meeting, what that row says of it)
-    let mut seen: HashMap<Group, (usize, MeetingRef, PlannedMeeting)> = HashMap::new();
-    for (n, r) in keyed {
-        if let std::collections::hash_map::Entry::Vacant(e) = seen.entry(group(r)) {
-            let facts = ledger_meeting(r);
-            e.insert((*n, b.meeting(facts.clone()), facts));
-        }
-    }
-    rows.iter()
-        .map(|(n, r)| {
-            if let Some(m) = r.meeting_key.and_then(|k| by_key.get(&k)) {
-                return Some(*m);
-            }
-            let facts = ledger_meeting(r);
-            match seen.get(&group(r)) {
-                // The first row naming a meeting by its id may come later in the ledger's order.
-                Some((first, _, said)) if r.meeting_key.is_some() && *said != facts => {
-                    b.error(None, *n, Problem::MeetingDiffers(*first));
-                    None
-                }
-                Some((_, m, _)) => Some(*m),
-                None => {
-                    let m = b.meeting(facts.clone());
-                    seen.insert(group(r), (*n, m, facts));
-                    Some(m)
-                }
-            }
-        })
-        .collect()
 }

@@ -7,11 +7,15 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use super::header::{Columns, Field, Kind};
-use super::{Checked, Existing, FileError, Problem, Sheet, cells, data_rows, is_totals};
-use crate::domain::{DateError, LeaderTitle, Limit, UnitKind};
-use crate::exchange::lines::{self, CriticismLine};
+use super::header::{Field, Kind};
+use super::{Checked, Existing, FileError, Problem, Sheet, cells, data_rows, is_totals, rules};
+use crate::domain::{DateError, LeaderTitle, Limit, TextField, UnitKind};
+use crate::exchange::lines::CriticismLine;
 use crate::store::PlannedExplanation;
+pub use record_cells::records_in_order;
+use record_cells::{RowRecords, row_records};
+
+mod record_cells;
 
 /// What importing `rows` alone creates (a ledger without record sheets): see
 /// [`super::assemble::assemble`].
@@ -97,102 +101,6 @@ fn limit_of(kind: &str, date: &str, today: NaiveDate) -> Option<Limit> {
         return cells::date(date, today).ok().map(Limit::Date);
     }
     cells::limit(kind, today)
-}
-
-/// The lines of a record cell, each read by `parse`; a bad line is a problem of the row.
-fn records<T>(
-    cell: &str,
-    field: Field,
-    problems: &mut Vec<Problem>,
-    mut parse: impl FnMut(&str) -> Option<T>,
-) -> Vec<T> {
-    lines::split(cell)
-        .filter_map(|line| {
-            let got = parse(line);
-            if got.is_none() {
-                problems.push(Problem::BadRecord {
-                    field,
-                    line: cells::text(line),
-                });
-            }
-            got
-        })
-        .collect()
-}
-
-/// One row's record columns.
-struct RowRecords {
-    progress: Vec<(NaiveDate, String)>,
-    explanations: Vec<PlannedExplanation>,
-    criticisms: Vec<CriticismLine>,
-    waivers: Vec<(NaiveDate, String)>,
-}
-
-/// Reads one row's record columns.
-fn row_records(
-    cols: &Columns,
-    row: &[String],
-    today: NaiveDate,
-    problems: &mut Vec<Problem>,
-) -> RowRecords {
-    let progress = records(
-        cols.cell(row, Field::Progress),
-        Field::Progress,
-        problems,
-        |l| lines::parse_progress(l, today).ok(),
-    );
-    let mut explanations = records(
-        cols.cell(row, Field::Explanations),
-        Field::Explanations,
-        problems,
-        |l| {
-            let (submitted_on, promised_on, text) = lines::parse_explanation(l, today).ok()?;
-            Some(PlannedExplanation {
-                submitted_on: Some(submitted_on),
-                promised_on,
-                text,
-            })
-        },
-    );
-    if explanations
-        .iter()
-        .any(|e| e.submitted_on.is_some_and(|s| e.promised_on < s))
-    {
-        problems.push(Problem::PromiseBeforeExplanation);
-    }
-    // A ledger without explanations may still give the promise in force.
-    if cols.index(Field::Explanations).is_none()
-        && let Some(promised_on) = date_cell(
-            cols.cell(row, Field::Promised),
-            Field::Promised,
-            today,
-            problems,
-        )
-    {
-        explanations.push(PlannedExplanation {
-            submitted_on: None,
-            promised_on,
-            text: None,
-        });
-    }
-    let criticisms = records(
-        cols.cell(row, Field::Criticisms),
-        Field::Criticisms,
-        problems,
-        |l| lines::parse_criticism(l, today).ok(),
-    );
-    let waivers = records(
-        cols.cell(row, Field::Waivers),
-        Field::Waivers,
-        problems,
-        |l| lines::parse_waiver(l, today).ok(),
-    );
-    RowRecords {
-        progress,
-        explanations,
-        criticisms,
-        waivers,
-    }
 }
 
 /// Checks every data row of a ledger against the file and the database. A task whose meeting
@@ -301,8 +209,8 @@ pub fn check_ledger(
             &mut problems,
         );
         if let Some(done) = completed_on {
-            if meeting_date.is_some_and(|m| done < m) {
-                problems.push(Problem::CompletedBeforeMeeting);
+            if let Some(m) = meeting_date {
+                problems.extend(rules::completion(m, done));
             }
             if done > today {
                 problems.push(Problem::CompletedAfterToday);
@@ -314,6 +222,36 @@ pub fn check_ledger(
             criticisms,
             waivers,
         } = row_records(&cols, row, today, &mut problems);
+        let leader = cells::text(cell(Field::Leader));
+        let note = cells::text(cell(Field::Note));
+        // The texts within their limits, the records in time order, as the store will check.
+        rules::texts(
+            &mut problems,
+            [
+                (TextField::TaskText, Some(text.as_str())),
+                (TextField::UnitName, Some(lead.as_str())),
+                (TextField::LeaderName, Some(leader.as_str())),
+                (TextField::Note, Some(note.as_str())),
+            ]
+            .into_iter()
+            .chain(
+                unique
+                    .iter()
+                    .map(|c| (TextField::UnitName, Some(c.as_str()))),
+            )
+            .chain(topics.iter().map(|t| (TextField::Topic, Some(t.as_str())))),
+        );
+        if let Some(m) = meeting_date {
+            problems.extend(records_in_order(
+                &rules::times(m, completed_on),
+                &progress,
+                &explanations,
+                &waivers,
+            ));
+        }
+        for c in &criticisms {
+            problems.extend(rules::criticism(c.doc_no.as_deref(), c.reason.as_deref()));
+        }
         let (Some(meeting_date), Some(limit), true) = (meeting_date, limit, problems.is_empty())
         else {
             out.reject(*n, problems);
@@ -326,8 +264,6 @@ pub fn check_ledger(
             out.reject(*n, vec![Problem::TaskExists(m)]);
             continue;
         }
-        let leader = cells::text(cell(Field::Leader));
-        let note = cells::text(cell(Field::Note));
         let row = LedgerRow {
             key,
             text,

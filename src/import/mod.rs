@@ -5,7 +5,9 @@
 //! header is passed over), [`cells`] reads one cell, and [`plan`] / [`ledger`] check every row
 //! against the file and a snapshot of the database ([`Existing`]), giving the good rows as records
 //! for the store and the bad rows with their problems. The store writes the good rows in one
-//! transaction (`Store::import_units`, `import_leaders`, `import_ledger`).
+//! transaction (`Store::import_units`, `import_leaders`, `import_ledger`). Every record is held
+//! to the rules the store writes by ([`rules`]: time order and text limits), so a bad record is
+//! a bad row, named, before anything is written.
 //!
 //! A unit (leader) whose name is already in the database is *unchanged* when the file says
 //! nothing different about it (same kind; main leader and contact blank or equal — for a leader:
@@ -19,6 +21,7 @@ pub mod ledger;
 pub mod plan;
 pub mod read;
 pub mod records;
+pub mod rules;
 mod table;
 
 use chrono::NaiveDate;
@@ -57,10 +60,12 @@ pub enum Problem {
     LeadIsCo(String),
     /// The lead unit is deactivated and takes no new tasks.
     InactiveUnit(String),
-    CompletedBeforeMeeting,
     CompletedAfterToday,
-    /// A date on the wrong side of another (`crate::domain::order`): a limit before the meeting.
+    /// A date on the wrong side of another (`crate::domain::order`): a limit, a completion, a
+    /// progress report or an explanation before the meeting, a promise before its explanation …
     OutOfOrder(crate::domain::OutOfOrder),
+    /// A text longer than its field allows (`crate::domain::fields`).
+    TooLong(crate::domain::TooLong),
     /// The task (same text and lead unit) is already recorded for that meeting.
     TaskExists(i64),
     /// A line of a record cell (progress, explanation, criticism) that cannot be read.
@@ -76,8 +81,6 @@ pub enum Problem {
     /// Rows of one meeting (by its id) give it another date, topics or minutes' issue date than
     /// the row given.
     MeetingDiffers(usize),
-    /// A promised date before the day the explanation was submitted.
-    PromiseBeforeExplanation,
     /// A cell of a record sheet that cannot be read (its column and value).
     BadCell {
         column: Xch,
@@ -319,3 +322,5 @@ pub fn data_rows(sheet: &Sheet, kind: Kind) -> Result<(header::Columns, Vec<&Row
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_rules;

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::header::{Field, Kind};
-use super::{Checked, Existing, FileError, Problem, Sheet, cells, data_rows, is_totals};
+use super::{Checked, Existing, FileError, Problem, Sheet, cells, data_rows, is_totals, rules};
 use crate::store::{NewLeader, NewUnit};
 
 fn opt(s: &str) -> Option<String> {
@@ -38,11 +38,18 @@ pub fn check_units(sheet: &Sheet, db: &Existing) -> Result<Checked<NewUnit>, Fil
         } else if kind.is_none() {
             problems.push(Problem::UnknownKind(cells::text(kind_cell)));
         }
+        let main_leader = opt(cols.cell(row, Field::MainLeader));
+        let contact = opt(cols.cell(row, Field::Contact));
+        problems.extend(rules::unit(
+            &name,
+            main_leader.as_deref(),
+            contact.as_deref(),
+        ));
         let unit = kind.map(|kind| NewUnit {
             name: name.clone(),
             kind,
-            main_leader: opt(cols.cell(row, Field::MainLeader)),
-            contact: opt(cols.cell(row, Field::Contact)),
+            main_leader,
+            contact,
         });
         if !name.is_empty() {
             if let Some(first) = seen.get(&name) {
@@ -93,6 +100,7 @@ pub fn check_leaders(sheet: &Sheet, db: &Existing) -> Result<Checked<NewLeader>,
         } else if title.is_none() {
             problems.push(Problem::UnknownTitle(cells::text(title_cell)));
         }
+        problems.extend(rules::leader(&name, liaison.as_deref()));
         if !name.is_empty() && liaison.as_deref() == Some(name.as_str()) {
             problems.push(Problem::OwnLiaison(name.clone()));
         }

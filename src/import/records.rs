@@ -1,14 +1,16 @@
 //! Reading the record sheets of a full ledger workbook (`crate::exchange::Sheet`): units,
 //! leaders, meetings with their minutes, attendance and feedback, progress reports,
 //! explanations, criticisms, waivers and referrals. Each sheet's columns are found by name in either
-//! language under its title rows; every bad cell is a problem of its sheet's row.
+//! language under its title rows; every bad cell, a text past its limit or a date out of order
+//! (`super::rules`) is a problem of its sheet's row. The records of a task are checked with its
+//! dates where they are put together (`super::assemble`).
 
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveTime};
 
 use super::table::{Row, Table, each_row};
-use super::{Problem, RowError, Sheet, cells};
+use super::{Problem, RowError, Sheet, cells, rules};
 use crate::domain::{Attendance, AttendanceOutcome, Feedback, Minutes, Referral};
 use crate::exchange::Sheet as SheetKind;
 use crate::i18n::{Lang, Xch};
@@ -71,24 +73,37 @@ pub fn check_records(sheets: &[(SheetKind, Sheet)], today: NaiveDate) -> (Record
     };
     use Xch::*;
     if let Some(t) = table(SheetKind::Units) {
-        out.units = Some(each_row(&t, today, &mut errors, |r| PlannedUnit {
-            name: r.required(Unit),
-            kind: r
-                .parsed(Kind, cells::kind)
-                .unwrap_or(crate::domain::UnitKind::Other),
-            main_leader: r.text(MainLeader),
-            contact: r.text(Contact),
-            active: !r.flag(Inactive),
+        out.units = Some(each_row(&t, today, &mut errors, |r| {
+            let u = PlannedUnit {
+                name: r.required(Unit),
+                kind: r
+                    .parsed(Kind, cells::kind)
+                    .unwrap_or(crate::domain::UnitKind::Other),
+                main_leader: r.text(MainLeader),
+                contact: r.text(Contact),
+                active: !r.flag(Inactive),
+            };
+            r.problems.extend(rules::unit(
+                &u.name,
+                u.main_leader.as_deref(),
+                u.contact.as_deref(),
+            ));
+            u
         }));
     }
     if let Some(t) = table(SheetKind::Leaders) {
-        out.leaders = Some(each_row(&t, today, &mut errors, |r| PlannedLeader {
-            name: r.required(Name),
-            title: r
-                .parsed(Title, cells::title)
-                .unwrap_or(crate::domain::LeaderTitle::DeputyHead),
-            liaison: r.text(Liaison),
-            active: !r.flag(Inactive),
+        out.leaders = Some(each_row(&t, today, &mut errors, |r| {
+            let l = PlannedLeader {
+                name: r.required(Name),
+                title: r
+                    .parsed(Title, cells::title)
+                    .unwrap_or(crate::domain::LeaderTitle::DeputyHead),
+                liaison: r.text(Liaison),
+                active: !r.flag(Inactive),
+            };
+            r.problems
+                .extend(rules::leader(&l.name, l.liaison.as_deref()));
+            l
         }));
     }
     if let Some(t) = table(SheetKind::Meetings) {
@@ -113,6 +128,7 @@ pub fn check_records(sheets: &[(SheetKind, Sheet)], today: NaiveDate) -> (Record
                 procedure_unknown: r.flag(ProcedureUnknown),
                 ..PlannedMeeting::default()
             };
+            r.problems.extend(rules::meeting(&meeting));
             (key, meeting)
         });
         let index: HashMap<i64, usize> = meetings
@@ -137,6 +153,22 @@ pub fn check_records(sheets: &[(SheetKind, Sheet)], today: NaiveDate) -> (Record
                         continue;
                     };
                     let m = &mut meetings[i].1.1;
+                    // Its dates with the meeting's (and the feedback form's), its texts' limits.
+                    let sent = m.minutes.as_ref().and_then(|x| x.feedback_sent_on);
+                    let problems = match &attached {
+                        Some(Attached::Minutes(x)) => rules::minutes(m.date, x),
+                        Some(Attached::Attendance(u, a)) => rules::attendance(m.date, u, a, today),
+                        Some(Attached::Feedback(u, f)) => rules::feedback(sent, u, f),
+                        None => Vec::new(),
+                    };
+                    if !problems.is_empty() {
+                        errors.extend(problems.into_iter().map(|problem| RowError {
+                            row: n,
+                            problem,
+                            sheet: Some(kind),
+                        }));
+                        continue;
+                    }
                     match attached {
                         Some(Attached::Minutes(x)) => m.minutes = Some(*x),
                         Some(Attached::Attendance(u, a)) => m.attendance.push((u, a)),
@@ -224,9 +256,7 @@ pub fn check_records(sheets: &[(SheetKind, Sheet)], today: NaiveDate) -> (Record
                 let key = r.id(Id);
                 let submitted = r.required_date(SubmittedOn);
                 let promised = r.required_date(Promised);
-                if promised < submitted {
-                    r.problems.push(Problem::PromiseBeforeExplanation);
-                }
+                // Its dates are checked with its task's (`super::assemble`).
                 let e = PlannedExplanation {
                     submitted_on: Some(submitted),
                     promised_on: promised,
@@ -254,13 +284,16 @@ pub fn check_records(sheets: &[(SheetKind, Sheet)], today: NaiveDate) -> (Record
                     n
                 })
                 .collect();
-            SheetCriticism {
+            let c = SheetCriticism {
                 unit: r.required(Unit),
                 date: r.required_date(Date),
                 doc_no: r.text(DocNo),
                 reason: r.lines(Reason),
                 tasks,
-            }
+            };
+            r.problems
+                .extend(rules::criticism(c.doc_no.as_deref(), c.reason.as_deref()));
+            c
         }));
     }
     if let Some(t) = table(SheetKind::Waivers) {
@@ -280,23 +313,28 @@ pub fn check_records(sheets: &[(SheetKind, Sheet)], today: NaiveDate) -> (Record
         );
     }
     if let Some(t) = table(SheetKind::Referrals) {
-        out.referrals = Some(each_row(&t, today, &mut errors, |r| PlannedReferral {
-            unit: r.required(Unit),
-            referral: Referral {
-                id: 0,
-                unit_id: 0,
-                proposed_on: r.required_date(ProposedOn),
-                proposal_reason: r.lines(ProposalReason),
-                approval: r.lines(Approval),
-                decision: r.lines(Decision),
-                approved_on: r.date(ApprovedOn),
-                referred_on: r.date(ReferredOn),
-                concluded_on: r.date(ConcludedOn),
-                outcome: r.lines(ReferralOutcome),
-                not_referred_on: r.date(NotReferredOn),
-                reason: r.lines(NotReferredReason),
-                version: 1,
-            },
+        out.referrals = Some(each_row(&t, today, &mut errors, |r| {
+            let planned = PlannedReferral {
+                unit: r.required(Unit),
+                referral: Referral {
+                    id: 0,
+                    unit_id: 0,
+                    proposed_on: r.required_date(ProposedOn),
+                    proposal_reason: r.lines(ProposalReason),
+                    approval: r.lines(Approval),
+                    decision: r.lines(Decision),
+                    approved_on: r.date(ApprovedOn),
+                    referred_on: r.date(ReferredOn),
+                    concluded_on: r.date(ConcludedOn),
+                    outcome: r.lines(ReferralOutcome),
+                    not_referred_on: r.date(NotReferredOn),
+                    reason: r.lines(NotReferredReason),
+                    version: 1,
+                },
+            };
+            r.problems
+                .extend(rules::referral(&planned.unit, &planned.referral));
+            planned
         }));
     }
     (out, errors)

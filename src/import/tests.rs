@@ -287,7 +287,16 @@ fn ledger_rows_and_plan() {
         problems,
         vec![
             (4, Problem::LeadIsCo("上塘镇".into())),
-            (5, Problem::CompletedBeforeMeeting),
+            (
+                5,
+                Problem::OutOfOrder(crate::domain::OutOfOrder {
+                    what: crate::domain::When::Completion,
+                    date: d("2026-11-01"),
+                    after: false,
+                    other: crate::domain::When::Meeting,
+                    other_date: d("2026-11-03"),
+                })
+            ),
             (6, Problem::DuplicateOf(2)),
             (7, Problem::Empty(Field::Topic)),
             (7, Problem::CompletedAfterToday),

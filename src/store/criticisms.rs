@@ -9,7 +9,7 @@ use super::promises::chain_facts;
 use super::{Entity, Invalid, Result, Store, StoreError, Tx};
 use crate::domain::criticism::unit_criticisms;
 use crate::domain::fields::{self, TextField};
-use crate::domain::order::{self, When};
+use crate::domain::order;
 use crate::domain::{Criticism, Referral, ReferralStatus, Standing, Unit};
 
 /// A criticism to record.
@@ -500,12 +500,8 @@ impl Store {
         if text.is_none() {
             return Err(Invalid::ReferralNeedsText(to).into());
         }
-        order::not_before(
-            When::ReferralStep,
-            date,
-            When::ReferralProposed,
-            before.proposed_on,
-        )?;
+        // Each step on or after the proposal (`domain::order::referral`, as an import checks it).
+        order::referral(&after)?;
         after.version += 1;
         self.write(Role::Editor, |tx| {
             tx.check_version(

@@ -4,6 +4,7 @@
 //! hold a county's archive, gets one audit row naming the file and the ids it created.
 
 mod ledger;
+mod load;
 
 use crate::domain::Role;
 use chrono::NaiveDate;

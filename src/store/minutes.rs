@@ -108,15 +108,8 @@ pub(super) fn feedback_from(r: &Row<'_>) -> rusqlite::Result<Feedback> {
 
 /// The minutes' texts fit their fields.
 fn minutes_texts(m: &Minutes) -> Result<()> {
-    for (field, text) in [
-        (TextField::Person, &m.drafter),
-        (TextField::Contact, &m.drafter_phone),
-        (TextField::Contact, &m.drafter_fax),
-        (TextField::Contact, &m.drafter_email),
-        (TextField::Person, &m.reviewer),
-        (TextField::Person, &m.signed_by),
-    ] {
-        fields::fits_opt(field, text.as_deref())?;
+    for (field, text) in m.texts() {
+        fields::fits_opt(field, text)?;
     }
     Ok(())
 }

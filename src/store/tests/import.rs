@@ -204,3 +204,63 @@ fn an_xlsx_ledger_with_date_cells_imports() {
     assert_eq!(t.meeting_date, d("2026-11-09"));
     assert_eq!(t.limit, Limit::Exempt(ExemptCategory::Land));
 }
+
+#[test]
+fn r5_a_plan_made_by_hand_is_held_to_time_order_and_text_limits_by_the_store() {
+    // The store refuses what an import's check would have named, whoever made the plan: nothing
+    // is written, and the error names the task's row.
+    let (_dir, mut store) = fresh();
+    let db = existing(&store);
+    let good = || {
+        let csv = "督办事项,主办单位,会议日期,会议议题\n修路,上塘镇,2026-09-01,道路\n";
+        plan(
+            &check_ledger(&parse_csv(csv).unwrap(), &db, today())
+                .unwrap()
+                .good,
+            &db,
+        )
+    };
+    let mut early = good();
+    early.tasks[0].progress = vec![(d("2026-08-30"), "提前开工".into())];
+    let mut waived = good();
+    waived.tasks[0].explanations = vec![crate::store::PlannedExplanation {
+        submitted_on: Some(d("2026-10-05")),
+        promised_on: d("2026-10-20"),
+        text: None,
+    }];
+    waived.tasks[0].waivers = vec![(d("2026-10-10"), "已约谈".into())];
+    let mut long = good();
+    long.tasks[0].completion_note = Some("说".repeat(2_001));
+    use crate::domain::When;
+    for (p, what, want) in [
+        (
+            early,
+            "a report before the meeting",
+            Some((When::Progress, When::Meeting)),
+        ),
+        (
+            waived,
+            "a waiver before the promise",
+            Some((When::Waiver, When::Promise)),
+        ),
+        (long, "a note past its limit", None),
+    ] {
+        match store.import_ledger(&p, "hand", &mut |_, _| {}) {
+            Err(StoreError::Invalid(Invalid::Line { line: 2, error })) => match (*error, want) {
+                (StoreError::Invalid(Invalid::OutOfOrder(o)), Some(w)) => {
+                    assert_eq!((o.what, o.other), w, "{what}")
+                }
+                (StoreError::Invalid(Invalid::TooLong(t)), None) => {
+                    assert_eq!(t.field, crate::domain::TextField::Note, "{what}")
+                }
+                (e, _) => panic!("{what}: {e:?}"),
+            },
+            r => panic!("{what}: {r:?}"),
+        }
+        assert!(store.units().unwrap().is_empty(), "{what}: nothing written");
+    }
+    let ids = store
+        .import_ledger(&good(), "hand", &mut |_, _| {})
+        .unwrap();
+    assert_eq!(ids.len(), 1);
+}
