@@ -216,3 +216,37 @@ fn r5_6_a_waiver_before_the_promise_it_answers_is_refused_beside_its_date() {
         assert!(h.store.waivers_of_task(due.id).unwrap().is_empty());
     }
 }
+
+#[test]
+fn r4_4_the_minutes_form_of_a_meeting_of_unknown_procedure_shows_no_clock() {
+    use duban::import::ledger::{check_ledger, plan};
+    use duban::import::{Existing, read::parse_csv};
+    use duban::tui::workflow::{FormKind, MenuItem};
+    let mut store =
+        duban::store::Store::open_in_memory(duban::domain::Thresholds::default()).unwrap();
+    let csv = "督办事项,主办单位,会议日期,会议议题\n修路,上塘镇,2026-09-01,道路\n";
+    let db = Existing::load(&store, today()).unwrap();
+    let rows = check_ledger(&parse_csv(csv).unwrap(), &db, today()).unwrap();
+    store
+        .import_ledger(&plan(&rows.good, &db), "l.csv", &mut |_, _| {})
+        .unwrap();
+    let id = store.meetings(today()).unwrap()[0].id;
+    assert!(store.meeting(id).unwrap().procedure_unknown);
+    let mut h = Harness::on(store, Lang::Zh, today(), 80, 24, "t.db");
+    h.keys(&format!(":meeting {id}<Enter>m"));
+    let menu = h.model.menu.as_ref().expect("the steps menu");
+    let at = menu
+        .items
+        .iter()
+        .position(|(_, x)| *x == MenuItem::Open(FormKind::Minutes(id)))
+        .expect("the minutes step");
+    for _ in 0..at {
+        h.keys("j");
+    }
+    h.keys("<Enter><Tab>");
+    let form = h.model.form.as_ref().expect("the minutes form");
+    assert!(
+        form.field("issued_on").unwrap().hint.is_none(),
+        "no R4.4 clock for a meeting not judged under R4.4"
+    );
+}

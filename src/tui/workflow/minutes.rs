@@ -58,6 +58,10 @@ pub fn minutes(m: &Model, id: i64) -> Option<Form> {
 /// R4.4: the 10-working-day clock beside the issue date, lit like a task's.
 pub fn hints(m: &Model, id: i64, form: &mut Form) {
     let Some(d) = detail(m, id) else { return };
+    // A meeting imported with its procedure unknown is not judged under R4.4: no clock.
+    if d.meeting.procedure_unknown {
+        return;
+    }
     let cal = m.calendar.as_ref();
     let issued = form
         .field("issued_on")
