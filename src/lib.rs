@@ -12,6 +12,7 @@ pub mod exchange;
 pub mod export;
 pub mod i18n;
 pub mod import;
+pub mod keys;
 pub mod os;
 pub mod report;
 pub mod store;

@@ -109,3 +109,15 @@ fn the_command_line_writes_only_through_its_cleaning_output() {
         }
     }
 }
+
+#[test]
+fn issue_18_9_every_arrow_runs_one_way_config_and_keys_sit_below_the_interfaces() {
+    // The configuration checks `[keys]` with `crate::keys`, which the TUI uses too: neither reaches
+    // up into the TUI or the command line.
+    refuse("src/config", &["crate::tui", "crate::cli", "tui::"]);
+    let keys = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/keys.rs");
+    let text = std::fs::read_to_string(keys).unwrap();
+    for n in ["crate::tui", "crate::cli", "crate::config", "super::"] {
+        assert!(!text.contains(n), "src/keys.rs uses {n}");
+    }
+}

@@ -26,7 +26,7 @@ pub struct Config {
     /// What an OS account the database does not list may do: `refuse` (the default) or `viewer`.
     pub unknown_accounts: crate::store::UnknownAccounts,
     /// Key bindings of the TUI: action name → keys, e.g. `filter_green = ["n"]`.
-    pub keys: std::collections::BTreeMap<String, Vec<String>>,
+    pub keys: crate::keys::KeyConfig,
 }
 
 impl Config {
@@ -40,12 +40,7 @@ impl Config {
             }
         })?;
         config.thresholds.validate()?;
-        crate::tui::keymap::Keymap::new(&config.keys).map_err(|e| match e {
-            crate::tui::keymap::KeymapError::UnknownAction(a) => format!("[keys] {a}"),
-            crate::tui::keymap::KeymapError::BadKey { action, key } => {
-                format!("[keys] {action} = \"{key}\"")
-            }
-        })?;
+        crate::keys::Bindings::new(&config.keys).map_err(|e| e.to_string())?;
         Ok(config)
     }
 
