@@ -23,7 +23,8 @@ pub struct ListArgs {
     /// pending, explanation-due, promised, criticism-due, criticised, done).
     #[arg(long, value_parser = choice::<TaskState>())]
     pub state: Option<TaskState>,
-    /// A substring of the task, its lead unit or its meeting's topics.
+    /// A substring of the task, of a unit leading or co-handling it (its name or a short form,
+    /// `duban unit alias`) or of its meeting's topics.
     #[arg(long, value_parser = super::line)]
     pub text: Option<String>,
     /// Only tasks whose limit falls on or after this day (with --due-to: a period).

@@ -35,6 +35,37 @@ pub enum UnitCmd {
         #[arg(value_parser = super::line)]
         name: String,
     },
+    /// The short forms (简称) that find a unit in searches: 住建 → 县住房和城乡建设局.
+    #[command(subcommand)]
+    Alias(AliasCmd),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AliasCmd {
+    /// Add a short form: `duban unit alias add 县住房和城乡建设局 住建`.
+    Add {
+        /// The unit's name.
+        #[arg(value_parser = super::line)]
+        unit: String,
+        /// The short form.
+        #[arg(value_parser = super::line)]
+        alias: String,
+    },
+    /// Remove a short form.
+    Remove {
+        /// The unit's name.
+        #[arg(value_parser = super::line)]
+        unit: String,
+        /// The short form.
+        #[arg(value_parser = super::line)]
+        alias: String,
+    },
+    /// The short forms of one unit, or of every unit.
+    List {
+        /// The unit's name (every unit when left out).
+        #[arg(value_parser = super::line)]
+        unit: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -158,7 +189,71 @@ pub fn unit(ctx: &Ctx, c: UnitCmd) -> CliResult {
             outln!();
             out!("{}", task_table(ctx, &d.tasks).render());
         }
+        UnitCmd::Alias(c) => alias(ctx, &mut store, c)?,
     }
+    Ok(())
+}
+
+/// A unit's short forms, as `duban unit alias list` prints them.
+#[derive(serde::Serialize)]
+struct UnitAliases {
+    unit: String,
+    aliases: Vec<String>,
+}
+
+/// `duban unit alias …`: a change prints the unit's short forms after it.
+fn alias(ctx: &Ctx, store: &mut crate::store::Store, c: AliasCmd) -> CliResult {
+    let l = ctx.lang;
+    let (unit, after) = match c {
+        AliasCmd::Add { unit, alias } => {
+            let after = store
+                .add_unit_alias(&unit, &alias)
+                .map_err(|e| ctx.store(e))?;
+            (unit, after)
+        }
+        AliasCmd::Remove { unit, alias } => {
+            let after = store
+                .remove_unit_alias(&unit, &alias)
+                .map_err(|e| ctx.store(e))?;
+            (unit, after)
+        }
+        AliasCmd::List { unit: Some(unit) } => {
+            let list = store.unit_aliases(&unit).map_err(|e| ctx.store(e))?;
+            (unit, list)
+        }
+        AliasCmd::List { unit: None } => {
+            let units = store.units().map_err(|e| ctx.store(e))?;
+            let all = store.all_unit_aliases().map_err(|e| ctx.store(e))?;
+            let rows: Vec<UnitAliases> = units
+                .into_iter()
+                .map(|u| UnitAliases {
+                    aliases: all.get(&u.id).cloned().unwrap_or_default(),
+                    unit: u.name,
+                })
+                .collect();
+            let mut t = Table::new(&[l.t(Msg::ColUnit), l.t(Msg::ColAliases)]);
+            for r in &rows {
+                t.row(vec![r.unit.clone(), r.aliases.join("、")]);
+            }
+            ctx.print(&t, &rows);
+            return Ok(());
+        }
+    };
+    let list = if after.is_empty() {
+        l.t(Msg::AliasesNone).to_string()
+    } else {
+        after.join("、")
+    };
+    outln!(
+        "{}",
+        l.fill(
+            Msg::AliasesOf,
+            &[
+                &super::output::clean(unit.trim()),
+                &super::output::clean(&list)
+            ]
+        )
+    );
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 //! working-day arithmetic comes in through the [`WorkCalendar`] trait, which `crate::calendar`
 //! implements.
 
+pub mod alias;
 pub mod criticism;
 pub mod dates;
 pub mod fields;

@@ -105,6 +105,9 @@ catalogue! {
     LblArchive => "归档", "Archive";
     LblCopied => "抄送县考绩办", "Copied to the supervision office";
     ColName => "名称", "Name";
+    ColAliases => "简称", "Short forms";
+    AliasesOf => "{0} 的简称：{1}", "{0}'s short forms: {1}";
+    AliasesNone => "（无）", "(none)";
     ColDayKind => "类型", "Type";
     ColHoliday => "节日", "Holiday";
     ColSource => "来源", "Source";

@@ -7,6 +7,7 @@
 //! changes can be undone, newest first, each by a new audited change ([`Store::undo_last`]).
 
 mod accounts;
+mod aliases;
 mod audit;
 mod backup;
 mod bulk;

@@ -376,6 +376,7 @@ CREATE INDEX minutes_feedback_sent ON minutes(feedback_sent_on) WHERE feedback_s
     include_str!("schema/12_chain.sql"),
     include_str!("schema/13_whole_notices.sql"),
     include_str!("schema/14_procedure_unknown.sql"),
+    include_str!("schema/15_unit_aliases.sql"),
 ];
 
 /// The migrations from an empty file to [`SCHEMA_VERSION`].
@@ -395,5 +396,32 @@ mod tests {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
         assert_eq!(v, super::SCHEMA_VERSION as i64);
+    }
+
+    #[test]
+    fn r18_5_migration_15_gives_every_existing_unit_its_short_forms() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        super::super::search::register(&conn).unwrap();
+        let before = rusqlite_migration::Migrations::from_iter(
+            super::MIGRATIONS[..14].iter().map(|sql| super::M::up(sql)),
+        );
+        before.to_latest(&mut conn).unwrap();
+        conn.execute_batch(
+            "INSERT INTO unit (id, name, kind) VALUES (1, '县住房和城乡建设局', 'department'),
+                                                      (2, '上塘镇', 'township')",
+        )
+        .unwrap();
+        super::migrations().to_latest(&mut conn).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT unit_id, alias FROM unit_alias ORDER BY unit_id, alias")
+            .unwrap();
+        let rows: Vec<(i64, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert!(rows.contains(&(1, "住建".to_string())));
+        assert!(rows.contains(&(1, "住建局".to_string())));
+        assert!(rows.iter().all(|(u, _)| *u == 1), "a township has none");
     }
 }

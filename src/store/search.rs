@@ -73,7 +73,7 @@ pub(crate) fn match_query(text: &str) -> Option<String> {
 }
 
 /// Registers `duban_chars(text)` and `duban_pairs(initials)` on `conn`: migration 6 and its
-/// triggers call them.
+/// triggers call them; and `duban_default_aliases(name)`, which migration 15 calls.
 pub(super) fn register(conn: &Connection) -> rusqlite::Result<()> {
     let flags = FunctionFlags::SQLITE_UTF8
         | FunctionFlags::SQLITE_DETERMINISTIC
@@ -83,6 +83,11 @@ pub(super) fn register(conn: &Connection) -> rusqlite::Result<()> {
     })?;
     conn.create_scalar_function("duban_pairs", 1, flags, |ctx| {
         Ok(ctx.get::<Option<String>>(0)?.map(|t| pairs(&t)))
+    })?;
+    // Migration 15 seeds every unit's aliases with these (a JSON array of strings).
+    conn.create_scalar_function("duban_default_aliases", 1, flags, |ctx| {
+        let name = ctx.get::<Option<String>>(0)?.unwrap_or_default();
+        Ok(serde_json::Value::from(crate::domain::alias::default_aliases(&name)).to_string())
     })
 }
 

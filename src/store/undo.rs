@@ -194,6 +194,13 @@ impl Tx<'_> {
         match (entity, c.action.as_str()) {
             (Entity::Unit, "create") => self.undo_create_unit(c),
             (Entity::Unit, "update") => self.undo_update_unit(c),
+            (Entity::Unit, "aliases") => {
+                let (before, _): (Vec<String>, Vec<String>) = c.before_after()?;
+                let id = c.id()?;
+                let current = super::aliases::read_aliases(self, id)?;
+                self.undo_unit_aliases(id, &before)?;
+                Ok((json(&current)?, Some(json(&before)?)))
+            }
             (Entity::Leader, "create") => self.undo_create_leader(c),
             (Entity::Leader, "update") => self.undo_update_leader(c),
             (Entity::Meeting, "create") => self.undo_create_meeting(c),

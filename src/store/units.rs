@@ -121,7 +121,9 @@ impl Tx<'_> {
             u.active,
             initials(name)
         ])?;
-        Ok(self.last_insert_rowid())
+        let id = self.last_insert_rowid();
+        self.default_unit_aliases(id, name)?;
+        Ok(id)
     }
 
     pub(super) fn insert_leader(&self, l: &Leader) -> Result<i64> {

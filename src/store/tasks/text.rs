@@ -13,24 +13,47 @@ use crate::store::initials::initials_query;
 use crate::store::search::match_query;
 use crate::store::{Result, Store};
 
-/// The text filter: the task, its lead unit's name or its meeting's topics (needs [`FROM`]'s
-/// join of the unit).
-pub(crate) const TEXT: &str = "(instr(t.text, :text) > 0 OR instr(u.name, :text) > 0
-        OR instr(t.initials, :initials) > 0 OR instr(u.initials, :initials) > 0
-        OR EXISTS (SELECT 1 FROM meeting_topic mt WHERE mt.meeting_id = t.meeting_id
-                   AND (instr(mt.topic, :text) > 0 OR instr(mt.initials, :initials) > 0)))";
+/// The units the text names (issue 18 point 5): by their name, their pinyin initials or one of
+/// their aliases (migration 15: 住建 finds 县住房和城乡建设局).
+macro_rules! units_named {
+    () => {
+        "(SELECT id FROM unit WHERE instr(name, :text) > 0 OR instr(initials, :initials) > 0
+          UNION SELECT unit_id FROM unit_alias WHERE instr(alias, :text) > 0)"
+    };
+}
 
-/// [`TEXT`] from the indexes: tasks of units whose name or initials hold the text, and tasks
+/// The text filter: the task, a unit it leads or co-handles (协办) named by the text, or its
+/// meeting's topics (needs [`FROM`]'s join of the unit).
+pub(crate) const TEXT: &str = concat!(
+    "(instr(t.text, :text) > 0 OR instr(t.initials, :initials) > 0
+        OR t.lead_unit_id IN ",
+    units_named!(),
+    "
+        OR EXISTS (SELECT 1 FROM task_co_unit c WHERE c.task_id = t.id AND c.unit_id IN ",
+    units_named!(),
+    ")
+        OR EXISTS (SELECT 1 FROM meeting_topic mt WHERE mt.meeting_id = t.meeting_id
+                   AND (instr(mt.topic, :text) > 0 OR instr(mt.initials, :initials) > 0)))"
+);
+
+/// [`TEXT`] from the indexes: tasks led or co-handled by units the text names, and tasks
 /// whose text or meeting's topics match the full-text query `:phrase`
 /// (`store::search::match_query`), each candidate then checked for the exact substring (the
 /// index is a superset: it does not see punctuation or case). Selects exactly what [`TEXT`]
 /// selects.
-pub(super) const TEXT_INDEXED: &str = "(t.lead_unit_id IN (SELECT id FROM unit WHERE instr(name, :text) > 0 OR instr(initials, :initials) > 0)
+pub(super) const TEXT_INDEXED: &str = concat!(
+    "(t.lead_unit_id IN ",
+    units_named!(),
+    "
+        OR t.id IN (SELECT task_id FROM task_co_unit WHERE unit_id IN ",
+    units_named!(),
+    ")
         OR (t.id IN (SELECT rowid FROM task_fts WHERE task_fts MATCH :phrase)
             AND (instr(t.text, :text) > 0 OR instr(t.initials, :initials) > 0))
         OR (t.meeting_id IN (SELECT rowid FROM topic_fts WHERE topic_fts MATCH :phrase)
             AND EXISTS (SELECT 1 FROM meeting_topic mt WHERE mt.meeting_id = t.meeting_id
-                        AND (instr(mt.topic, :text) > 0 OR instr(mt.initials, :initials) > 0))))";
+                        AND (instr(mt.topic, :text) > 0 OR instr(mt.initials, :initials) > 0))))"
+);
 
 /// Whether `filter` has text to match (surrounding white space ignored).
 pub(super) fn has_text(filter: &TaskFilter) -> bool {
@@ -122,15 +145,18 @@ impl Store {
     ///
     /// Tests lower the bound with [`Store::set_broad`] to walk both ways on a small county.
     fn broad(&self, phrase: &str, filter: &TaskFilter) -> Result<bool> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.conn.prepare_cached(concat!(
             "SELECT (SELECT count(*) FROM (SELECT 1 FROM task_fts WHERE task_fts MATCH :phrase LIMIT :broad))
-                  + (SELECT count(*) FROM (SELECT 1 FROM task WHERE lead_unit_id IN
-                        (SELECT id FROM unit WHERE instr(name, :text) > 0 OR instr(initials, :initials) > 0)
-                     LIMIT :broad))
+                  + (SELECT count(*) FROM (SELECT 1 FROM task WHERE lead_unit_id IN ",
+            units_named!(),
+            " LIMIT :broad))
+                  + (SELECT count(*) FROM (SELECT 1 FROM task_co_unit WHERE unit_id IN ",
+            units_named!(),
+            " LIMIT :broad))
                   + (SELECT count(*) FROM (SELECT 1 FROM task WHERE meeting_id IN
                         (SELECT rowid FROM topic_fts WHERE topic_fts MATCH :phrase LIMIT :broad)
                      LIMIT :broad))",
-        )?;
+        ))?;
         let text = filter.text.as_deref().map(str::trim);
         let initials = filter.text.as_deref().and_then(initials_query);
         let n: i64 = stmt.query_row(

@@ -128,6 +128,7 @@ fn demo_store(today: &str) -> Store {
 }
 
 mod accounts;
+mod aliases;
 mod bulk;
 mod calendar;
 mod chain;
