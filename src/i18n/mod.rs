@@ -45,6 +45,7 @@ mod deploy;
 mod exchange;
 mod export;
 mod import;
+mod marks;
 mod names;
 mod report;
 mod ui;
@@ -55,6 +56,7 @@ pub use deploy::Dep;
 pub use exchange::Xch;
 pub use export::Exp;
 pub use import::Imp;
+pub use marks::Mk;
 pub use names::provisional_date;
 pub use report::Rep;
 pub use ui::Ui;
@@ -111,6 +113,11 @@ impl Lang {
     /// A message of deployment (configuration, shared database) with its placeholders filled.
     pub fn dep_fill(self, m: Dep, args: &[&dyn std::fmt::Display]) -> String {
         fill_template(self.dep(m), args)
+    }
+
+    /// A message of marks, undo and redo with its placeholders filled.
+    pub fn mk_fill(self, m: Mk, args: &[&dyn std::fmt::Display]) -> String {
+        fill_template(self.mk(m), args)
     }
 
     /// A message of the terminal UI with its placeholders filled.

@@ -243,6 +243,10 @@ pub struct Form {
     pub version: Option<i64>,
     /// Another user saved the record first: their version is being loaded to show beside ours.
     pub conflict: bool,
+    /// The tasks a step on several will change ("#12 text"), listed above the fields.
+    pub targets: Vec<String>,
+    /// The first of `targets` on screen (PgUp/PgDn scroll them).
+    pub targets_top: usize,
 }
 
 impl Form {
@@ -261,6 +265,8 @@ impl Form {
             pick: 0,
             version: None,
             conflict: false,
+            targets: Vec::new(),
+            targets_top: 0,
         }
     }
 

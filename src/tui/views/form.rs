@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::super::form::{Field, FieldKind, Form};
 use super::super::model::Model;
-use crate::i18n::Ui;
+use crate::i18n::{Mk, Ui};
 use crate::text::skip_cells;
 use crate::text::{clean, truncate};
 
@@ -301,6 +301,7 @@ pub fn render(m: &Model, f: &mut Frame, area: Rect) {
             t.muted(),
         ))
     };
+    targets(m, form, width, inner.height as usize, &mut top_lines);
     let body_h = (inner.height as usize).saturating_sub(top_lines.len() + 1);
     let laid = lay(m, form, width);
     // Scroll so the focused field (with its errors and picks) is in view.
@@ -326,6 +327,39 @@ pub fn render(m: &Model, f: &mut Frame, area: Rect) {
         let y = inner.y + (top_lines.len() + line - scroll) as u16;
         let x = inner.x + col.min(inner.width - 1);
         f.set_cursor_position(Position::new(x, y));
+    }
+}
+
+/// The tasks a step on several changes, above its fields: a third of the form's height at most
+/// (two lines at least), PgUp/PgDn for the rest; each cut to the width by [`truncate`].
+fn targets(m: &Model, form: &Form, width: usize, height: usize, out: &mut Vec<Line<'static>>) {
+    let n = form.targets.len();
+    if n == 0 {
+        return;
+    }
+    let t = m.theme;
+    out.push(Line::from(Span::styled(
+        truncate(&m.lang.mk_fill(Mk::BulkTargets, &[&n]), width),
+        t.title(),
+    )));
+    let room = (height / 3).max(2);
+    let shown = if n <= room { n } else { room - 1 };
+    let top = form.targets_top.min(n - shown);
+    for target in form.targets.iter().skip(top).take(shown) {
+        out.push(Line::from(Span::raw(truncate(
+            &format!("  {}", clean(target)),
+            width,
+        ))));
+    }
+    if shown < n {
+        let (from, to) = (top + 1, top + shown);
+        out.push(Line::from(Span::styled(
+            truncate(
+                &format!("  {}", m.lang.mk_fill(Mk::BulkMore, &[&from, &to, &n])),
+                width,
+            ),
+            t.muted(),
+        )));
     }
 }
 
