@@ -559,3 +559,77 @@ fn r5_an_imported_record_out_of_time_order_or_too_long_is_a_bad_row_in_either_la
     assert_eq!(texts, ["建桥"]);
     assert_eq!(tasks[0]["last_progress_on"], "2026-09-10");
 }
+
+/// The rows each kind of record has in the database at `path`, in the order of the import's
+/// summary: units, leaders, meetings, tasks, progress reports, written explanations, criticisms,
+/// waivers, referrals.
+fn rows_by_kind(path: &std::path::Path) -> Vec<i64> {
+    let conn =
+        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
+    [
+        "unit",
+        "leader",
+        "meeting",
+        "task",
+        "progress_report",
+        "explanation",
+        "criticism",
+        "waiver",
+        "referral",
+    ]
+    .iter()
+    .map(|t| {
+        conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
+            .unwrap()
+    })
+    .collect()
+}
+
+/// The numbers of the summary's two count lines (the kinds created, then the records), in order.
+fn summary_counts(out: &str) -> Vec<i64> {
+    let numbers = |line: &str| -> Vec<i64> {
+        line.split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty())
+            .map(|s| s.parse().unwrap())
+            .collect()
+    };
+    let mut lines = out.lines();
+    let head = lines.find(|l| l.starts_with("已导入")).expect(out);
+    let records = lines.next().expect(out);
+    [numbers(head), numbers(records)].concat()
+}
+
+#[test]
+fn import_summary_counts_equal_what_the_store_gained_for_csv_and_xlsx() {
+    // The demo's whole ledger (every kind of record) into a database that already holds one of
+    // its units and one of its leaders: the summary counts only what the import created, and
+    // exactly that much is in the store after it.
+    let demo = db();
+    demo.ok(&["demo"]);
+    let first = &demo.json(&["task", "list"])[0];
+    let unit = first["lead_unit"].as_str().unwrap().to_string();
+    let leader = demo.json(&["leader", "list"])[0]["name"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    for file in ["ledger.csv", "ledger.xlsx"] {
+        let out = demo.dir.path().join(file);
+        demo.ok(&["export", "ledger", "--out", out.to_str().unwrap()]);
+        let target = db();
+        target.ok(&["init"]);
+        target.ok(&["unit", "add", &unit, "--kind", "township"]);
+        target.ok(&["leader", "add", &leader, "--title", "deputy-head"]);
+        let before = rows_by_kind(&target.path);
+        let summary = target.ok(&["import", "ledger", out.to_str().unwrap()]);
+        let after = rows_by_kind(&target.path);
+        let gained: Vec<i64> = after.iter().zip(&before).map(|(a, b)| a - b).collect();
+        assert_eq!(summary_counts(&summary), gained, "{file}:\n{summary}");
+        // Every kind the format carries is there to be counted (the workbook carries them all).
+        let carried = if file.ends_with("xlsx") { 9 } else { 6 };
+        assert!(
+            gained[2..carried].iter().all(|n| *n > 0),
+            "{file}: {gained:?}"
+        );
+    }
+}

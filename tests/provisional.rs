@@ -1,7 +1,8 @@
 //! Every deadline in or across a year with no holiday notice is marked provisional wherever it is
-//! shown: feedback deadlines, notice checks, the minutes' clock, the ledger, in tables (`*` and a
-//! note saying what it means) and in JSON. Through the built binary; the built-in calendar knows
-//! 2026, not 2027.
+//! shown: feedback deadlines, notice checks, the minutes' clock, the ledger, the working days
+//! counted from a known year into an unknown one, the status bulletin and the criticism notice, in
+//! tables (`*` and a note saying what it means) and in JSON. Through the built binary; the
+//! built-in calendar knows 2026, not 2027.
 
 mod support;
 
@@ -10,6 +11,7 @@ use std::process::Output;
 use assert_cmd::Command;
 
 use support::cli::{Run, TempDb as Db, hermetic};
+use support::docx::{body_text, tables};
 
 /// A day in the first days of 2027, so that what happened around new year is in the past.
 const TODAY: &str = "2027-01-06";
@@ -129,5 +131,132 @@ fn r5_2_ledger_deadlines_provisional_in_table_and_json_and_exactly_then() {
     assert!(
         csv.contains("2027-02-26*") && !csv.contains("暂按"),
         "{csv}"
+    );
+}
+
+/// The row of the first table of `path` whose cells include one starting with `task`.
+fn row_of(path: &std::path::Path, task: &str) -> Vec<Vec<String>> {
+    tables(path)
+        .into_iter()
+        .flatten()
+        .filter(|r| r.iter().any(|c| c.starts_with(task)))
+        .collect()
+}
+
+#[test]
+fn r1_documents_mark_provisional_deadlines_and_counts_and_say_what_the_mark_means() {
+    let db = county();
+    let add = |text: &str, due: &str| {
+        db.ok(&[
+            "task",
+            "add",
+            "--meeting",
+            "1",
+            "--lead",
+            "上塘镇",
+            "--text",
+            text,
+            "--due",
+            due,
+        ]);
+    };
+    // Due on the last day of 2026 (a known year), overdue into 2027: the count is provisional,
+    // the limit is not.
+    add("完成清淤", "2026-12-31");
+    // Due in 2027: the limit itself is provisional. Explained, its promise missed, criticised.
+    add("完成管网改造", "2027-01-04");
+    db.ok(&[
+        "task",
+        "explain",
+        "2",
+        "--promise",
+        "2027-01-05",
+        "--date",
+        "2027-01-05",
+    ]);
+    db.ok(&[
+        "criticize",
+        "上塘镇",
+        "--doc",
+        "县考绩办〔2027〕1号",
+        "--task",
+        "2",
+        "--date",
+        "2027-01-06",
+    ]);
+
+    // The store says which counts are provisional, and the command line marks them.
+    let rows = db.json(&["task", "list"]);
+    let by_text = |t: &str| {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["text"] == t)
+            .unwrap()
+            .clone()
+    };
+    let dredge = by_text("完成清淤");
+    assert_eq!(dredge["provisional"], false, "{dredge}");
+    assert_eq!(dredge["working_days_left_provisional"], true, "{dredge}");
+    assert_eq!(
+        by_text("完成管网改造")["working_days_left_provisional"],
+        true
+    );
+    let out = db.ok(&["task", "list"]);
+    let line = out.lines().find(|l| l.contains("完成清淤")).unwrap();
+    assert!(
+        line.contains("个工作日*") && line.contains("2026-12-31 "),
+        "{line}"
+    );
+    assert!(out.contains("暂按周一至周五计算"), "{out}");
+    let out = db.ok(&["task", "show", "1"]);
+    assert!(
+        out.contains("个工作日*") && out.contains("暂按周一至周五计算"),
+        "{out}"
+    );
+
+    let note = "*：涉及尚无放假通知的年份，暂按周一至周五计算，通知导入后可能变化。";
+    // The bulletin's red list: the limit of 2027 marked, the count into 2027 marked, the note.
+    let bulletin = db.0.dir.path().join("b.docx");
+    db.ok(&["export", "bulletin", "--out", bulletin.to_str().unwrap()]);
+    let red = row_of(&bulletin, "完成清淤");
+    let dredge = red.first().expect("完成清淤 in the red list");
+    assert_eq!(dredge[3], "2026年12月31日", "{dredge:?}");
+    assert!(dredge[4].ends_with('*'), "{dredge:?}");
+    let pipes = row_of(&bulletin, "完成管网改造");
+    assert!(pipes.iter().all(|r| r[3] == "2027年1月4日*"), "{pipes:?}");
+    assert!(
+        body_text(&bulletin).contains(note),
+        "{}",
+        body_text(&bulletin)
+    );
+
+    // The criticism notice: the limit marked and the note under the table, in either language.
+    let id = db.json(&["criticisms"])[0]["id"].to_string();
+    let notice = db.0.dir.path().join("n.docx");
+    db.ok(&[
+        "export",
+        "criticism",
+        &id,
+        "--out",
+        notice.to_str().unwrap(),
+    ]);
+    let listed = row_of(&notice, "完成管网改造");
+    assert_eq!(listed[0][3], "2027年1月4日*", "{listed:?}");
+    assert!(body_text(&notice).contains(note), "{}", body_text(&notice));
+    let en = db.0.dir.path().join("en.docx");
+    db.ok(&[
+        "--lang",
+        "en",
+        "export",
+        "criticism",
+        &id,
+        "--out",
+        en.to_str().unwrap(),
+    ]);
+    assert!(
+        body_text(&en).contains("counted Monday–Friday"),
+        "{}",
+        body_text(&en)
     );
 }

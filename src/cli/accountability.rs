@@ -9,8 +9,10 @@ use crate::store::{Invalid, NewCriticism, ReferralStep, Store, StoreError, TaskD
 
 #[derive(Debug, Args)]
 pub struct CriticizeArgs {
+    /// The criticised unit's name.
     #[arg(value_parser = super::line)]
     pub unit: String,
+    /// The day it was decided (default: today; never after today).
     #[arg(long)]
     pub date: Option<String>,
     /// The notice's document number (required).
@@ -31,10 +33,12 @@ pub struct CriticizeArgs {
 /// `duban task waive`: no criticism for a missed promise (不予通报批评, R5.6).
 #[derive(Debug, Args)]
 pub struct WaiveArgs {
+    /// The task's id.
     pub id: i64,
     /// Why no criticism is issued (required).
     #[arg(long, value_parser = super::lines)]
     pub reason: Option<String>,
+    /// The day it was decided (default: today; never after today).
     #[arg(long)]
     pub date: Option<String>,
 }
@@ -51,8 +55,10 @@ pub enum ReferralCmd {
     /// Propose referring a unit to the supervision bureau: only a unit due for referral (two
     /// criticisms within one year, R5.7) with no referral in progress.
     Propose {
+        /// The unit's name.
         #[arg(value_parser = super::line)]
         unit: String,
+        /// The day of this step (default: today; never after today).
         #[arg(long)]
         date: Option<String>,
         /// Why (optional).
@@ -61,7 +67,9 @@ pub enum ReferralCmd {
     },
     /// The county government approved the referral.
     Approve {
+        /// The referral's id.
         id: i64,
+        /// The day of this step (default: today; never after today).
         #[arg(long)]
         date: Option<String>,
         /// The approval's document number or opinion (required).
@@ -70,7 +78,9 @@ pub enum ReferralCmd {
     },
     /// Referred to the supervision bureau.
     Refer {
+        /// The referral's id.
         id: i64,
+        /// The day of this step (default: today; never after today).
         #[arg(long)]
         date: Option<String>,
         /// The referral decision: its number or a note (required).
@@ -79,7 +89,9 @@ pub enum ReferralCmd {
     },
     /// The bureau concluded the case.
     Conclude {
+        /// The referral's id.
         id: i64,
+        /// The day of this step (default: today; never after today).
         #[arg(long)]
         date: Option<String>,
         /// The outcome (required).
@@ -88,10 +100,12 @@ pub enum ReferralCmd {
     },
     /// Decided not to refer, with the reason.
     NotRefer {
+        /// The referral's id.
         id: i64,
         /// Why not (required).
         #[arg(long, value_parser = super::lines)]
         reason: Option<String>,
+        /// The day of this step (default: today; never after today).
         #[arg(long)]
         date: Option<String>,
     },

@@ -17,31 +17,49 @@ use chrono::Datelike;
 pub enum WorkdaysCmd {
     /// The N-th working day after DATE (before it when N is negative).
     Add {
+        /// The day to count from, e.g. 2026-11-25.
         date: String,
+        /// How many working days to count (negative: backwards).
         #[arg(allow_hyphen_values = true)]
         n: String,
     },
     /// Working days after FROM up to and including TO (negative if TO is before FROM).
-    Between { from: String, to: String },
+    Between {
+        /// The first day (not counted itself).
+        from: String,
+        /// The last day (counted).
+        to: String,
+    },
     /// Whether DATE is a working day.
-    Is { date: String },
+    Is {
+        /// The day to look up, e.g. 2026-10-08.
+        date: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum CalendarCmd {
     /// Days off and make-up working days of YEAR.
-    List { year: i32 },
+    List {
+        /// The year, e.g. 2026.
+        year: i32,
+    },
     /// Make DATE a day off or a working day (wins over the built-in data).
     Set {
+        /// The day, e.g. 2027-02-16.
         date: String,
         /// off (放假) or work (调休上班).
         #[arg(value_parser = super::choice::choice::<DayOff>())]
         kind: DayOff,
+        /// The holiday's name, e.g. 春节.
         #[arg(value_parser = super::line)]
         name: Option<String>,
     },
     /// Import a CSV `date,is_off_day,name` (a State Council notice); its years count as known.
-    Import { file: PathBuf },
+    Import {
+        /// The CSV file to read.
+        file: PathBuf,
+    },
 }
 
 pub fn workdays(ctx: &Ctx, c: WorkdaysCmd) -> CliResult {

@@ -185,10 +185,8 @@ fn invalid_message(lang: Lang, i: Invalid) -> String {
             on,
             rolling_year,
             calendar_year,
-        } => lang.chn_fill(
-            Chn::ErrNotReferralDue,
-            &[&short(&unit), &on, &rolling_year, &calendar_year],
-        ),
+            settled,
+        } => lang.not_referral_due(&short(&unit), on, rolling_year, calendar_year, settled),
         Invalid::ReferralOpen { unit, id, status } => lang.chn_fill(
             Chn::ErrReferralOpen,
             &[&short(&unit), &id, &lang.referral(status)],

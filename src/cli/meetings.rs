@@ -15,10 +15,13 @@ use crate::store::{MeetingRow, NewMeeting};
 pub enum MeetingCmd {
     /// Plan a meeting (R2.1); repeat --topic to merge related topics (R1.3).
     Add {
+        /// A topic (议题); repeat for several.
         #[arg(long = "topic", required = true, value_parser = super::line)]
         topics: Vec<String>,
+        /// The chair: a county leader's name (主持人).
         #[arg(long, value_parser = super::line)]
         chair: String,
+        /// The meeting's date, e.g. 2026-11-25.
         #[arg(long)]
         date: String,
         /// The day the written notice went out (R2.2).
@@ -30,28 +33,38 @@ pub enum MeetingCmd {
         /// A participating unit; repeat for several.
         #[arg(long = "unit", value_parser = super::line)]
         units: Vec<String>,
+        /// The liaison director who approved the plan (工作联系主任).
         #[arg(long, value_parser = super::line)]
         liaison: Option<String>,
+        /// Where it is held.
         #[arg(long, value_parser = super::line)]
         place: Option<String>,
+        /// The meeting's number, e.g. 第12次.
         #[arg(long, value_parser = super::line)]
         number: Option<String>,
     },
     /// Every meeting, newest first.
     List,
     /// One meeting: attendance, the feedback round, the minutes and its tasks.
-    Show { id: i64 },
+    Show {
+        /// The meeting's id.
+        id: i64,
+    },
     /// Record how a unit attended (R3).
     Attend {
+        /// The meeting's id.
         id: i64,
+        /// The participating unit's name.
         #[arg(value_parser = super::line)]
         unit: String,
         /// 领导参会 / 请假并授权代表 / 无故缺会 / 擅自替会 (leader-attended,
         /// authorised-representative, absent, unauthorised-substitute).
         #[arg(long, value_parser = choice::<AttendanceOutcome>())]
         outcome: AttendanceOutcome,
+        /// Who attended for the unit.
         #[arg(long, value_parser = super::line)]
         attendee: Option<String>,
+        /// The attendee's post, e.g. 副镇长.
         #[arg(long, value_parser = super::line)]
         role: Option<String>,
     },

@@ -10,54 +10,75 @@ use crate::store::{FeedbackAnswer, MinutesSave};
 pub enum MinutesCmd {
     /// The drafter and reviewer (R4.1–R4.2).
     Draft {
+        /// The meeting's id.
         meeting: i64,
+        /// Who drafted the minutes (拟稿人).
         #[arg(long, value_parser = super::line)]
         drafter: Option<String>,
+        /// The drafter's telephone.
         #[arg(long, value_parser = super::line)]
         phone: Option<String>,
+        /// The drafter's fax.
         #[arg(long, value_parser = super::line)]
         fax: Option<String>,
+        /// The drafter's e-mail.
         #[arg(long, value_parser = super::line)]
         email: Option<String>,
+        /// The director or deputy director who reviewed the draft (R4.2).
         #[arg(long, value_parser = super::line)]
         reviewer: Option<String>,
+        /// The day of the review.
         #[arg(long)]
         reviewed_on: Option<String>,
     },
     /// Send the draft with the feedback form to the participating units (R4.2).
     Send {
+        /// The meeting's id.
         meeting: i64,
+        /// The day it happened (default: today; never after today).
         #[arg(long)]
         date: Option<String>,
     },
     /// Record a unit's answer to the feedback form (R4.3).
     Feedback {
+        /// The meeting's id.
         meeting: i64,
+        /// The answering unit's name.
         #[arg(value_parser = super::line)]
         unit: String,
+        /// The day it happened (default: today; never after today).
         #[arg(long)]
         date: Option<String>,
+        /// The unit's opinion, as written on the form (none: agreed).
         #[arg(long, value_parser = super::lines)]
         opinion: Option<String>,
+        /// Who signed the form: the unit's main leader or leader in charge (R4.3).
         #[arg(long, value_parser = super::line)]
         signer: Option<String>,
+        /// The signer's post.
         #[arg(long, value_parser = super::line)]
         post: Option<String>,
+        /// The form carries the unit's seal (R4.3).
         #[arg(long)]
         sealed: bool,
     },
     /// Leaders' sign-off (R4.4).
     Sign {
+        /// The meeting's id.
         meeting: i64,
+        /// The leader who signed off.
         #[arg(long, value_parser = super::line)]
         by: String,
+        /// The day it happened (default: today; never after today).
         #[arg(long)]
         date: Option<String>,
     },
     /// Issue the minutes to the units (R4.4); copied to the supervision office (R4.1). Refused
     /// while units' answers to the feedback form are awaited or before sign-off, unless --force.
     Issue {
+        /// The meeting's id.
         meeting: i64,
+        /// The day it happened (default: today; never after today).
         #[arg(long)]
         date: Option<String>,
         /// Issue even though the feedback round is open or the minutes are not signed off.
@@ -66,11 +87,15 @@ pub enum MinutesCmd {
     },
     /// Tick the archive checklist (R4.5).
     Archive {
+        /// The meeting's id.
         meeting: i64,
+        /// The sign-in sheet is archived.
         #[arg(long)]
         sign_in: bool,
+        /// The meeting record is archived.
         #[arg(long)]
         record: bool,
+        /// The units' feedback forms are archived.
         #[arg(long)]
         feedback: bool,
     },

@@ -129,7 +129,10 @@ pub enum Command {
     /// Database integrity and a summary of rule violations.
     Check,
     /// Copy the database with SQLite's online backup, while others keep working.
-    Backup { path: PathBuf },
+    Backup {
+        /// The file to write the copy to.
+        path: PathBuf,
+    },
     /// Replace the database with a backup (checked first; asks for confirmation).
     Restore(backup::RestoreArgs),
     /// Who changed what, when.

@@ -32,6 +32,8 @@ pub struct ListArgs {
     /// Only tasks whose limit falls on or before this day.
     #[arg(long)]
     pub due_to: Option<String>,
+    /// The order: workdays-left (the most urgent first), unit (by lead unit), meeting-date
+    /// (newest meeting first).
     #[arg(long, value_parser = choice::<TaskSort>(), default_value = "workdays-left")]
     pub sort: TaskSort,
 }
@@ -113,6 +115,7 @@ pub enum TaskCmd {
     /// Add a task decided at a meeting. Without --due or --exempt the limit is the default: 15
     /// working days from the minutes' issue date (R5.2).
     Add {
+        /// The id of the meeting that decided it.
         #[arg(long)]
         meeting: i64,
         /// The lead unit (主办单位).
@@ -138,30 +141,43 @@ pub enum TaskCmd {
     /// The ledger (台账); every task without filters.
     List(ListArgs),
     /// One task with its progress, explanations and criticisms.
-    Show { id: i64 },
+    Show {
+        /// The task's id.
+        id: i64,
+    },
     /// A progress report (R5.3).
     Progress {
+        /// The task's id.
         id: i64,
+        /// What the unit reported.
         #[arg(long, value_parser = super::lines)]
         text: String,
+        /// The day it happened (default: today; never after today).
         #[arg(long)]
         date: Option<String>,
     },
     /// Completion (办结).
     Done {
+        /// The task's id.
         id: i64,
+        /// The day it happened (default: today; never after today).
         #[arg(long)]
         date: Option<String>,
+        /// A note on how it was done.
         #[arg(long, value_parser = super::lines)]
         note: Option<String>,
     },
     /// A written explanation with the promised date (R5.5).
     Explain {
+        /// The task's id.
         id: i64,
+        /// The date the unit promises it done by (承诺完成时限).
         #[arg(long)]
         promise: String,
+        /// The written explanation's text.
         #[arg(long, value_parser = super::lines)]
         text: Option<String>,
+        /// The day it happened (default: today; never after today).
         #[arg(long)]
         date: Option<String>,
     },
@@ -195,7 +211,7 @@ pub fn task_table(ctx: &Ctx, rows: &[TaskRow]) -> Table {
         t.row(vec![
             r.id.to_string(),
             light_label(l, r.light),
-            l.workdays_left(r.light, r.working_days_left),
+            left(l, r),
             r.text.clone(),
             r.lead_unit.clone(),
             l.limit(r.limit, r.due, r.provisional),
@@ -203,6 +219,16 @@ pub fn task_table(ctx: &Ctx, rows: &[TaskRow]) -> Table {
         ]);
     }
     t
+}
+
+/// The working days left or overdue, `*` when the count rests on a year without a holiday notice.
+fn left(l: Lang, r: &TaskRow) -> String {
+    let words = l.workdays_left(r.light, r.working_days_left);
+    if r.working_days_left_provisional && !words.is_empty() {
+        format!("{words}*")
+    } else {
+        words
+    }
 }
 
 pub fn task(ctx: &Ctx, c: TaskCmd) -> CliResult {
@@ -239,7 +265,10 @@ pub fn task(ctx: &Ctx, c: TaskCmd) -> CliResult {
             let filter = args.filter(ctx, &store)?;
             let rows = store.tasks(&filter, ctx.today).map_err(|e| ctx.store(e))?;
             ctx.print(&task_table(ctx, &rows), &rows);
-            ctx.provisional_note(rows.iter().any(|r| r.provisional));
+            ctx.provisional_note(
+                rows.iter()
+                    .any(|r| r.provisional || r.working_days_left_provisional),
+            );
         }
         TaskCmd::Show { id } => {
             let d = store.task_detail(id, ctx.today).map_err(|e| ctx.store(e))?;
@@ -253,7 +282,7 @@ pub fn task(ctx: &Ctx, c: TaskCmd) -> CliResult {
                 "#{}  {}  {}  {}",
                 r.id,
                 light_label(l, r.light),
-                l.workdays_left(r.light, r.working_days_left),
+                left(l, r),
                 l.state(r.state)
             );
             outln!("{}", clean(&r.text));
@@ -278,7 +307,7 @@ pub fn task(ctx: &Ctx, c: TaskCmd) -> CliResult {
                 r.meeting_date,
                 clean(&d.meeting_topics.join("、"))
             );
-            if r.provisional {
+            if r.provisional || r.working_days_left_provisional {
                 outln!("{}", l.t(Msg::ProvisionalNote));
             }
             if let Some(c) = r.completed_on {

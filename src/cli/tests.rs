@@ -120,3 +120,36 @@ fn failures_of_the_database_file_read_in_both_languages_as_the_system_s() {
         "{n:?}"
     );
 }
+
+/// Every argument of every subcommand, and every subcommand, as `path`: what lacks a help line.
+fn without_help(c: &clap::Command, path: &str, out: &mut Vec<String>) {
+    for a in c.get_arguments() {
+        let id = a.get_id().as_str();
+        if a.is_hide_set() || id == "help" || id == "version" {
+            continue;
+        }
+        let help = a.get_help().or(a.get_long_help());
+        if help.is_none_or(|h| h.to_string().trim().is_empty()) {
+            out.push(format!("{path} <{id}>"));
+        }
+    }
+    for s in c.get_subcommands() {
+        let sub = format!("{path} {}", s.get_name());
+        if s.get_name() != "help" && s.get_about().or(s.get_long_about()).is_none() {
+            out.push(sub.clone());
+        }
+        without_help(s, &sub, out);
+    }
+}
+
+#[test]
+fn cli_help_every_argument_of_every_subcommand_has_a_help_line() {
+    use clap::CommandFactory;
+    let mut missing = Vec::new();
+    without_help(&Cli::command(), "duban", &mut missing);
+    assert!(
+        missing.is_empty(),
+        "without a help line:\n{}",
+        missing.join("\n")
+    );
+}

@@ -113,6 +113,14 @@ fn samples() -> Vec<Invalid> {
             on: d("2026-11-25"),
             rolling_year: 1,
             calendar_year: 1,
+            settled: None,
+        },
+        Invalid::NotReferralDue {
+            unit: long.into(),
+            on: d("2026-11-25"),
+            rolling_year: 2,
+            calendar_year: 2,
+            settled: Some((d("2026-10-08"), 1)),
         },
         Invalid::CriticisedLeadFixed {
             task: 3,

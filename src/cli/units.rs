@@ -14,6 +14,7 @@ use crate::store::NewUnit;
 pub enum UnitCmd {
     /// Add a unit.
     Add {
+        /// The unit's name, e.g. 上塘镇 or 县水利局.
         #[arg(value_parser = super::line)]
         name: String,
         /// 乡镇 / 县直单位 / 其他 (township, department, other).
@@ -22,6 +23,7 @@ pub enum UnitCmd {
         /// The unit's main leader (主要领导).
         #[arg(long, value_parser = super::line)]
         leader: Option<String>,
+        /// The unit's contact person or telephone.
         #[arg(long, value_parser = super::line)]
         contact: Option<String>,
     },
@@ -29,6 +31,7 @@ pub enum UnitCmd {
     List,
     /// One unit with its tasks and criticisms.
     Show {
+        /// The unit's name.
         #[arg(value_parser = super::line)]
         name: String,
     },
@@ -38,6 +41,7 @@ pub enum UnitCmd {
 pub enum LeaderCmd {
     /// Add a county leader.
     Add {
+        /// The leader's name.
         #[arg(value_parser = super::line)]
         name: String,
         /// 县长 / 副县长 / 县政府办公室主任 / 县政府办公室副主任.

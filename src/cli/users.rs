@@ -25,13 +25,17 @@ pub enum UserCmd {
     },
     /// Give an account another role (admins).
     SetRole {
+        /// The account's name (its login name on the server).
         name: String,
         /// admin, editor or viewer (管理员、编辑者、查看者).
         #[arg(value_parser = choice::<Role>())]
         role: Role,
     },
     /// Take an account's access away; its audit rows stay (admins).
-    Remove { name: String },
+    Remove {
+        /// The account's name.
+        name: String,
+    },
 }
 
 pub fn user(ctx: &Ctx, cmd: UserCmd) -> CliResult {

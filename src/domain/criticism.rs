@@ -119,6 +119,13 @@ pub struct UnitCriticisms {
     pub calendar_year: usize,
     /// R5.7: referral due.
     pub referral_due: bool,
+    /// R5.7: the last referral decision on or before `today` (referred, or not referred with a
+    /// reason): the criticisms dated on or before it are settled.
+    #[serde(skip)]
+    pub settled_on: Option<NaiveDate>,
+    /// The criticisms dated after that decision, up to `today`.
+    #[serde(skip)]
+    pub since_settled: usize,
 }
 
 /// R5.7: counts and "referral due" for one unit. The second of two criticisms within one year makes
@@ -150,6 +157,9 @@ pub fn unit_criticisms(
         rolling_year: dates.iter().filter(|d| **d > year_ago).count(),
         calendar_year: dates.iter().filter(|d| d.year() == today.year()).count(),
         referral_due,
+        settled_on: settled_until,
+        since_settled: settled_until
+            .map_or(dates.len(), |s| dates.iter().filter(|d| **d > s).count()),
     }
 }
 

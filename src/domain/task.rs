@@ -245,6 +245,14 @@ pub fn working_days_left(cal: &impl WorkCalendar, due: NaiveDate, today: NaiveDa
     cal.workdays_between(today, due)
 }
 
+/// Whether the working days counted between a deadline and `today` are provisional: they are when
+/// the deadline is (its date may still move), and when any year from the deadline to `today` has
+/// no holiday notice, as from a limit in a known year to a `today` in an unknown one (counted
+/// Monday–Friday there, marked `*` wherever the count is shown).
+pub fn count_provisional(cal: &impl WorkCalendar, due: Deadline, today: NaiveDate) -> bool {
+    due.provisional || cal.is_provisional(due.date, today)
+}
+
 /// Everything the light and the state of a task depend on, as loaded for one row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct TaskFacts {

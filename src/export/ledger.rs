@@ -69,6 +69,7 @@ pub fn ledger_value(lang: Lang, e: &LedgerEntry, col: Col) -> Value {
         Col::Light => Value::Text(light_text(lang, r.light)),
         Col::Left => match (r.light, r.working_days_left) {
             (Light::Done | Light::Exempt, _) | (_, None) => Value::Empty,
+            (_, Some(n)) if r.working_days_left_provisional => Value::ProvisionalInt(n),
             (_, Some(n)) => Value::Int(n),
         },
         Col::Task => Value::text(cell(&r.text)),

@@ -150,6 +150,19 @@ pub(crate) fn long_date(lang: crate::i18n::Lang, d: chrono::NaiveDate) -> String
     }
 }
 
+/// A deadline as official documents write it, `*` after it when it rests on a year without a
+/// holiday notice (a note under the table says what the mark means); empty when missing.
+pub(crate) fn deadline_long_date(
+    lang: crate::i18n::Lang,
+    d: Option<chrono::NaiveDate>,
+    provisional: bool,
+) -> String {
+    match d {
+        Some(d) if provisional => format!("{}*", long_date(lang, d)),
+        d => opt_long_date(lang, d),
+    }
+}
+
 /// An optional date as official documents write it, empty when missing.
 pub(crate) fn opt_long_date(lang: crate::i18n::Lang, d: Option<chrono::NaiveDate>) -> String {
     d.map(|d| long_date(lang, d)).unwrap_or_default()

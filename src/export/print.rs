@@ -22,6 +22,8 @@ pub enum Value {
     /// A date resting on a year without holiday data (shown with `*`).
     Provisional(NaiveDate),
     Int(i64),
+    /// A count of working days over a year without holiday data (shown with `*`).
+    ProvisionalInt(i64),
     Empty,
 }
 
@@ -47,6 +49,7 @@ impl Value {
             Value::Date(d) => d.to_string(),
             Value::Provisional(d) => format!("{d}*"),
             Value::Int(n) => n.to_string(),
+            Value::ProvisionalInt(n) => format!("{n}*"),
             Value::Empty => String::new(),
         }
     }
@@ -59,6 +62,7 @@ impl Value {
             Value::Date(_) => 10,
             Value::Provisional(_) => 11,
             Value::Int(n) => n.to_string().len(),
+            Value::ProvisionalInt(n) => n.to_string().len() + 1,
             Value::Empty => 0,
         }
     }
@@ -138,6 +142,8 @@ pub struct Look {
     pub date: Format,
     pub provisional: Format,
     pub int: Format,
+    /// A count resting on a year without holiday data: a number shown `12*`.
+    pub provisional_int: Format,
     pub decimal: Format,
     pub percent: Format,
 }
@@ -163,6 +169,7 @@ impl Look {
             date: cell.clone().set_num_format("yyyy-mm-dd"),
             provisional: cell.clone().set_num_format("yyyy-mm-dd\"*\""),
             int: cell.clone().set_num_format("0"),
+            provisional_int: cell.clone().set_num_format("0\"*\""),
             decimal: cell.clone().set_num_format("0.0"),
             percent: cell.set_num_format("0.0%"),
         }
@@ -189,6 +196,9 @@ impl Look {
                 .map(drop),
             Value::Int(n) => ws
                 .write_number_with_format(row, col, *n as f64, &self.int)
+                .map(drop),
+            Value::ProvisionalInt(n) => ws
+                .write_number_with_format(row, col, *n as f64, &self.provisional_int)
                 .map(drop),
             Value::Empty => ws.write_blank(row, col, &self.text).map(drop),
         }

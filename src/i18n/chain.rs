@@ -20,6 +20,7 @@ catalogue! {
     ErrInsistNeedsReason => "坚持通报未到应通报情形的事项，须写明理由", "naming a task that is not due for a criticism needs the reason";
     ErrWaiverNeedsReason => "不予通报批评须写明理由", "a decision not to criticise needs its reason";
     ErrNotReferralDue => "{0} 截至 {1} 不属于应移送监察的情形：一年内两次受到通报批评方可提请移送（R5.7）；近一年受批评 {2} 次，本年度 {3} 次", "{0} is not due for referral on {1}: a referral is proposed after two criticisms within one year (R5.7); criticisms in the last year: {2}, this calendar year: {3}";
+    ErrReferralSettled => "{0} 截至 {1} 不属于应移送监察的情形：{2} 已作出移送决定（或决定不予移送），此前的通报批评已处理；此后受批评 {3} 次，此后一年内两次受到通报批评方可再次提请移送（R5.7）", "{0} is not due for referral on {1}: the referral decision of {2} settled the criticisms before it; {3} came after, and a new referral needs two criticisms within one year after it (R5.7)";
     ErrReferralOpen => "{0} 已有进行中的移送 #{1}（{2}），办结或决定不予移送前不能再次提请", "{0} already has referral #{1} in progress ({2}); another can be proposed once it is concluded or decided against";
     ErrReferralNeedsApproval => "请填写县政府同意移送的文号或意见", "give the county government's approval (its document number or opinion)";
     ErrReferralNeedsDecision => "请填写移送决定（文号或说明）", "give the referral decision (its number or a note)";
@@ -70,6 +71,28 @@ impl Lang {
                 )
             })
             .collect()
+    }
+
+    /// R5.7: why `unit` may not be proposed for referral on `on`: its criticisms within the
+    /// year and what R5.7 needs, or the decision that settled its earlier criticisms and how
+    /// many came after it.
+    pub fn not_referral_due(
+        self,
+        unit: &str,
+        on: chrono::NaiveDate,
+        rolling_year: usize,
+        calendar_year: usize,
+        settled: Option<(chrono::NaiveDate, usize)>,
+    ) -> String {
+        match settled {
+            Some((decided, since)) => {
+                self.chn_fill(Chn::ErrReferralSettled, &[&unit, &on, &decided, &since])
+            }
+            None => self.chn_fill(
+                Chn::ErrNotReferralDue,
+                &[&unit, &on, &rolling_year, &calendar_year],
+            ),
+        }
     }
 
     /// A message of the chain with its placeholders filled.

@@ -405,6 +405,7 @@ impl Store {
                     on: date,
                     rolling_year: c.rolling_year,
                     calendar_year: c.calendar_year,
+                    settled: c.settled_on.map(|d| (d, c.since_settled)),
                 }
                 .into());
             }

@@ -186,6 +186,9 @@ pub enum Invalid {
         on: chrono::NaiveDate,
         rolling_year: usize,
         calendar_year: usize,
+        /// The last referral decision before it, which settled the criticisms dated up to it,
+        /// and how many came after it.
+        settled: Option<(chrono::NaiveDate, usize)>,
     },
     /// R5.7: the unit already has a referral in progress (its id and status).
     ReferralOpen {

@@ -230,3 +230,27 @@ fn codes_round_trip() {
         assert_eq!(TaskState::from_code(s.code()), Some(s));
     }
 }
+
+#[test]
+fn r1_a_count_from_a_known_year_into_an_unknown_one_is_provisional() {
+    // The test calendar knows every year before 2027.
+    let cal = monfri();
+    let known = Deadline {
+        date: d("2026-12-30"),
+        provisional: false,
+    };
+    assert!(!count_provisional(&cal, known, d("2026-12-31")));
+    assert!(count_provisional(&cal, known, d("2027-01-06")));
+    // Counted back from a day in a known year to a limit in an unknown one.
+    let ahead = Deadline {
+        date: d("2027-01-08"),
+        provisional: true,
+    };
+    assert!(count_provisional(&cal, ahead, d("2026-12-28")));
+    // A deadline that is itself provisional makes its count so, whatever `today` is.
+    let moved = Deadline {
+        date: d("2026-06-01"),
+        provisional: true,
+    };
+    assert!(count_provisional(&cal, moved, d("2026-06-10")));
+}

@@ -9,10 +9,11 @@ use docx_rs::AlignmentType;
 
 use super::{
     DocMeta, SMALL_TABLE_SIZE, TEXT_WIDTH, addressee, blank, body, cell, dense_table, doc_number,
-    document, draft_mark, gap, header_row, lead_in, row, save, sentence, signed, sized_text, title,
+    document, draft_mark, gap, header_row, lead_in, provisional_note, row, save, sentence, signed,
+    sized_text, title,
 };
 use crate::domain::NoticeFact;
-use crate::export::{ExportError, long_date, opt_long_date};
+use crate::export::{ExportError, deadline_long_date, long_date, opt_long_date};
 use crate::i18n::{Chn, Exp, Lang, Msg};
 use crate::store::{CriticismRow, TaskRow};
 
@@ -76,7 +77,11 @@ pub fn criticism_notice(
                     1,
                 ),
                 cell(small(&meeting, AlignmentType::Left), GRID[2], 1),
-                cell(small(&opt_long_date(lang, t.due), centre), GRID[3], 1),
+                cell(
+                    small(&deadline_long_date(lang, t.due, t.provisional), centre),
+                    GRID[3],
+                    1,
+                ),
                 cell(
                     small(&opt_long_date(lang, t.promised_on), centre),
                     GRID[4],
@@ -116,7 +121,11 @@ pub fn criticism_notice(
     }
     doc = doc
         .add_paragraph(lead_in(lang.exp(Exp::NoticeTasksHeading)))
-        .add_table(dense_table(rows, GRID.to_vec()))
+        .add_table(dense_table(rows, GRID.to_vec()));
+    if let Some(note) = provisional_note(lang, tasks.iter().any(|t| t.provisional)) {
+        doc = doc.add_paragraph(note);
+    }
+    doc = doc
         .add_paragraph(gap())
         .add_paragraph(body(&lang.exp_fill(Exp::NoticeDecision, &[&unit])))
         .add_paragraph(body(lang.exp(Exp::NoticeWarning)));

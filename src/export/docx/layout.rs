@@ -185,6 +185,17 @@ pub(crate) fn body(text: &str) -> Paragraph {
         .widow_control(true)
 }
 
+/// A note under a table saying what a mark in it means: 仿宋 五号, flush left, one sentence.
+pub(crate) fn table_note(lang: Lang, text: &str) -> Paragraph {
+    sized_text(&sentence(lang, text), AlignmentType::Left, SMALL_TABLE_SIZE)
+        .line_spacing(exact(360))
+}
+
+/// The note under a table whose deadlines or counts are marked provisional (`*`), when `any` is.
+pub(crate) fn provisional_note(lang: Lang, any: bool) -> Option<Paragraph> {
+    any.then(|| table_note(lang, lang.t(crate::i18n::Msg::ProvisionalNote)))
+}
+
 /// A paragraph that introduces the table after it, kept on the page with the table's first row.
 pub(crate) fn lead_in(text: &str) -> Paragraph {
     body(text).keep_next(true)

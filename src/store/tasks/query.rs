@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use super::limit_from;
 use super::text::{Plan, TEXT, TEXT_INDEXED, has_text};
-use crate::domain::task::{TaskFacts, light, state, working_days_left};
-use crate::domain::{Light, Limit, TaskSlice, TaskState};
+use crate::domain::task::{TaskFacts, count_provisional, light, state, working_days_left};
+use crate::domain::{Deadline, Light, Limit, TaskSlice, TaskState};
 use crate::store::initials::initials_query;
 use crate::store::reports::{SliceParams, slice_sql};
 use crate::store::search::match_query;
@@ -100,6 +100,10 @@ pub struct TaskRow {
     pub provisional: bool,
     pub light: Light,
     pub working_days_left: Option<i64>,
+    /// The count of working days left (or overdue) rests on a year without a holiday notice: the
+    /// limit is provisional, or a year between the limit and `today` is
+    /// ([`crate::domain::task::count_provisional`]).
+    pub working_days_left_provisional: bool,
     pub state: TaskState,
     pub completed_on: Option<NaiveDate>,
     pub promised_on: Option<NaiveDate>,
@@ -257,6 +261,7 @@ impl Store {
         let kind: String = r.get(9)?;
         let category: Option<String> = r.get(11)?;
         let limit = limit_from(&kind, r.get(10)?, category.as_deref());
+        let provisional: bool = r.get(13)?;
         let facts = TaskFacts {
             exempt: matches!(limit, Limit::Exempt(_)),
             due: r.get(12)?,
@@ -281,9 +286,12 @@ impl Store {
             leader: r.get(8)?,
             limit,
             due: facts.due,
-            provisional: r.get(13)?,
+            provisional,
             light: light(&self.cal, &self.thresholds, &facts, today),
             working_days_left: facts.due.map(|d| working_days_left(&self.cal, d, today)),
+            working_days_left_provisional: facts.due.is_some_and(|date| {
+                count_provisional(&self.cal, Deadline { date, provisional }, today)
+            }),
             state: state(&facts, today),
             completed_on: facts.completed_on,
             promised_on: facts.promised_on,

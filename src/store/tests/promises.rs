@@ -449,10 +449,30 @@ fn r5_7_one_open_referral_per_unit() {
         reason: "已整改到位".into(),
     })
     .unwrap();
-    assert!(matches!(
-        propose(&mut s, "2026-09-13"),
-        Err(StoreError::Invalid(Invalid::NotReferralDue { .. }))
-    ));
+    // The refusal says precisely why: the decision settled the two criticisms, none came after.
+    let refused = propose(&mut s, "2026-09-13").unwrap_err();
+    assert!(
+        matches!(
+            refused,
+            StoreError::Invalid(Invalid::NotReferralDue {
+                rolling_year: 2,
+                settled: Some((on, 0)),
+                ..
+            }) if on == d("2026-09-12")
+        ),
+        "{refused:?}"
+    );
+    let words = crate::i18n::Lang::Zh.not_referral_due(
+        "上塘镇",
+        d("2026-09-13"),
+        2,
+        2,
+        Some((d("2026-09-12"), 0)),
+    );
+    assert!(
+        words.contains("2026-09-12 已作出移送决定") && words.contains("此后受批评 0 次"),
+        "{words}"
+    );
 }
 
 #[test]

@@ -49,6 +49,7 @@ fn task(id: i64) -> TaskRow {
         provisional: false,
         light: Light::Red,
         working_days_left: Some(-3),
+        working_days_left_provisional: false,
         state: TaskState::ExplanationDue,
         completed_on: None,
         promised_on: None,

@@ -11,12 +11,12 @@ use crate::i18n::{Chn, Lang, Msg, Ui};
 
 /// The working-days column, short: "逾期3" / "剩5" / "今日" (en "-3" / "5" / "today"); from a
 /// thousand working days overdue (an archive's forgotten task) "逾1234", to fit the column. A
-/// count over a year without a holiday notice is marked `*` ("剩29*"), as its limit is: at 80
-/// columns the limit is not on screen.
+/// count over a year without a holiday notice is marked `*` ("剩29*"), as its limit is (and a
+/// count from a known year's limit into an unknown year): at 80 columns the limit is not on screen.
 pub fn workdays_cell(lang: Lang, r: &TaskRow) -> String {
     let cell = count_cell(lang, r);
     let counted = !matches!(r.light, Light::Done | Light::Exempt) && r.working_days_left.is_some();
-    if !(r.provisional && counted) {
+    if !(r.working_days_left_provisional && counted) {
         return cell;
     }
     let width = |s: &str| unicode_width::UnicodeWidthStr::width(s);
@@ -175,7 +175,7 @@ fn task_lines(m: &Model, d: &mut Detail, t: &TaskDetail) {
         d.field(l.t(Msg::ColLeader), leader.clone());
     }
     d.field(l.ui(Ui::LblLimit), l.limit(r.limit, r.due, r.provisional));
-    if r.provisional {
+    if r.provisional || r.working_days_left_provisional {
         d.line(vec![(
             l.t(Msg::ProvisionalNote).to_string(),
             m.theme.muted(),
@@ -283,6 +283,7 @@ mod tests {
             provisional: false,
             light: Light::Red,
             working_days_left: Some(left),
+            working_days_left_provisional: false,
             state: TaskState::ExplanationDue,
             completed_on: None,
             promised_on: None,
@@ -303,6 +304,7 @@ mod tests {
         // A count over a year without a holiday notice is marked, and still fits.
         let provisional = |left: i64, light: Light| TaskRow {
             provisional: true,
+            working_days_left_provisional: true,
             light,
             ..row(left)
         };

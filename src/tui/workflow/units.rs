@@ -193,9 +193,12 @@ fn not_due(m: &Model, unit: i64, on: NaiveDate) -> Option<String> {
     let dates: Vec<NaiveDate> = d.criticisms.iter().map(|c| c.criticism.date).collect();
     let c = unit_criticisms(&dates, &d.referrals, on);
     (!c.referral_due).then(|| {
-        m.lang.chn_fill(
-            Chn::ErrNotReferralDue,
-            &[&d.unit.name, &on, &c.rolling_year, &c.calendar_year],
+        m.lang.not_referral_due(
+            &d.unit.name,
+            on,
+            c.rolling_year,
+            c.calendar_year,
+            c.settled_on.map(|s| (s, c.since_settled)),
         )
     })
 }

@@ -18,7 +18,7 @@ use chrono::Datelike;
 
 use super::{
     DocMeta, addressee, blank, body, dense_table, doc_number, document, draft_mark, gap, heading,
-    lead_in, save, signed, title,
+    lead_in, provisional_note, save, signed, title,
 };
 use crate::domain::{Period, Report};
 use crate::export::{ExportError, long_date, opt_long_date};
@@ -63,20 +63,27 @@ pub fn bulletin(path: &Path, lang: Lang, b: &Bulletin, meta: &DocMeta) -> Result
         doc.add_paragraph(body(&lang.exp_fill(Exp::BulletinRedNone, &[&as_of])))
     } else {
         let lead = lang.exp_fill(Exp::BulletinRedLead, &[&as_of, &b.red.len()]);
-        let overdue = |t: &crate::store::TaskRow| {
-            t.working_days_left
-                .map(|n| (-n).to_string())
-                .unwrap_or_default()
+        // A count over a year without a holiday notice is marked as its limit would be.
+        let overdue = |t: &crate::store::TaskRow| match t.working_days_left {
+            Some(n) if t.working_days_left_provisional => format!("{}*", -n),
+            Some(n) => (-n).to_string(),
+            None => String::new(),
         };
-        doc.add_paragraph(lead_in(&lead))
-            .add_table(task_table(
+        let marked = b
+            .red
+            .iter()
+            .any(|t| t.provisional || t.working_days_left_provisional);
+        noted(
+            doc.add_paragraph(lead_in(&lead)).add_table(task_table(
                 lang,
                 &b.red,
                 RED_GRID,
                 Exp::BulletinColOverdue,
                 overdue,
-            ))
-            .add_paragraph(gap())
+            )),
+            lang,
+            marked,
+        )
     };
 
     doc = doc.add_paragraph(heading(lang.exp(Exp::BulletinMissed)));
@@ -85,15 +92,18 @@ pub fn bulletin(path: &Path, lang: Lang, b: &Bulletin, meta: &DocMeta) -> Result
     } else {
         let lead = lang.exp_fill(Exp::BulletinMissedLead, &[&b.promises_missed.len()]);
         let promised = |t: &crate::store::TaskRow| opt_long_date(lang, t.promised_on);
-        doc.add_paragraph(lead_in(&lead))
-            .add_table(task_table(
+        let marked = b.promises_missed.iter().any(|t| t.provisional);
+        noted(
+            doc.add_paragraph(lead_in(&lead)).add_table(task_table(
                 lang,
                 &b.promises_missed,
                 MISSED_GRID,
                 Exp::ColPromisedOn,
                 promised,
-            ))
-            .add_paragraph(gap())
+            )),
+            lang,
+            marked,
+        )
     };
 
     doc = doc.add_paragraph(heading(lang.exp(Exp::BulletinAccountability)));
@@ -112,6 +122,15 @@ pub fn bulletin(path: &Path, lang: Lang, b: &Bulletin, meta: &DocMeta) -> Result
         &long_date(lang, r.as_of),
     );
     save(path, doc, meta, &heading_text)
+}
+
+/// After a table: the note saying what `*` means when the table has a provisional mark (R1/R5:
+/// a deadline or count over a year without a holiday notice), then a little space.
+fn noted(doc: docx_rs::Docx, lang: Lang, marked: bool) -> docx_rs::Docx {
+    match provisional_note(lang, marked) {
+        Some(note) => doc.add_paragraph(note).add_paragraph(gap()),
+        None => doc.add_paragraph(gap()),
+    }
 }
 
 /// The period as a bulletin names it: a month, a quarter, a year, or from one day to another.

@@ -7,7 +7,7 @@ use super::super::{
     SMALL_TABLE_SIZE, body, cell, dense_table, gap, header_row, lead_in, row, sized_text,
 };
 use crate::domain::Report;
-use crate::export::{long_date, opt_long_date};
+use crate::export::{deadline_long_date, long_date};
 use crate::i18n::{Exp, Lang, Msg, Rep};
 use crate::report::percent;
 use crate::store::Bulletin;
@@ -117,7 +117,7 @@ pub(super) fn task_table(
                 centred(&(i + 1).to_string(), g[0]),
                 left(&t.text, g[1]),
                 left(&t.lead_unit, g[2]),
-                centred(&opt_long_date(lang, t.due), g[3]),
+                centred(&deadline_long_date(lang, t.due, t.provisional), g[3]),
                 centred(&last(t), g[4]),
             ],
             400.0,
