@@ -208,6 +208,18 @@ pub fn footer(m: &Model, f: &mut Frame, area: Rect) {
     f.render_widget(Paragraph::new(Line::from(marks)), top);
     let w = usize::from(area.width);
 
+    // On a form or the steps menu, letters are typed or choose: the bar shows the keys that
+    // work there, never the list's (`q 退出` would type a q).
+    let own = match m.mode {
+        Mode::Form => Some(super::form::all_keys(m.lang, w)),
+        Mode::Menu => Some(m.lang.ui(Ui::MenuKeys)),
+        _ => None,
+    };
+    if let Some(keys) = own {
+        let line = Line::from(Span::styled(fit(keys, w), m.theme.muted()));
+        f.render_widget(Paragraph::new(line), bottom);
+        return;
+    }
     let mut spans = Vec::new();
     // Right after an undo, the key that makes it again comes first.
     if m.can_redo
@@ -326,6 +338,32 @@ pub fn help(m: &Model, f: &mut Frame, area: Rect) {
         m.lang.ui(Ui::HelpTyping),
         m.theme.muted(),
     )));
+    // Every key of a form; first when help was opened from one.
+    let mut form_lines = vec![
+        Line::default(),
+        Line::from(Span::styled(
+            m.lang.frm(crate::i18n::Frm::HelpFormTitle),
+            m.theme.title(),
+        )),
+    ];
+    for (keys, what) in super::form::help_keys(m.lang) {
+        let keys = fit(keys, key_w);
+        let pad = " ".repeat(key_w - width(&keys));
+        form_lines.push(Line::from(vec![
+            Span::styled(keys, m.theme.key()),
+            Span::raw(pad),
+            Span::raw(" "),
+            Span::raw(what),
+        ]));
+    }
+    if m.form.is_some() {
+        form_lines.remove(0);
+        form_lines.push(Line::default());
+        form_lines.extend(lines);
+        lines = form_lines;
+    } else {
+        lines.extend(form_lines);
+    }
     let block = Block::default()
         .borders(Borders::ALL)
         .border_set(m.theme.border())
