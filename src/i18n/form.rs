@@ -46,9 +46,25 @@ catalogue! {
     NotHeldYet => "会议定于 {0} 召开，尚未举行：出席情况在会后登记；会前请用“会前确认参会人员”（R2.3）", "The meeting is on {0} and has not been held: attendance is recorded afterwards; before it, use Confirm attendees (R2.3)";
     FilledFromChair => "由主持人 {0} 带出", "{0}'s liaison, from the chair";
     NextStep => "（下一步）", "(next)";
+    // Short forms where a line or a column is narrow (issue 18 point 6).
+    PeriodShort => "{0} 至 {1}", "{0} to {1}";
+    StateExplanationDueShort => "待书面说明", "expl. due";
+    StateCriticismDueShort => "应通报批评", "crit. due";
+    StatePendingShort => "待纪要印发", "pending";
 }
 
 impl Lang {
+    /// A task's state where its column is narrow (10 cells): the short form of a long one.
+    pub fn state_short(self, s: crate::domain::TaskState) -> &'static str {
+        use crate::domain::TaskState;
+        match s {
+            TaskState::ExplanationDue => self.frm(Frm::StateExplanationDueShort),
+            TaskState::CriticismDue => self.frm(Frm::StateCriticismDueShort),
+            TaskState::Pending => self.frm(Frm::StatePendingShort),
+            _ => self.state(s),
+        }
+    }
+
     pub fn frm_fill(self, m: Frm, args: &[&dyn std::fmt::Display]) -> String {
         super::fill_template(self.frm(m), args)
     }
@@ -67,6 +83,20 @@ mod tests {
             let (zh, en) = (Lang::Zh.frm(m), Lang::En.frm(m));
             assert!(!zh.is_empty() && !en.is_empty(), "{m:?}");
             assert_eq!(placeholders(zh), placeholders(en), "{m:?}");
+        }
+    }
+
+    #[test]
+    fn every_task_state_fits_the_ledger_column_in_both_languages() {
+        use crate::domain::TaskState;
+        for lang in [Lang::Zh, Lang::En] {
+            for s in TaskState::ALL {
+                let short = lang.state_short(s);
+                assert!(
+                    unicode_width::UnicodeWidthStr::width(short) <= 10,
+                    "{short}"
+                );
+            }
         }
     }
 }

@@ -4,8 +4,9 @@
 use super::super::super::form::{FieldKind, Form};
 use crate::i18n::{Frm, Lang};
 
-/// The keys of the focused field, for the form's last line.
-pub fn field_keys(lang: Lang, form: &Form) -> String {
+/// The keys of the focused field, for the form's last line of `width` cells: what fits whole,
+/// the selection's keys first.
+pub fn field_keys(lang: Lang, form: &Form, width: usize) -> String {
     let Some(f) = form.fields.get(form.focus) else {
         return String::new();
     };
@@ -34,6 +35,11 @@ pub fn field_keys(lang: Lang, form: &Form) -> String {
         }
         FieldKind::Text if !f.selected => parts.push(lang.frm(Frm::KeysText)),
         FieldKind::Text => {}
+    }
+    while parts.len() > 1
+        && unicode_width::UnicodeWidthStr::width(parts.join(" · ").as_str()) > width
+    {
+        parts.pop();
     }
     parts.join(" · ")
 }

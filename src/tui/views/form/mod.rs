@@ -206,10 +206,14 @@ fn lay(m: &Model, form: &Form, width: usize) -> Laid {
                         .sum();
                     width.saturating_sub(used + cols).max(6)
                 }
-                // Leave room for the note beside the value: half the line at most.
+                // Leave room for the note beside the value: half the line at most; a box or
+                // an option takes only its own width, the note stands right after it.
                 (None, None) => {
                     let rest = width.saturating_sub(used);
                     match &f.hint {
+                        Some(_) if matches!(f.kind, FieldKind::Check | FieldKind::Choice(_)) => {
+                            (value_text(f, t.ascii).width() + 1).min(rest)
+                        }
                         Some(h) => {
                             let value = (f.text_value().width() + 2).max(12).min(rest);
                             rest.saturating_sub(h.text.width() + 1).max(value)
@@ -300,8 +304,14 @@ fn lay(m: &Model, form: &Form, width: usize) -> Laid {
                     spans.push(Span::raw(" "));
                     spans.push(Span::styled(h.text.clone(), hs));
                 } else {
-                    let indent = 2 + label_w + 1;
-                    for chunk in wrap(&h.text, width.saturating_sub(indent).max(8)) {
+                    let indent = 2 + label_w;
+                    let room = width.saturating_sub(indent).max(8);
+                    let mut chunks = wrap(&h.text, room);
+                    if chunks.len() > 2 {
+                        chunks[1] = truncate(&chunks[1..].concat(), room);
+                        chunks.truncate(2);
+                    }
+                    for chunk in chunks {
                         below.push(Line::from(vec![
                             Span::raw(" ".repeat(indent)),
                             Span::styled(chunk, hs),
@@ -314,7 +324,7 @@ fn lay(m: &Model, form: &Form, width: usize) -> Laid {
         lines.extend(extra);
         lines.extend(below);
         for f in &form.fields[i..end] {
-            let indent = " ".repeat(2 + label_w + 1);
+            let indent = " ".repeat(2 + label_w);
             let room = width.saturating_sub(indent.len()).max(8);
             if let Some(e) = &f.error {
                 let mark = if t.ascii { "x" } else { "✗" };
@@ -349,7 +359,7 @@ fn lay(m: &Model, form: &Form, width: usize) -> Laid {
                     t.muted()
                 };
                 lines.push(Line::from(vec![
-                    Span::raw(" ".repeat(2 + label_w + 1)),
+                    Span::raw(" ".repeat(2 + label_w)),
                     Span::styled(
                         pad(&format!(" {} {}", c.name, c.initials), 24.min(width)),
                         style,
@@ -419,7 +429,7 @@ pub fn render(m: &Model, f: &mut Frame, area: Rect) {
         Line::from(Span::styled(m.lang.ui(Ui::FormSaving), t.muted()))
     } else {
         Line::from(Span::styled(
-            truncate(&keys::field_keys(m.lang, form), width),
+            truncate(&keys::field_keys(m.lang, form, width), width),
             t.muted(),
         ))
     };
