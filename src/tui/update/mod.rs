@@ -76,7 +76,14 @@ pub fn action_for_key(m: &Model, key: KeyEvent) -> Option<Action> {
 /// Applies one action to the model and says what to load.
 pub fn update(m: &mut Model, action: Action) -> Vec<Command> {
     match action {
-        Action::Key(k) if m.mode == Mode::Form => return forms::form_key(m, k),
+        // A form reads raw keys, but for the few that mean something else there (Ctrl-C, F1).
+        Action::Key(k) if m.mode == Mode::Form => {
+            return match action_for_key(m, k) {
+                Some(Action::Key(k)) => forms::form_key(m, k),
+                Some(a) => update(m, a),
+                None => Vec::new(),
+            };
+        }
         Action::Help if m.mode == Mode::Form => {
             m.mode = Mode::Help;
             m.help_scroll = 0;

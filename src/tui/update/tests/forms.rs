@@ -365,3 +365,25 @@ fn tui_forms_the_referral_step_moves_with_left_and_right_and_is_stored() {
     let r = h.store.referrals(Some(unit.id)).unwrap().pop().unwrap();
     assert_eq!(r.reason.as_deref(), Some("情况已整改"));
 }
+
+#[test]
+fn tui_forms_f1_and_ctrl_c_reach_a_form_as_the_terminal_sends_them() {
+    use crate::tui::action::Action;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut h = demo(Lang::En);
+    let (_, held) = meetings(&h);
+    open(&mut h, held, FormKind::Attendance(held));
+    // The terminal loop hands raw keys over as `Action::Key`.
+    h.action(Action::Key(KeyEvent::from(KeyCode::F(1))));
+    assert_eq!(h.model.mode, Mode::Help);
+    h.action(Action::Key(KeyEvent::from(KeyCode::Esc)));
+    assert_eq!(h.model.mode, Mode::Form);
+    h.action(Action::Key(KeyEvent::from(KeyCode::Char('2'))));
+    h.action(Action::Key(KeyEvent::new(
+        KeyCode::Char('c'),
+        KeyModifiers::CONTROL,
+    )));
+    let f = h.model.form.as_ref().expect("still open");
+    assert!(f.asking_close, "Ctrl-C with changes asks first");
+    assert!(!h.model.quit);
+}
