@@ -51,6 +51,16 @@ catalogue! {
     StateExplanationDueShort => "待书面说明", "expl. due";
     StateCriticismDueShort => "应通报批评", "crit. due";
     StatePendingShort => "待纪要印发", "pending";
+    NoticeNotYetShort => "待发通知", "to send";
+    NoticeLateShort => "通知迟发", "late";
+    NoticeEmergencyShort => "紧急会议", "emergency";
+    NoticeMissingShort => "未发通知", "missing";
+    NoticeUnknownShort => "程序不详", "unknown";
+    MinutesDraftingShort => "起草中 剩{0}", "draft, {0} left";
+    MinutesUnknownShort => "程序不详", "unknown";
+    ColCritYearShort => "近一年批评", "Crit. 12m";
+    ColCritCalShort => "本年批评", "Crit. yr";
+    ColReferralShort => "应移送", "Referral";
 }
 
 impl Lang {
@@ -62,6 +72,23 @@ impl Lang {
             TaskState::CriticismDue => self.frm(Frm::StateCriticismDueShort),
             TaskState::Pending => self.frm(Frm::StatePendingShort),
             _ => self.state(s),
+        }
+    }
+
+    /// The notice's status where its column is narrow (8 cells), `*` when provisional.
+    pub fn notice_short(self, n: crate::domain::NoticeStatus, provisional: bool) -> String {
+        use crate::domain::NoticeStatus;
+        let word = match n {
+            NoticeStatus::OnTime => return self.notice(n, provisional),
+            NoticeStatus::Late => self.frm(Frm::NoticeLateShort),
+            NoticeStatus::Emergency => return self.frm(Frm::NoticeEmergencyShort).to_string(),
+            NoticeStatus::NotYetSent => self.frm(Frm::NoticeNotYetShort),
+            NoticeStatus::Missing => self.frm(Frm::NoticeMissingShort),
+            NoticeStatus::Unknown => self.frm(Frm::NoticeUnknownShort),
+        };
+        match provisional {
+            true => format!("{word}*"),
+            false => word.to_string(),
         }
     }
 
@@ -87,7 +114,7 @@ mod tests {
     }
 
     #[test]
-    fn every_task_state_fits_the_ledger_column_in_both_languages() {
+    fn every_task_state_and_notice_fits_its_column_in_both_languages() {
         use crate::domain::TaskState;
         for lang in [Lang::Zh, Lang::En] {
             for s in TaskState::ALL {

@@ -310,27 +310,19 @@ pub fn help(m: &Model, f: &mut Frame, area: Rect) {
         height: h,
     };
     f.render_widget(Clear, popup);
-    let key_w = 20;
-    let text_w = usize::from(w.saturating_sub(4)).saturating_sub(key_w + 1);
+    let inner = usize::from(popup.width.saturating_sub(2));
     // A viewer is shown no editing keys: they would only be refused.
     let mut lines: Vec<Line> = Action::BINDABLE
         .iter()
         .filter(|a| m.role.allows(a.needs(Tab::Tasks)))
-        .map(|a| {
+        .flat_map(|a| {
             let label = match a {
                 Action::ClearMarks => m.lang.mk(Mk::ActClearMarks),
                 Action::Redo => m.lang.mk(Mk::ActRedo),
                 a => m.lang.ui(action_label(a)),
             };
             let keys = m.keymap.keys_of(a).join(" ");
-            let keys = fit(&keys, key_w);
-            let pad = " ".repeat(key_w - width(&keys));
-            Line::from(vec![
-                Span::styled(keys, m.theme.key()),
-                Span::raw(pad),
-                Span::raw(" "),
-                Span::raw(fit(label, text_w)),
-            ])
+            help_line(m, &keys, label, inner)
         })
         .collect();
     lines.push(Line::default());
@@ -347,14 +339,7 @@ pub fn help(m: &Model, f: &mut Frame, area: Rect) {
         )),
     ];
     for (keys, what) in super::form::help_keys(m.lang) {
-        let keys = fit(keys, key_w);
-        let pad = " ".repeat(key_w - width(&keys));
-        form_lines.push(Line::from(vec![
-            Span::styled(keys, m.theme.key()),
-            Span::raw(pad),
-            Span::raw(" "),
-            Span::raw(what),
-        ]));
+        form_lines.extend(help_line(m, keys, what, inner));
     }
     if m.form.is_some() {
         form_lines.remove(0);
@@ -368,9 +353,33 @@ pub fn help(m: &Model, f: &mut Frame, area: Rect) {
         .borders(Borders::ALL)
         .border_set(m.theme.border())
         .title(Span::styled(m.lang.ui(Ui::HelpTitle), m.theme.title()));
-    let inner = usize::from(popup.width.saturating_sub(2));
     let p = Paragraph::new(crate::tui::widgets::wrap::wrap_lines(&lines, inner))
         .block(block)
         .scroll((m.help_scroll, 0));
     f.render_widget(p, popup);
+}
+
+/// Help's lines for one key: the keys in their column, what they do beside them, read whole
+/// (wrapped under itself where the line is narrow).
+fn help_line(m: &Model, keys: &str, what: &str, inner: usize) -> Vec<Line<'static>> {
+    const KEY_W: usize = 20;
+    let keys = fit(keys, KEY_W);
+    let pad = " ".repeat(KEY_W - width(&keys));
+    let room = inner.saturating_sub(KEY_W + 1).max(10);
+    let rows = crate::tui::widgets::wrap::wrap_line(&Line::raw(what.to_string()), room);
+    let mut out = Vec::new();
+    for (i, row) in rows.into_iter().enumerate() {
+        let mut spans = if i == 0 {
+            vec![
+                Span::styled(keys.clone(), m.theme.key()),
+                Span::raw(pad.clone()),
+                Span::raw(" "),
+            ]
+        } else {
+            vec![Span::raw(" ".repeat(KEY_W + 1))]
+        };
+        spans.extend(row.spans);
+        out.push(Line::from(spans));
+    }
+    out
 }

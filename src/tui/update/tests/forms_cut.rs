@@ -128,3 +128,45 @@ fn r6_english_states_and_the_slides_top_line_use_short_forms_not_cuts() {
         }
     }
 }
+
+#[test]
+fn r6_meetings_units_calendar_and_help_read_whole_in_english_at_80_columns() {
+    let mut h = Harness::demo(Lang::En, today(), 80, 24).unwrap();
+    // The notice and minutes columns by their short forms.
+    h.keys("3");
+    let list: Vec<String> = h
+        .text()
+        .lines()
+        .skip(3)
+        .take(10)
+        .map(String::from)
+        .collect();
+    for line in &list {
+        // The notice, the minutes and their due date: the last 38 characters of the row.
+        let states: String = line.chars().rev().take(38).collect();
+        assert!(!states.contains('⋯'), "{line}");
+    }
+    assert!(
+        list.iter()
+            .any(|l| l.contains("draft, ") && l.contains(" left"))
+    );
+    // The units' headers.
+    h.keys("4");
+    let header = h.text().lines().nth(2).unwrap().to_string();
+    assert!(
+        !header.contains('⋯') && header.contains("Referral"),
+        "{header}"
+    );
+    // The calendar's legend and help's descriptions wrap, never cut.
+    for keys in ["6", "?"] {
+        let mut h = Harness::demo(Lang::En, today(), 80, 24).unwrap();
+        h.keys(keys);
+        let screen = h.text();
+        let cut = screen
+            .lines()
+            .filter(|l| l.contains('⋯'))
+            .filter(|l| l.contains("off =") || l.contains("open:"))
+            .count();
+        assert_eq!(cut, 0, "{keys}:\n{screen}");
+    }
+}
