@@ -46,6 +46,9 @@ fn assert_no_half_characters(b: &Buffer, what: &str) {
 #[test]
 fn chinese_text_is_never_cut_through_a_character_at_odd_sizes_and_popup_edges() {
     for (w, h) in [
+        (60, 20),
+        (79, 24),
+        (80, 23),
         (80, 24),
         (81, 25),
         (97, 31),
@@ -81,13 +84,30 @@ fn chinese_text_is_never_cut_through_a_character_at_odd_sizes_and_popup_edges() 
 }
 
 #[test]
-fn below_80_by_24_the_screen_asks_to_be_enlarged() {
-    for (w, h) in [(79, 24), (80, 23), (20, 5), (1, 1)] {
-        let hs = Harness::demo(Lang::Zh, today(), w, h).unwrap();
-        let text = hs.text();
-        if w >= 20 {
-            assert!(text.contains("80×24"), "{w}x{h}: {text}");
+fn tui_small_80x23_and_79x24_work_and_below_60x20_the_screen_asks_to_be_enlarged() {
+    // Issue 18 point 3: an 80×24 SSH window inside tmux gives 80×23; down to 60×20 it degrades.
+    for (w, h) in [(80, 23), (79, 24), (60, 20)] {
+        for lang in [Lang::Zh, Lang::En] {
+            let hs = Harness::demo(lang, today(), w, h).unwrap();
+            let text = hs.text();
+            assert!(!text.contains("60×20"), "{w}x{h}: {text}");
+            assert!(text.contains('│'), "{w}x{h}: drawn: {text}");
         }
+    }
+    for (w, h, lang, said) in [
+        (
+            59,
+            24,
+            Lang::Zh,
+            "窗口太小：请放大到至少 60×20（当前 59×24）",
+        ),
+        (80, 19, Lang::En, "enlarge it to at least 60×20 (now 80×19)"),
+        (20, 5, Lang::Zh, "60×20"),
+    ] {
+        let text = Harness::demo(lang, today(), w, h).unwrap().text();
+        let flat: String = text.split_whitespace().collect();
+        let said: String = said.split_whitespace().collect();
+        assert!(flat.contains(&said), "{w}x{h}: {text}");
     }
 }
 

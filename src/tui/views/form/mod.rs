@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 mod keys;
+mod targets;
 
 use super::super::form::{Field, FieldKind, Form};
 use super::super::model::Model;
@@ -443,6 +444,7 @@ pub fn render(m: &Model, f: &mut Frame, area: Rect) {
             t.muted(),
         ))
     };
+    targets::lines(m, form, width, inner.height as usize, &mut top_lines);
     let body_h = (inner.height as usize).saturating_sub(top_lines.len() + 1);
     let laid = lay(m, form, width);
     // Scroll so the focused field (with its errors and picks) is in view.
