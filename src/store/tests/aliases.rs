@@ -118,4 +118,15 @@ fn r18_5_aliases_are_added_removed_audited_and_undone() {
         ["财政", "财政局", "财税"],
         "undo puts the removed alias back"
     );
+    s.redo_last().unwrap();
+    assert_eq!(
+        s.unit_aliases("县财政局").unwrap(),
+        ["财政局", "财税"],
+        "redo"
+    );
+    s.undo_last().unwrap();
+    assert_eq!(
+        s.unit_aliases("县财政局").unwrap(),
+        ["财政", "财政局", "财税"]
+    );
 }
