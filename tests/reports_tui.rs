@@ -56,30 +56,107 @@ fn every_figure_opens_a_list_as_long_as_the_figure() {
 }
 
 #[test]
-fn the_period_key_cycles_month_quarter_year() {
+fn r18_7_the_period_key_walks_this_and_last_month_and_quarter_then_the_year() {
     let mut h = Harness::demo(Lang::En, today(), 80, 24).unwrap();
     h.keys("5");
     let year = h.model.reports.report.clone().unwrap();
     assert_eq!(year.period.from.to_string(), "2026-01-01");
+    let period = |h: &Harness| {
+        let p = h.model.reports.report.as_ref().unwrap().period;
+        (p.from.to_string(), p.to.to_string())
+    };
     h.keys("s");
+    assert_eq!(period(&h), ("2026-11-01".into(), "2026-11-30".into()));
     let month = h.model.reports.report.clone().unwrap();
-    assert_eq!(
-        (month.period.from.to_string(), month.period.to.to_string()),
-        ("2026-11-01".into(), "2026-11-30".into())
-    );
     assert!(month.meetings.meetings < year.meetings.meetings);
     assert!(h.text().contains("this month"));
     h.keys("s");
-    assert_eq!(
-        h.model
-            .reports
-            .report
-            .as_ref()
-            .unwrap()
-            .period
-            .from
-            .to_string(),
-        "2026-10-01"
+    assert_eq!(period(&h), ("2026-10-01".into(), "2026-10-31".into()));
+    assert!(h.text().contains("last month"), "{}", h.text());
+    h.keys("s");
+    assert_eq!(period(&h), ("2026-10-01".into(), "2026-12-31".into()));
+    h.keys("s");
+    assert_eq!(period(&h), ("2026-07-01".into(), "2026-09-30".into()));
+    assert!(h.text().contains("last quarter"));
+    h.keys("s");
+    assert_eq!(period(&h), ("2026-01-01".into(), "2026-12-31".into()));
+    let mut zh = Harness::demo(Lang::Zh, today(), 80, 24).unwrap();
+    zh.keys("5ss");
+    assert!(zh.text().contains("上月"), "{}", zh.text());
+    zh.keys("ss");
+    assert!(zh.text().contains("上季度"), "{}", zh.text());
+}
+
+#[test]
+fn r18_7_attendance_and_on_time_are_counted_out_when_there_is_room() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut wide = Harness::demo(lang, today(), 160, 48).unwrap();
+        wide.keys("5");
+        let report = wide.model.reports.report.clone().unwrap();
+        let all = lines(&report, lang);
+        // R3: each unit's attendance by outcome, the same counts as `duban report`'s table.
+        let a = &report.attendance[0];
+        let line = all
+            .iter()
+            .find(|x| {
+                x.label.trim() == a.unit && x.wide.as_deref().is_some_and(|w| w.contains('·'))
+            })
+            .expect("the unit's attendance line");
+        let w = line.wide.clone().unwrap();
+        for n in [
+            a.leader_attended,
+            a.authorised_representative,
+            a.absent,
+            a.unauthorised_substitute,
+        ] {
+            assert!(w.contains(&format!(" {n}")), "{w}");
+        }
+        // Walk the cursor onto the line: the breakdown is drawn whole at 160 columns.
+        let i = all.iter().position(|x| x == line).unwrap();
+        wide.model.reports.cursor = i;
+        assert!(wide.text().contains(&w), "{lang:?}: {w} not drawn");
+        // R5: a unit's rate with its counts.
+        let (u, _) = report.on_time_ranking()[0];
+        let on_time = all
+            .iter()
+            .find(|x| x.label.trim() == u.unit && !x.value.contains(' ') && x.wide.is_some())
+            .unwrap();
+        let ow = on_time.wide.clone().unwrap();
+        for n in [u.due, u.done_on_time, u.done_late, u.open_overdue] {
+            assert!(ow.contains(&format!(" {n}")), "{ow}");
+        }
+        wide.model.reports.cursor = all.iter().position(|x| x == on_time).unwrap();
+        assert!(wide.text().contains(&ow), "{lang:?}: {ow} not drawn");
+        // At 80 columns there is no room: the rate alone, never a cut breakdown.
+        let mut narrow = Harness::demo(lang, today(), 80, 24).unwrap();
+        narrow.keys("5");
+        narrow.model.reports.cursor = i;
+        let text = narrow.text();
+        assert!(!text.contains(&w), "{text}");
+        assert!(text.contains(&line.value), "{text}");
+    }
+}
+
+#[test]
+fn r18_7_a_list_opened_from_a_units_attendance_names_the_unit() {
+    let mut h = Harness::demo(Lang::Zh, today(), 160, 48).unwrap();
+    h.keys("5");
+    let report = h.model.reports.report.clone().unwrap();
+    let all = lines(&report, Lang::Zh);
+    let (i, line) = all
+        .iter()
+        .enumerate()
+        .find(|(_, x)| matches!(x.drill, Some(Drill::Meetings(MeetingClass::Attendance(..)))))
+        .unwrap();
+    h.model.reports.cursor = i;
+    h.keys("<Enter>");
+    assert_eq!(h.model.tab, Tab::Meetings);
+    let unit = line.label.trim();
+    let text = h.text();
+    let footer: Vec<&str> = text.lines().rev().take(2).collect();
+    assert!(
+        footer.iter().any(|l| l.contains(unit)),
+        "{unit} not in the status line: {footer:?}"
     );
 }
 

@@ -9,7 +9,9 @@ catalogue! {
     Period => "统计期间 {0} 至 {1}", "Period {0} to {1}";
     AsOf => "数据截至 {0}", "Data as of {0}";
     KindMonth => "本月", "this month";
+    KindLastMonth => "上月", "last month";
     KindQuarter => "本季度", "this quarter";
+    KindLastQuarter => "上季度", "last quarter";
     KindYear => "本年度", "this year";
     KindCustom => "自定义", "custom";
     // Sections.
@@ -46,6 +48,15 @@ catalogue! {
     Absent => "无故缺会", "absent";
     Substitute => "擅自替会", "unauthorised substitute";
     Compliance => "合规率", "compliance";
+    // R3 and R5 broken down per unit on the reports screen, when there is room.
+    BreakLeader => "领导 {0}", "leader {0}";
+    BreakRep => "代参 {0}", "rep. {0}";
+    BreakAbsent => "缺会 {0}", "absent {0}";
+    BreakSubst => "擅替 {0}", "unauth. {0}";
+    BreakDue => "到期 {0}", "due {0}";
+    BreakOnTime => "按时 {0}", "on time {0}";
+    BreakLate => "迟办 {0}", "late {0}";
+    BreakOverdue => "逾期 {0}", "overdue {0}";
     // R4.
     MinutesOnTime => "按时印发", "issued on time";
     MinutesLate => "逾期印发", "issued late";
@@ -83,4 +94,18 @@ catalogue! {
     NoData => "（本期无数据）", "(nothing in this period)";
     Figure => "指标", "figure";
     Value => "数值", "value";
+}
+
+impl Lang {
+    /// A period by its kind: 本月, 上月, 本季度, 上季度, 本年度.
+    pub fn period_kind(self, k: crate::domain::PeriodKind) -> &'static str {
+        use crate::domain::PeriodKind as K;
+        self.rep(match k {
+            K::Month => Rep::KindMonth,
+            K::LastMonth => Rep::KindLastMonth,
+            K::Quarter => Rep::KindQuarter,
+            K::LastQuarter => Rep::KindLastQuarter,
+            K::Year => Rep::KindYear,
+        })
+    }
 }

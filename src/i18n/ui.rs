@@ -81,7 +81,8 @@ catalogue! {
     ColLightShort => "灯", "L";
     ColTasksShort => "事项", "Tasks";
     LblMainLeader => "主要负责人", "Head";
-    LblOnTime => "按时办结率 {0}", "done on time {0}";
+    LblAliases => "简称", "Short forms";
+    LblOnTime => "按时办结率 {0}（历来已办结的有时限事项）", "done on time {0} (of all tasks done with a limit, to date)";
     // Calendar.
     Weekdays => "一二三四五六日", "MTWTFSS";
     MarkOff => "休", "off";

@@ -36,6 +36,8 @@ pub struct UnitDetail {
     #[serde(flatten)]
     pub row: UnitRow,
     pub unit: Unit,
+    /// Its short forms for search (`duban unit alias`).
+    pub aliases: Vec<String>,
     pub tasks: Vec<TaskRow>,
     pub criticisms: Vec<CriticismRow>,
     pub referrals: Vec<Referral>,
@@ -245,6 +247,7 @@ impl Store {
         };
         Ok(UnitDetail {
             row,
+            aliases: super::aliases::read_aliases(&self.conn, unit.id)?,
             tasks: self.tasks(&filter, today)?,
             criticisms: self.criticisms(Some(unit.id))?,
             referrals: self.referrals(Some(unit.id))?,

@@ -163,22 +163,21 @@ impl Choice for PeriodKind {
     fn slug(self) -> &'static str {
         match self {
             PeriodKind::Month => "month",
+            PeriodKind::LastMonth => "last-month",
             PeriodKind::Quarter => "quarter",
+            PeriodKind::LastQuarter => "last-quarter",
             PeriodKind::Year => "year",
         }
     }
     fn label(self, lang: Lang) -> String {
-        lang.rep(match self {
-            PeriodKind::Month => Rep::KindMonth,
-            PeriodKind::Quarter => Rep::KindQuarter,
-            PeriodKind::Year => Rep::KindYear,
-        })
-        .to_string()
+        lang.period_kind(self).to_string()
     }
     fn aliases(self) -> &'static [&'static str] {
         match self {
             PeriodKind::Month => &["月", "月度"],
+            PeriodKind::LastMonth => &["上个月", "上一月"],
             PeriodKind::Quarter => &["季度", "季"],
+            PeriodKind::LastQuarter => &["上一季度", "上季"],
             PeriodKind::Year => &["年", "年度", "本年"],
         }
     }

@@ -246,6 +246,36 @@ mod tests {
     use crate::domain::testcal::d;
 
     #[test]
+    fn r18_7_last_month_and_last_quarter_are_the_ones_before_today_s() {
+        let today = d("2026-11-25");
+        assert_eq!(
+            PeriodKind::LastMonth.around(today),
+            Period::new(d("2026-10-01"), d("2026-10-31")).unwrap()
+        );
+        assert_eq!(
+            PeriodKind::LastQuarter.around(today),
+            Period::new(d("2026-07-01"), d("2026-09-30")).unwrap()
+        );
+        // Across the turn of the year.
+        assert_eq!(
+            PeriodKind::LastMonth.around(d("2027-01-05")),
+            Period::new(d("2026-12-01"), d("2026-12-31")).unwrap()
+        );
+        assert_eq!(
+            PeriodKind::LastQuarter.around(d("2027-02-28")),
+            Period::new(d("2026-10-01"), d("2026-12-31")).unwrap()
+        );
+        let mut k = PeriodKind::Month;
+        let mut seen = vec![k];
+        for _ in 0..4 {
+            k = k.next();
+            seen.push(k);
+        }
+        assert_eq!(seen, PeriodKind::ALL, "s walks every period once");
+        assert_eq!(k.next(), PeriodKind::Month);
+    }
+
+    #[test]
     fn periods_around_a_day() {
         let today = d("2026-11-25");
         assert_eq!(

@@ -15,27 +15,43 @@ pub struct Period {
 #[serde(rename_all = "snake_case")]
 pub enum PeriodKind {
     Month,
+    /// 上月: the month before today's.
+    LastMonth,
     Quarter,
+    /// 上季度: the quarter before today's.
+    LastQuarter,
     #[default]
     Year,
 }
 
 impl PeriodKind {
-    pub const ALL: [PeriodKind; 3] = [PeriodKind::Month, PeriodKind::Quarter, PeriodKind::Year];
+    pub const ALL: [PeriodKind; 5] = [
+        PeriodKind::Month,
+        PeriodKind::LastMonth,
+        PeriodKind::Quarter,
+        PeriodKind::LastQuarter,
+        PeriodKind::Year,
+    ];
 
-    /// The period of this kind that holds `today`.
+    /// The period of this kind that holds `today` (上月 and 上季度: the one before it).
     pub fn around(self, today: NaiveDate) -> Period {
         let (y, m) = (today.year(), today.month());
         let first_month = match self {
-            PeriodKind::Month => m,
-            PeriodKind::Quarter => (m - 1) / 3 * 3 + 1,
+            PeriodKind::Month | PeriodKind::LastMonth => m,
+            PeriodKind::Quarter | PeriodKind::LastQuarter => (m - 1) / 3 * 3 + 1,
             PeriodKind::Year => 1,
         };
         let months = match self {
-            PeriodKind::Month => 1,
-            PeriodKind::Quarter => 3,
+            PeriodKind::Month | PeriodKind::LastMonth => 1,
+            PeriodKind::Quarter | PeriodKind::LastQuarter => 3,
             PeriodKind::Year => 12,
         };
+        if matches!(self, PeriodKind::LastMonth | PeriodKind::LastQuarter) {
+            let this = NaiveDate::from_ymd_opt(y, first_month, 1).unwrap_or(today);
+            let from = this.checked_sub_months(Months::new(months)).unwrap_or(this);
+            let to = this.pred_opt().unwrap_or(this);
+            return Period { from, to };
+        }
         let from = NaiveDate::from_ymd_opt(y, first_month, 1).unwrap_or(today);
         let to = from
             .checked_add_months(Months::new(months))
@@ -44,11 +60,13 @@ impl PeriodKind {
         Period { from, to }
     }
 
-    /// The next kind, for a key that cycles through them.
+    /// The next kind, for a key that cycles through them: 本月 → 上月 → 本季度 → 上季度 → 本年度.
     pub fn next(self) -> PeriodKind {
         match self {
-            PeriodKind::Month => PeriodKind::Quarter,
-            PeriodKind::Quarter => PeriodKind::Year,
+            PeriodKind::Month => PeriodKind::LastMonth,
+            PeriodKind::LastMonth => PeriodKind::Quarter,
+            PeriodKind::Quarter => PeriodKind::LastQuarter,
+            PeriodKind::LastQuarter => PeriodKind::Year,
             PeriodKind::Year => PeriodKind::Month,
         }
     }

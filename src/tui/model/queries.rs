@@ -61,6 +61,8 @@ pub struct MeetingQuery {
     pub scope: MeetingScope,
     /// The meetings behind a report's figure: which figure, and their ids.
     pub report: Option<(MeetingClass, Period, Arc<[i64]>)>,
+    /// The unit whose figure opened them (R3's attendance of one unit), named in the footer.
+    pub report_unit: Option<String>,
 }
 
 impl MeetingQuery {

@@ -7,7 +7,7 @@ use crate::domain::{
     TaskSlice,
 };
 use crate::i18n::{Lang, Rep};
-use crate::report::percent;
+use crate::report::{fill, percent};
 
 /// The reports tab's state.
 #[derive(Debug, Clone, Default)]
@@ -51,6 +51,9 @@ pub enum Tone {
 pub struct ReportLine {
     pub label: String,
     pub value: String,
+    /// The value broken down (R3's attendance by outcome, R5's counts beside the rate), shown
+    /// instead of `value` when the line has room for it.
+    pub wide: Option<String>,
     pub heading: bool,
     pub tone: Tone,
     pub drill: Option<Drill>,
@@ -60,6 +63,7 @@ fn heading(l: Lang, m: Rep) -> ReportLine {
     ReportLine {
         label: l.rep(m).to_string(),
         value: String::new(),
+        wide: None,
         heading: true,
         tone: Tone::Plain,
         drill: None,
@@ -70,6 +74,7 @@ fn fig(label: String, n: i64, bad: bool, drill: Option<Drill>) -> ReportLine {
     ReportLine {
         label,
         value: n.to_string(),
+        wide: None,
         heading: false,
         tone: if bad && n > 0 { Tone::Bad } else { Tone::Plain },
         drill,
@@ -102,6 +107,7 @@ pub fn lines(r: &Report, l: Lang) -> Vec<ReportLine> {
             .meetings
             .topics_per_meeting()
             .map_or("—".into(), |x| format!("{x:.1}")),
+        wide: None,
         heading: false,
         tone: Tone::Plain,
         drill: None,
@@ -152,6 +158,16 @@ pub fn lines(r: &Report, l: Lang) -> Vec<ReportLine> {
             meet(MeetingClass::Attendance(a.unit_id, outcome)),
         );
         line.value = format!("{} {}", l.rep(Rep::Compliance), percent(a.compliance()));
+        line.wide = Some(
+            [
+                fill(l, Rep::BreakLeader, &[&a.leader_attended]),
+                fill(l, Rep::BreakRep, &[&a.authorised_representative]),
+                fill(l, Rep::BreakAbsent, &[&a.absent]),
+                fill(l, Rep::BreakSubst, &[&a.unauthorised_substitute]),
+                line.value.clone(),
+            ]
+            .join(" · "),
+        );
         out.push(line);
     }
     out.push(heading(l, Rep::SecMinutes));
@@ -255,6 +271,16 @@ pub fn lines(r: &Report, l: Lang) -> Vec<ReportLine> {
         out.push(ReportLine {
             label: format!("  {}", u.unit),
             value: percent(Some(rate)),
+            wide: Some(
+                [
+                    fill(l, Rep::BreakDue, &[&u.due]),
+                    fill(l, Rep::BreakOnTime, &[&u.done_on_time]),
+                    fill(l, Rep::BreakLate, &[&u.done_late]),
+                    fill(l, Rep::BreakOverdue, &[&u.open_overdue]),
+                    percent(Some(rate)),
+                ]
+                .join(" · "),
+            ),
             heading: false,
             tone: if rate < 0.6 { Tone::Bad } else { Tone::Plain },
             drill: tasks(p, TaskClass::Due, Some((u.unit_id, u.unit.clone()))),

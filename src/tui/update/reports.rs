@@ -142,8 +142,18 @@ pub(super) fn meetings_loaded(
     class: MeetingClass,
     ids: std::sync::Arc<[i64]>,
 ) -> Vec<Command> {
+    let report_unit = match class {
+        MeetingClass::Attendance(id, _) => m
+            .reports
+            .report
+            .as_ref()
+            .and_then(|r| r.attendance.iter().find(|a| a.unit_id == id))
+            .map(|a| a.unit.clone()),
+        _ => None,
+    };
     let query = MeetingQuery {
         report: Some((class, period, ids)),
+        report_unit,
         ..MeetingQuery::default()
     };
     show_meetings(m, query, None)

@@ -93,6 +93,9 @@ fn filter_summary(m: &Model) -> Vec<String> {
                 MeetingScope::FeedbackWaiting => out.push(l.ui(Ui::ScopeFeedback).into()),
                 MeetingScope::All => {}
             }
+            if let Some(unit) = &q.report_unit {
+                out.push(unit.clone());
+            }
             if let Some((class, p, _)) = &q.report {
                 let label = crate::report::meeting_class_label(l, *class);
                 out.push(l.ui_fill(Ui::FilterReport, &[&label, &p.from, &p.to]));

@@ -16,11 +16,7 @@ use crate::i18n::{Lang, Rep, Ui};
 use crate::report::{fill, percent};
 
 pub fn kind_label(l: Lang, k: PeriodKind) -> &'static str {
-    l.rep(match k {
-        PeriodKind::Month => Rep::KindMonth,
-        PeriodKind::Quarter => Rep::KindQuarter,
-        PeriodKind::Year => Rep::KindYear,
-    })
+    l.period_kind(k)
 }
 
 pub(super) fn block<'a>(m: &Model, title: String) -> Block<'a> {
@@ -89,7 +85,15 @@ fn figure_line(m: &Model, line: &ReportLine, w: usize, selected: bool) -> Line<'
     if line.heading {
         return Line::from(Span::styled(fit(&line.label, w), m.theme.title()));
     }
-    let value = fit(&line.value, w / 2);
+    // The breakdown when it fits beside the whole label, else the short value.
+    let wide = line
+        .wide
+        .as_ref()
+        .filter(|v| width(&line.label) + width(v) + 2 <= w);
+    let value = match wide {
+        Some(v) => v.clone(),
+        None => fit(&line.value, w / 2),
+    };
     let label = fit(&line.label, w.saturating_sub(width(&value) + 2));
     let pad = w.saturating_sub(width(&label) + width(&value));
     let style = if selected {

@@ -94,6 +94,9 @@ fn lines(m: &Model, d: &mut Detail, u: &UnitDetail) {
     if let Some(leader) = &u.unit.main_leader {
         d.field(l.ui(Ui::LblMainLeader), leader.clone());
     }
+    if !u.aliases.is_empty() {
+        d.field(l.ui(Ui::LblAliases), u.aliases.join("、"));
+    }
     let crit = l.ui_fill(
         Ui::LblCritRolling,
         &[&r.criticisms_rolling_year, &r.criticisms_calendar_year],
