@@ -308,5 +308,7 @@ catalogue! {
     ExportMenuTitle => "导出", "Export";
     ExportReportItem => "报表（.xlsx）", "Report (.xlsx)";
     ExportBulletinItem => "督查情况通报草稿（.docx，R5.4）", "Status bulletin draft (.docx, R5.4)";
+    CellYes => "是", "Yes";
+    CellNo => "否", "No";
     ExportNothing => "此页没有可导出的内容（可导出台账、报表、会议的反馈单、单位的事项）", "nothing to export here (the ledger, reports, a meeting's feedback forms or a unit's tasks can)";
 }
