@@ -314,6 +314,7 @@ fn the_calendar_moves_by_day_week_and_month() {
 mod forms;
 mod forms_cut;
 mod windows;
+mod wording;
 
 #[test]
 fn a_step_past_the_edge_scrolls_half_a_screen_and_a_step_within_scrolls_nothing() {
