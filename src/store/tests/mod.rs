@@ -142,6 +142,7 @@ mod leaders;
 mod meetings_window;
 mod overview;
 mod promises;
+mod redo;
 mod role_writes;
 mod rules;
 mod search;
