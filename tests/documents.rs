@@ -173,7 +173,7 @@ fn r5_4_every_figure_of_the_bulletin_is_the_reports_for_the_same_period() {
         if due > 0 {
             let sentence = text
                 .lines()
-                .find(|l| l.contains("应报经县政府同意后移送追责"))
+                .find(|l| l.contains("应报经县政府同意后移送县纪委监委追责"))
                 .unwrap();
             assert_eq!(sentence.matches('、').count() as i64 + 1, due, "{sentence}");
             assert_eq!(number_after(sentence, "（共"), due, "{sentence}");

@@ -21,7 +21,7 @@ catalogue! {
     FigCriticisms => "应通报批评 R5.6", "Criticisms due R5.6";
     FigMinutes => "纪要超过10个工作日未印发 R4.4", "Minutes past their 10-working-day limit R4.4";
     FigFeedback => "征求意见待反馈的会议 R4.3", "Feedback rounds waiting R4.3";
-    FigReferrals => "应移送{0}的单位 R5.7", "Units due for referral R5.7";
+    FigReferrals => "应移送的单位 R5.7", "Units due for referral R5.7";
     OverviewOpen => "在办事项 {0} 项", "{0} open tasks";
     OverviewHint => "选中一项按 Enter 查看清单", "select a figure and press Enter for its list";
     // Lists and filters.
@@ -107,7 +107,7 @@ catalogue! {
     NoSuchUnit => "找不到单位“{0}”", "no unit matches \"{0}\"";
     ManyUnits => "“{0}”对应多个单位：{1}，已选中第一个", "\"{0}\" matches several units: {1}; the first is selected";
     BadNumber => "“{0}”不是编号", "\"{0}\" is not a number";
-    UnknownCommand => "未知命令“{0}”：可用 事项 编号、会议 编号、单位 名称、帮助、退出（或 task、meeting、unit、help、quit）", "unknown command \"{0}\": use task N, meeting N, unit NAME, help, quit (or 事项, 会议, 单位, 帮助, 退出)";
+    UnknownCommand => "未知命令“{0}”：可用 事项 N、会议 N、单位 名称、帮助、退出（英文亦可）", "unknown command \"{0}\": use task N, meeting N, unit NAME, help, quit (or in Chinese)";
     DemoDb => "演示库", "demo";
     // Actions, for the help screen.
     ActUp => "上移", "up";
