@@ -215,7 +215,7 @@ pub const DEFAULTS: &[(&str, &[&str])] = &[
 pub type KeyConfig = BTreeMap<String, Vec<String>>;
 
 /// Keys bound to action names: the defaults with a configuration's `[keys]` applied on top.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Bindings {
     by_key: BTreeMap<Key, &'static str>,
     /// Every binding in the order it was given (defaults first), so hints show the first key.
@@ -235,6 +235,16 @@ impl std::fmt::Display for KeymapError {
             KeymapError::UnknownAction(a) => write!(f, "[keys] {a}"),
             KeymapError::BadKey { action, key } => write!(f, "[keys] {action} = \"{key}\""),
         }
+    }
+}
+
+impl Default for Bindings {
+    /// The default bindings.
+    fn default() -> Self {
+        Self::new(&KeyConfig::new()).unwrap_or(Bindings {
+            by_key: BTreeMap::new(),
+            order: Vec::new(),
+        })
     }
 }
 
@@ -304,5 +314,12 @@ mod tests {
         assert!(Key::parse("f13").is_none());
         assert_eq!(Key::parse("ctrl-C"), Key::parse("ctrl-c"));
         assert_eq!(Key::parse("PgDn").map(|k| k.label()), Some("PgDn".into()));
+    }
+
+    #[test]
+    fn issue_18_9_the_default_bindings_are_the_defaults() {
+        let b = Bindings::default();
+        assert_eq!(b.keys_of("down"), ["j", "Down"]);
+        assert_eq!(b.keys_of("quit"), ["q", "Ctrl-C"]);
     }
 }

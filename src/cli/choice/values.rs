@@ -7,7 +7,7 @@ use crate::cli::output::Format;
 use crate::domain::{
     AttendanceOutcome, ExemptCategory, LeaderTitle, Light, PeriodKind, Role, TaskState, UnitKind,
 };
-use crate::i18n::{Lang, Msg, Rep, Ui};
+use crate::i18n::{Lang, Msg, Ui};
 use crate::report::Part;
 use crate::store::TaskSort;
 
