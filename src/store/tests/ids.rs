@@ -23,6 +23,9 @@ pub(super) fn forget_migration_10(conn: &rusqlite::Connection) {
 pub(super) fn forget_migration_14(conn: &rusqlite::Connection) {
     // Dropping a column parses the schema's triggers, which call the store's search functions.
     crate::store::search::register(conn).unwrap();
+    // Migration 15's aliases go first.
+    conn.execute_batch("DROP TABLE IF EXISTS unit_alias;")
+        .unwrap();
     conn.execute_batch(
         "DROP INDEX meeting_minutes_unissued;
          ALTER TABLE meeting DROP COLUMN procedure_unknown;

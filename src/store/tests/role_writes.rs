@@ -216,6 +216,16 @@ pub(super) fn writes(meeting: i64, t: i64) -> Vec<(&'static str, Role, Attempt)>
             }),
         ),
         (
+            "add_unit_alias",
+            a,
+            Box::new(|s| s.add_unit_alias("县财政局", "财税").map(drop)),
+        ),
+        (
+            "remove_unit_alias",
+            a,
+            Box::new(|s| s.remove_unit_alias("县财政局", "财政").map(drop)),
+        ),
+        (
             "add_leader",
             a,
             Box::new(|s| {
