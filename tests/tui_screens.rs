@@ -116,8 +116,23 @@ fn the_red_tasks_of_shangtang_are_a_few_keys_away() {
     // Pinyin initials find 上塘镇 (and 沙头镇, whose initials are the same).
     let mut h = Harness::demo(Lang::Zh, today(), 80, 24).unwrap();
     h.keys("/stz<Enter>r");
-    let units: std::collections::BTreeSet<_> = (0..h.model.tasks.total)
-        .filter_map(|i| h.model.tasks.row(i).map(|r| r.lead_unit.clone()))
+    // A task is found by its lead unit or a co-handling one (issue 18 point 5).
+    let rows: Vec<_> = (0..h.model.tasks.total)
+        .filter_map(|i| h.model.tasks.row(i).cloned())
+        .collect();
+    for r in &rows {
+        assert!(
+            std::iter::once(&r.lead_unit)
+                .chain(r.co_units.iter())
+                .any(|u| u == "上塘镇" || u == "沙头镇"),
+            "{}",
+            r.id
+        );
+    }
+    let units: std::collections::BTreeSet<_> = rows
+        .iter()
+        .filter(|r| !r.co_units.iter().any(|u| u == "上塘镇" || u == "沙头镇"))
+        .map(|r| r.lead_unit.clone())
         .collect();
     assert!(units.contains("上塘镇"), "{units:?}");
     assert!(
