@@ -184,6 +184,9 @@ catalogue! {
     WhenCompletion => "办结日期", "the completion date";
     WhenExplanation => "书面说明日期", "the written explanation's date";
     WhenPromise => "承诺完成时限", "the promised date";
+    WhenNotice => "会议通知日期", "the notice date";
+    WhenPlanApproved => "会议方案审批日期", "the day the plan was approved";
+    MeetingMoved => "会议 #{0} 已改期：{1} → {2}", "meeting #{0} moved: {1} → {2}";
     WhenAttendance => "登记参会情况的日期", "the day attendance is recorded";
     WhenReview => "审核日期", "the review date";
     WhenFeedbackSent => "征求意见发出日期", "the day the feedback form went out";

@@ -14,6 +14,7 @@ use super::{Entity, Invalid, Result, Store, StoreError, TaskFilter, TaskRow, Tx}
 use crate::domain::fields::{self, TextField};
 use crate::domain::meeting::{NoticeStatus, meeting_notice_status, notice_deadline};
 use crate::domain::minutes::{MinutesStatus, minutes_due, minutes_status};
+use crate::domain::order;
 use crate::domain::{Attendance, Deadline, Meeting, Minutes};
 use crate::text::initials;
 
@@ -146,6 +147,7 @@ pub(super) fn meeting_texts(m: &Meeting) -> Result<()> {
 impl Tx<'_> {
     pub(super) fn insert_meeting(&self, m: &Meeting) -> Result<i64> {
         meeting_texts(m)?;
+        order::plan(m.date, m.notice_date, m.plan_approved_on)?;
         self.prepare_cached(
             "INSERT INTO meeting (id, number, chair_id, liaison_id, date, time, place, plan_approved_by, plan_approved_on, notice_date, emergency, procedure_unknown)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",

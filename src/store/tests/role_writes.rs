@@ -110,7 +110,7 @@ pub(super) fn writes(meeting: i64, t: i64) -> Vec<(&'static str, Role, Attempt)>
                     units: vec!["上塘镇".into(), "县财政局".into()],
                     ..NewMeeting::default()
                 };
-                s.update_meeting(meeting, 1, plan)
+                s.update_meeting(meeting, 1, plan, TODAY_FOR_EDITS)
             }),
         ),
         (
