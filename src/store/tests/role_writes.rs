@@ -114,6 +114,14 @@ pub(super) fn writes(meeting: i64, t: i64) -> Vec<(&'static str, Role, Attempt)>
             }),
         ),
         (
+            "move_meeting",
+            e,
+            Box::new(move |s| {
+                s.move_meeting(meeting, d("2026-11-02"), TODAY_FOR_EDITS)
+                    .map(drop)
+            }),
+        ),
+        (
             "record_attendance",
             e,
             Box::new(move |s| {
