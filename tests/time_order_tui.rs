@@ -200,6 +200,8 @@ fn r5_6_a_waiver_before_the_promise_it_answers_is_refused_beside_its_date() {
             .iter()
             .position(|(_, x)| *x == MenuItem::Open(FormKind::Waive(due.id)))
             .expect("the waiver step");
+        // From where the menu opens (on the next step), wrapping round.
+        let at = (at + menu.items.len() - menu.cursor) % menu.items.len();
         for _ in 0..at {
             h.keys("j");
         }
@@ -240,6 +242,8 @@ fn r4_4_the_minutes_form_of_a_meeting_of_unknown_procedure_shows_no_clock() {
         .iter()
         .position(|(_, x)| *x == MenuItem::Open(FormKind::Minutes(id)))
         .expect("the minutes step");
+    // From where the menu opens (on the next step), wrapping round.
+    let at = (at + menu.items.len() - menu.cursor) % menu.items.len();
     for _ in 0..at {
         h.keys("j");
     }

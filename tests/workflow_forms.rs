@@ -133,6 +133,8 @@ fn choose(h: &mut Harness, item: &MenuItem) {
         .iter()
         .position(|(_, x)| x == item)
         .unwrap_or_else(|| panic!("{item:?} not in the menu: {:?}", menu.items));
+    // From where the menu opens (on the next step), wrapping round.
+    let at = (at + menu.items.len() - menu.cursor) % menu.items.len();
     for _ in 0..at {
         h.keys("j");
     }

@@ -68,7 +68,8 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError>
     Ok(date)
 }
 
-/// What a date field accepts: every form of [`parse_date`], and `+N`, the N-th working day after
+/// What a date field accepts: every form of [`parse_date`], `11/30` or `11-30` (today's year),
+/// and `+N`, the N-th working day after
 /// `today` (N up to 999), on `cal`. The forms take the same words in every field.
 pub fn parse_date_input(
     input: &str,
@@ -89,6 +90,14 @@ pub fn parse_date_input(
             return Err(DateError::OutOfRange(input.to_string()));
         }
         return Ok(date);
+    }
+    // `11/30` or `11-30`: a month and day in today's year, as `11月30日` is.
+    if let Some((m, d)) = s.split_once(['/', '-'])
+        && (1..=2).contains(&m.len())
+        && (1..=2).contains(&d.len())
+        && m.bytes().chain(d.bytes()).all(|b| b.is_ascii_digit())
+    {
+        return parse_date(&format!("{m}月{d}日"), today);
     }
     parse_date(s, today)
 }
@@ -126,6 +135,11 @@ mod tests {
             parse_date_input("2026/12/1", today, &cal),
             Ok(d("2026-12-01"))
         );
+        // A month and day alone fall in today's year, in any field a date is typed into.
+        assert_eq!(parse_date_input("11/30", today, &cal), Ok(d("2026-11-30")));
+        assert_eq!(parse_date_input("1-5", today, &cal), Ok(d("2026-01-05")));
+        assert!(parse_date_input("2/30", today, &cal).is_err());
+        assert!(parse_date_input("11/30/2026", today, &cal).is_err());
         for bad in ["+", "+-1", "+1000", "+x", "++1", "+ 1"] {
             assert!(parse_date_input(bad, today, &cal).is_err(), "{bad:?}");
         }

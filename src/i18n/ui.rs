@@ -254,7 +254,7 @@ catalogue! {
     NowReferralDue => "{0} 一年内已被通报批评2次，应移送监察（R5.7）：到“单位”页按 m 办理。", "{0} now has 2 criticisms within a year and is due for referral (R5.7): m on the Units tab.";
     ConflictHint => "对方的版本列在各项下方；再按 Ctrl-S 以您的版本保存，Esc 放弃。", "Their version is shown under each field; Ctrl-S saves yours over it, Esc discards yours.";
     ErrRequired => "必填", "required";
-    ErrDateForm => "无法识别日期“{0}”：可写 2026-11-25、2026/11/25、20261125、11月25日 或 +N（N个工作日后）", "unrecognised date \"{0}\": use 2026-11-25, 2026/11/25, 20261125, 11月25日 or +N (N working days on)";
+    ErrDateForm => "无法识别日期“{0}”：可写 2026-11-25、20261125、11/25、11月25日 或 +N（N个工作日后）", "unrecognised date \"{0}\": use 2026-11-25, 20261125, 11/25, 11月25日 or +N (N working days on)";
     ErrDateRange => "日期 {0} 超出 1970–2199 年", "date {0} is outside 1970–2199";
     ErrDateFuture => "{0} 晚于今天（{1}），已发生的事不能登记在未来", "{0} is after today ({1}): what has happened cannot be dated in the future";
     ErrTimeForm => "无法识别时间“{0}”，请写 9:30", "unrecognised time \"{0}\": write 9:30";

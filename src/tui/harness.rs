@@ -90,7 +90,7 @@ impl Harness {
     }
 
     /// Types a key script: characters as themselves, `<Enter>`, `<Esc>`, `<Tab>`, `<BackTab>`,
-    /// `<Up>`, `<Down>`, `<Left>`, `<Right>`, `<PgUp>`, `<PgDn>`, `<Home>`, `<End>`, `<Bksp>`,
+    /// `<Up>`, `<Down>`, `<Left>`, `<Right>`, `<PgUp>`, `<PgDn>`, `<Home>`, `<End>`, `<Bksp>`, `<F1>`,
     /// `<C-x>` for Ctrl-x.
     pub fn keys(&mut self, script: &str) {
         for key in parse_script(script) {
@@ -160,6 +160,7 @@ pub fn parse_script(script: &str) -> Vec<KeyEvent> {
                 "Home" => Some(KeyEvent::from(KeyCode::Home)),
                 "End" => Some(KeyEvent::from(KeyCode::End)),
                 "Bksp" => Some(KeyEvent::from(KeyCode::Backspace)),
+                "F1" => Some(KeyEvent::from(KeyCode::F(1))),
                 n if n.starts_with("C-") && n.chars().count() == 3 => n
                     .chars()
                     .nth(2)

@@ -28,7 +28,7 @@ pub struct Shot {
 
 /// The screens in `screenshots/`.
 pub fn shots() -> Vec<Shot> {
-    let screens: [(&str, &str); 16] = [
+    let screens: [(&str, &str); 18] = [
         ("overview", ""),
         ("tasks", "2"),
         ("tasks-filter", "2/stz<Enter>r"),
@@ -53,6 +53,11 @@ pub fn shots() -> Vec<Shot> {
             "explain-form",
             "jj<Enter>e<Tab>+10<Tab>因征地补偿未谈妥，已协调县自然资源局，承诺按期完成。",
         ),
+        // Issue 18 point 4: the grids of a meeting, with their column headers and keys: the
+        // attendees confirmed before the next meeting (a name typed, Space ticking the row), and
+        // attendance at a meeting held.
+        ("confirm-form", "3m3<Tab> 张明<Tab>"),
+        ("attendance-form", "3jjjjm4"),
         // Issue 6: a viewer's ledger, read-only, after pressing p (progress report).
         ("viewer-tasks", "2p"),
     ];

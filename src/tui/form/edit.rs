@@ -86,6 +86,7 @@ pub fn key(form: &mut Form, k: KeyEvent) -> FormKey {
         KeyCode::Char('j') if ctrl && kind == FieldKind::LongText => insert(form, "\n"),
         KeyCode::Enter if last => FormKey::Save,
         KeyCode::Enter => move_to(form, form.focus + 1),
+        KeyCode::Char(' ') if !ctrl && ticks_row(form) => tick_row(form),
         _ => match kind {
             FieldKind::Check => match k.code {
                 KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right => {
@@ -160,7 +161,11 @@ fn set_choice(form: &mut Form, choice: usize, down: bool) -> FormKey {
 }
 
 fn insert(form: &mut Form, text: &str) -> FormKey {
-    let input = &mut form.fields[form.focus].input;
+    let field = &mut form.fields[form.focus];
+    if std::mem::take(&mut field.selected) {
+        field.input.reset();
+    }
+    let input = &mut field.input;
     for c in text.chars() {
         input.handle(InputRequest::InsertChar(c));
     }
@@ -177,6 +182,20 @@ fn type_key(form: &mut Form, k: KeyEvent) -> FormKey {
     {
         return FormKey::Ignored;
     }
+    // A selected text: a character replaces it, Backspace or Delete clears it, any other key
+    // ends the selection and does what it does.
+    let field = &mut form.fields[form.focus];
+    if std::mem::take(&mut field.selected) {
+        match req {
+            InputRequest::InsertChar(_) => field.input.reset(),
+            InputRequest::DeletePrevChar | InputRequest::DeleteNextChar => {
+                field.input.reset();
+                form.pick = 0;
+                return changed(form);
+            }
+            _ => {}
+        }
+    }
     match form.fields[form.focus].input.handle(req) {
         Some(s) if s.value => {
             form.pick = 0;
@@ -187,20 +206,42 @@ fn type_key(form: &mut Form, k: KeyEvent) -> FormKey {
     }
 }
 
-/// Focuses field `i` (wrapping around the ends).
+/// Focuses field `i` (wrapping around the ends); a filled one-line field is reached selected.
 fn move_to(form: &mut Form, i: usize) -> FormKey {
     let n = form.fields.len();
     form.focus = if i == usize::MAX { n - 1 } else { i % n };
     form.pick = 0;
+    form.select_focus();
     FormKey::Handled
 }
 
-/// The first field of the line holding field `i`.
-fn row_start(form: &Form, mut i: usize) -> usize {
-    while i > 0 && form.fields[i].column.is_some() {
-        i -= 1;
+fn row_start(form: &Form, i: usize) -> usize {
+    form.row_start(i)
+}
+
+/// Space in a text cell of a grid ticks the row's box (or steps its outcome) while the cell is
+/// empty or selected; once the cell holds typed text, Space is a space (between two words).
+fn ticks_row(form: &Form) -> bool {
+    let f = &form.fields[form.focus];
+    form.is_grid()
+        && f.column.is_some()
+        && matches!(f.kind, FieldKind::Text)
+        && (f.selected || f.text_value().trim().is_empty())
+}
+
+/// Ticks the box of the focused row, or steps its choice to the next option.
+fn tick_row(form: &mut Form) -> FormKey {
+    let start = form.row_start(form.focus);
+    let f = &mut form.fields[start];
+    match &f.kind {
+        FieldKind::Check => f.choice = 1 - f.choice.min(1),
+        FieldKind::Choice(options) => f.choice = (f.choice + 1) % options.len().max(1),
+        _ => return FormKey::Ignored,
     }
-    i
+    form.dirty = true;
+    form.fields[start].error = None;
+    form.error = None;
+    FormKey::Changed
 }
 
 /// The field in the same column one line up or down (the next field on a one-field line).

@@ -90,6 +90,12 @@ pub struct Field {
     /// The text the field holds, whose length the store limits (each line of a field that
     /// takes one record per line).
     pub limit: Option<crate::domain::TextField>,
+    /// The whole text is selected (the field was just reached with text in it): typing replaces
+    /// it, Backspace clears it, an arrow keeps it and moves the cursor.
+    pub selected: bool,
+    /// The value the form filled in by itself (the liaison from the chair): while the field
+    /// still holds it, the form may fill it again.
+    pub filled: Option<String>,
 }
 
 impl Field {
@@ -107,7 +113,17 @@ impl Field {
             theirs: None,
             column: None,
             limit: None,
+            selected: false,
+            filled: None,
         }
+    }
+
+    /// Whether the field is one line of text (a name, a date, a time): reaching it selects it.
+    pub fn one_line(&self) -> bool {
+        matches!(
+            self.kind,
+            FieldKind::Text | FieldKind::Date | FieldKind::Time | FieldKind::Pick { .. }
+        )
     }
 
     pub fn text(key: impl Into<String>, label: impl Into<String>) -> Field {
@@ -243,6 +259,11 @@ pub struct Form {
     pub version: Option<i64>,
     /// Another user saved the record first: their version is being loaded to show beside ours.
     pub conflict: bool,
+    /// Lines above the fields: what the keys of the form mean (the outcomes of 1–4), what the
+    /// form is for now (a meeting not yet held).
+    pub notes: Vec<String>,
+    /// A grid's column headers: the row labels' first, then each field of a row.
+    pub columns: Vec<String>,
 }
 
 impl Form {
@@ -261,7 +282,38 @@ impl Form {
             pick: 0,
             version: None,
             conflict: false,
+            notes: Vec::new(),
+            columns: Vec::new(),
         }
+        .reached()
+    }
+
+    /// The form with the focused field reached: its text selected, if it is one line of text.
+    fn reached(mut self) -> Form {
+        self.select_focus();
+        self
+    }
+
+    /// Selects the whole text of the focused field (when it is one line holding text), and no
+    /// other field's.
+    pub fn select_focus(&mut self) {
+        let focus = self.focus;
+        for (i, f) in self.fields.iter_mut().enumerate() {
+            f.selected = i == focus && f.one_line() && !f.text_value().is_empty();
+        }
+    }
+
+    /// Whether the form is a grid (one line per unit, columns under headers).
+    pub fn is_grid(&self) -> bool {
+        !self.columns.is_empty()
+    }
+
+    /// The first field of the line holding field `i` (the row's box or choice in a grid).
+    pub fn row_start(&self, mut i: usize) -> usize {
+        while i > 0 && self.fields[i].column.is_some() {
+            i -= 1;
+        }
+        i
     }
 
     pub fn with_version(mut self, version: i64) -> Form {
@@ -286,6 +338,7 @@ impl Form {
     pub fn focus_first_error(&mut self) {
         if let Some(i) = self.fields.iter().position(|f| f.error.is_some()) {
             self.focus = i;
+            self.select_focus();
         }
     }
 
@@ -299,6 +352,7 @@ impl Form {
             Some(i) => {
                 self.fields[i].error = Some(message);
                 self.focus = i;
+                self.select_focus();
             }
             None => self.error = Some(message),
         }

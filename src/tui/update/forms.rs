@@ -71,14 +71,24 @@ fn nothing(m: &mut Model) -> Vec<Command> {
 
 /// `m`: the steps for the selection.
 pub fn open_menu(m: &mut Model) -> Vec<Command> {
-    let items = workflow::menu(m);
+    let mut items = workflow::menu(m);
     if items.is_empty() {
         return nothing(m);
+    }
+    // The step the rules ask for next is highlighted and said to be next.
+    let next = workflow::next_step(m).and_then(|k| {
+        items
+            .iter()
+            .position(|(_, item)| *item == MenuItem::Open(k.clone()))
+    });
+    if let Some(i) = next {
+        let mark = m.lang.frm(crate::i18n::Frm::NextStep);
+        items[i].0 = format!("{} {mark}", items[i].0);
     }
     m.menu = Some(Menu {
         title: m.lang.ui(Ui::StepsTitle).to_string(),
         items,
-        cursor: 0,
+        cursor: next.unwrap_or(0),
     });
     m.mode = Mode::Menu;
     Vec::new()

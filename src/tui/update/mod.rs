@@ -39,6 +39,8 @@ pub fn action_for_key(m: &Model, key: KeyEvent) -> Option<Action> {
         // Forms and the menu read raw keys: a form's letters are text, not commands.
         Mode::Form | Mode::Menu => match (key.code, key.modifiers) {
             (KeyCode::Char('c'), KeyModifiers::CONTROL) => Some(Action::Quit),
+            // `?` is typed; F1 is help on a form too.
+            (KeyCode::F(1), _) if m.mode == Mode::Form => Some(Action::Help),
             _ => Some(Action::Key(key)),
         },
         Mode::Normal | Mode::Help | Mode::Present => m.keymap.action(&key).or(match key.code {
@@ -61,7 +63,19 @@ pub fn action_for_key(m: &Model, key: KeyEvent) -> Option<Action> {
 /// Applies one action to the model and says what to load.
 pub fn update(m: &mut Model, action: Action) -> Vec<Command> {
     match action {
-        Action::Key(k) if m.mode == Mode::Form => return forms::form_key(m, k),
+        // A form reads raw keys, but for the few that mean something else there (Ctrl-C, F1).
+        Action::Key(k) if m.mode == Mode::Form => {
+            return match action_for_key(m, k) {
+                Some(Action::Key(k)) => forms::form_key(m, k),
+                Some(a) => update(m, a),
+                None => Vec::new(),
+            };
+        }
+        Action::Help if m.mode == Mode::Form => {
+            m.mode = Mode::Help;
+            m.help_scroll = 0;
+            return Vec::new();
+        }
         Action::Key(k) if m.mode == Mode::Menu => return forms::menu_key(m, k),
         Action::Paste(text) if m.mode == Mode::Form => return forms::form_paste(m, &text),
         Action::Key(k) => return key(m, k),
@@ -116,7 +130,14 @@ fn help(m: &mut Model, action: Action) -> Vec<Command> {
         Action::PageDown => m.help_scroll = m.help_scroll.saturating_add(10),
         Action::PageUp => m.help_scroll = m.help_scroll.saturating_sub(10),
         Action::Top => m.help_scroll = 0,
-        Action::Help | Action::Cancel | Action::Back | Action::Quit => m.mode = Mode::Normal,
+        // Back to the form help was opened from, else to the list.
+        Action::Help | Action::Cancel | Action::Back | Action::Quit => {
+            m.mode = if m.form.is_some() {
+                Mode::Form
+            } else {
+                Mode::Normal
+            }
+        }
         _ => {}
     }
     Vec::new()

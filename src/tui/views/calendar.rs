@@ -86,10 +86,11 @@ pub fn render(m: &Model, f: &mut Frame, area: Rect) {
     f.render_widget(Paragraph::new(lines), grid);
 
     let w = usize::from(notes.width);
-    let mut notes_lines = vec![Line::from(Span::styled(
-        fit(l.ui(Ui::CalLegend), w),
-        m.theme.muted(),
-    ))];
+    // The legend is read whole: wrapped where the pane is narrow.
+    let mut notes_lines = crate::tui::widgets::wrap::wrap_line(
+        &Line::from(Span::styled(l.ui(Ui::CalLegend), m.theme.muted())),
+        w,
+    );
     if month.provisional {
         notes_lines.push(Line::from(Span::styled(
             fit(&l.ui_fill(Ui::CalProvisional, &[&month.year]), w),

@@ -175,6 +175,18 @@ pub fn footer(m: &Model, f: &mut Frame, area: Rect) {
     };
     f.render_widget(Paragraph::new(line), top);
 
+    // On a form or the steps menu, letters are typed or choose: the bar shows the keys that
+    // work there, never the list's (`q 退出` would type a q).
+    let own = match m.mode {
+        Mode::Form => Some(super::form::all_keys(m.lang, w)),
+        Mode::Menu => Some(m.lang.ui(Ui::MenuKeys)),
+        _ => None,
+    };
+    if let Some(keys) = own {
+        let line = Line::from(Span::styled(fit(keys, w), m.theme.muted()));
+        f.render_widget(Paragraph::new(line), bottom);
+        return;
+    }
     let mut spans = Vec::new();
     key_hint(m, &Action::Quit, Ui::HintQuit, &mut spans);
     key_hint(m, &Action::Help, Ui::HintHelp, &mut spans);
@@ -258,22 +270,14 @@ pub fn help(m: &Model, f: &mut Frame, area: Rect) {
         height: h,
     };
     f.render_widget(Clear, popup);
-    let key_w = 20;
-    let text_w = usize::from(w.saturating_sub(4)).saturating_sub(key_w + 1);
+    let inner = usize::from(popup.width.saturating_sub(2));
     // A viewer is shown no editing keys: they would only be refused.
     let mut lines: Vec<Line> = Action::BINDABLE
         .iter()
         .filter(|a| m.role.allows(a.needs(Tab::Tasks)))
-        .map(|a| {
+        .flat_map(|a| {
             let keys = m.keymap.keys_of(a).join(" ");
-            let keys = fit(&keys, key_w);
-            let pad = " ".repeat(key_w - width(&keys));
-            Line::from(vec![
-                Span::styled(keys, m.theme.key()),
-                Span::raw(pad),
-                Span::raw(" "),
-                Span::raw(fit(m.lang.ui(action_label(a)), text_w)),
-            ])
+            help_line(m, &keys, m.lang.ui(action_label(a)), inner)
         })
         .collect();
     lines.push(Line::default());
@@ -281,13 +285,56 @@ pub fn help(m: &Model, f: &mut Frame, area: Rect) {
         m.lang.ui(Ui::HelpTyping),
         m.theme.muted(),
     )));
+    // Every key of a form; first when help was opened from one.
+    let mut form_lines = vec![
+        Line::default(),
+        Line::from(Span::styled(
+            m.lang.frm(crate::i18n::Frm::HelpFormTitle),
+            m.theme.title(),
+        )),
+    ];
+    for (keys, what) in super::form::help_keys(m.lang) {
+        form_lines.extend(help_line(m, keys, what, inner));
+    }
+    if m.form.is_some() {
+        form_lines.remove(0);
+        form_lines.push(Line::default());
+        form_lines.extend(lines);
+        lines = form_lines;
+    } else {
+        lines.extend(form_lines);
+    }
     let block = Block::default()
         .borders(Borders::ALL)
         .border_set(m.theme.border())
         .title(Span::styled(m.lang.ui(Ui::HelpTitle), m.theme.title()));
-    let inner = usize::from(popup.width.saturating_sub(2));
     let p = Paragraph::new(crate::tui::widgets::wrap::wrap_lines(&lines, inner))
         .block(block)
         .scroll((m.help_scroll, 0));
     f.render_widget(p, popup);
+}
+
+/// Help's lines for one key: the keys in their column, what they do beside them, read whole
+/// (wrapped under itself where the line is narrow).
+fn help_line(m: &Model, keys: &str, what: &str, inner: usize) -> Vec<Line<'static>> {
+    const KEY_W: usize = 20;
+    let keys = fit(keys, KEY_W);
+    let pad = " ".repeat(KEY_W - width(&keys));
+    let room = inner.saturating_sub(KEY_W + 1).max(10);
+    let rows = crate::tui::widgets::wrap::wrap_line(&Line::raw(what.to_string()), room);
+    let mut out = Vec::new();
+    for (i, row) in rows.into_iter().enumerate() {
+        let mut spans = if i == 0 {
+            vec![
+                Span::styled(keys.clone(), m.theme.key()),
+                Span::raw(pad.clone()),
+                Span::raw(" "),
+            ]
+        } else {
+            vec![Span::raw(" ".repeat(KEY_W + 1))]
+        };
+        spans.extend(row.spans);
+        out.push(Line::from(spans));
+    }
+    out
 }

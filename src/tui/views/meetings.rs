@@ -26,12 +26,10 @@ fn minutes_style(m: &Model, s: MinutesStatus) -> Style {
 /// The minutes' state, short enough for the table.
 fn minutes_cell(l: Lang, s: MinutesStatus) -> String {
     match (s, l) {
-        (MinutesStatus::Drafting { workdays_left }, Lang::Zh) => {
-            format!("起草中 剩{workdays_left}")
+        (MinutesStatus::Drafting { workdays_left }, l) => {
+            l.frm_fill(crate::i18n::Frm::MinutesDraftingShort, &[&workdays_left])
         }
-        (MinutesStatus::Drafting { workdays_left }, Lang::En) => {
-            format!("drafting, {workdays_left} left")
-        }
+        (MinutesStatus::Unknown { .. }, l) => l.frm(crate::i18n::Frm::MinutesUnknownShort).into(),
         (MinutesStatus::Overdue { workdays_over }, Lang::Zh) => {
             format!("逾期未印发{workdays_over}")
         }
@@ -70,7 +68,7 @@ fn cells(m: &Model, r: &MeetingRow) -> Vec<(String, Style)> {
             format!(
                 "{} {}",
                 notice_mark(m, r.notice),
-                l.notice(r.notice, r.notice_provisional)
+                l.notice_short(r.notice, r.notice_provisional)
             ),
             notice_style,
         ),

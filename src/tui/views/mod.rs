@@ -45,7 +45,7 @@ pub fn render(m: &Model, f: &mut Frame) {
         Tab::Audit => audit::render(m, f, body),
     }
     chrome::footer(m, f, footer);
-    if m.mode == Mode::Form {
+    if m.mode == Mode::Form || (m.mode == Mode::Help && m.form.is_some()) {
         form::render(m, f, body);
     }
     if m.mode == Mode::Menu {

@@ -43,16 +43,31 @@ pub fn render(m: &Model, f: &mut Frame, area: Rect) {
     };
     let n = m.reports.slide.min(Slide::ALL.len() - 1);
     let slide = Slide::ALL[n];
-    // Top: the report and slide on the left, the period and time of the figures on the right.
-    let right = format!(
-        "{} · {}",
-        period_line(r, l),
-        fill(l, Rep::AsOf, &[&m.reports.taken_at])
+    // Top: the report and slide on the left, the period and time of the figures on the right;
+    // where both do not fit whole, shorter forms by rule (the slide's title is on its frame).
+    let as_of = fill(l, Rep::AsOf, &[&m.reports.taken_at]);
+    let span = l.frm_fill(
+        crate::i18n::Frm::PeriodShort,
+        &[&r.period.from, &r.period.to],
     );
-    let left = fit(
-        &format!("{} · {}", l.rep(Rep::Title), slide_title(l, slide)),
-        w.saturating_sub(width(&right) + 1),
-    );
+    let lefts = [
+        format!("{} · {}", l.rep(Rep::Title), slide_title(l, slide)),
+        l.rep(Rep::Title).to_string(),
+        slide_title(l, slide).to_string(),
+    ];
+    let rights = [
+        format!("{} · {}", period_line(r, l), as_of),
+        format!("{span} · {as_of}"),
+        span.clone(),
+    ];
+    let (left, right) = [(0, 0), (1, 0), (0, 1), (1, 1), (2, 1), (2, 2)]
+        .into_iter()
+        .map(|(a, b)| (lefts[a].clone(), rights[b].clone()))
+        .find(|(a, b)| width(a) + 1 + width(b) <= w)
+        .unwrap_or_else(|| {
+            let right = rights[2].clone();
+            (fit(&lefts[2], w.saturating_sub(width(&right) + 1)), right)
+        });
     let pad = w.saturating_sub(width(&left) + width(&right));
     f.render_widget(
         Paragraph::new(Line::from(vec![

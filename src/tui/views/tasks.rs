@@ -82,7 +82,7 @@ pub fn cells(m: &Model, r: &TaskRow) -> Vec<(String, Style)> {
         (meeting, Style::new()),
         (r.leader.clone().unwrap_or_default(), Style::new()),
         (l.limit(r.limit, r.due, r.provisional), Style::new()),
-        (l.state(r.state).to_string(), Style::new()),
+        (l.state_short(r.state).to_string(), Style::new()),
     ]
 }
 

@@ -68,9 +68,9 @@ fn columns(m: &Model) -> Vec<Column> {
         Column::fixed(l.t(Msg::ColRed), 4, 9),
         Column::fixed(l.t(Msg::ColYellow), 6, 8),
         Column::fixed(l.t(Msg::ColOnTime), 10, 6),
-        Column::fixed(l.t(Msg::ColCritYear), 10, 7),
-        Column::fixed(l.t(Msg::ColCritCal), 8, 5),
-        Column::fixed(l.t(Msg::ColReferral), 8, 9),
+        Column::fixed(l.frm(crate::i18n::Frm::ColCritYearShort), 10, 7),
+        Column::fixed(l.frm(crate::i18n::Frm::ColCritCalShort), 8, 5),
+        Column::fixed(l.frm(crate::i18n::Frm::ColReferralShort), 8, 9),
     ]
 }
 

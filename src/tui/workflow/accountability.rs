@@ -50,7 +50,7 @@ pub fn criticise(m: &Model, ids: &[i64]) -> Option<Form> {
     for (i, (r, on)) in cover.iter().enumerate() {
         let mut f = Field::check(format!("task#{}", r.id), format!("#{}", r.id), *on);
         f.hint = Some(crate::tui::form::Hint {
-            text: format!("{} · {}", truncate(&r.text, 30), m.lang.state(r.state)),
+            text: format!("{} · {}", truncate(&r.text, 60), m.lang.state(r.state)),
             light: None,
         });
         if i == 0 {

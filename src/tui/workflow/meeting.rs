@@ -3,7 +3,7 @@
 
 use super::{FormKind, leader_name, leader_options, opt, opt_date, unit_options};
 use crate::domain::meeting::{NoticeStatus, notice_deadline, notice_status};
-use crate::i18n::Ui;
+use crate::i18n::{Frm, Ui};
 use crate::tui::command::Write;
 use crate::tui::form::{Field, Form, Hint, Values};
 use crate::tui::model::{AttendanceOutcome, Light, MeetingDetail, Model, NewMeeting};
@@ -62,7 +62,14 @@ pub fn plan(m: &Model, kind: &FormKind) -> Option<Form> {
             l(Ui::FEmergency),
             meeting.is_some_and(|x| x.emergency),
         ),
-        Field::text("plan_approved_by", l(Ui::FApprovedBy)).value(
+        // The county leader who approves the plan: completed from the leaders, any name kept.
+        Field::pick(
+            "plan_approved_by",
+            l(Ui::FApprovedBy),
+            leader_options(m),
+            false,
+        )
+        .value(
             meeting
                 .map(|x| opt(&x.plan_approved_by))
                 .unwrap_or_default(),
@@ -85,8 +92,49 @@ pub fn plan(m: &Model, kind: &FormKind) -> Option<Form> {
     })
 }
 
+/// The liaison director comes with the chair (each county leader has one): filled in while the
+/// field is empty or still holds what the form filled, said beside it.
+fn liaison_from_chair(m: &Model, form: &mut Form) {
+    let chair = form
+        .field("chair")
+        .map(|f| f.text_value().trim().to_string());
+    let liaison = chair
+        .and_then(|c| m.people.leaders.iter().find(|l| l.name == c))
+        .map(|c| (c.name.clone(), leader_name(m, c.liaison_id)))
+        .filter(|(_, l)| !l.is_empty());
+    let Some(f) = form.field_mut("liaison") else {
+        return;
+    };
+    let ours = f.text_value().trim().is_empty() || f.filled.as_deref() == Some(f.text_value());
+    if !ours {
+        f.filled = None;
+        f.hint = None;
+        return;
+    }
+    match liaison {
+        Some((chair, name)) => {
+            if f.text_value() != name {
+                f.input = name.clone().into();
+                f.selected = false;
+            }
+            f.filled = Some(name);
+            f.hint = Some(Hint {
+                text: m.lang.frm_fill(Frm::FilledFromChair, &[&chair]),
+                light: None,
+            });
+        }
+        None => {
+            if f.filled.take().is_some() {
+                f.input.reset();
+            }
+            f.hint = None;
+        }
+    }
+}
+
 /// R2.2 beside the notice date: the last day it may go out, and whether this one is late.
 pub fn hints(m: &Model, form: &mut Form) {
+    liaison_from_chair(m, form);
     let read = |key: &str| {
         form.field(key).and_then(|f| {
             crate::domain::parse_date_input(f.text_value(), m.today, m.calendar.as_ref()).ok()
@@ -189,7 +237,16 @@ pub fn confirm(m: &Model, id: i64) -> Option<Form> {
         );
     }
     let title = format!("{} · {}", l(Ui::StepConfirm), d.meeting.date);
-    Some(Form::new(FormKind::Confirm(id), title, fields))
+    let mut form = Form::new(FormKind::Confirm(id), title, fields);
+    form.columns = [
+        Frm::ColUnit,
+        Frm::ColConfirmed,
+        Frm::ColAttendee,
+        Frm::ColRole,
+    ]
+    .map(|c| m.lang.frm(c).to_string())
+    .to_vec();
+    Some(form)
 }
 
 pub fn save_confirm(m: &Model, id: i64, v: &mut Values) -> Option<Write> {
@@ -251,7 +308,29 @@ pub fn attendance(m: &Model, id: i64) -> Option<Form> {
         );
     }
     let title = format!("{} · {}", l(Ui::StepAttendance), d.meeting.date);
-    Some(Form::new(FormKind::Attendance(id), title, fields))
+    let mut form = Form::new(FormKind::Attendance(id), title, fields);
+    form.columns = [
+        Frm::ColUnit,
+        Frm::ColOutcome,
+        Frm::ColAttendee,
+        Frm::ColRole,
+    ]
+    .map(|c| m.lang.frm(c).to_string())
+    .to_vec();
+    // What 1–4 mean, above the grid.
+    let legend = OUTCOMES
+        .iter()
+        .enumerate()
+        .map(|(i, o)| format!("{} {}", i + 1, m.lang.attendance(*o)))
+        .collect::<Vec<_>>()
+        .join("  ");
+    form.notes
+        .push(m.lang.frm_fill(Frm::OutcomeLegend, &[&legend]));
+    // R3: a meeting not yet held says so on opening, not only when saved.
+    if crate::domain::order::attendance(d.meeting.date, m.today).is_err() {
+        form.error = Some(m.lang.frm_fill(Frm::NotHeldYet, &[&d.meeting.date]));
+    }
+    Some(form)
 }
 
 pub fn save_attendance(m: &Model, id: i64, v: &mut Values) -> Option<Write> {

@@ -30,7 +30,14 @@ pub fn minutes(m: &Model, id: i64) -> Option<Form> {
             x.feedback_sent_on.is_some(),
         ),
         Field::date("feedback_sent_on", l(Ui::FFeedbackSent)).value(opt_date(x.feedback_sent_on)),
-        Field::text("signed_by", l(Ui::FSignedBy)).value(opt(&x.signed_by)),
+        // The leader who signs the minutes off: completed from the leaders, any name kept.
+        Field::pick(
+            "signed_by",
+            l(Ui::FSignedBy),
+            super::leader_options(m),
+            false,
+        )
+        .value(opt(&x.signed_by)),
         Field::date("signed_on", l(Ui::FSignedOn)).value(opt_date(x.signed_on)),
         Field::date("issued_on", l(Ui::FIssuedOn)).value(opt_date(x.issued_on)),
         Field::check("copied", l(Ui::FCopied), x.copied_to_supervision),

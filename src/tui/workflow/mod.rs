@@ -7,9 +7,12 @@
 mod accountability;
 mod meeting;
 mod minutes;
+mod next;
 mod tasks;
 mod triage;
 mod units;
+
+pub use next::next_step;
 
 use super::command::Write;
 use super::form::{Candidate, FieldKind, Form, Values};
@@ -88,7 +91,10 @@ pub fn open(m: &Model, kind: FormKind) -> Option<Form> {
 /// so beside the field, before the store would refuse it.
 fn limits(form: &mut Form) {
     for f in &mut form.fields {
-        if !matches!(f.kind, FieldKind::Text | FieldKind::LongText) {
+        // A picker whose value is read as text (签发人, 方案审批人) is held to the same limit.
+        let free_pick = matches!(f.kind, FieldKind::Pick { multi: false, .. })
+            && matches!(f.key.as_str(), "signed_by" | "plan_approved_by");
+        if !matches!(f.kind, FieldKind::Text | FieldKind::LongText) && !free_pick {
             continue;
         }
         let key = f.key.split('#').next().unwrap_or_default();

@@ -5,10 +5,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
+
+mod keys;
 
 use super::super::form::{Field, FieldKind, Form};
 use super::super::model::Model;
@@ -52,25 +54,101 @@ fn value_text(f: &Field, ascii: bool) -> String {
             (true, true) => "[x]".to_string(),
             (false, true) => "[ ]".to_string(),
         },
+        // One option only: nothing to choose, so no arrows.
+        FieldKind::Choice(options) if options.len() <= 1 => {
+            options.first().cloned().unwrap_or_default()
+        }
         FieldKind::Choice(options) => {
             let o = options.get(f.choice).cloned().unwrap_or_default();
-            format!("‹ {o} ›")
+            if ascii {
+                format!("< {o} >")
+            } else {
+                format!("‹ {o} ›")
+            }
         }
         _ => clean(f.text_value()),
     }
 }
 
-fn lay(m: &Model, form: &Form, width: usize) -> Laid {
-    let t = m.theme;
-    let label_w = form
+/// The widths of a grid's columns: the row labels, the row's box or choice, then each column.
+fn grid_widths(form: &Form, width: usize) -> Vec<usize> {
+    let header = |i: usize| form.columns.get(i).map_or(0, |h| h.width());
+    let first = form.fields.first();
+    let first_w = match first.map(|f| &f.kind) {
+        Some(FieldKind::Choice(options)) => {
+            options.iter().map(|o| o.width()).max().unwrap_or(4) + 4
+        }
+        _ => 3,
+    }
+    .max(header(1));
+    // The text columns at their narrowest (their header, 8 cells at least) until the row
+    // labels have what they need; then up to their own width and past it.
+    let wanted: Vec<usize> = form
+        .fields
+        .iter()
+        .skip(1)
+        .take_while(|f| f.column.is_some())
+        .map(|f| f.column.unwrap_or(8) as usize)
+        .collect();
+    let mut cols: Vec<usize> = (0..wanted.len()).map(|k| header(k + 2).max(8)).collect();
+    let labels = form
         .fields
         .iter()
         .filter(|f| f.column.is_none())
         .map(|f| f.label.width())
         .max()
         .unwrap_or(4)
-        .min(LABEL_MAX);
+        .max(header(0));
+    let fixed = |cols: &[usize]| 2 + 1 + first_w + cols.iter().map(|c| c + 1).sum::<usize>();
+    // The unit's whole name where there is room; the text columns share what is left.
+    let label_w = labels.min(width.saturating_sub(fixed(&cols)).max(8));
+    for (c, w) in cols.iter_mut().zip(&wanted) {
+        *c = (*c).max(*w);
+    }
+    // Never past the line: the columns give back what the labels took.
+    while fixed(&cols) + label_w > width && cols.iter().any(|c| *c > 8) {
+        if let Some(c) = cols.iter_mut().max() {
+            *c -= 1;
+        }
+    }
+    let spare = width.saturating_sub(fixed(&cols) + label_w);
+    let n = cols.len().max(1);
+    for c in &mut cols {
+        *c += (spare / n).min(12);
+    }
+    let mut out = vec![label_w, first_w];
+    out.extend(cols);
+    out
+}
+
+/// The label column of an ordinary form: every label whole where a third of the line allows.
+fn label_width(form: &Form, width: usize) -> usize {
+    form.fields
+        .iter()
+        .filter(|f| f.column.is_none())
+        .map(|f| f.label.width())
+        .max()
+        .unwrap_or(4)
+        .min(LABEL_MAX.max(width / 3))
+}
+
+fn lay(m: &Model, form: &Form, width: usize) -> Laid {
+    let t = m.theme;
+    let grid = form.is_grid().then(|| grid_widths(form, width));
+    let label_w = match &grid {
+        Some(g) => g[0],
+        None => label_width(form, width),
+    };
     let mut lines: Vec<Line<'static>> = Vec::new();
+    if let Some(g) = &grid {
+        let mut spans = vec![Span::raw(" ")];
+        for (k, h) in form.columns.iter().enumerate() {
+            let w = g.get(k).copied().unwrap_or(0);
+            spans.push(Span::styled(pad(h, w), t.header()));
+            spans.push(Span::raw(" "));
+        }
+        lines.push(Line::from(spans));
+    }
     let mut focus = (0, 0);
     let mut cursor = None;
     let mut i = 0;
@@ -89,7 +167,13 @@ fn lay(m: &Model, form: &Form, width: usize) -> Laid {
         }
         let start_line = lines.len();
         let focused_row = (i..end).contains(&form.focus);
-        let marker = if focused_row { "›" } else { " " };
+        let marker = if !focused_row {
+            " "
+        } else if t.ascii {
+            ">"
+        } else {
+            "›"
+        };
         let label_style = if focused_row {
             t.title()
         } else {
@@ -102,22 +186,33 @@ fn lay(m: &Model, form: &Form, width: usize) -> Laid {
         ];
         let mut used = 2 + label_w;
         let mut extra: Vec<Line<'static>> = Vec::new();
+        // A note that does not fit beside its field goes under it.
+        let mut below: Vec<Line<'static>> = Vec::new();
         for (k, f) in form.fields[i..end].iter().enumerate() {
             let idx = i + k;
             let focused = idx == form.focus;
-            let avail = match f.column {
-                Some(w) => (w as usize).min(width.saturating_sub(used)),
-                None if end > i + 1 => {
+            let avail = match (&grid, f.column) {
+                (Some(g), _) => g
+                    .get(k + 1)
+                    .copied()
+                    .unwrap_or(6)
+                    .min(width.saturating_sub(used)),
+                (None, Some(w)) => (w as usize).min(width.saturating_sub(used)),
+                (None, None) if end > i + 1 => {
                     let cols: usize = form.fields[i + 1..end]
                         .iter()
                         .map(|c| c.column.unwrap_or(0) as usize + 1)
                         .sum();
                     width.saturating_sub(used + cols).max(6)
                 }
-                // Leave room for the note beside the value: half the line at most.
-                None => {
+                // Leave room for the note beside the value: half the line at most; a box or
+                // an option takes only its own width, the note stands right after it.
+                (None, None) => {
                     let rest = width.saturating_sub(used);
                     match &f.hint {
+                        Some(_) if matches!(f.kind, FieldKind::Check | FieldKind::Choice(_)) => {
+                            (value_text(f, t.ascii).width() + 1).min(rest)
+                        }
                         Some(h) => {
                             let value = (f.text_value().width() + 2).max(12).min(rest);
                             rest.saturating_sub(h.text.width() + 1).max(value)
@@ -178,39 +273,70 @@ fn lay(m: &Model, form: &Form, width: usize) -> Laid {
             if focused {
                 cursor = Some((start_line + cur.0, cur.1 as u16));
             }
-            spans.push(Span::styled(pad(&shown, avail.max(1)), style));
-            used += avail.max(1);
+            let cells = avail.max(1);
+            if f.selected && focused {
+                // The whole text is selected: typing replaces it.
+                let w = shown.width().min(cells);
+                spans.push(Span::styled(
+                    truncate(&shown, cells),
+                    style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+                ));
+                spans.push(Span::styled(" ".repeat(cells - w), style));
+            } else if grid.is_some() && f.column.is_some() && shown.is_empty() && !focused {
+                // An empty cell of a grid is a blank to fill in, as on paper.
+                spans.push(Span::styled("_".repeat(cells.saturating_sub(1)), t.muted()));
+                spans.push(Span::raw(" "));
+            } else {
+                spans.push(Span::styled(pad(&shown, cells), style));
+            }
+            used += cells;
             if f.column.is_none()
                 && end == i + 1
                 && let Some(h) = &f.hint
             {
+                let hs = match h.light {
+                    Some(l) => t.light(l),
+                    None => t.muted(),
+                };
                 let room = width.saturating_sub(used + 1);
-                if room > 4 {
-                    let hs = match h.light {
-                        Some(l) => t.light(l),
-                        None => t.muted(),
-                    };
+                if h.text.width() <= room {
                     spans.push(Span::raw(" "));
-                    spans.push(Span::styled(truncate(&h.text, room), hs));
+                    spans.push(Span::styled(h.text.clone(), hs));
+                } else {
+                    let indent = 2 + label_w;
+                    let room = width.saturating_sub(indent).max(8);
+                    let mut chunks = wrap(&h.text, room);
+                    if chunks.len() > 2 {
+                        chunks[1] = truncate(&chunks[1..].concat(), room);
+                        chunks.truncate(2);
+                    }
+                    for chunk in chunks {
+                        below.push(Line::from(vec![
+                            Span::raw(" ".repeat(indent)),
+                            Span::styled(chunk, hs),
+                        ]));
+                    }
                 }
             }
         }
         lines.push(Line::from(spans));
         lines.extend(extra);
+        lines.extend(below);
         for f in &form.fields[i..end] {
-            let indent = " ".repeat(2 + label_w + 1);
+            let indent = " ".repeat(2 + label_w);
+            let room = width.saturating_sub(indent.len()).max(8);
             if let Some(e) = &f.error {
                 let mark = if t.ascii { "x" } else { "✗" };
-                lines.push(Line::from(vec![
-                    Span::raw(indent.clone()),
-                    Span::styled(
-                        truncate(
-                            &format!("{mark} {}: {e}", f.label),
-                            width.saturating_sub(indent.len()),
-                        ),
-                        t.bad(),
-                    ),
-                ]));
+                // A refusal is read whole: wrapped, never cut.
+                for chunk in wrap(&format!("{mark} {}: {e}", f.label), room)
+                    .into_iter()
+                    .take(4)
+                {
+                    lines.push(Line::from(vec![
+                        Span::raw(indent.clone()),
+                        Span::styled(chunk, t.bad()),
+                    ]));
+                }
             }
             if let Some(theirs) = &f.theirs {
                 let text = m
@@ -218,10 +344,7 @@ fn lay(m: &Model, form: &Form, width: usize) -> Laid {
                     .ui_fill(Ui::TheirVersion, &[&clean(theirs).replace('\n', " ")]);
                 lines.push(Line::from(vec![
                     Span::raw(indent.clone()),
-                    Span::styled(
-                        truncate(&text, width.saturating_sub(indent.len())),
-                        t.warn(),
-                    ),
+                    Span::styled(truncate(&text, room), t.warn()),
                 ]));
             }
         }
@@ -235,7 +358,7 @@ fn lay(m: &Model, form: &Form, width: usize) -> Laid {
                     t.muted()
                 };
                 lines.push(Line::from(vec![
-                    Span::raw(" ".repeat(2 + label_w + 1)),
+                    Span::raw(" ".repeat(2 + label_w)),
                     Span::styled(
                         pad(&format!(" {} {}", c.name, c.initials), 24.min(width)),
                         style,
@@ -281,6 +404,11 @@ pub fn render(m: &Model, f: &mut Frame, area: Rect) {
             top_lines.push(Line::from(Span::styled(chunk, t.bad())));
         }
     }
+    for note in &form.notes {
+        for chunk in wrap(note, width).into_iter().take(3) {
+            top_lines.push(Line::from(Span::styled(chunk, t.warn())));
+        }
+    }
     if let Some(q) = &form.asking {
         for chunk in wrap(q, width).into_iter().take(4) {
             top_lines.push(Line::from(Span::styled(chunk, t.warn())));
@@ -292,12 +420,15 @@ pub fn render(m: &Model, f: &mut Frame, area: Rect) {
             t.warn(),
         ))
     } else if form.asking_close {
-        Line::from(Span::styled(m.lang.ui(Ui::FormAskClose), t.warn()))
+        Line::from(Span::styled(
+            truncate(m.lang.ui(Ui::FormAskClose), width),
+            t.warn(),
+        ))
     } else if form.saving {
         Line::from(Span::styled(m.lang.ui(Ui::FormSaving), t.muted()))
     } else {
         Line::from(Span::styled(
-            truncate(m.lang.ui(Ui::FormKeys), width),
+            truncate(&keys::field_keys(m.lang, form, width), width),
             t.muted(),
         ))
     };
@@ -329,20 +460,16 @@ pub fn render(m: &Model, f: &mut Frame, area: Rect) {
     }
 }
 
-/// Cuts `s` into lines of at most `width` cells.
+/// `s` as lines of at most `width` cells: between any two Chinese characters, between words of
+/// other scripts.
 fn wrap(s: &str, width: usize) -> Vec<String> {
-    let mut out = vec![String::new()];
-    let mut w = 0;
-    for c in s.chars() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw > width {
-            out.push(String::new());
-            w = 0;
-        }
-        if let Some(last) = out.last_mut() {
-            last.push(c);
-        }
-        w += cw;
-    }
-    out
+    crate::tui::widgets::wrap::wrap_line(&Line::raw(s.to_string()), width)
+        .into_iter()
+        .map(|l| {
+            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            text.trim_end().to_string()
+        })
+        .collect()
 }
+
+pub use keys::{all_keys, help as help_keys};
