@@ -92,7 +92,7 @@ struct MeetingJson<'a> {
     notice_late: bool,
     notice_provisional: bool,
     emergency: bool,
-    minutes_due: chrono::NaiveDate,
+    minutes_due: Option<chrono::NaiveDate>,
     minutes_due_provisional: bool,
     minutes_issued: Option<chrono::NaiveDate>,
     minutes: crate::domain::MinutesStatus,
@@ -137,7 +137,10 @@ fn meeting_table(ctx: &Ctx, rows: &[MeetingRow]) -> Table {
             r.chair.clone().unwrap_or_default(),
             r.topics.join("、"),
             l.notice(r.notice, r.notice_provisional),
-            provisional_date(r.minutes_due, r.minutes_due_provisional),
+            r.minutes_due.map_or_else(
+                || "—".to_string(),
+                |d| provisional_date(d, r.minutes_due_provisional),
+            ),
             l.minutes(r.minutes),
         ]);
     }

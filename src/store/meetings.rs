@@ -56,7 +56,9 @@ pub struct MeetingRow {
     /// The notice's deadline (R2.2) rests on a year without a holiday notice, so its status may
     /// change when that notice is imported.
     pub notice_provisional: bool,
-    pub minutes_due: NaiveDate,
+    /// R4.4: the day the minutes are due; none for a meeting whose procedure is unknown
+    /// (imported from a ledger), which R4.4 does not judge.
+    pub minutes_due: Option<NaiveDate>,
     pub minutes_due_provisional: bool,
     pub minutes_issued: Option<NaiveDate>,
     pub minutes: MinutesStatus,
@@ -245,7 +247,7 @@ impl Store {
             notice,
             notice_late: notice.is_violation(),
             notice_provisional,
-            minutes_due: due.date,
+            minutes_due: (!m.procedure_unknown).then_some(due.date),
             minutes_due_provisional: due.provisional && !m.procedure_unknown,
             minutes_issued: issued,
             minutes: if m.procedure_unknown {
