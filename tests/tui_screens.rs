@@ -46,6 +46,9 @@ fn assert_no_half_characters(b: &Buffer, what: &str) {
 #[test]
 fn chinese_text_is_never_cut_through_a_character_at_odd_sizes_and_popup_edges() {
     for (w, h) in [
+        (60, 20),
+        (79, 24),
+        (80, 23),
         (80, 24),
         (81, 25),
         (97, 31),
@@ -81,13 +84,30 @@ fn chinese_text_is_never_cut_through_a_character_at_odd_sizes_and_popup_edges() 
 }
 
 #[test]
-fn below_80_by_24_the_screen_asks_to_be_enlarged() {
-    for (w, h) in [(79, 24), (80, 23), (20, 5), (1, 1)] {
-        let hs = Harness::demo(Lang::Zh, today(), w, h).unwrap();
-        let text = hs.text();
-        if w >= 20 {
-            assert!(text.contains("80×24"), "{w}x{h}: {text}");
+fn tui_small_80x23_and_79x24_work_and_below_60x20_the_screen_asks_to_be_enlarged() {
+    // Issue 18 point 3: an 80×24 SSH window inside tmux gives 80×23; down to 60×20 it degrades.
+    for (w, h) in [(80, 23), (79, 24), (60, 20)] {
+        for lang in [Lang::Zh, Lang::En] {
+            let hs = Harness::demo(lang, today(), w, h).unwrap();
+            let text = hs.text();
+            assert!(!text.contains("60×20"), "{w}x{h}: {text}");
+            assert!(text.contains('│'), "{w}x{h}: drawn: {text}");
         }
+    }
+    for (w, h, lang, said) in [
+        (
+            59,
+            24,
+            Lang::Zh,
+            "窗口太小：请放大到至少 60×20（当前 59×24）",
+        ),
+        (80, 19, Lang::En, "enlarge it to at least 60×20 (now 80×19)"),
+        (20, 5, Lang::Zh, "60×20"),
+    ] {
+        let text = Harness::demo(lang, today(), w, h).unwrap().text();
+        let flat: String = text.split_whitespace().collect();
+        let said: String = said.split_whitespace().collect();
+        assert!(flat.contains(&said), "{w}x{h}: {text}");
     }
 }
 
@@ -174,14 +194,17 @@ fn another_users_change_appears_and_the_selection_stays_on_its_task() {
 #[test]
 fn ascii_mode_draws_no_ambiguous_width_symbols_and_no_color_means_none() {
     use ratatui::style::{Color, Modifier};
-    for keys in ["", "2", "4", "6<PgUp>", "?"] {
+    // The forms too: their grids, key lines and the bottom bar (issue 18 point 4).
+    for keys in ["", "2", "4", "6<PgUp>", "?", "3m3", "3jjjjm4", "3E"] {
         let mut h = Harness::demo(Lang::Zh, today(), 80, 24).unwrap();
         h.model.theme.ascii = true;
         h.model.theme.color = false;
         h.keys(keys);
         let b = h.render();
         let text = buffer_text(&b);
-        for c in ['─', '│', '┌', '●', '▲', '○', '◇', '✓', '✗', '↑', '←'] {
+        for c in [
+            '─', '│', '┌', '●', '▲', '○', '◇', '✓', '✗', '↑', '←', '‹', '☐', '☑',
+        ] {
             assert!(!text.contains(c), "{keys:?}: {c} in ASCII mode:\n{text}");
         }
         let mut reversed = 0;

@@ -273,9 +273,13 @@ fn the_whole_regulation_by_keys() {
     );
     assert_eq!(h.store.referrals(Some(unit.unit.id)).unwrap().len(), 1);
 
-    // Every change is in the audit log, and undo reverts my last one through a new change.
+    // Every change is in the audit log, and undo reverts my last one through a new change; as it
+    // removes the referral, it asks first (issue 18).
     let before = h.store.audit_count().unwrap();
     h.keys("u");
+    assert!(h.model.ask.is_some(), "{}", h.text());
+    assert!(!h.store.referrals(Some(unit.unit.id)).unwrap().is_empty());
+    h.keys("y");
     assert!(h.store.referrals(Some(unit.unit.id)).unwrap().is_empty());
     assert_eq!(h.store.audit_count().unwrap(), before + 1);
 }

@@ -6,7 +6,7 @@ use super::dbfile;
 use crate::domain::ReferralStatus;
 use crate::domain::promise::{Answer, Standing};
 use crate::domain::{DateError, Role};
-use crate::i18n::{Chn, Lang, Msg};
+use crate::i18n::{Chn, Lang, Mk, Msg};
 use crate::store::{Entity, Invalid, StoreError};
 
 pub(super) fn date_failure(lang: Lang, e: &DateError) -> Failure {
@@ -210,6 +210,16 @@ fn invalid_message(lang: Lang, i: Invalid) -> String {
                 .map_or(lang.t(Msg::RecordKindUnknown), |e| entity_name(lang, e));
             lang.fill(Msg::ErrCannotUndo, &[&name])
         }
+        Invalid::UndoMoved => lang.mk(Mk::ErrUndoMoved).to_string(),
+        Invalid::NothingToRedo => lang.mk(Mk::ErrNothingToRedo).to_string(),
+        Invalid::CannotRedo {
+            entity,
+            id,
+            missing,
+        } => lang.mk_fill(
+            Mk::ErrCannotRedo,
+            &[&entity_name(lang, entity), &id, &entity_name(lang, missing)],
+        ),
         Invalid::HasDependants {
             entity,
             id,

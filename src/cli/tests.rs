@@ -36,6 +36,19 @@ fn batch_lines_and_undo_refusals_read_in_both_languages() {
             "changes of calendar cannot be undone".into()
         )
     );
+    // Issue 18: a redo that can no longer apply says why, naming what is gone.
+    let redo = || Invalid::CannotRedo {
+        entity: Entity::Task,
+        id: "7".into(),
+        missing: Entity::Meeting,
+    };
+    assert_eq!(
+        both(redo),
+        (
+            "无法重做督办事项 #7：它所属的会议已不存在".into(),
+            "cannot redo task #7: the meeting it belongs to is gone".into()
+        )
+    );
     let deps = || Invalid::HasDependants {
         entity: Entity::Task,
         id: "7".into(),

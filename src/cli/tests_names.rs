@@ -90,6 +90,13 @@ fn samples() -> Vec<Invalid> {
         },
         Invalid::NothingToUndo,
         Invalid::CannotUndo("progress_report".into()),
+        Invalid::UndoMoved,
+        Invalid::NothingToRedo,
+        Invalid::CannotRedo {
+            entity: Entity::Progress,
+            id: "3".into(),
+            missing: Entity::Task,
+        },
         Invalid::HasDependants {
             entity: Entity::Task,
             id: "3".into(),
@@ -205,6 +212,9 @@ fn samples() -> Vec<Invalid> {
             | Invalid::Line { .. }
             | Invalid::NothingToUndo
             | Invalid::CannotUndo(_)
+            | Invalid::UndoMoved
+            | Invalid::NothingToRedo
+            | Invalid::CannotRedo { .. }
             | Invalid::HasDependants { .. }
             | Invalid::AccountName(_)
             | Invalid::LastAdmin(_)

@@ -46,6 +46,7 @@ mod exchange;
 mod export;
 mod form;
 mod import;
+mod marks;
 mod names;
 mod report;
 mod ui;
@@ -57,6 +58,7 @@ pub use exchange::Xch;
 pub use export::Exp;
 pub use form::Frm;
 pub use import::Imp;
+pub use marks::Mk;
 pub use names::provisional_date;
 pub use report::Rep;
 pub use ui::Ui;
@@ -113,6 +115,11 @@ impl Lang {
     /// A message of deployment (configuration, shared database) with its placeholders filled.
     pub fn dep_fill(self, m: Dep, args: &[&dyn std::fmt::Display]) -> String {
         fill_template(self.dep(m), args)
+    }
+
+    /// A message of marks, undo and redo with its placeholders filled.
+    pub fn mk_fill(self, m: Mk, args: &[&dyn std::fmt::Display]) -> String {
+        fill_template(self.mk(m), args)
     }
 
     /// A message of the terminal UI with its placeholders filled.

@@ -238,7 +238,6 @@ catalogue! {
     FCovers => "涉及事项", "Tasks covered";
     Inactive => "已停用", "inactive";
     NTasks => "{0} 项事项", "{0} tasks";
-    Marked => "已标记 {0} 项（p/d/e/c 对标记事项操作）", "{0} marked (p/d/e/c act on them)";
     DateWeekday => "{0} {1}", "{0} {1}";
     NoticeByHint => "通知最迟 {0}", "notice due by {0}";
     NoticeLateHint => "通知迟发 R2.2（最迟 {0}）", "late notice R2.2 (due by {0})";
@@ -247,10 +246,6 @@ catalogue! {
     LimitDefaultPending => "默认：纪要印发后起算{0}个工作日", "default: {0} working days from the minutes' issue";
     LimitExemptHint => "不设默认时限（{0}），须定期报告进展", "exempt ({0}): progress reported regularly";
     SavedForm => "已保存。", "Saved.";
-    UndoDone => "已撤销。", "Undone.";
-    Undone => "（{0}）", "({0})";
-    ActionCreate => "新建的", "created";
-    ActionUpdate => "修改的", "changed";
     NowReferralDue => "{0} 一年内已被通报批评2次，应移送监察（R5.7）：到“单位”页按 m 办理。", "{0} now has 2 criticisms within a year and is due for referral (R5.7): m on the Units tab.";
     ConflictHint => "对方的版本列在各项下方；再按 Ctrl-S 以您的版本保存，Esc 放弃。", "Their version is shown under each field; Ctrl-S saves yours over it, Esc discards yours.";
     ErrRequired => "必填", "required";

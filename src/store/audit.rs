@@ -25,7 +25,7 @@ pub struct AuditEntry {
     pub before: Option<serde_json::Value>,
     /// The record after the change; `None` for a removal.
     pub after: Option<serde_json::Value>,
-    /// For an `undo`: the id of the row it reverts.
+    /// For an `undo` (or a `redo`, which reverts an undo): the id of the row it reverts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub undoes: Option<i64>,
 }
@@ -67,6 +67,19 @@ impl Tx<'_> {
         undoes: i64,
     ) -> Result<i64> {
         self.audit_row("undo", entity, id, before, after, Some(undoes))
+    }
+
+    /// Appends the audit row of a redo: the record as the undo left it (`None` when the undo
+    /// removed it) and as made again; `undoes` the id of the undo it reverts.
+    pub(super) fn audit_redo<B: Serialize, A: Serialize>(
+        &self,
+        entity: Entity,
+        id: &str,
+        before: Option<&B>,
+        after: Option<&A>,
+        undoes: i64,
+    ) -> Result<i64> {
+        self.audit_row("redo", entity, id, before, after, Some(undoes))
     }
 
     fn audit_row<B: Serialize, A: Serialize>(

@@ -143,6 +143,17 @@ pub enum Invalid {
     NothingToUndo,
     /// Changes of this kind of record (its [`Entity::code`]) cannot be undone.
     CannotUndo(String),
+    /// The change the user was asked about undoing is no longer their last (they changed
+    /// something else meanwhile, in another window).
+    UndoMoved,
+    /// No undo of the user's is waiting to be made again (or a change of theirs came since).
+    NothingToRedo,
+    /// The record an undo removed cannot come back: the `missing` record it belonged to is gone.
+    CannotRedo {
+        entity: Entity,
+        id: String,
+        missing: Entity,
+    },
     /// Undoing the creation of `entity` `id` would orphan the `dependant` records added since.
     HasDependants {
         entity: Entity,

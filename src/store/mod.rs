@@ -64,7 +64,7 @@ pub use rows::{UnitDetail, UnitRow};
 pub use schema::SCHEMA_VERSION;
 pub use snapshot::Snapshot;
 pub use tasks::{Anchor, NewTask, TaskDetail, TaskFilter, TaskRow, TaskSort};
-pub use undo::UndoneChange;
+pub use undo::{RedoneChange, UndoPeek, UndoneChange};
 pub use units::NewUnit;
 pub use wal::WalStatus;
 

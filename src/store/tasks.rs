@@ -1,5 +1,6 @@
 //! Tasks (议定事项): the ledger query, and progress, completion and explanations (R5.1–R5.5).
 
+mod batch;
 mod count;
 mod derived;
 pub(super) mod edit;
@@ -8,14 +9,12 @@ pub(crate) mod query;
 pub(crate) mod text;
 mod times;
 
-use crate::domain::Role;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use super::{Entity, Invalid, Result, Store, StoreError, Tx};
 use crate::calendar::Calendar;
-use crate::domain::fields::{self, TextField};
 use crate::domain::order::{self as time_order, TaskTimes};
 use crate::domain::{Criticism, ExemptCategory, Explanation, Limit, ProgressReport, Task, Waiver};
 use crate::text::initials;
@@ -255,24 +254,10 @@ impl Store {
         reported_on: NaiveDate,
         text: &str,
     ) -> Result<i64> {
-        let task = self.task(task_id)?;
-        if text.trim().is_empty() {
-            return Err(Invalid::Empty(TextField::Progress).into());
-        }
-        fields::fits(TextField::Progress, text.trim())?;
-        // R5.3: after the meeting, and nothing reported on a task after it was done.
-        time_order::progress(&task_times(&self.conn, task_id)?, reported_on)?;
-        self.write(Role::Editor, |tx| {
-            let mut p = ProgressReport {
-                id: 0,
-                task_id: task.id,
-                reported_on,
-                text: text.trim().to_string(),
-            };
-            p.id = tx.insert_progress(&p)?;
-            tx.audit("create", Entity::Progress, p.id, None::<&()>, Some(&p))?;
-            Ok(p.id)
-        })
+        let ids = self.add_progress_to(&[task_id], reported_on, text)?;
+        ids.first()
+            .copied()
+            .ok_or_else(|| StoreError::not_found(Entity::Task, task_id))
     }
 
     /// 办结: marks a task done on `date`, refusing a stale `version` when one is given.
@@ -283,24 +268,7 @@ impl Store {
         note: Option<String>,
         expected: Option<i64>,
     ) -> Result<()> {
-        let task = self.task(task_id)?;
-        if task.completed_on.is_some() {
-            return Err(Invalid::AlreadyDone(task_id).into());
-        }
-        fields::fits_opt(TextField::Note, note.as_deref())?;
-        time_order::completion(&task_times(&self.conn, task_id)?, date)?;
-        self.write(Role::Editor, |tx| {
-            let version = expected.unwrap_or(task.version);
-            tx.check_version(Entity::Task, "task", "id = ?1", &task_id, &task_id.to_string(), version)?;
-            tx.execute(
-                "UPDATE task SET completed_on = ?2, completion_note = ?3, version = version + 1 WHERE id = ?1",
-                params![task_id, date, note],
-            )?;
-            // R5.6: a completion after a missed promise does not answer it; one on time keeps it.
-            tx.refresh_chain(task_id)?;
-            let after = Task { completed_on: Some(date), completion_note: note.clone(), version: version + 1, ..task.clone() };
-            tx.audit("update", Entity::Task, task_id, Some(&task), Some(&after))
-        })
+        self.complete_tasks(&[(task_id, expected)], date, note)
     }
 
     /// R5.5: a written explanation for a missed limit with the promised new date.
@@ -311,33 +279,10 @@ impl Store {
         promised_on: NaiveDate,
         text: Option<String>,
     ) -> Result<i64> {
-        let task = self.task(task_id)?;
-        if task.completed_on.is_some() {
-            return Err(Invalid::AlreadyDone(task_id).into());
-        }
-        fields::fits_opt(TextField::Note, text.as_deref())?;
-        time_order::explanation(&task_times(&self.conn, task_id)?, submitted_on, promised_on)?;
-        // R5.5: a unit that missed a limit explains; a task not yet past it has nothing to explain.
-        let due = self.task_row(task_id, submitted_on)?.due;
-        if due.is_none_or(|due| submitted_on <= due) {
-            return Err(Invalid::NotOverdue {
-                task: task_id,
-                on: submitted_on,
-            }
-            .into());
-        }
-        self.write(Role::Editor, |tx| {
-            let mut e = Explanation {
-                id: 0,
-                task_id,
-                submitted_on,
-                text,
-                promised_on,
-            };
-            e.id = tx.insert_explanation(&e)?;
-            tx.audit("create", Entity::Explanation, e.id, None::<&()>, Some(&e))?;
-            Ok(e.id)
-        })
+        let ids = self.add_explanations(&[task_id], submitted_on, promised_on, text)?;
+        ids.first()
+            .copied()
+            .ok_or_else(|| StoreError::not_found(Entity::Task, task_id))
     }
 
     /// One task with its progress reports, explanations and criticisms.

@@ -9,6 +9,9 @@
 
 mod meetings;
 mod records;
+mod redo;
+
+pub use redo::{RedoneChange, UndoPeek};
 
 use crate::domain::Role;
 use rusqlite::{OptionalExtension, params};
@@ -29,9 +32,12 @@ pub struct UndoneChange {
     pub entity: Entity,
     /// Which record: its id, or a composite key such as `meeting/unit`.
     pub entity_id: String,
+    /// The undo removed the record (it undid its creation).
+    pub removed: bool,
 }
 
 /// An audit row to revert, its JSON not yet read.
+#[derive(Clone)]
 struct Change {
     id: i64,
     action: String,
@@ -103,28 +109,33 @@ impl Change {
     }
 }
 
+/// `user`'s newest change that is neither an undo nor undone.
+fn last_undoable(conn: &rusqlite::Connection, user: &str) -> Result<Option<Change>> {
+    Ok(conn
+        .query_row(
+            "SELECT id, action, entity, entity_id, before, after FROM audit a
+             WHERE user = ?1 AND action <> 'undo' AND (undoes IS NULL OR action = 'redo') AND entity <> 'account'
+             AND NOT EXISTS (SELECT 1 FROM audit u WHERE u.undoes = a.id)
+             ORDER BY id DESC LIMIT 1",
+            params![user],
+            |r| {
+                Ok(Change {
+                    id: r.get(0)?,
+                    action: r.get(1)?,
+                    entity: r.get(2)?,
+                    entity_id: r.get(3)?,
+                    before: r.get(4)?,
+                    after: r.get(5)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
 impl Tx<'_> {
     /// This user's newest change that is neither an undo nor undone.
     fn last_undoable(&self) -> Result<Option<Change>> {
-        Ok(self
-            .query_row(
-                "SELECT id, action, entity, entity_id, before, after FROM audit a
-                 WHERE user = ?1 AND action <> 'undo' AND undoes IS NULL AND entity <> 'account'
-                 AND NOT EXISTS (SELECT 1 FROM audit u WHERE u.undoes = a.id)
-                 ORDER BY id DESC LIMIT 1",
-                params![self.user],
-                |r| {
-                    Ok(Change {
-                        id: r.get(0)?,
-                        action: r.get(1)?,
-                        entity: r.get(2)?,
-                        entity_id: r.get(3)?,
-                        before: r.get(4)?,
-                        after: r.get(5)?,
-                    })
-                },
-            )
-            .optional()?)
+        last_undoable(self, self.user)
     }
 
     /// Refuses to revert change `c` of a record changed since: by a change not undone since (its
@@ -191,16 +202,22 @@ impl Tx<'_> {
     }
 
     fn revert(&self, c: &Change, entity: Entity) -> Result<Reverted> {
-        match (entity, c.action.as_str()) {
+        // A redo made a record again (it had none before) or changed it back.
+        let action = match c.action.as_str() {
+            "redo" if c.before.is_none() => "create",
+            "redo" => "update",
+            a => a,
+        };
+        match (entity, action) {
             (Entity::Unit, "create") => self.undo_create_unit(c),
             (Entity::Unit, "update") => self.undo_update_unit(c),
             (Entity::Leader, "create") => self.undo_create_leader(c),
             (Entity::Leader, "update") => self.undo_update_leader(c),
             (Entity::Meeting, "create") => self.undo_create_meeting(c),
             (Entity::Meeting, "update") => self.undo_update_meeting(c),
-            (Entity::Attendance, "update") => self.undo_attendance(c),
+            (Entity::Attendance, "update" | "create") => self.undo_attendance(c),
             (Entity::Minutes, "create" | "update") => self.undo_minutes(c),
-            (Entity::Feedback, "update") => self.undo_feedback(c),
+            (Entity::Feedback, "update" | "create") => self.undo_feedback(c),
             (Entity::Task, "create") => self.undo_create_task(c),
             (Entity::Task, "update") => self.undo_update_task(c),
             (Entity::Progress, "create") => self.undo_progress(c),
@@ -222,8 +239,17 @@ impl Store {
     /// [`StoreError::Conflict`] when the record was changed since, and
     /// [`Invalid::HasDependants`] when a created record has gained dependants since.
     pub fn undo_last(&mut self) -> Result<UndoneChange> {
+        self.undo_expecting(None)
+    }
+
+    /// As [`Store::undo_last`]; with `expect`, refused with [`Invalid::UndoMoved`] unless the
+    /// change to revert is that audit row (the one the user was asked about).
+    pub fn undo_expecting(&mut self, expect: Option<i64>) -> Result<UndoneChange> {
         self.write(Role::Editor, |tx| {
             let change = tx.last_undoable()?.ok_or(Invalid::NothingToUndo)?;
+            if expect.is_some_and(|id| id != change.id) {
+                return Err(Invalid::UndoMoved.into());
+            }
             let entity = Entity::from_code(&change.entity).ok_or_else(|| change.cannot())?;
             // Reverting a change of the reference lists takes the role that made it.
             if matches!(entity, Entity::Unit | Entity::Leader | Entity::Calendar) {
@@ -242,6 +268,7 @@ impl Store {
                 action: change.action,
                 entity,
                 entity_id: change.entity_id,
+                removed: after.is_none(),
             })
         })
     }

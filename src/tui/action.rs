@@ -70,8 +70,12 @@ pub enum Action {
     Criticise,
     /// Mark or unmark the selected task for one action on several.
     Mark,
-    /// Revert my own last change (a new, audited change).
+    /// Clear every mark.
+    ClearMarks,
+    /// Revert my own last change (a new, audited change); one that removes a record asks first.
     Undo,
+    /// Make again what the last undo reverted, while no new change came between.
+    Redo,
     /// Presentation mode: the report as full-screen slides, read-only.
     Present,
     /// Export what the tab shows to a file (the ledger, the report).
@@ -88,6 +92,9 @@ pub enum Action {
     Paste(String),
     #[serde(skip)]
     Submit,
+    /// The answer to a question on the status line (y: true).
+    #[serde(skip)]
+    Confirm(bool),
     #[serde(skip)]
     Cancel,
     #[serde(skip)]
@@ -135,7 +142,10 @@ impl Action {
             | Action::Explain
             | Action::Criticise
             | Action::Mark
-            | Action::Undo => Role::Editor,
+            | Action::ClearMarks
+            | Action::Undo
+            | Action::Redo
+            | Action::Confirm(_) => Role::Editor,
             _ => Role::Viewer,
         }
     }
@@ -160,7 +170,9 @@ impl Action {
         Action::Explain,
         Action::Criticise,
         Action::Mark,
+        Action::ClearMarks,
         Action::Undo,
+        Action::Redo,
         Action::Present,
         Action::Export,
         Action::Back,
@@ -230,7 +242,9 @@ impl Action {
             Action::Explain => "explain",
             Action::Criticise => "criticise",
             Action::Mark => "mark",
+            Action::ClearMarks => "clear_marks",
             Action::Undo => "undo",
+            Action::Redo => "redo",
             Action::Present => "present",
             Action::Export => "export",
             _ => "",
@@ -279,4 +293,6 @@ pub enum Loaded {
         cursor: usize,
         rows: Vec<AuditEntry>,
     },
+    /// The change `u` would revert (none: nothing to undo).
+    UndoPeek(Option<super::model::UndoPeek>),
 }

@@ -84,7 +84,12 @@ pub enum Write {
         reason: String,
     },
     Referral(ReferralStep),
-    Undo,
+    /// Revert my last change; `expect`: the audit row the user was asked about, refused if
+    /// another change of mine came first.
+    Undo {
+        expect: Option<i64>,
+    },
+    Redo,
 }
 
 /// A side effect for the app loop to run.
@@ -133,6 +138,8 @@ pub enum Command {
         anchor: Option<(i64, usize)>,
     },
     LoadPeople,
+    /// What `u` would revert, to ask before removing a record.
+    PeekUndo,
     /// Save a form; `done` is the message to show when it is saved.
     Write {
         write: Box<Write>,
@@ -163,7 +170,7 @@ pub fn execute(store: &mut Store, today: NaiveDate, lang: Lang, command: Command
         return match super::write::apply(store, today, *write) {
             Ok(outcome) => Action::Loaded(Box::new(Loaded::Saved(Saved {
                 message: match outcome.note {
-                    Some(note) => format!("{done} {}", note.text(lang)),
+                    Some(note) => note.message(lang, &done),
                     None => done,
                 },
                 created: outcome.created,
@@ -232,6 +239,7 @@ fn run(store: &Store, today: NaiveDate, command: Command) -> Result<Loaded, Stor
         Command::Write { .. } | Command::Export { .. } => {
             unreachable!("writes and exports are applied by execute")
         }
+        Command::PeekUndo => Loaded::UndoPeek(store.peek_undo()?),
         Command::LoadPeople => Loaded::People(People {
             units: store.units()?,
             leaders: store.leaders()?,

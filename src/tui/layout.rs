@@ -3,9 +3,13 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-/// The smallest terminal duban draws in.
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
+/// The smallest terminal duban draws in: below 80×24 (an SSH window inside tmux or screen gives
+/// 80×23) it degrades instead: the detail pane goes, the tabs shorten to numbers.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 20;
+/// Below this many body rows (a terminal under 23 rows) the detail pane is hidden: the list
+/// keeps the rows there are.
+pub const DETAIL_MIN_BODY: u16 = 20;
 /// From this width the detail pane stands beside the list instead of below it.
 pub const WIDE: u16 = 120;
 
@@ -22,6 +26,9 @@ pub fn frame(area: Rect) -> (Rect, Rect, Rect) {
 
 /// A list and its detail pane: beside each other when wide, the detail below when narrow.
 pub fn list_and_detail(body: Rect) -> (Rect, Rect) {
+    if body.height < DETAIL_MIN_BODY {
+        return (body, Rect { height: 0, ..body });
+    }
     if body.width >= WIDE {
         let [list, detail] =
             Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)])
@@ -64,5 +71,22 @@ mod tests {
         let (list, detail) = list_and_detail(body);
         assert!(detail.y > list.y);
         assert_eq!(list.width, 80);
+    }
+
+    #[test]
+    fn tui_small_80x23_keeps_the_detail_pane_and_below_it_the_list_takes_the_body() {
+        // 80×23 (80×24 less a tmux status line) works fully: list and detail.
+        let (_, body, _) = frame(Rect::new(0, 0, 80, 23));
+        let (list, detail) = list_and_detail(body);
+        assert!(
+            detail.height >= 7 && list.height >= 5,
+            "{list:?} {detail:?}"
+        );
+        assert_eq!(visible_rows(80, 23), 9);
+        // 60×20: no detail pane; the list has the body.
+        let (_, body, _) = frame(Rect::new(0, 0, 60, 20));
+        let (list, detail) = list_and_detail(body);
+        assert_eq!((detail.height, list.height), (0, body.height));
+        assert_eq!(visible_rows(60, 20), 14);
     }
 }

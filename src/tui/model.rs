@@ -18,7 +18,7 @@ pub use crate::i18n::Lang;
 pub use crate::store::{
     AuditEntry, FeedbackAnswer, MeetingDetail, MeetingFilter, MeetingRow, MeetingScope,
     NewCriticism, NewMeeting, NewTask, NewUnit, Overview, ReferralStep, TaskDetail, TaskFilter,
-    TaskRow, TaskSort, UnitDetail, UnitRow,
+    TaskRow, TaskSort, UndoPeek, UnitDetail, UnitRow,
 };
 
 use std::collections::BTreeSet;
@@ -195,6 +195,13 @@ pub struct Menu {
     pub cursor: usize,
 }
 
+/// A question on the status line, answered with y or n.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ask {
+    /// Undoing change `audit_id` removes a record: the question names it.
+    Undo { audit_id: i64, question: String },
+}
+
 /// The whole state of the TUI.
 #[derive(Debug)]
 pub struct Model {
@@ -252,6 +259,10 @@ pub struct Model {
     /// The open form (mode `Form`).
     pub form: Option<Form>,
     pub menu: Option<Menu>,
+    /// An undo was just made: redo is offered in the key hints.
+    pub can_redo: bool,
+    /// A question waiting for y or n (keys answer it before anything else).
+    pub ask: Option<Ask>,
     /// Tasks marked with `v` for one action on all of them.
     pub marked: BTreeSet<i64>,
     /// The reports tab and presentation mode.
@@ -310,6 +321,8 @@ impl Model {
             people: People::default(),
             form: None,
             menu: None,
+            ask: None,
+            can_redo: false,
             marked: BTreeSet::new(),
             reports: Reports::default(),
             export_dir: std::path::PathBuf::from("."),

@@ -61,9 +61,32 @@ pub fn shots() -> Vec<Shot> {
         // Issue 6: a viewer's ledger, read-only, after pressing p (progress report).
         ("viewer-tasks", "2p"),
     ];
+    // Issue 18: marked tasks, a step on several listing them, an undo asking before it removes.
+    let marks: [(&str, &str); 3] = [
+        ("tasks-marked", "2vvjv"),
+        ("bulk-form", "2vvvvvvd"),
+        ("undo-ask", "2p<Tab>已开工<C-s>u"),
+    ];
+    let screens: Vec<(&str, &str)> = screens.into_iter().chain(marks).collect();
     let mut out = Vec::new();
+    // Issue 18: an SSH window inside tmux (80×23), one column short (79×24) and the smallest
+    // window drawn in (60×20): the main tabs.
+    for (w, h) in [(80, 23), (79, 24), (60, 20)] {
+        for lang in [Lang::Zh, Lang::En] {
+            for (name, keys) in SMALL {
+                out.push(Shot {
+                    name,
+                    lang,
+                    width: w,
+                    height: h,
+                    keys,
+                    role: Role::Admin,
+                });
+            }
+        }
+    }
     for (w, h) in [(80, 24), (160, 48)] {
-        for (name, keys) in screens {
+        for &(name, keys) in &screens {
             out.push(Shot {
                 name,
                 lang: Lang::Zh,
@@ -73,7 +96,7 @@ pub fn shots() -> Vec<Shot> {
                 role: role_of(name),
             });
         }
-        for (name, keys) in screens {
+        for &(name, keys) in &screens {
             out.push(Shot {
                 name,
                 lang: Lang::En,
@@ -86,6 +109,19 @@ pub fn shots() -> Vec<Shot> {
     }
     out
 }
+
+/// The main tabs, shot at the small sizes.
+const SMALL: [(&str, &str); 9] = [
+    ("overview", ""),
+    ("tasks", "2"),
+    ("meetings", "3"),
+    ("units", "4"),
+    ("reports", "5"),
+    ("calendar", "6<PgUp>"),
+    ("audit", "7"),
+    ("help", "?"),
+    ("tasks-marked", "2vvjv"),
+];
 
 /// The viewer's screens are named for it; every other screen is an admin's.
 fn role_of(name: &str) -> Role {

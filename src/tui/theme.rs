@@ -116,6 +116,16 @@ impl Theme {
         self.fg(Color::LightBlue).add_modifier(Modifier::BOLD)
     }
 
+    /// A marked task's symbol: it carries the mark without colour (`NO_COLOR`).
+    pub fn marked_symbol(&self) -> &'static str {
+        if self.ascii { "*" } else { "■" }
+    }
+
+    /// A marked task's mark and text: bold magenta, bold alone under `NO_COLOR`.
+    pub fn marked(&self) -> Style {
+        self.fg(Color::LightMagenta).add_modifier(Modifier::BOLD)
+    }
+
     /// The check mark / cross of a compliance item.
     pub fn mark(&self, ok: bool) -> &'static str {
         match (ok, self.ascii) {

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::command::Write;
-use crate::i18n::{Lang, Ui};
+use crate::i18n::{Lang, Mk, Ui};
 use crate::store::{Entity, MinutesSave, Store, StoreError};
 
 /// What a save did, beyond the message the form gave it.
@@ -21,31 +21,38 @@ pub struct Outcome {
 pub enum Note {
     /// R5.7: the unit now has two criticisms within a year.
     ReferralDue(String),
-    /// The change undone: its action, record kind and key.
+    /// The change undone: its record kind and key, and whether the undo removed the record.
     Undone {
-        action: String,
         entity: Entity,
         key: String,
+        removed: bool,
     },
+    /// The undo made again: its record kind and key.
+    Redone { entity: Entity, key: String },
 }
 
 impl Note {
-    /// The note in the user's language.
-    pub fn text(&self, lang: Lang) -> String {
+    /// The message of the save in the user's language: `done` (the form's message; for an undo,
+    /// the key that redoes it) with the note.
+    pub fn message(&self, lang: Lang, done: &str) -> String {
+        let name = |e: Entity| crate::cli::entity_name(lang, e);
         match self {
-            Note::ReferralDue(unit) => lang.ui_fill(Ui::NowReferralDue, &[unit]),
+            Note::ReferralDue(unit) => {
+                format!("{done} {}", lang.ui_fill(Ui::NowReferralDue, &[unit]))
+            }
             Note::Undone {
-                action,
                 entity,
                 key,
+                removed,
             } => {
-                let action = match action.as_str() {
-                    "create" => lang.ui(Ui::ActionCreate),
-                    _ => lang.ui(Ui::ActionUpdate),
+                let msg = if *removed {
+                    Mk::UndoneRemoved
+                } else {
+                    Mk::UndoneRestored
                 };
-                let what = format!("{action} {} #{key}", crate::cli::entity_name(lang, *entity));
-                lang.ui_fill(Ui::Undone, &[&what])
+                lang.mk_fill(msg, &[&name(*entity), key, &done])
             }
+            Note::Redone { entity, key } => lang.mk_fill(Mk::Redone, &[&name(*entity), key]),
         }
     }
 }
@@ -120,16 +127,15 @@ pub fn apply(store: &mut Store, today: NaiveDate, w: Write) -> Result<Outcome, S
             store.update_task(id, expected, edit)?;
             created(id)
         }
+        // Several tasks at once: all or none (one transaction).
         Write::Progress { tasks, on, text } => {
-            for id in &tasks {
-                store.add_progress(*id, on, &text)?;
-            }
+            store.add_progress_to(&tasks, on, &text)?;
             Outcome::default()
         }
         Write::Complete { tasks, on, note } => {
-            for (id, version) in tasks {
-                store.complete_task(id, on, note.clone(), Some(version))?;
-            }
+            let tasks: Vec<(i64, Option<i64>)> =
+                tasks.into_iter().map(|(id, v)| (id, Some(v))).collect();
+            store.complete_tasks(&tasks, on, note)?;
             Outcome::default()
         }
         Write::Explain {
@@ -138,9 +144,7 @@ pub fn apply(store: &mut Store, today: NaiveDate, w: Write) -> Result<Outcome, S
             promised,
             text,
         } => {
-            for id in tasks {
-                store.add_explanation(id, submitted, promised, text.clone())?;
-            }
+            store.add_explanations(&tasks, submitted, promised, text)?;
             Outcome::default()
         }
         Write::Criticise(c) => {
@@ -155,14 +159,24 @@ pub fn apply(store: &mut Store, today: NaiveDate, w: Write) -> Result<Outcome, S
         }
         Write::Waive { task, date, reason } => created(store.add_waiver(task, date, &reason)?),
         Write::Referral(step) => created(store.referral_step(step)?),
-        Write::Undo => {
-            let u = store.undo_last()?;
+        Write::Undo { expect } => {
+            let u = store.undo_expecting(expect)?;
             Outcome {
                 created: Vec::new(),
                 note: Some(Note::Undone {
-                    action: u.action,
                     entity: u.entity,
                     key: u.entity_id,
+                    removed: u.removed,
+                }),
+            }
+        }
+        Write::Redo => {
+            let r = store.redo_last()?;
+            Outcome {
+                created: Vec::new(),
+                note: Some(Note::Redone {
+                    entity: r.entity,
+                    key: r.entity_id,
                 }),
             }
         }

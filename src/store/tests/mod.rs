@@ -146,6 +146,7 @@ mod meeting_move;
 mod meetings_window;
 mod overview;
 mod promises;
+mod redo;
 mod role_writes;
 mod rules;
 mod search;

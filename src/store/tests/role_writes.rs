@@ -43,9 +43,27 @@ pub(super) fn writes(meeting: i64, t: i64) -> Vec<(&'static str, Role, Attempt)>
             Box::new(move |s| s.add_progress(t, day, "进展").map(drop)),
         ),
         (
+            "add_progress_to",
+            e,
+            Box::new(move |s| s.add_progress_to(&[t], day, "进展").map(drop)),
+        ),
+        (
             "complete_task",
             e,
             Box::new(move |s| s.complete_task(t, day, None, None)),
+        ),
+        (
+            "complete_tasks",
+            e,
+            Box::new(move |s| s.complete_tasks(&[(t, None)], day, None)),
+        ),
+        (
+            "add_explanations",
+            e,
+            Box::new(move |s| {
+                s.add_explanations(&[t], d("2026-12-01"), d("2026-12-10"), None)
+                    .map(drop)
+            }),
         ),
         (
             "add_explanation",
@@ -177,6 +195,12 @@ pub(super) fn writes(meeting: i64, t: i64) -> Vec<(&'static str, Role, Attempt)>
             }),
         ),
         ("undo_last", e, Box::new(|s| s.undo_last().map(drop))),
+        (
+            "undo_expecting",
+            e,
+            Box::new(|s| s.undo_expecting(None).map(drop)),
+        ),
+        ("redo_last", e, Box::new(|s| s.redo_last().map(drop))),
         (
             "add_unit",
             a,

@@ -53,14 +53,16 @@ fn db_state(s: &Store) -> Vec<(String, Vec<String>)> {
 }
 
 /// Runs `change` (one audited change), undoes it, and checks that the database is as before and
-/// that one `undo` row names the change.
+/// that one `undo` row names the change; then redoes it (the database is as the change left it,
+/// one `redo` row names the undo) and undoes the redo (as before again).
 fn round_trip(s: &mut Store, change: impl FnOnce(&mut Store)) {
     let before = db_state(s);
     let n = audit_count(s);
     change(s);
     assert_eq!(audit_count(s), n + 1, "the change is one audited change");
     let changed = s.audit_page(0, 1).unwrap().remove(0);
-    assert_ne!(db_state(s), before, "the change changes something");
+    let after_change = db_state(s);
+    assert_ne!(after_change, before, "the change changes something");
     let undone = s.undo_last().unwrap();
     assert_eq!(undone.audit_id, changed.id);
     assert_eq!(undone.action, changed.action);
@@ -79,9 +81,34 @@ fn round_trip(s: &mut Store, change: impl FnOnce(&mut Store)) {
     assert_eq!(row.undoes, Some(changed.id));
     assert_eq!(
         (row.entity, row.entity_id),
-        (changed.entity, changed.entity_id)
+        (changed.entity.clone(), changed.entity_id.clone())
     );
     assert!(row.before.is_some(), "the record as it was before the undo");
+    // Redo: the change is made again, as one audited `redo` of the undo.
+    let undo_row = row.id;
+    let redone = s.redo_last().unwrap();
+    assert_eq!(
+        (redone.audit_id, redone.entity_id.as_str()),
+        (undo_row, changed.entity_id.as_str())
+    );
+    assert_eq!(
+        db_state(s),
+        after_change,
+        "redoing {} {}",
+        changed.action,
+        changed.entity
+    );
+    let row = s.audit_page(0, 1).unwrap().remove(0);
+    assert_eq!((row.action.as_str(), row.undoes), ("redo", Some(undo_row)));
+    // The redo is a change `u` undoes again.
+    s.undo_last().unwrap();
+    assert_eq!(
+        db_state(s),
+        before,
+        "undoing the redo of {}",
+        changed.entity
+    );
+    assert_eq!(audit_count(s), n + 4);
 }
 
 fn two_users() -> (tempfile::TempDir, Store, Store) {

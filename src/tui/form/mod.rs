@@ -259,6 +259,10 @@ pub struct Form {
     pub version: Option<i64>,
     /// Another user saved the record first: their version is being loaded to show beside ours.
     pub conflict: bool,
+    /// The tasks a step on several will change ("#12 text"), listed above the fields.
+    pub targets: Vec<String>,
+    /// The first of `targets` on screen (PgUp/PgDn scroll them).
+    pub targets_top: usize,
     /// Lines above the fields: what the keys of the form mean (the outcomes of 1–4), what the
     /// form is for now (a meeting not yet held).
     pub notes: Vec<String>,
@@ -282,6 +286,8 @@ impl Form {
             pick: 0,
             version: None,
             conflict: false,
+            targets: Vec::new(),
+            targets_top: 0,
             notes: Vec::new(),
             columns: Vec::new(),
         }

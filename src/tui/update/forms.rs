@@ -4,12 +4,15 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::super::action::{Action, Saved, WriteFailure};
-use super::super::command::{Command, Write};
+use super::super::command::Command;
 use super::super::form::{self, FormKey};
 use super::super::model::{Menu, Mode, Model, Status, Tab};
 use super::super::workflow::{self, FormKind, MenuItem};
-use super::{error, info, lists};
+use super::{error, lists};
 use crate::i18n::Ui;
+
+/// How far PgUp/PgDn scroll a form's list of tasks.
+const TARGETS_PAGE: usize = 4;
 
 /// Opens the form of a step, or says why it cannot open.
 pub fn open(m: &mut Model, kind: FormKind) -> Vec<Command> {
@@ -150,6 +153,15 @@ pub fn form_key(m: &mut Model, k: KeyEvent) -> Vec<Command> {
         m.mode = Mode::Normal;
         return Vec::new();
     };
+    // PgUp/PgDn scroll the list of tasks a step on several changes.
+    if !f.targets.is_empty() && matches!(k.code, KeyCode::PageUp | KeyCode::PageDown) {
+        let last = f.targets.len().saturating_sub(1);
+        f.targets_top = match k.code {
+            KeyCode::PageUp => f.targets_top.saturating_sub(TARGETS_PAGE),
+            _ => (f.targets_top + TARGETS_PAGE).min(last),
+        };
+        return Vec::new();
+    }
     let outcome = form::key(f, k);
     after(m, outcome)
 }
@@ -210,19 +222,17 @@ fn save(m: &mut Model) -> Vec<Command> {
     cmds
 }
 
-/// Undo my own last change.
-pub fn undo(m: &mut Model) -> Vec<Command> {
-    vec![Command::Write {
-        write: Box::new(Write::Undo),
-        done: m.lang.ui(Ui::UndoDone).to_string(),
-    }]
-}
-
 /// The store saved: close the form, say so, and show the new state (selecting what was created).
 pub fn saved(m: &mut Model, s: Saved) -> Vec<Command> {
     let kind = m.form.take().map(|f| f.kind);
     m.mode = Mode::Normal;
-    m.marked.clear();
+    // A step saved from a form has acted on the marked tasks: their marks are spent. An undo or
+    // a redo (no form) leaves them.
+    if kind.is_some() {
+        m.marked.clear();
+    }
+    // After an undo (or a redo) there may be something to redo; a new change ends that.
+    m.can_redo = kind.is_none();
     m.status = Some(Status::Info(s.message));
     if let (Some(FormKind::NewMeeting), Some(id)) = (&kind, s.created.first()) {
         m.meetings.selected = Some(*id);
@@ -235,6 +245,8 @@ pub fn saved(m: &mut Model, s: Saved) -> Vec<Command> {
 /// names; a conflict loads the other user's version to show beside ours.
 pub fn refused(m: &mut Model, e: WriteFailure) -> Vec<Command> {
     let Some(f) = m.form.as_mut() else {
+        // An undo or redo refused: redo is no longer offered.
+        m.can_redo = false;
         m.status = Some(Status::Error(e.message));
         return Vec::new();
     };
@@ -271,19 +283,4 @@ pub fn show_theirs(m: &mut Model) {
     }
     f.version = fresh.version;
     f.conflict = false;
-}
-
-/// `v`: marks or unmarks the selected task, then moves down.
-pub fn mark(m: &mut Model) -> Vec<Command> {
-    if m.tab != Tab::Tasks {
-        return Vec::new();
-    }
-    if let Some(id) = m.tasks.selected {
-        if !m.marked.remove(&id) {
-            m.marked.insert(id);
-        }
-        let n = m.marked.len();
-        info(m, Ui::Marked, &[&n]);
-    }
-    lists::navigate(m, &Action::Down)
 }

@@ -11,6 +11,7 @@ use crate::i18n::Ui;
 pub(super) fn apply(m: &mut Model, loaded: Loaded) -> Vec<Command> {
     let v = visible(m);
     match loaded {
+        Loaded::UndoPeek(p) => super::undo::peeked(m, p),
         Loaded::Overview(o) => {
             m.overview = Some(o);
             Vec::new()

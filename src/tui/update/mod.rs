@@ -9,9 +9,11 @@ mod jump;
 mod lists;
 mod loaded;
 mod loads;
+mod marks;
 mod reports;
 #[cfg(test)]
 mod tests;
+mod undo;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use tui_input::InputRequest;
@@ -35,6 +37,15 @@ pub fn action_for_key(m: &Model, key: KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
+    // A question on the status line (undo that removes a record) takes y or n first.
+    if m.ask.is_some() && m.mode == Mode::Normal {
+        return match (key.code, key.modifiers) {
+            (KeyCode::Char('c'), KeyModifiers::CONTROL) => Some(Action::Quit),
+            (KeyCode::Char('y' | 'Y') | KeyCode::Enter, _) => Some(Action::Confirm(true)),
+            (KeyCode::Char('n' | 'N') | KeyCode::Esc, _) => Some(Action::Confirm(false)),
+            _ => None,
+        };
+    }
     match m.mode {
         // Forms and the menu read raw keys: a form's letters are text, not commands.
         Mode::Form | Mode::Menu => match (key.code, key.modifiers) {
@@ -45,6 +56,8 @@ pub fn action_for_key(m: &Model, key: KeyEvent) -> Option<Action> {
         },
         Mode::Normal | Mode::Help | Mode::Present => m.keymap.action(&key).or(match key.code {
             KeyCode::Esc if m.mode != Mode::Normal => Some(Action::Cancel),
+            // Esc on a list with marks clears them (V does too).
+            KeyCode::Esc if !m.marked.is_empty() => Some(Action::ClearMarks),
             _ => None,
         }),
         Mode::Filter | Mode::Command => match (key.code, key.modifiers) {
@@ -249,7 +262,7 @@ fn normal(m: &mut Model, action: Action) -> Vec<Command> {
         Action::FilterRed => lists::toggle_light(m, Light::Red),
         Action::FilterYellow => lists::toggle_light(m, Light::Yellow),
         Action::FilterGreen => lists::toggle_light(m, Light::Green),
-        Action::ClearFilter => lists::clear_filter(m),
+        Action::ClearFilter => marks::clear_filter(m),
         Action::CycleSort if m.tab == Tab::Reports => reports::cycle_period(m),
         Action::CycleSort => lists::cycle_sort(m),
         Action::Present => reports::present(m),
@@ -262,8 +275,11 @@ fn normal(m: &mut Model, action: Action) -> Vec<Command> {
         | Action::Explain
         | Action::Criticise => forms::step_action(m, &action),
         Action::Steps => forms::open_menu(m),
-        Action::Mark => forms::mark(m),
-        Action::Undo => forms::undo(m),
+        Action::Mark => marks::mark(m),
+        Action::ClearMarks => marks::clear(m),
+        Action::Undo => undo::undo(m),
+        Action::Redo => undo::redo(m),
+        Action::Confirm(yes) => undo::answer(m, yes),
         _ => Vec::new(),
     }
 }

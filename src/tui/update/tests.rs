@@ -313,6 +313,8 @@ fn the_calendar_moves_by_day_week_and_month() {
 
 mod forms;
 mod forms_cut;
+mod marks;
+mod undo;
 mod windows;
 
 #[test]

@@ -9,11 +9,11 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::super::action::Action;
 use super::super::layout::{MIN_HEIGHT, MIN_WIDTH};
-use super::super::model::{MeetingScope, Mode, Model, Status, Tab, TaskSort};
+use super::super::model::{Ask, MeetingScope, Mode, Model, Status, Tab, TaskSort};
 use super::super::widgets::{fit, width};
 use super::tab_title;
 use crate::domain::Role;
-use crate::i18n::Ui;
+use crate::i18n::{Mk, Ui};
 use crate::text::skip_cells;
 
 pub fn too_small(m: &Model, f: &mut Frame, area: Rect) {
@@ -30,8 +30,18 @@ pub fn too_small(m: &Model, f: &mut Frame, area: Rect) {
 pub fn header(m: &Model, f: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
     let mut used = 0;
+    // In a narrow window the tabs other than the active one shorten to their numbers.
+    let all: usize = Tab::ALL
+        .iter()
+        .map(|t| width(&format!("{} {}", t.index() + 1, tab_title(m, *t))) + 1)
+        .sum();
+    let short = all > usize::from(area.width);
     for tab in Tab::ALL {
-        let label = format!("{} {}", tab.index() + 1, tab_title(m, tab));
+        let label = if short && tab != m.tab {
+            format!("{}", tab.index() + 1)
+        } else {
+            format!("{} {}", tab.index() + 1, tab_title(m, tab))
+        };
         used += width(&label) + 1;
         let style = if tab == m.tab {
             m.theme.active_tab()
@@ -117,6 +127,14 @@ pub fn footer(m: &Model, f: &mut Frame, area: Rect) {
         ..area
     };
     let w = usize::from(area.width);
+    // A question (undo that removes a record) holds the status line until it is answered.
+    if let Some(Ask::Undo { question, .. }) = &m.ask {
+        let line = Line::from(Span::styled(fit(question, w), m.theme.warn()));
+        f.render_widget(Paragraph::new(line), top);
+        let keys = Line::from(Span::styled(fit("y / n", w), m.theme.key()));
+        f.render_widget(Paragraph::new(keys), bottom);
+        return;
+    }
     match m.mode {
         Mode::Filter | Mode::Command => {
             let (prefix, prompt) = if m.mode == Mode::Filter {
@@ -141,6 +159,19 @@ pub fn footer(m: &Model, f: &mut Frame, area: Rect) {
         }
         _ => {}
     }
+    // While tasks are marked the count leads the status line, with the key that clears them.
+    let mut marks = Vec::new();
+    if !m.marked.is_empty() {
+        let key = m
+            .keymap
+            .hint(&Action::ClearMarks)
+            .unwrap_or_else(|| "Esc".to_string());
+        let text = m.lang.mk_fill(Mk::MarkedStatus, &[&m.marked.len(), &key]);
+        let text = format!("{} {text}", m.theme.marked_symbol());
+        marks.push(Span::styled(fit(&text, w), m.theme.marked()));
+        marks.push(Span::raw("  "));
+    }
+    let w = w.saturating_sub(marks.iter().map(|s| width(&s.content)).sum());
     let line = match &m.status {
         Some(Status::Error(e)) => Line::from(Span::styled(fit(e, w), m.theme.bad())),
         Some(Status::Info(i)) => Line::from(Span::styled(fit(i, w), m.theme.warn())),
@@ -173,7 +204,9 @@ pub fn footer(m: &Model, f: &mut Frame, area: Rect) {
             Line::from(spans)
         }
     };
-    f.render_widget(Paragraph::new(line), top);
+    marks.extend(line.spans);
+    f.render_widget(Paragraph::new(Line::from(marks)), top);
+    let w = usize::from(area.width);
 
     // On a form or the steps menu, letters are typed or choose: the bar shows the keys that
     // work there, never the list's (`q 退出` would type a q).
@@ -183,11 +216,19 @@ pub fn footer(m: &Model, f: &mut Frame, area: Rect) {
         _ => None,
     };
     if let Some(keys) = own {
-        let line = Line::from(Span::styled(fit(keys, w), m.theme.muted()));
+        let keys = super::form::plain(keys, m.theme.ascii);
+        let line = Line::from(Span::styled(fit(&keys, w), m.theme.muted()));
         f.render_widget(Paragraph::new(line), bottom);
         return;
     }
     let mut spans = Vec::new();
+    // Right after an undo, the key that makes it again comes first.
+    if m.can_redo
+        && let Some(k) = m.keymap.hint(&Action::Redo)
+    {
+        spans.push(Span::styled(k, m.theme.key()));
+        spans.push(Span::raw(format!(" {}  ", m.lang.mk(Mk::HintRedo))));
+    }
     key_hint(m, &Action::Quit, Ui::HintQuit, &mut spans);
     key_hint(m, &Action::Help, Ui::HintHelp, &mut spans);
     key_hint(m, &Action::Filter, Ui::HintFilter, &mut spans);
@@ -276,8 +317,13 @@ pub fn help(m: &Model, f: &mut Frame, area: Rect) {
         .iter()
         .filter(|a| m.role.allows(a.needs(Tab::Tasks)))
         .flat_map(|a| {
+            let label = match a {
+                Action::ClearMarks => m.lang.mk(Mk::ActClearMarks),
+                Action::Redo => m.lang.mk(Mk::ActRedo),
+                a => m.lang.ui(action_label(a)),
+            };
             let keys = m.keymap.keys_of(a).join(" ");
-            help_line(m, &keys, m.lang.ui(action_label(a)), inner)
+            help_line(m, &keys, label, inner)
         })
         .collect();
     lines.push(Line::default());

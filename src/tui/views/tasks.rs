@@ -50,7 +50,7 @@ fn count_cell(lang: Lang, r: &TaskRow) -> String {
 pub fn columns(l: Lang, widest_id: i64) -> Vec<Column> {
     let id_width = u16::try_from(widest_id.max(1).to_string().len() + 1).unwrap_or(8);
     vec![
-        Column::fixed(l.t(Msg::ColId), id_width.max(5), 6),
+        Column::fixed(l.t(Msg::ColId), id_width.max(5), 8),
         Column::fixed(l.ui(Ui::ColLightShort), 2, 10),
         Column::fixed(l.t(Msg::ColLeft), WORKDAYS_WIDTH as u16, 9),
         Column::flex(l.t(Msg::ColTask), 24),
@@ -86,11 +86,34 @@ pub fn cells(m: &Model, r: &TaskRow) -> Vec<(String, Style)> {
     ]
 }
 
+/// While any task is marked, a first column shows the mark (■, `*` with `--ascii`) and a marked
+/// row's text is in the marked style: the symbol carries it without colour.
+fn with_marks(m: &Model, r: &TaskRow, mut cells: Vec<(String, Style)>) -> Vec<(String, Style)> {
+    if m.marked.is_empty() {
+        return cells;
+    }
+    let marked = m.marked.contains(&r.id);
+    let mark = if marked {
+        (m.theme.marked_symbol().to_string(), m.theme.marked())
+    } else {
+        (" ".to_string(), Style::new())
+    };
+    if marked && let Some(text) = cells.get_mut(3) {
+        text.1 = m.theme.marked();
+    }
+    cells.insert(0, mark);
+    cells
+}
+
 pub fn render(m: &Model, f: &mut Frame, body: Rect) {
     let (list, detail) = list_and_detail(body);
     let widest_id = m.tasks.rows.iter().map(|r| r.id).max().unwrap_or(0);
-    super::list(m, f, list, &m.tasks, columns(m.lang, widest_id), |r| {
-        cells(m, r)
+    let mut cols = columns(m.lang, widest_id);
+    if !m.marked.is_empty() {
+        cols.insert(0, Column::fixed("", 1, 11));
+    }
+    super::list(m, f, list, &m.tasks, cols, |r| {
+        with_marks(m, r, cells(m, r))
     });
     let task = m
         .task_detail

@@ -43,7 +43,16 @@ pub(super) fn form(
         return None;
     }
     let title = format!("{} · {}", m.lang.ui(step), subject(m, ids));
-    Some(Form::new(kind, title, fields))
+    // A step on several tasks lists them (the criticism form has a row for each already).
+    let list = ids.len() > 1 && !matches!(kind, FormKind::Criticise(_));
+    let mut form = Form::new(kind, title, fields);
+    if list {
+        form.targets = rows(m, ids)
+            .iter()
+            .map(|r| format!("#{} {}", r.id, r.text.replace('\n', " ")))
+            .collect();
+    }
+    Some(form)
 }
 
 pub fn progress(m: &Model, ids: &[i64]) -> Option<Form> {

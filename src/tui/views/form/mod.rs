@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 mod keys;
+mod targets;
 
 use super::super::form::{Field, FieldKind, Form};
 use super::super::model::Model;
@@ -22,6 +23,9 @@ use crate::text::{clean, truncate};
 const LABEL_MAX: usize = 16;
 /// Lines a long text shows.
 const LONG_LINES: usize = 4;
+/// A value with a note beside it is at most this wide (or as wide as its text), so the note
+/// stands near it on a wide screen.
+const VALUE_NEAR: usize = 40;
 /// Names a picker lists under its field.
 const PICKS: usize = 5;
 
@@ -213,9 +217,14 @@ fn lay(m: &Model, form: &Form, width: usize) -> Laid {
                         Some(_) if matches!(f.kind, FieldKind::Check | FieldKind::Choice(_)) => {
                             (value_text(f, t.ascii).width() + 1).min(rest)
                         }
+                        // The note close to its value: the value no wider than it needs
+                        // (40 cells at least), the note right after it.
                         Some(h) => {
                             let value = (f.text_value().width() + 2).max(12).min(rest);
-                            rest.saturating_sub(h.text.width() + 1).max(value)
+                            let close = (f.text_value().width() + 2).max(VALUE_NEAR);
+                            rest.saturating_sub(h.text.width() + 1)
+                                .min(close)
+                                .max(value)
                         }
                         None => rest,
                     }
@@ -428,10 +437,14 @@ pub fn render(m: &Model, f: &mut Frame, area: Rect) {
         Line::from(Span::styled(m.lang.ui(Ui::FormSaving), t.muted()))
     } else {
         Line::from(Span::styled(
-            truncate(&keys::field_keys(m.lang, form, width), width),
+            truncate(
+                &keys::plain(&keys::field_keys(m.lang, form, width), t.ascii),
+                width,
+            ),
             t.muted(),
         ))
     };
+    targets::lines(m, form, width, inner.height as usize, &mut top_lines);
     let body_h = (inner.height as usize).saturating_sub(top_lines.len() + 1);
     let laid = lay(m, form, width);
     // Scroll so the focused field (with its errors and picks) is in view.
@@ -472,4 +485,4 @@ fn wrap(s: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
-pub use keys::{all_keys, help as help_keys};
+pub use keys::{all_keys, help as help_keys, plain};
