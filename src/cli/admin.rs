@@ -5,7 +5,7 @@ use clap::Args;
 use super::output::Table;
 use super::{CliResult, Ctx, Failure};
 use crate::demo::{self, DemoOptions};
-use crate::i18n::Msg;
+use crate::i18n::{Msg, audit};
 use crate::store::{AuditChain, AuditQuery, ChainBreak};
 
 #[derive(Debug, Args)]
@@ -120,7 +120,10 @@ pub fn check(ctx: &Ctx) -> CliResult {
         (Msg::ChkNotice, r.notice_violations.to_string()),
         (Msg::ChkMinutesLate, r.minutes_late.to_string()),
         (Msg::ChkFeedbackWaiting, r.feedback_waiting.to_string()),
-        (Msg::ChkReferralDue, r.referral_due.join("、")),
+        (
+            Msg::ChkReferralDue,
+            crate::i18n::join(ctx.lang, &r.referral_due),
+        ),
         (Msg::ChkProvisional, r.provisional_tasks.to_string()),
         (Msg::ChkCountsKept, r.counts_kept.clone()),
         (Msg::ChkAuditChain, chain_text(ctx.lang, &r.audit_chain)),
@@ -186,15 +189,20 @@ pub fn audit(ctx: &Ctx, a: AuditArgs) -> CliResult {
         l.t(Msg::ColWho),
         l.t(Msg::ColAction),
         l.t(Msg::ColEntity),
-        "ID",
-    ]);
+        l.aud(crate::i18n::Aud::ColChange),
+    ])
+    .widths(&[25, 16, 8, 20, 60]);
+    let sep = match l {
+        crate::i18n::Lang::Zh => "；",
+        crate::i18n::Lang::En => "; ",
+    };
     for r in &rows {
         t.row(vec![
             r.at.clone(),
             r.user.clone(),
-            r.action.clone(),
-            r.entity.clone(),
-            r.entity_id.clone(),
+            audit::action(l, &r.action),
+            audit::record(l, &r.entity, &r.entity_id),
+            audit::changes(l, r.before.as_ref(), r.after.as_ref()).join(sep),
         ]);
     }
     ctx.print(&t, &rows);

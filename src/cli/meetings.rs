@@ -135,7 +135,7 @@ fn meeting_table(ctx: &Ctx, rows: &[MeetingRow]) -> Table {
             r.id.to_string(),
             r.date.to_string(),
             r.chair.clone().unwrap_or_default(),
-            r.topics.join("、"),
+            crate::i18n::join(l, &r.topics),
             l.notice(r.notice, r.notice_provisional),
             r.minutes_due.map_or_else(
                 || "—".to_string(),

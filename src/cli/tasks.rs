@@ -291,7 +291,7 @@ pub fn task(ctx: &Ctx, c: TaskCmd) -> CliResult {
                 l.t(Msg::ColLead),
                 clean(&r.lead_unit),
                 l.t(Msg::ColCo),
-                clean(&r.co_units.join("、"))
+                clean(&crate::i18n::join(l, &r.co_units))
             );
             outln!(
                 "{}：{}    {}：{}",
@@ -305,7 +305,7 @@ pub fn task(ctx: &Ctx, c: TaskCmd) -> CliResult {
                 l.t(Msg::ColMeeting),
                 r.meeting_id,
                 r.meeting_date,
-                clean(&d.meeting_topics.join("、"))
+                clean(&crate::i18n::join(l, &d.meeting_topics))
             );
             if r.state == TaskState::LimitUnknown {
                 let days = ctx.config.thresholds.default_limit_workdays;

@@ -39,6 +39,7 @@ macro_rules! catalogue {
     };
 }
 
+pub mod audit;
 mod catalogue;
 mod chain;
 mod deploy;
@@ -51,6 +52,7 @@ mod names;
 mod report;
 mod ui;
 
+pub use audit::Aud;
 pub use catalogue::Msg;
 pub use chain::Chn;
 pub use deploy::Dep;
@@ -94,6 +96,28 @@ pub(crate) fn fill_template(template: &str, args: &[&dyn std::fmt::Display]) -> 
     }
     out.push_str(rest);
     out
+}
+
+/// Names joined as the language writes a list: `甲、乙` in Chinese, `A, B` in English.
+pub fn join<S: AsRef<str>>(lang: Lang, items: &[S]) -> String {
+    let sep = match lang {
+        Lang::Zh => "、",
+        Lang::En => ", ",
+    };
+    items
+        .iter()
+        .map(AsRef::as_ref)
+        .collect::<Vec<&str>>()
+        .join(sep)
+}
+
+/// The body that receives referrals (R5.7): the configured `referral_body`, else the default of
+/// the language. One name for screens, the command line and the documents.
+pub fn referral_body(lang: Lang, configured: Option<&str>) -> String {
+    match configured.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(name) => crate::text::clean(name),
+        None => lang.ui(Ui::ReferralBody).to_string(),
+    }
 }
 
 impl Lang {

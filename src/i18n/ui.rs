@@ -21,7 +21,7 @@ catalogue! {
     FigCriticisms => "应通报批评 R5.6", "Criticisms due R5.6";
     FigMinutes => "纪要超过10个工作日未印发 R4.4", "Minutes past their 10-working-day limit R4.4";
     FigFeedback => "征求意见待反馈的会议 R4.3", "Feedback rounds waiting R4.3";
-    FigReferrals => "应移送纪委监委的单位 R5.7", "Units due for referral R5.7";
+    FigReferrals => "应移送的单位 R5.7", "Units due for referral R5.7";
     OverviewOpen => "在办事项 {0} 项", "{0} open tasks";
     OverviewHint => "选中一项按 Enter 查看清单", "select a figure and press Enter for its list";
     // Lists and filters.
@@ -76,7 +76,7 @@ catalogue! {
     ArchArchived => "已归档", "archived";
     NotConfirmed => "未确认", "not confirmed";
     LblCritRolling => "近一年通报批评 {0} 次，本年 {1} 次", "{0} criticisms in the last 12 months, {1} this year";
-    LblReferralDue => "一年内两次通报批评：应按 R5.7 移送纪委监委", "two criticisms within a year: due for referral (R5.7)";
+    LblReferralDue => "一年内两次通报批评：应按 R5.7 移送{0}", "two criticisms within a year: due for referral to the {0} (R5.7)";
     LblReferrals => "移送", "Referrals";
     ColLightShort => "灯", "L";
     ColTasksShort => "事项", "Tasks";
@@ -107,7 +107,7 @@ catalogue! {
     NoSuchUnit => "找不到单位“{0}”", "no unit matches \"{0}\"";
     ManyUnits => "“{0}”对应多个单位：{1}，已选中第一个", "\"{0}\" matches several units: {1}; the first is selected";
     BadNumber => "“{0}”不是编号", "\"{0}\" is not a number";
-    UnknownCommand => "未知命令“{0}”：可用 task 编号、meeting 编号、unit 名称、help、quit", "unknown command \"{0}\": use task N, meeting N, unit NAME, help, quit";
+    UnknownCommand => "未知命令“{0}”：可用 事项 N、会议 N、单位 名称、帮助、退出（英文亦可）", "unknown command \"{0}\": use task N, meeting N, unit NAME, help, quit (or in Chinese)";
     DemoDb => "演示库", "demo";
     // Actions, for the help screen.
     ActUp => "上移", "up";
@@ -172,7 +172,7 @@ catalogue! {
     StepEditLeader => "修改或停用县领导", "Edit or deactivate county leader";
     RefPropose => "提请移送", "propose referral";
     RefApprove => "县政府同意", "approved by the county government";
-    RefRefer => "已移送监察", "referred to the supervision bureau";
+    RefRefer => "已移送{0}", "referred to the {0}";
     RefConclude => "追责办结", "concluded";
     RefNotRefer => "不予移送", "not referred";
     FName => "名称", "Name";
@@ -302,5 +302,8 @@ catalogue! {
     ExportMenuTitle => "导出", "Export";
     ExportReportItem => "报表（.xlsx）", "Report (.xlsx)";
     ExportBulletinItem => "督查情况通报草稿（.docx，R5.4）", "Status bulletin draft (.docx, R5.4)";
+    ReferralBody => "县纪委监委", "county discipline inspection and supervision commission";
+    CellYes => "是", "Yes";
+    CellNo => "否", "No";
     ExportNothing => "此页没有可导出的内容（可导出台账、报表、会议的反馈单、单位的事项）", "nothing to export here (the ledger, reports, a meeting's feedback forms or a unit's tasks can)";
 }

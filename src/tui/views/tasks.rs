@@ -78,7 +78,7 @@ pub fn cells(m: &Model, r: &TaskRow) -> Vec<(String, Style)> {
         (workdays_cell(l, r), light),
         (r.text.clone(), Style::new()),
         (r.lead_unit.clone(), Style::new()),
-        (r.co_units.join("、"), Style::new()),
+        (crate::i18n::join(l, &r.co_units), Style::new()),
         (meeting, Style::new()),
         (r.leader.clone().unwrap_or_default(), Style::new()),
         (l.limit(r.limit, r.due, r.provisional), Style::new()),
@@ -173,7 +173,7 @@ fn task_lines(m: &Model, d: &mut Detail, t: &TaskDetail) {
     d.field(l.ui(Ui::LblText), r.text.clone());
     d.field(l.t(Msg::ColLead), r.lead_unit.clone());
     if !r.co_units.is_empty() {
-        d.field(l.t(Msg::ColCo), r.co_units.join("、"));
+        d.field(l.t(Msg::ColCo), crate::i18n::join(l, &r.co_units));
     }
     if let Some(leader) = &r.leader {
         d.field(l.t(Msg::ColLeader), leader.clone());
