@@ -164,6 +164,7 @@ impl Lang {
     pub fn state(self, s: TaskState) -> &'static str {
         self.t(match s {
             TaskState::Pending => Msg::StatePending,
+            TaskState::LimitUnknown => Msg::StateLimitUnknown,
             TaskState::Open => Msg::StateOpen,
             TaskState::ExplanationDue => Msg::StateExplanationDue,
             TaskState::Promised => Msg::StatePromised,

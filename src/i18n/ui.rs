@@ -260,7 +260,6 @@ catalogue! {
     NotAllowed => "你的账户是{0}，不能进行此操作（需要{1}权限）", "your account is a {0} and may not do this (it needs the {1} role)";
     ReadOnly => "只读", "read-only";
     ErrNothingSelected => "请先选中一条记录（或等待加载完成）", "select a record first (or wait for it to load)";
-    ErrAfterMeeting => "通知日期晚于会议日期", "the notice is dated after the meeting";
     ErrSelfLiaison => "不能是本人", "cannot be the leader themself";
     ErrMeetingNotHeld => "会议尚未召开，不能登记出席情况", "the meeting has not been held yet";
     ErrFeedbackUnchecked => "已填发出日期，请勾选需要征求意见", "a sent date is given: tick feedback needed";
