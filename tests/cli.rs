@@ -434,3 +434,31 @@ fn a_newer_database_is_refused_with_a_clear_message() {
     assert_eq!(code, 1);
     assert!(err.contains("更新版本"), "{err}");
 }
+
+/// Issue 18 point 8: `duban audit` prints actions, records and changed fields in words, in the
+/// user's language; `--format json` keeps the stored codes.
+#[test]
+fn r8_audit_prints_words_in_a_table_and_codes_only_in_json() {
+    let db = db();
+    db.ok(&["demo"]);
+    let red = db.json(&["task", "list", "--light", "red"]);
+    let id = red.as_array().unwrap()[0]["id"].as_i64().unwrap();
+    db.ok(&["task", "done", &id.to_string()]);
+    let zh = db.ok(&["audit", "--limit", "1"]);
+    let row = zh.lines().nth(1).unwrap();
+    assert!(row.contains("修改"), "{zh}");
+    assert!(row.contains(&format!("事项 #{id}")), "{zh}");
+    assert!(row.contains(&format!("办结日期 — → {TODAY}")), "{zh}");
+    assert!(
+        !row.contains("completed_on") && !row.contains("update"),
+        "{zh}"
+    );
+    let en = db.ok(&["--lang", "en", "audit", "--limit", "1"]);
+    let row = en.lines().nth(1).unwrap();
+    assert!(row.contains("changed"), "{en}");
+    assert!(row.contains(&format!("task #{id}")), "{en}");
+    assert!(row.contains(&format!("completed on — → {TODAY}")), "{en}");
+    let json = db.json(&["audit", "--limit", "1"]);
+    assert_eq!(json[0]["action"], "update");
+    assert_eq!(json[0]["entity"], "task");
+}

@@ -373,10 +373,7 @@ fn r5_4_x_on_the_reports_tab_offers_the_report_and_the_bulletin_of_its_period() 
         .collect();
     assert_eq!(files.len(), 1);
     let name = files[0].file_name().unwrap().to_string_lossy().into_owned();
-    assert!(
-        name.starts_with("duban-bulletin-") && name.ends_with(".docx"),
-        "{name}"
-    );
+    assert!(name == "督查情况通报-2026-11-25.docx", "{name}");
     let text = body_text(&files[0]);
     assert!(text.contains("关于2026年11月县政府专题会议"), "{text}");
     // The same figures as the tab's report.

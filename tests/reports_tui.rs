@@ -128,7 +128,7 @@ fn x_exports_the_filtered_ledger_and_the_report_and_says_where() {
             .unwrap()
             .to_str()
             .unwrap()
-            .starts_with("duban-ledger-")
+            .starts_with("督办台账-2026-11-25")
     );
     let mut wb: Xlsx<_> = open_workbook(ledger).unwrap();
     let sheet = wb.sheet_names()[0].clone();
@@ -147,7 +147,7 @@ fn x_exports_the_filtered_ledger_and_the_report_and_says_where() {
                 .file_name()
                 .to_str()
                 .unwrap()
-                .starts_with("duban-report-")
+                .starts_with("督办报表-2026-11-25")
         })
         .count();
     assert_eq!(reports, 2);
@@ -189,9 +189,11 @@ fn x_on_a_meeting_writes_each_units_feedback_form_and_on_a_unit_its_tasks() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert_eq!(forms.len(), units);
-    assert!(forms.iter().all(
-        |f| f.starts_with(&format!("duban-feedback-{}-", meeting.id)) && f.ends_with(".docx")
-    ));
+    assert!(
+        forms
+            .iter()
+            .all(|f| f.starts_with(&format!("反馈单-{}-", meeting.id)) && f.ends_with(".docx"))
+    );
     // A meeting without minutes has no form to send: said in the user's language, nothing written.
     let drafting = h
         .store
@@ -214,7 +216,7 @@ fn x_on_a_meeting_writes_each_units_feedback_form_and_on_a_unit_its_tasks() {
             p.file_name()
                 .unwrap()
                 .to_string_lossy()
-                .starts_with("duban-ledger-")
+                .starts_with("督办台账-2026-11-25")
         })
         .unwrap();
     use calamine::{Reader, Xlsx, open_workbook};

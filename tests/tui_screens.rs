@@ -194,14 +194,17 @@ fn another_users_change_appears_and_the_selection_stays_on_its_task() {
 #[test]
 fn ascii_mode_draws_no_ambiguous_width_symbols_and_no_color_means_none() {
     use ratatui::style::{Color, Modifier};
-    for keys in ["", "2", "4", "6<PgUp>", "?"] {
+    // The forms too: their grids, key lines and the bottom bar (issue 18 point 4).
+    for keys in ["", "2", "4", "6<PgUp>", "?", "3m3", "3jjjjm4", "3E"] {
         let mut h = Harness::demo(Lang::Zh, today(), 80, 24).unwrap();
         h.model.theme.ascii = true;
         h.model.theme.color = false;
         h.keys(keys);
         let b = h.render();
         let text = buffer_text(&b);
-        for c in ['─', '│', '┌', '●', '▲', '○', '◇', '✓', '✗', '↑', '←'] {
+        for c in [
+            '─', '│', '┌', '●', '▲', '○', '◇', '✓', '✗', '↑', '←', '‹', '☐', '☑',
+        ] {
             assert!(!text.contains(c), "{keys:?}: {c} in ASCII mode:\n{text}");
         }
         let mut reversed = 0;

@@ -5,7 +5,7 @@ use clap::Args;
 use super::output::Table;
 use super::{CliResult, Ctx, Failure};
 use crate::demo::{self, DemoOptions};
-use crate::i18n::Msg;
+use crate::i18n::{Msg, audit};
 use crate::store::{AuditChain, AuditQuery, ChainBreak};
 
 #[derive(Debug, Args)]
@@ -186,15 +186,20 @@ pub fn audit(ctx: &Ctx, a: AuditArgs) -> CliResult {
         l.t(Msg::ColWho),
         l.t(Msg::ColAction),
         l.t(Msg::ColEntity),
-        "ID",
-    ]);
+        l.aud(crate::i18n::Aud::ColChange),
+    ])
+    .widths(&[25, 16, 8, 20, 60]);
+    let sep = match l {
+        crate::i18n::Lang::Zh => "；",
+        crate::i18n::Lang::En => "; ",
+    };
     for r in &rows {
         t.row(vec![
             r.at.clone(),
             r.user.clone(),
-            r.action.clone(),
-            r.entity.clone(),
-            r.entity_id.clone(),
+            audit::action(l, &r.action),
+            audit::record(l, &r.entity, &r.entity_id),
+            audit::changes(l, r.before.as_ref(), r.after.as_ref()).join(sep),
         ]);
     }
     ctx.print(&t, &rows);

@@ -99,7 +99,12 @@ pub fn unit(ctx: &Ctx, c: UnitCmd) -> CliResult {
                         .map_or("—".to_string(), |x| format!("{:.0}%", x * 100.0)),
                     r.criticisms_rolling_year.to_string(),
                     r.criticisms_calendar_year.to_string(),
-                    if r.referral_due { l.t(Msg::Yes) } else { "" }.to_string(),
+                    l.ui(if r.referral_due {
+                        crate::i18n::Ui::CellYes
+                    } else {
+                        crate::i18n::Ui::CellNo
+                    })
+                    .to_string(),
                 ]);
             }
             ctx.print(&t, &rows);

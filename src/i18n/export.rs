@@ -89,6 +89,11 @@ catalogue! {
     BulletinRequests => "六、工作要求", "6. What units are to do";
     BulletinRequest => "各单位要对照本通报，认真查找原因，对红灯事项和承诺时限未兑现的事项逐项明确责任人和完成时限，抓紧落实，并将整改情况书面报送县考绩办。县政府办公室、县考绩办将继续跟踪督查，定期通报。", "Every unit shall examine this bulletin, find the causes, name for each red task and each missed promise the person responsible and a date, finish them without delay, and report the remedy in writing to the county performance-assessment office. The county government office and the performance-assessment office will go on inspecting and report regularly.";
     BulletinIssuerOffice => "县政府办公室", "County government office";
+    // The TUI's `x`: the stems of the files it writes, then `-<today>`.
+    FileLedger => "督办台账", "duban-ledger";
+    FileReport => "督办报表", "duban-report";
+    FileBulletin => "督查情况通报", "duban-bulletin";
+    FileFeedback => "反馈单", "duban-feedback";
     // `duban export`.
     Written => "已写入 {0}", "written {0}";
     ErrExtension => "不支持的文件类型“{0}”：台账请用 .xlsx 或 .csv", "unsupported file type \"{0}\": the ledger is written as .xlsx or .csv";

@@ -39,6 +39,7 @@ macro_rules! catalogue {
     };
 }
 
+pub mod audit;
 mod catalogue;
 mod chain;
 mod deploy;
@@ -51,6 +52,7 @@ mod names;
 mod report;
 mod ui;
 
+pub use audit::Aud;
 pub use catalogue::Msg;
 pub use chain::Chn;
 pub use deploy::Dep;
@@ -94,6 +96,19 @@ pub(crate) fn fill_template(template: &str, args: &[&dyn std::fmt::Display]) -> 
     }
     out.push_str(rest);
     out
+}
+
+/// Names joined as the language writes a list: `甲、乙` in Chinese, `A, B` in English.
+pub fn join<S: AsRef<str>>(lang: Lang, items: &[S]) -> String {
+    let sep = match lang {
+        Lang::Zh => "、",
+        Lang::En => ", ",
+    };
+    items
+        .iter()
+        .map(AsRef::as_ref)
+        .collect::<Vec<&str>>()
+        .join(sep)
 }
 
 impl Lang {

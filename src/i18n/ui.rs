@@ -107,7 +107,7 @@ catalogue! {
     NoSuchUnit => "找不到单位“{0}”", "no unit matches \"{0}\"";
     ManyUnits => "“{0}”对应多个单位：{1}，已选中第一个", "\"{0}\" matches several units: {1}; the first is selected";
     BadNumber => "“{0}”不是编号", "\"{0}\" is not a number";
-    UnknownCommand => "未知命令“{0}”：可用 task 编号、meeting 编号、unit 名称、help、quit", "unknown command \"{0}\": use task N, meeting N, unit NAME, help, quit";
+    UnknownCommand => "未知命令“{0}”：可用 事项 编号、会议 编号、单位 名称、帮助、退出（或 task、meeting、unit、help、quit）", "unknown command \"{0}\": use task N, meeting N, unit NAME, help, quit (or 事项, 会议, 单位, 帮助, 退出)";
     DemoDb => "演示库", "demo";
     // Actions, for the help screen.
     ActUp => "上移", "up";
@@ -303,5 +303,7 @@ catalogue! {
     ExportMenuTitle => "导出", "Export";
     ExportReportItem => "报表（.xlsx）", "Report (.xlsx)";
     ExportBulletinItem => "督查情况通报草稿（.docx，R5.4）", "Status bulletin draft (.docx, R5.4)";
+    CellYes => "是", "Yes";
+    CellNo => "否", "No";
     ExportNothing => "此页没有可导出的内容（可导出台账、报表、会议的反馈单、单位的事项）", "nothing to export here (the ledger, reports, a meeting's feedback forms or a unit's tasks can)";
 }

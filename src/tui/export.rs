@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::action::{Action, Loaded};
 use super::model::{MeetingDetail, Period, TaskFilter};
-use crate::i18n::Lang;
+use crate::i18n::{Exp, Lang};
 use crate::store::Store;
 
 /// What `x` exports.
@@ -24,18 +24,10 @@ pub enum ExportWhat {
     FeedbackForms(i64),
 }
 
-/// The time as it goes into a file name: `2026-11-25-09-00-00`.
-fn stamp(now: &str) -> String {
-    now.chars()
-        .take(19)
-        .map(|c| {
-            if c.is_ascii_digit() || c == '-' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect()
+/// A file's name without its extension: the stem in the user's language and the day it is
+/// exported (`--today`): `督办台账-2026-12-04`, `duban-ledger-2026-12-04`.
+fn stem(lang: Lang, what: Exp, today: NaiveDate) -> String {
+    format!("{}-{today}", lang.exp(what))
 }
 
 /// A file name in `dir` that is not taken yet: `<stem>.<ext>`, else `<stem>-2.<ext>`, …
@@ -71,13 +63,11 @@ pub(super) fn run(
     dir: &Path,
 ) -> Action {
     let now = store.now_label();
-    let at = stamp(&crate::os::now_cst_string());
     let store_err = |e| crate::cli::store_failure(lang, e).message;
-    let meta =
-        crate::export::DocMeta::now(store.account(), lang.exp(crate::i18n::Exp::NoticeIssuer));
+    let meta = crate::export::DocMeta::now(store.account(), lang.exp(Exp::NoticeIssuer));
     let result: Result<(PathBuf, usize), String> = match what {
         ExportWhat::Ledger { filter, scope } => {
-            let path = free_path(dir, &format!("duban-ledger-{at}"), "xlsx");
+            let path = free_path(dir, &stem(lang, Exp::FileLedger, today), "xlsx");
             crate::export::LedgerQuery::new(store, &filter, today)
                 .map_err(store_err)
                 .and_then(|rows| {
@@ -93,7 +83,7 @@ pub(super) fn run(
                 })
         }
         ExportWhat::Report(period) => {
-            let path = free_path(dir, &format!("duban-report-{at}"), "xlsx");
+            let path = free_path(dir, &stem(lang, Exp::FileReport, today), "xlsx");
             store
                 .report(period, today)
                 .map_err(store_err)
@@ -104,7 +94,7 @@ pub(super) fn run(
                 })
         }
         ExportWhat::Bulletin(period) => {
-            let path = free_path(dir, &format!("duban-bulletin-{at}"), "docx");
+            let path = free_path(dir, &stem(lang, Exp::FileBulletin, today), "docx");
             store
                 .bulletin(period, today)
                 .map_err(store_err)
@@ -117,7 +107,7 @@ pub(super) fn run(
         ExportWhat::FeedbackForms(meeting) => store
             .meeting_detail(meeting, today)
             .map_err(store_err)
-            .and_then(|detail| feedback_forms(&detail, lang, dir, &meta)),
+            .and_then(|detail| feedback_forms(&detail, lang, today, dir, &meta)),
     };
     match result {
         Ok((path, count)) => {
@@ -133,12 +123,18 @@ pub(super) fn run(
 fn feedback_forms(
     detail: &MeetingDetail,
     lang: Lang,
+    today: NaiveDate,
     dir: &Path,
     meta: &crate::export::DocMeta,
 ) -> Result<(PathBuf, usize), String> {
     let mut written = 0;
     for (unit, _) in &detail.attendance {
-        let stem = format!("duban-feedback-{}-{}", detail.meeting.id, file_safe(unit));
+        let stem = format!(
+            "{}-{}-{}-{today}",
+            lang.exp(Exp::FileFeedback),
+            detail.meeting.id,
+            file_safe(unit)
+        );
         let path = free_path(dir, &stem, "docx");
         crate::export::feedback_form(&path, lang, detail, unit, meta)
             .map_err(|e| e.message(lang, &path))?;

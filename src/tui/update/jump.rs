@@ -210,23 +210,35 @@ pub(super) fn select_unit(m: &mut Model, name: &str) -> Vec<Command> {
     }
 }
 
-/// Runs a `:` command: `task N`, `meeting N`, `unit NAME`, `help`, `quit`.
+/// A `:` command's verb and argument: `task 22`, `事项 22`, or `事项22` (a Chinese verb needs no
+/// space before its argument).
+fn split_command(text: &str) -> (&str, &str) {
+    if let Some((v, a)) = text.split_once(char::is_whitespace) {
+        return (v, a.trim());
+    }
+    for verb in ["事项", "会议", "单位"] {
+        if let Some(rest) = text.strip_prefix(verb) {
+            return (verb, rest.trim());
+        }
+    }
+    (text, "")
+}
+
+/// Runs a `:` command: `task N`, `meeting N`, `unit NAME`, `help`, `quit`, or in Chinese
+/// `事项 N`, `会议 N`, `单位 名称`, `帮助`, `退出`.
 pub(super) fn run_command(m: &mut Model, text: &str) -> Vec<Command> {
-    let (verb, arg) = match text.split_once(char::is_whitespace) {
-        Some((v, a)) => (v, a.trim()),
-        None => (text, ""),
-    };
+    let (verb, arg) = split_command(text.trim());
     match verb.to_ascii_lowercase().as_str() {
         "" => Vec::new(),
-        "q" | "quit" => {
+        "q" | "quit" | "退出" => {
             m.quit = true;
             Vec::new()
         }
-        "help" | "h" | "?" => {
+        "help" | "h" | "?" | "帮助" => {
             m.mode = Mode::Help;
             Vec::new()
         }
-        "task" | "t" => match arg.trim_start_matches('#').parse::<i64>() {
+        "task" | "t" | "事项" => match arg.trim_start_matches('#').parse::<i64>() {
             Ok(id) => {
                 m.back.push(m.location());
                 m.pending = Some(Pending::Task(id));
@@ -243,7 +255,7 @@ pub(super) fn run_command(m: &mut Model, text: &str) -> Vec<Command> {
                 Vec::new()
             }
         },
-        "meeting" | "m" => match arg.trim_start_matches('#').parse::<i64>() {
+        "meeting" | "m" | "会议" => match arg.trim_start_matches('#').parse::<i64>() {
             Ok(id) => {
                 m.back.push(m.location());
                 m.pending = Some(Pending::Meeting(id));
@@ -254,7 +266,7 @@ pub(super) fn run_command(m: &mut Model, text: &str) -> Vec<Command> {
                 Vec::new()
             }
         },
-        "unit" | "u" if !arg.is_empty() => {
+        "unit" | "u" | "单位" if !arg.is_empty() => {
             m.back.push(m.location());
             m.unit_query = UnitQuery::default();
             let mut cmds = switch(m, Tab::Units);

@@ -316,6 +316,7 @@ mod forms_cut;
 mod marks;
 mod undo;
 mod windows;
+mod wording;
 
 #[test]
 fn a_step_past_the_edge_scrolls_half_a_screen_and_a_step_within_scrolls_nothing() {

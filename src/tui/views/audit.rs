@@ -7,27 +7,24 @@ use ratatui::style::Style;
 use super::super::layout::list_and_detail;
 use super::super::model::{AuditEntry, Model};
 use super::super::widgets::{Column, Detail};
-use crate::i18n::{Msg, Ui};
-
-fn summary(v: &Option<serde_json::Value>) -> String {
-    v.as_ref().map(|v| v.to_string()).unwrap_or_default()
-}
+use crate::i18n::{Msg, Ui, audit};
 
 fn cells(m: &Model, r: &AuditEntry) -> Vec<(String, Style)> {
+    let l = m.lang;
+    let sep = match l {
+        crate::i18n::Lang::Zh => "；",
+        crate::i18n::Lang::En => "; ",
+    };
     vec![
         (
             r.at.replacen('T', " ", 1).chars().take(19).collect(),
             m.theme.muted(),
         ),
         (r.user.clone(), Style::new()),
-        (r.action.clone(), Style::new()),
-        (format!("{} {}", r.entity, r.entity_id), Style::new()),
+        (audit::action(l, &r.action), Style::new()),
+        (audit::record(l, &r.entity, &r.entity_id), Style::new()),
         (
-            summary(if r.after.is_some() {
-                &r.after
-            } else {
-                &r.before
-            }),
+            audit::changes(l, r.before.as_ref(), r.after.as_ref()).join(sep),
             Style::new(),
         ),
     ]
@@ -52,19 +49,19 @@ pub fn render(m: &Model, f: &mut Frame, body: Rect) {
 }
 
 fn lines(m: &Model, d: &mut Detail, e: &AuditEntry) {
+    let l = m.lang;
     d.line(vec![(
         format!(
-            "#{} {} {} {} {} {}",
-            e.id, e.at, e.user, e.action, e.entity, e.entity_id
+            "#{} {} {} {}",
+            e.id,
+            audit::action(l, &e.action),
+            audit::record(l, &e.entity, &e.entity_id),
+            e.user,
         ),
         m.theme.title(),
     )]);
-    if e.before.is_some() {
-        d.heading(m.lang.ui(Ui::AuditBefore));
-        d.text(summary(&e.before));
-    }
-    if e.after.is_some() {
-        d.heading(m.lang.ui(Ui::AuditAfter));
-        d.text(summary(&e.after));
+    d.line(vec![(e.at.replacen('T', " ", 1), m.theme.muted())]);
+    for c in audit::changes(l, e.before.as_ref(), e.after.as_ref()) {
+        d.text(c);
     }
 }

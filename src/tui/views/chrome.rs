@@ -216,7 +216,8 @@ pub fn footer(m: &Model, f: &mut Frame, area: Rect) {
         _ => None,
     };
     if let Some(keys) = own {
-        let line = Line::from(Span::styled(fit(keys, w), m.theme.muted()));
+        let keys = super::form::plain(keys, m.theme.ascii);
+        let line = Line::from(Span::styled(fit(&keys, w), m.theme.muted()));
         f.render_widget(Paragraph::new(line), bottom);
         return;
     }

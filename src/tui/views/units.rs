@@ -49,12 +49,9 @@ fn cells(m: &Model, r: &UnitRow) -> Vec<(String, Style)> {
         crit(r.criticisms_rolling_year),
         crit(r.criticisms_calendar_year),
         if r.referral_due {
-            (
-                format!("{} {}", m.theme.mark(false), l.t(Msg::Yes)),
-                m.theme.bad(),
-            )
+            (l.ui(Ui::CellYes).to_string(), m.theme.bad())
         } else {
-            (String::new(), Style::new())
+            (l.ui(Ui::CellNo).to_string(), m.theme.muted())
         },
     ]
 }

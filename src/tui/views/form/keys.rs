@@ -54,6 +54,18 @@ pub fn all_keys(lang: Lang, width: usize) -> &'static str {
     }
 }
 
+/// A key line as `--ascii` draws it: no arrow, dot or dash of our own, only ASCII between words.
+pub fn plain(s: &str, ascii: bool) -> String {
+    if !ascii {
+        return s.to_string();
+    }
+    s.replace("↑/↓", "Up/Down")
+        .replace("↑↓", "Up/Down")
+        .replace("←/→", "Left/Right")
+        .replace(" · ", " | ")
+        .replace('–', "-")
+}
+
 /// Help's section on forms: each key and what it does.
 pub fn help(lang: Lang) -> Vec<(&'static str, &'static str)> {
     let l = |m: Frm| lang.frm(m);

@@ -23,6 +23,9 @@ use crate::text::{clean, truncate};
 const LABEL_MAX: usize = 16;
 /// Lines a long text shows.
 const LONG_LINES: usize = 4;
+/// A value with a note beside it is at most this wide (or as wide as its text), so the note
+/// stands near it on a wide screen.
+const VALUE_NEAR: usize = 40;
 /// Names a picker lists under its field.
 const PICKS: usize = 5;
 
@@ -214,9 +217,14 @@ fn lay(m: &Model, form: &Form, width: usize) -> Laid {
                         Some(_) if matches!(f.kind, FieldKind::Check | FieldKind::Choice(_)) => {
                             (value_text(f, t.ascii).width() + 1).min(rest)
                         }
+                        // The note close to its value: the value no wider than it needs
+                        // (40 cells at least), the note right after it.
                         Some(h) => {
                             let value = (f.text_value().width() + 2).max(12).min(rest);
-                            rest.saturating_sub(h.text.width() + 1).max(value)
+                            let close = (f.text_value().width() + 2).max(VALUE_NEAR);
+                            rest.saturating_sub(h.text.width() + 1)
+                                .min(close)
+                                .max(value)
                         }
                         None => rest,
                     }
@@ -429,7 +437,10 @@ pub fn render(m: &Model, f: &mut Frame, area: Rect) {
         Line::from(Span::styled(m.lang.ui(Ui::FormSaving), t.muted()))
     } else {
         Line::from(Span::styled(
-            truncate(&keys::field_keys(m.lang, form, width), width),
+            truncate(
+                &keys::plain(&keys::field_keys(m.lang, form, width), t.ascii),
+                width,
+            ),
             t.muted(),
         ))
     };
@@ -474,4 +485,4 @@ fn wrap(s: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
-pub use keys::{all_keys, help as help_keys};
+pub use keys::{all_keys, help as help_keys, plain};
