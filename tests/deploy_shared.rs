@@ -333,6 +333,7 @@ fn the_tui_starts_with_the_warning_in_its_status_line() {
         export_dir: std::env::temp_dir(),
         present: None,
         warning: Some(text.to_string()),
+        referral_body: None,
     };
     h.model = initial_model(&opts);
     h.model.calendar = std::sync::Arc::new(h.store.calendar().clone());

@@ -173,7 +173,7 @@ fn r5_4_every_figure_of_the_bulletin_is_the_reports_for_the_same_period() {
         if due > 0 {
             let sentence = text
                 .lines()
-                .find(|l| l.contains("应报经县政府同意后移送追责"))
+                .find(|l| l.contains("应报经县政府同意后移送县纪委监委追责"))
                 .unwrap();
             assert_eq!(sentence.matches('、').count() as i64 + 1, due, "{sentence}");
             assert_eq!(number_after(sentence, "（共"), due, "{sentence}");
@@ -382,4 +382,51 @@ fn r5_4_x_on_the_reports_tab_offers_the_report_and_the_bulletin_of_its_period() 
         number_after(&text, "召开专题会议"),
         report.meetings.meetings
     );
+}
+
+/// Issue 18 point 8: one name for the body that receives referrals, `referral_body` in the
+/// configuration (default 县纪委监委), reaches the criticism notice and the bulletin as written.
+#[test]
+fn r8_referral_body_from_the_config_reaches_the_notice_and_the_bulletin() {
+    let db = demo();
+    let id = db.json(&["criticisms"])[0]["id"].to_string();
+    // The default, in each language.
+    let zh = out(&db, "zh.docx");
+    db.ok(&["export", "criticism", &id, "--out", &zh]);
+    let text = body_text(std::path::Path::new(&zh));
+    assert!(text.contains("移送县纪委监委追究相关责任"), "{text}");
+    assert!(!text.contains("监察局"), "{text}");
+    let en = out(&db, "en.docx");
+    db.ok(&["--lang", "en", "export", "criticism", &id, "--out", &en]);
+    let text = body_text(std::path::Path::new(&en));
+    assert!(
+        text.contains("referred to the county discipline inspection and supervision commission"),
+        "{text}"
+    );
+    // Configured: the notice and the bulletin name it.
+    let config = out(&db, "config.toml");
+    std::fs::write(&config, "referral_body = \"市纪委监委驻县纪检监察组\"\n").unwrap();
+    let notice = out(&db, "n.docx");
+    db.ok(&[
+        "--config",
+        &config,
+        "export",
+        "criticism",
+        &id,
+        "--out",
+        &notice,
+    ]);
+    let text = body_text(std::path::Path::new(&notice));
+    assert!(
+        text.contains("移送市纪委监委驻县纪检监察组追究相关责任"),
+        "{text}"
+    );
+    let bulletin = out(&db, "b.docx");
+    db.ok(&[
+        "--config", &config, "export", "bulletin", "--out", &bulletin,
+    ]);
+    let text = body_text(std::path::Path::new(&bulletin));
+    if text.contains("应报经县政府同意后移送") {
+        assert!(text.contains("移送市纪委监委驻县纪检监察组追责"), "{text}");
+    }
 }

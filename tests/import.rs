@@ -633,3 +633,66 @@ fn import_summary_counts_equal_what_the_store_gained_for_csv_and_xlsx() {
         );
     }
 }
+
+#[test]
+fn r5_2_a_default_limit_on_a_meeting_of_unknown_procedure_counts_from_its_minutes_date() {
+    // Two meetings from a ledger alone: one with its minutes' issue date, one without. A task
+    // with the default limit counts 15 working days from that date when known; otherwise its
+    // limit is not set (时限未定, not 待纪要印发 forever) and says how to set it. R4.4 gives
+    // neither meeting a due day ("—").
+    let db = db();
+    db.ok(&["init"]);
+    let f = db.write(
+        "l.csv",
+        "编号,督办事项,主办单位,会议日期,会议议题,纪要印发日期,办理时限\n\
+         1,修路,上塘镇,2026-09-01,道路,2026-09-07,\n\
+         2,建桥,上塘镇,2026-10-12,桥梁,,\n",
+    );
+    db.ok(&["import", "ledger", &f]);
+    let tasks = db.json(&["task", "list"]);
+    let by_text = |t: &str| {
+        tasks
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["text"] == t)
+            .unwrap()
+            .clone()
+    };
+    // 15 working days after Monday 7 September 2026 (no holiday between): Monday 28 September.
+    let road = by_text("修路");
+    assert_eq!(road["due"], "2026-09-28", "{road}");
+    let bridge = by_text("建桥");
+    assert_eq!(bridge["due"], serde_json::Value::Null, "{bridge}");
+    assert_eq!(bridge["state"], "limit_unknown", "{bridge}");
+    let id = bridge["id"].to_string();
+    let meeting = bridge["meeting_id"].to_string();
+    let show = db.ok(&["task", "show", &id]);
+    assert!(
+        show.contains("时限未定") && show.contains("登记纪要印发日期"),
+        "{show}"
+    );
+    assert!(
+        show.contains(&format!("duban minutes issue {meeting}")),
+        "{show}"
+    );
+    let listed = db.json(&["task", "list", "--state", "时限未定"]);
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    for m in db.json(&["meeting", "list"]).as_array().unwrap() {
+        assert_eq!(m["minutes_due"], serde_json::Value::Null, "{m}");
+    }
+    let table = db.ok(&["meeting", "list"]);
+    assert!(table.lines().skip(1).all(|l| l.contains("—")), "{table}");
+    // The minutes' date recorded: the limit counts from it, read back from the store.
+    db.ok(&[
+        "minutes",
+        "issue",
+        &meeting,
+        "--date",
+        "2026-10-16",
+        "--force",
+    ]);
+    let bridge = db.json(&["task", "show", &id]);
+    assert_eq!(bridge["due"], "2026-11-06", "{bridge}");
+    assert_ne!(bridge["state"], "limit_unknown");
+}

@@ -120,7 +120,10 @@ pub fn check(ctx: &Ctx) -> CliResult {
         (Msg::ChkNotice, r.notice_violations.to_string()),
         (Msg::ChkMinutesLate, r.minutes_late.to_string()),
         (Msg::ChkFeedbackWaiting, r.feedback_waiting.to_string()),
-        (Msg::ChkReferralDue, r.referral_due.join("、")),
+        (
+            Msg::ChkReferralDue,
+            crate::i18n::join(ctx.lang, &r.referral_due),
+        ),
         (Msg::ChkProvisional, r.provisional_tasks.to_string()),
         (Msg::ChkCountsKept, r.counts_kept.clone()),
         (Msg::ChkAuditChain, chain_text(ctx.lang, &r.audit_chain)),

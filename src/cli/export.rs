@@ -153,6 +153,7 @@ pub fn export(ctx: &Ctx, c: ExportCmd) -> CliResult {
 /// A document's properties: made now by this account for the supervision office.
 fn doc_meta(ctx: &Ctx, store: &crate::store::Store) -> export::DocMeta {
     export::DocMeta::now(store.account(), ctx.lang.exp(Exp::NoticeIssuer))
+        .with_referral_body(ctx.config.referral_body.clone())
 }
 
 fn bad_extension(ctx: &Ctx, path: &Path, m: Exp) -> Failure {

@@ -106,9 +106,10 @@ pub fn store_failure(lang: Lang, e: StoreError) -> Failure {
                 &role_name(lang, Some(need)),
             ],
         ),
-        StoreError::UnknownAccount { account, admins } => {
-            lang.fill(Msg::ErrUnknownAccount, &[&account, &admins.join("、")])
-        }
+        StoreError::UnknownAccount { account, admins } => lang.fill(
+            Msg::ErrUnknownAccount,
+            &[&account, &crate::i18n::join(lang, &admins)],
+        ),
         StoreError::NoAccounts { owner, .. } => lang.fill(Msg::ErrNoAccounts, &[&owner]),
         e @ (StoreError::DiskFull
         | StoreError::ReadOnly

@@ -97,7 +97,7 @@ fn file_error(ctx: &Ctx, path: &Path, e: FileError) -> Failure {
     match e {
         FileError::MissingColumns(fields) => {
             let names: Vec<&str> = fields.iter().map(|f| f.name(l)).collect();
-            bad(l.imp_fill(Imp::MissingColumns, &[&names.join("、")]))
+            bad(l.imp_fill(Imp::MissingColumns, &[&crate::i18n::join(l, &names)]))
         }
         FileError::Read(ReadError::Format(ext)) => {
             bad(l.imp_fill(Imp::Format, &[&format!(".{ext}")]))
@@ -281,9 +281,12 @@ fn print_plan(ctx: &Ctx, plan: &LedgerPlan, head: Imp, detail: bool) {
     let names = |all: Vec<&str>| -> String {
         const FEW: usize = 12;
         if detail || all.len() <= FEW {
-            all.join("、")
+            crate::i18n::join(l, &all)
         } else {
-            l.imp_fill(Imp::AndMore, &[&all[..FEW].join("、"), &(all.len() - FEW)])
+            l.imp_fill(
+                Imp::AndMore,
+                &[&crate::i18n::join(l, &all[..FEW]), &(all.len() - FEW)],
+            )
         }
     };
     for kind in crate::domain::UnitKind::ALL {

@@ -49,6 +49,7 @@ fn run_tui(ctx: &Ctx, present: Option<crate::domain::Period>) -> CliResult {
             .export_dir
             .clone()
             .unwrap_or_else(|| std::path::PathBuf::from(".")),
+        referral_body: ctx.config.referral_body.clone(),
     };
     tui::run(&mut store, &opts).map_err(|e| ctx.file_failure(Path::new("/dev/tty"), &e))?;
     // Say where the database is, so the user can come back to it. The terminal may be gone (a

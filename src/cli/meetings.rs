@@ -50,6 +50,17 @@ pub enum MeetingCmd {
         /// The meeting's id.
         id: i64,
     },
+    /// Move a meeting to another day. Refused when the day contradicts a recorded step: its
+    /// notice or plan approval after it; its minutes' dates, its tasks' limits, progress reports,
+    /// explanations, completions, waivers or criticisms before it; attendance on record and the
+    /// day after today. The notice and minutes deadlines (R2.2, R4.4) move with it.
+    Move {
+        /// The meeting's id.
+        id: i64,
+        /// The new day, e.g. 2026-11-27.
+        #[arg(long)]
+        date: String,
+    },
     /// Record how a unit attended (R3).
     Attend {
         /// The meeting's id.
@@ -81,7 +92,7 @@ struct MeetingJson<'a> {
     notice_late: bool,
     notice_provisional: bool,
     emergency: bool,
-    minutes_due: chrono::NaiveDate,
+    minutes_due: Option<chrono::NaiveDate>,
     minutes_due_provisional: bool,
     minutes_issued: Option<chrono::NaiveDate>,
     minutes: crate::domain::MinutesStatus,
@@ -124,9 +135,12 @@ fn meeting_table(ctx: &Ctx, rows: &[MeetingRow]) -> Table {
             r.id.to_string(),
             r.date.to_string(),
             r.chair.clone().unwrap_or_default(),
-            r.topics.join("、"),
+            crate::i18n::join(l, &r.topics),
             l.notice(r.notice, r.notice_provisional),
-            provisional_date(r.minutes_due, r.minutes_due_provisional),
+            r.minutes_due.map_or_else(
+                || "—".to_string(),
+                |d| provisional_date(d, r.minutes_due_provisional),
+            ),
             l.minutes(r.minutes),
         ]);
     }
@@ -165,6 +179,18 @@ pub fn meeting(ctx: &Ctx, c: MeetingCmd) -> CliResult {
             let id = store.add_meeting(new).map_err(|e| ctx.store(e))?;
             let row = store.meeting_row(id, ctx.today).map_err(|e| ctx.store(e))?;
             ctx.print(&meeting_table(ctx, std::slice::from_ref(&row)), &json(&row));
+        }
+        MeetingCmd::Move { id, date } => {
+            let date = ctx.date(&date)?;
+            let was = store
+                .move_meeting(id, date, ctx.today)
+                .map_err(|e| ctx.store(e))?;
+            let row = store.meeting_row(id, ctx.today).map_err(|e| ctx.store(e))?;
+            if ctx.format == super::Format::Table {
+                outln!("{}", l.fill(Msg::MeetingMoved, &[&id, &was, &date]));
+            }
+            ctx.print(&meeting_table(ctx, std::slice::from_ref(&row)), &json(&row));
+            ctx.provisional_note(row.minutes_due_provisional || row.notice_provisional);
         }
         MeetingCmd::List => {
             let rows = store.meetings(ctx.today).map_err(|e| ctx.store(e))?;

@@ -19,8 +19,8 @@ pub struct ListArgs {
     /// Tasks this unit leads.
     #[arg(long, value_parser = super::line)]
     pub unit: Option<String>,
-    /// 办理中 / 待纪要印发 / 待书面说明 / 已承诺时限 / 应通报批评 / 已通报批评 / 已办结 (open,
-    /// pending, explanation-due, promised, criticism-due, criticised, done).
+    /// 办理中 / 待纪要印发 / 时限未定 / 待书面说明 / 已承诺时限 / 应通报批评 / 已通报批评 / 已办结
+    /// (open, pending, limit-unknown, explanation-due, promised, criticism-due, criticised, done).
     #[arg(long, value_parser = choice::<TaskState>())]
     pub state: Option<TaskState>,
     /// A substring of the task, its lead unit or its meeting's topics.
@@ -291,7 +291,7 @@ pub fn task(ctx: &Ctx, c: TaskCmd) -> CliResult {
                 l.t(Msg::ColLead),
                 clean(&r.lead_unit),
                 l.t(Msg::ColCo),
-                clean(&r.co_units.join("、"))
+                clean(&crate::i18n::join(l, &r.co_units))
             );
             outln!(
                 "{}：{}    {}：{}",
@@ -305,8 +305,16 @@ pub fn task(ctx: &Ctx, c: TaskCmd) -> CliResult {
                 l.t(Msg::ColMeeting),
                 r.meeting_id,
                 r.meeting_date,
-                clean(&d.meeting_topics.join("、"))
+                clean(&crate::i18n::join(l, &d.meeting_topics))
             );
+            if r.state == TaskState::LimitUnknown {
+                let days = ctx.config.thresholds.default_limit_workdays;
+                outln!(
+                    "{}: duban minutes issue {} --date … --force",
+                    l.fill(Msg::HintLimitUnknown, &[&days]),
+                    r.meeting_id
+                );
+            }
             if r.provisional || r.working_days_left_provisional {
                 outln!("{}", l.t(Msg::ProvisionalNote));
             }

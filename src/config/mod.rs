@@ -25,6 +25,9 @@ pub struct Config {
     pub export_dir: Option<PathBuf>,
     /// What an OS account the database does not list may do: `refuse` (the default) or `viewer`.
     pub unknown_accounts: crate::store::UnknownAccounts,
+    /// The body that receives referrals (R5.7), as screens and documents name it (default:
+    /// 县纪委监委 / "county discipline inspection and supervision commission").
+    pub referral_body: Option<String>,
     /// Key bindings of the TUI: action name → keys, e.g. `filter_green = ["n"]`.
     pub keys: std::collections::BTreeMap<String, Vec<String>>,
 }

@@ -248,3 +248,22 @@ fn unreadable_files_are_errors_naming_them_and_a_named_personal_file_must_exist(
         ConfigError::Unreadable { path, .. } if path == missing
     ));
 }
+
+#[test]
+fn r8_referral_body_is_read_from_the_file_and_defaults_by_language() {
+    let c = Config::parse("referral_body = \"市纪委监委驻县纪检监察组\"\n").unwrap();
+    assert_eq!(c.referral_body.as_deref(), Some("市纪委监委驻县纪检监察组"));
+    let none = Config::parse("").unwrap();
+    assert_eq!(
+        crate::i18n::referral_body(Lang::Zh, none.referral_body.as_deref()),
+        "县纪委监委"
+    );
+    assert_eq!(
+        crate::i18n::referral_body(Lang::En, none.referral_body.as_deref()),
+        "county discipline inspection and supervision commission"
+    );
+    assert_eq!(
+        crate::i18n::referral_body(Lang::En, c.referral_body.as_deref()),
+        "市纪委监委驻县纪检监察组"
+    );
+}

@@ -45,10 +45,14 @@ pub enum When {
     ReferralProposed,
     /// The day of a later step of a referral (R5.7).
     ReferralStep,
+    /// 会议通知日期 (R2.2).
+    Notice,
+    /// 会议方案审批日期 (R2.1).
+    PlanApproved,
 }
 
 impl When {
-    pub const ALL: [When; 16] = [
+    pub const ALL: [When; 18] = [
         When::Meeting,
         When::Limit,
         When::Progress,
@@ -65,6 +69,8 @@ impl When {
         When::Waiver,
         When::ReferralProposed,
         When::ReferralStep,
+        When::Notice,
+        When::PlanApproved,
     ];
 
     /// The key of the form field that holds this date, so a form can show the refusal beside it.
@@ -82,6 +88,8 @@ impl When {
             When::Feedback => "received_on",
             When::SignOff => "signed_on",
             When::Issue => "issued_on",
+            When::Notice => "notice_date",
+            When::PlanApproved => "plan_approved_on",
             When::Criticism | When::Waiver | When::ReferralStep | When::ReferralProposed => "date",
         }
     }
@@ -229,6 +237,22 @@ pub fn referral(r: &super::Referral) -> Checked {
     Ok(())
 }
 
+/// R2.1/R2.2: a meeting's plan is approved, and its notice goes out, on or before its day.
+pub fn plan(meeting: NaiveDate, notice: Option<NaiveDate>, approved: Option<NaiveDate>) -> Checked {
+    for (what, date) in [(When::Notice, notice), (When::PlanApproved, approved)] {
+        if let Some(d) = date {
+            not_after(what, d, When::Meeting, meeting)?;
+        }
+    }
+    Ok(())
+}
+
+/// R3: a meeting whose attendance is on record has been held: moved, its day is not after
+/// `today`, the latest day the attendance can have been recorded.
+pub fn held(meeting: NaiveDate, today: NaiveDate) -> Checked {
+    not_after(When::Meeting, meeting, When::Attendance, today)
+}
+
 /// R3: attendance is recorded once the meeting has been held (`today` on or after its date).
 pub fn attendance(meeting: NaiveDate, today: NaiveDate) -> Checked {
     not_before(When::Attendance, today, When::Meeting, meeting)
@@ -349,6 +373,19 @@ mod tests {
     fn r3_attendance_only_once_the_meeting_is_held() {
         assert!(attendance(d("2026-12-01"), d("2026-11-25")).is_err());
         assert_eq!(attendance(d("2026-12-01"), d("2026-12-01")), Ok(()));
+        // Moved with its attendance on record, the meeting stays held.
+        assert!(held(d("2026-11-26"), d("2026-11-25")).is_err());
+        assert_eq!(held(d("2026-11-25"), d("2026-11-25")), Ok(()));
+    }
+
+    #[test]
+    fn r2_notice_and_plan_approval_not_after_the_meeting() {
+        let e = plan(d("2026-11-02"), Some(d("2026-11-05")), None).unwrap_err();
+        assert!(e.after && e.what == When::Notice, "{e:?}");
+        let e = plan(d("2026-11-02"), None, Some(d("2026-11-03"))).unwrap_err();
+        assert_eq!(e.what, When::PlanApproved);
+        let same_day = Some(d("2026-11-02"));
+        assert_eq!(plan(d("2026-11-02"), same_day, same_day), Ok(()));
     }
 
     #[test]

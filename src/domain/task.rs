@@ -178,6 +178,10 @@ impl Light {
 pub enum TaskState {
     /// Default limit, minutes not issued yet: the clock has not started.
     Pending,
+    /// R5.2: a default limit on a meeting whose procedure is unknown (imported from a ledger)
+    /// and whose minutes' issue date is not recorded: the 15 working days have no start yet
+    /// (时限未定) until that date is recorded.
+    LimitUnknown,
     /// Within its limit (or exempt).
     Open,
     /// R5.5: past the limit with no written explanation yet.
@@ -193,8 +197,9 @@ pub enum TaskState {
 }
 
 impl TaskState {
-    pub const ALL: [TaskState; 7] = [
+    pub const ALL: [TaskState; 8] = [
         TaskState::Pending,
+        TaskState::LimitUnknown,
         TaskState::Open,
         TaskState::ExplanationDue,
         TaskState::Promised,
@@ -206,6 +211,7 @@ impl TaskState {
     pub fn code(self) -> &'static str {
         match self {
             TaskState::Pending => "pending",
+            TaskState::LimitUnknown => "limit_unknown",
             TaskState::Open => "open",
             TaskState::ExplanationDue => "explanation_due",
             TaskState::Promised => "promised",
@@ -270,6 +276,8 @@ pub struct TaskFacts {
     pub unanswered_promise: Option<NaiveDate>,
     /// A notified criticism names this task.
     pub criticised: bool,
+    /// Its meeting's procedure is unknown (imported from a ledger): no minutes are awaited.
+    pub procedure_unknown: bool,
 }
 
 /// The light of a task on `today`.
@@ -318,6 +326,7 @@ pub fn state(f: &TaskFacts, today: NaiveDate) -> TaskState {
     }
     match f.due {
         Some(due) if today > due => TaskState::ExplanationDue,
+        None if !f.exempt && f.procedure_unknown => TaskState::LimitUnknown,
         None if !f.exempt => TaskState::Pending,
         _ => TaskState::Open,
     }

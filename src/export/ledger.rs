@@ -74,7 +74,7 @@ pub fn ledger_value(lang: Lang, e: &LedgerEntry, col: Col) -> Value {
         },
         Col::Task => Value::text(cell(&r.text)),
         Col::Lead => Value::text(cell(&r.lead_unit)),
-        Col::Co => Value::text(cell(&r.co_units.join("、"))),
+        Col::Co => Value::text(cell(&crate::i18n::join(lang, &r.co_units))),
         Col::MeetingDate => Value::Date(r.meeting_date),
         Col::Topics => Value::text(
             e.topics

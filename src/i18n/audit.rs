@@ -182,6 +182,32 @@ pub fn value(lang: Lang, v: &Value) -> String {
     }
 }
 
+/// A field's stored code in words where the code is one of duban's own (a unit's kind, an
+/// attendance's outcome, an account's role); else [`value`].
+fn field_value(lang: Lang, key: &str, v: &Value) -> String {
+    use super::Msg;
+    use crate::domain::{AttendanceOutcome, Role, UnitKind};
+    let parsed = |v: &Value| -> Option<&'static str> {
+        match key {
+            "kind" => serde_json::from_value::<UnitKind>(v.clone())
+                .ok()
+                .map(|k| lang.unit_kind(k)),
+            "outcome" => serde_json::from_value::<AttendanceOutcome>(v.clone())
+                .ok()
+                .map(|a| lang.attendance(a)),
+            "role" => serde_json::from_value::<Role>(v.clone()).ok().map(|r| {
+                lang.t(match r {
+                    Role::Admin => Msg::RoleAdmin,
+                    Role::Editor => Msg::RoleEditor,
+                    Role::Viewer => Msg::RoleViewer,
+                })
+            }),
+            _ => None,
+        }
+    };
+    parsed(v).map_or_else(|| value(lang, v), str::to_string)
+}
+
 /// Keys that say nothing to a reader: the record's own id and its version.
 fn quiet(key: &str) -> bool {
     matches!(key, "id" | "version")
@@ -209,7 +235,7 @@ pub fn changes(lang: Lang, before: Option<&Value>, after: Option<&Value>) -> Vec
         (None, Some(o)) | (Some(o), None) => o
             .iter()
             .filter(|(k, v)| !quiet(k) && !v.is_null())
-            .map(|(k, v)| format!("{} {}", field(lang, k), value(lang, v)))
+            .map(|(k, v)| format!("{} {}", field(lang, k), field_value(lang, k, v)))
             .collect(),
         (None, None) => match (before, after) {
             (_, Some(v)) | (Some(v), None) if !v.is_null() => vec![value(lang, v)],
@@ -273,6 +299,19 @@ mod tests {
         assert_eq!(
             line(Lang::En, "create", "unit", "3", None, Some(&a)),
             "created unit #3: active Yes; co-units 4, 5; name 县财政局"
+        );
+    }
+
+    #[test]
+    fn r8_codes_of_duban_own_read_as_words() {
+        let a = json!({"name": "root", "role": "admin", "kind": "township"});
+        assert_eq!(
+            line(Lang::Zh, "create", "account", "root", None, Some(&a)),
+            format!(
+                "新建 账户 #root：类别 {}；名称 root；角色 {}",
+                Lang::Zh.unit_kind(crate::domain::UnitKind::Township),
+                Lang::Zh.t(super::super::Msg::RoleAdmin)
+            )
         );
     }
 }

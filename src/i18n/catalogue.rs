@@ -11,6 +11,8 @@ catalogue! {
     LightExempt => "不设默认时限", "exempt";
     LightDone => "已办结", "done";
     StatePending => "待纪要印发", "awaiting minutes";
+    StateLimitUnknown => "时限未定", "limit not set";
+    HintLimitUnknown => "会议由台账导入，纪要印发日期不详，默认时限无从起算：登记纪要印发日期后，自该日起算 {0} 个工作日（R5.2）", "the meeting was imported from a ledger without its minutes' issue date, so the default limit has no start: record that date and the {0} working days count from it (R5.2)";
     StateOpen => "办理中", "open";
     StateExplanationDue => "待书面说明", "explanation due";
     StatePromised => "已承诺时限", "promised";
@@ -184,6 +186,9 @@ catalogue! {
     WhenCompletion => "办结日期", "the completion date";
     WhenExplanation => "书面说明日期", "the written explanation's date";
     WhenPromise => "承诺完成时限", "the promised date";
+    WhenNotice => "会议通知日期", "the notice date";
+    WhenPlanApproved => "会议方案审批日期", "the day the plan was approved";
+    MeetingMoved => "会议 #{0} 已改期：{1} → {2}", "meeting #{0} moved: {1} → {2}";
     WhenAttendance => "登记参会情况的日期", "the day attendance is recorded";
     WhenReview => "审核日期", "the review date";
     WhenFeedbackSent => "征求意见发出日期", "the day the feedback form went out";

@@ -46,7 +46,7 @@ catalogue! {
     NoticeColNo => "序号", "No.";
     NoticeColMeeting => "来源会议", "From meeting";
     NoticeDecision => "经研究，决定对{0}予以通报批评。请{0}认真查找原因，切实采取有效措施，抓紧落实，并将整改情况书面报送县考绩办。", "It is decided to criticise {0} by this notice. {0} shall find the causes, take effective measures, finish the tasks without delay, and report the remedy in writing to the county performance-assessment office.";
-    NoticeWarning => "一年内受到两次通报批评的单位，将报经县政府同意后移送县监察局追究相关责任。各单位要引以为戒，切实提高执行力。", "A unit criticised twice within one year is, with the county government's approval, referred to the county supervision bureau for accountability. Every unit should take this as a warning.";
+    NoticeWarning => "一年内受到两次通报批评的单位，将报经县政府同意后移送{0}追究相关责任。各单位要引以为戒，切实提高执行力。", "A unit criticised twice within one year is, with the county government's approval, referred to the {0} for accountability. Every unit should take this as a warning.";
     NoticeClosing => "特此通报。", "Hereby notified.";
     NoticeIssuer => "县考绩办", "County performance-assessment office";
     NoticeNone => "（无）", "(none)";
@@ -85,7 +85,7 @@ catalogue! {
     BulletinReferralsNone => "本期未提出移送追责。", "No referral was proposed in the period.";
     BulletinColProposed => "提出日期", "Proposed on";
     BulletinColStatus => "办理进展", "Where it stands";
-    BulletinReferralDue => "截至{0}，{1}（共{2}个单位）一年内两次受到通报批评，应报经县政府同意后移送追责。", "On {0}, {2} unit(s) criticised twice within one year are due for referral with the county government's approval: {1}.";
+    BulletinReferralDue => "截至{0}，{1}（共{2}个单位）一年内两次受到通报批评，应报经县政府同意后移送{3}追责。", "On {0}, {2} unit(s) criticised twice within one year are due for referral to the {3} with the county government's approval: {1}.";
     BulletinRequests => "六、工作要求", "6. What units are to do";
     BulletinRequest => "各单位要对照本通报，认真查找原因，对红灯事项和承诺时限未兑现的事项逐项明确责任人和完成时限，抓紧落实，并将整改情况书面报送县考绩办。县政府办公室、县考绩办将继续跟踪督查，定期通报。", "Every unit shall examine this bulletin, find the causes, name for each red task and each missed promise the person responsible and a date, finish them without delay, and report the remedy in writing to the county performance-assessment office. The county government office and the performance-assessment office will go on inspecting and report regularly.";
     BulletinIssuerOffice => "县政府办公室", "County government office";

@@ -51,6 +51,7 @@ catalogue! {
     StateExplanationDueShort => "待书面说明", "expl. due";
     StateCriticismDueShort => "应通报批评", "crit. due";
     StatePendingShort => "待纪要印发", "pending";
+    StateLimitUnknownShort => "时限未定", "no limit";
     NoticeNotYetShort => "待发通知", "to send";
     NoticeLateShort => "通知迟发", "late";
     NoticeEmergencyShort => "紧急会议", "emergency";
@@ -71,6 +72,7 @@ impl Lang {
             TaskState::ExplanationDue => self.frm(Frm::StateExplanationDueShort),
             TaskState::CriticismDue => self.frm(Frm::StateCriticismDueShort),
             TaskState::Pending => self.frm(Frm::StatePendingShort),
+            TaskState::LimitUnknown => self.frm(Frm::StateLimitUnknownShort),
             _ => self.state(s),
         }
     }

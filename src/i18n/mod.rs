@@ -111,6 +111,15 @@ pub fn join<S: AsRef<str>>(lang: Lang, items: &[S]) -> String {
         .join(sep)
 }
 
+/// The body that receives referrals (R5.7): the configured `referral_body`, else the default of
+/// the language. One name for screens, the command line and the documents.
+pub fn referral_body(lang: Lang, configured: Option<&str>) -> String {
+    match configured.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(name) => crate::text::clean(name),
+        None => lang.ui(Ui::ReferralBody).to_string(),
+    }
+}
+
 impl Lang {
     /// The message with `{0}`, `{1}`, … replaced by `args`.
     pub fn fill(self, m: Msg, args: &[&dyn std::fmt::Display]) -> String {
@@ -155,6 +164,7 @@ impl Lang {
     pub fn state(self, s: TaskState) -> &'static str {
         self.t(match s {
             TaskState::Pending => Msg::StatePending,
+            TaskState::LimitUnknown => Msg::StateLimitUnknown,
             TaskState::Open => Msg::StateOpen,
             TaskState::ExplanationDue => Msg::StateExplanationDue,
             TaskState::Promised => Msg::StatePromised,

@@ -25,6 +25,8 @@ impl Lang {
             When::Waiver => Msg::WhenWaiver,
             When::ReferralProposed => Msg::WhenReferralProposed,
             When::ReferralStep => Msg::WhenReferralStep,
+            When::Notice => Msg::WhenNotice,
+            When::PlanApproved => Msg::WhenPlanApproved,
         })
     }
 

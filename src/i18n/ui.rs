@@ -21,7 +21,7 @@ catalogue! {
     FigCriticisms => "应通报批评 R5.6", "Criticisms due R5.6";
     FigMinutes => "纪要超过10个工作日未印发 R4.4", "Minutes past their 10-working-day limit R4.4";
     FigFeedback => "征求意见待反馈的会议 R4.3", "Feedback rounds waiting R4.3";
-    FigReferrals => "应移送纪委监委的单位 R5.7", "Units due for referral R5.7";
+    FigReferrals => "应移送的单位 R5.7", "Units due for referral R5.7";
     OverviewOpen => "在办事项 {0} 项", "{0} open tasks";
     OverviewHint => "选中一项按 Enter 查看清单", "select a figure and press Enter for its list";
     // Lists and filters.
@@ -76,7 +76,7 @@ catalogue! {
     ArchArchived => "已归档", "archived";
     NotConfirmed => "未确认", "not confirmed";
     LblCritRolling => "近一年通报批评 {0} 次，本年 {1} 次", "{0} criticisms in the last 12 months, {1} this year";
-    LblReferralDue => "一年内两次通报批评：应按 R5.7 移送纪委监委", "two criticisms within a year: due for referral (R5.7)";
+    LblReferralDue => "一年内两次通报批评：应按 R5.7 移送{0}", "two criticisms within a year: due for referral to the {0} (R5.7)";
     LblReferrals => "移送", "Referrals";
     ColLightShort => "灯", "L";
     ColTasksShort => "事项", "Tasks";
@@ -107,7 +107,7 @@ catalogue! {
     NoSuchUnit => "找不到单位“{0}”", "no unit matches \"{0}\"";
     ManyUnits => "“{0}”对应多个单位：{1}，已选中第一个", "\"{0}\" matches several units: {1}; the first is selected";
     BadNumber => "“{0}”不是编号", "\"{0}\" is not a number";
-    UnknownCommand => "未知命令“{0}”：可用 事项 编号、会议 编号、单位 名称、帮助、退出（或 task、meeting、unit、help、quit）", "unknown command \"{0}\": use task N, meeting N, unit NAME, help, quit (or 事项, 会议, 单位, 帮助, 退出)";
+    UnknownCommand => "未知命令“{0}”：可用 事项 N、会议 N、单位 名称、帮助、退出（英文亦可）", "unknown command \"{0}\": use task N, meeting N, unit NAME, help, quit (or in Chinese)";
     DemoDb => "演示库", "demo";
     // Actions, for the help screen.
     ActUp => "上移", "up";
@@ -172,7 +172,7 @@ catalogue! {
     StepEditLeader => "修改或停用县领导", "Edit or deactivate county leader";
     RefPropose => "提请移送", "propose referral";
     RefApprove => "县政府同意", "approved by the county government";
-    RefRefer => "已移送监察", "referred to the supervision bureau";
+    RefRefer => "已移送{0}", "referred to the {0}";
     RefConclude => "追责办结", "concluded";
     RefNotRefer => "不予移送", "not referred";
     FName => "名称", "Name";
@@ -259,7 +259,6 @@ catalogue! {
     NotAllowed => "你的账户是{0}，不能进行此操作（需要{1}权限）", "your account is a {0} and may not do this (it needs the {1} role)";
     ReadOnly => "只读", "read-only";
     ErrNothingSelected => "请先选中一条记录（或等待加载完成）", "select a record first (or wait for it to load)";
-    ErrAfterMeeting => "通知日期晚于会议日期", "the notice is dated after the meeting";
     ErrSelfLiaison => "不能是本人", "cannot be the leader themself";
     ErrMeetingNotHeld => "会议尚未召开，不能登记出席情况", "the meeting has not been held yet";
     ErrFeedbackUnchecked => "已填发出日期，请勾选需要征求意见", "a sent date is given: tick feedback needed";
@@ -303,6 +302,7 @@ catalogue! {
     ExportMenuTitle => "导出", "Export";
     ExportReportItem => "报表（.xlsx）", "Report (.xlsx)";
     ExportBulletinItem => "督查情况通报草稿（.docx，R5.4）", "Status bulletin draft (.docx, R5.4)";
+    ReferralBody => "县纪委监委", "county discipline inspection and supervision commission";
     CellYes => "是", "Yes";
     CellNo => "否", "No";
     ExportNothing => "此页没有可导出的内容（可导出台账、报表、会议的反馈单、单位的事项）", "nothing to export here (the ledger, reports, a meeting's feedback forms or a unit's tasks can)";

@@ -112,9 +112,14 @@ pub fn referral(unit: &str, r: &Referral) -> Vec<Problem> {
     p
 }
 
-/// A meeting's own texts (its minutes, attendance and feedback are rows of their own).
+/// A meeting's own texts (its minutes, attendance and feedback are rows of their own), and its
+/// notice and plan approval on or before its day (R2.1/R2.2).
 pub fn meeting(m: &PlannedMeeting) -> Vec<Problem> {
     let mut p = Vec::new();
+    order(
+        &mut p,
+        order::plan(m.date, m.notice_date, m.plan_approved_on),
+    );
     texts(
         &mut p,
         m.topics

@@ -14,6 +14,7 @@ use super::{Entity, Invalid, Result, Store, StoreError, TaskFilter, TaskRow, Tx}
 use crate::domain::fields::{self, TextField};
 use crate::domain::meeting::{NoticeStatus, meeting_notice_status, notice_deadline};
 use crate::domain::minutes::{MinutesStatus, minutes_due, minutes_status};
+use crate::domain::order;
 use crate::domain::{Attendance, Deadline, Meeting, Minutes};
 use crate::text::initials;
 
@@ -55,7 +56,9 @@ pub struct MeetingRow {
     /// The notice's deadline (R2.2) rests on a year without a holiday notice, so its status may
     /// change when that notice is imported.
     pub notice_provisional: bool,
-    pub minutes_due: NaiveDate,
+    /// R4.4: the day the minutes are due; none for a meeting whose procedure is unknown
+    /// (imported from a ledger), which R4.4 does not judge.
+    pub minutes_due: Option<NaiveDate>,
     pub minutes_due_provisional: bool,
     pub minutes_issued: Option<NaiveDate>,
     pub minutes: MinutesStatus,
@@ -146,6 +149,7 @@ pub(super) fn meeting_texts(m: &Meeting) -> Result<()> {
 impl Tx<'_> {
     pub(super) fn insert_meeting(&self, m: &Meeting) -> Result<i64> {
         meeting_texts(m)?;
+        order::plan(m.date, m.notice_date, m.plan_approved_on)?;
         self.prepare_cached(
             "INSERT INTO meeting (id, number, chair_id, liaison_id, date, time, place, plan_approved_by, plan_approved_on, notice_date, emergency, procedure_unknown)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
@@ -243,7 +247,7 @@ impl Store {
             notice,
             notice_late: notice.is_violation(),
             notice_provisional,
-            minutes_due: due.date,
+            minutes_due: (!m.procedure_unknown).then_some(due.date),
             minutes_due_provisional: due.provisional && !m.procedure_unknown,
             minutes_issued: issued,
             minutes: if m.procedure_unknown {

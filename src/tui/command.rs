@@ -104,6 +104,8 @@ pub enum Command {
     Export {
         what: ExportWhat,
         dir: std::path::PathBuf,
+        /// The body that receives referrals, as the documents name it.
+        referral_body: String,
     },
     /// The report of a period (the reports tab, presentation mode).
     LoadReport(Period),
@@ -194,8 +196,13 @@ pub fn execute(store: &mut Store, today: NaiveDate, lang: Lang, command: Command
             Err(e) => Action::WriteFailed(Box::new(failure(lang, e))),
         };
     }
-    if let Command::Export { what, dir } = command {
-        return super::export::run(store, today, lang, what, &dir);
+    if let Command::Export {
+        what,
+        dir,
+        referral_body,
+    } = command
+    {
+        return super::export::run(store, today, lang, what, &dir, &referral_body);
     }
     match run(store, today, command) {
         Ok(loaded) => Action::Loaded(Box::new(loaded)),

@@ -61,10 +61,12 @@ pub(super) fn run(
     lang: Lang,
     what: ExportWhat,
     dir: &Path,
+    referral_body: &str,
 ) -> Action {
     let now = store.now_label();
     let store_err = |e| crate::cli::store_failure(lang, e).message;
-    let meta = crate::export::DocMeta::now(store.account(), lang.exp(Exp::NoticeIssuer));
+    let meta = crate::export::DocMeta::now(store.account(), lang.exp(Exp::NoticeIssuer))
+        .with_referral_body(Some(referral_body.to_string()));
     let result: Result<(PathBuf, usize), String> = match what {
         ExportWhat::Ledger { filter, scope } => {
             let path = free_path(dir, &stem(lang, Exp::FileLedger, today), "xlsx");
@@ -186,7 +188,14 @@ mod tests {
             .iter()
             .map(|r| r.id.to_string())
             .collect();
-        let action = run(&store, today(), Lang::Zh, ledger(&filter), dir.path());
+        let action = run(
+            &store,
+            today(),
+            Lang::Zh,
+            ledger(&filter),
+            dir.path(),
+            "县纪委监委",
+        );
         let Action::Loaded(loaded) = action else {
             panic!("{action:?}")
         };
@@ -200,7 +209,14 @@ mod tests {
 
         // No directory to write in: the failure names the file, in the user's language.
         let gone = dir.path().join("gone");
-        let action = run(&store, today(), Lang::En, ledger(&filter), &gone);
+        let action = run(
+            &store,
+            today(),
+            Lang::En,
+            ledger(&filter),
+            &gone,
+            "县纪委监委",
+        );
         let Action::Failed(message) = action else {
             panic!("{action:?}")
         };

@@ -66,6 +66,7 @@ impl Harness {
             present: None,
             export_dir: std::env::temp_dir(),
             warning: None,
+            referral_body: None,
         };
         let mut model = initial_model(&opts);
         model.calendar = std::sync::Arc::new(store.calendar().clone());

@@ -48,6 +48,8 @@ pub struct Options {
     pub present: Option<crate::domain::Period>,
     /// A warning shown in the status line at start (others can write the database).
     pub warning: Option<String>,
+    /// The configured body that receives referrals (`referral_body`); `None`: the default.
+    pub referral_body: Option<String>,
 }
 
 /// The keymap of a configuration's `[keys]`, or the entry that is wrong.
@@ -64,6 +66,7 @@ pub fn initial_model(o: &Options) -> Model {
     let mut m = Model::new(o.lang, o.today, theme, o.keymap.clone(), o.db_label.clone());
     m.thresholds = o.thresholds.clone();
     m.export_dir = o.export_dir.clone();
+    m.referral_body = crate::i18n::referral_body(o.lang, o.referral_body.as_deref());
     m.status = o.warning.clone().map(Status::Error);
     if let Some(p) = o.present {
         m.tab = model::Tab::Reports;

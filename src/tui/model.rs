@@ -213,6 +213,8 @@ pub struct Model {
     /// The rule thresholds in force (for the words that explain a light).
     pub thresholds: Thresholds,
     pub theme: Theme,
+    /// The body that receives referrals, as named on screen and in documents.
+    pub referral_body: String,
     pub keymap: Keymap,
     /// The database, as named on screen.
     pub db_label: String,
@@ -291,6 +293,7 @@ impl Model {
             lang,
             today,
             thresholds: Thresholds::default(),
+            referral_body: crate::i18n::referral_body(lang, None),
             theme,
             keymap,
             db_label,

@@ -89,7 +89,7 @@ pub fn apply(store: &mut Store, today: NaiveDate, w: Write) -> Result<Outcome, S
         Write::UpdateLeader(l) => created(store.update_leader(&l)?.id),
         Write::AddMeeting(m) => created(store.add_meeting(m)?),
         Write::UpdateMeeting { id, expected, plan } => {
-            store.update_meeting(id, expected, plan)?;
+            store.update_meeting(id, expected, plan, today)?;
             created(id)
         }
         Write::Confirm { meeting, rows } => {

@@ -190,3 +190,89 @@ fn r4_4_issue_before_signoff_needs_force() {
     // After the deadline the silent unit has consented: the forms may be archived.
     db.ok(&["minutes", "archive", "1", "--feedback"]);
 }
+
+#[test]
+fn r2_2_a_notice_after_the_meeting_is_refused_on_the_command_line_too() {
+    let db = county();
+    db.ok(&["unit", "add", "上塘镇"]);
+    db.ok(&["leader", "add", "李明华", "--title", "副县长"]);
+    let e = db.refused(&[
+        "meeting",
+        "add",
+        "--topic",
+        "瓯江引水",
+        "--chair",
+        "李明华",
+        "--date",
+        "2026-11-02",
+        "--notice-date",
+        "2026-11-05",
+        "--unit",
+        "上塘镇",
+    ]);
+    assert!(
+        e.contains("会议通知日期 2026-11-05 晚于会议日期 2026-11-02"),
+        "{e}"
+    );
+    assert_eq!(db.json(&["meeting", "list"]).as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn r3_r4_meeting_move_refuses_a_day_that_contradicts_a_recorded_step() {
+    let db = county(); // today 2026-11-25
+    db.ok(&["unit", "add", "上塘镇"]);
+    db.ok(&["leader", "add", "李明华", "--title", "副县长"]);
+    db.ok(&[
+        "meeting",
+        "add",
+        "--topic",
+        "瓯江引水",
+        "--chair",
+        "李明华",
+        "--date",
+        "2026-11-16",
+        "--notice-date",
+        "2026-11-12",
+        "--unit",
+        "上塘镇",
+    ]);
+    let date = |db: &crate::Cli| db.json(&["meeting", "show", "1"])["date"].clone();
+    // Before its notice.
+    let e = db.refused(&["meeting", "move", "1", "--date", "2026-11-11"]);
+    assert!(
+        e.contains("会议通知日期 2026-11-12 晚于会议日期 2026-11-11"),
+        "{e}"
+    );
+    // Attendance on record: held, so not after today.
+    db.ok(&["meeting", "attend", "1", "上塘镇", "--outcome", "缺席"]);
+    let e = db.refused(&["meeting", "move", "1", "--date", "2026-11-26"]);
+    assert!(
+        e.contains("会议日期 2026-11-26 晚于登记参会情况的日期 2026-11-25"),
+        "{e}"
+    );
+    let e = db.refused(&[
+        "--lang",
+        "en",
+        "meeting",
+        "move",
+        "1",
+        "--date",
+        "2026-11-26",
+    ]);
+    assert!(e.contains("the meeting date 2026-11-26 is after"), "{e}");
+    // After its minutes went out for feedback.
+    db.ok(&["minutes", "send", "1", "--date", "2026-11-18"]);
+    let e = db.refused(&["meeting", "move", "1", "--date", "2026-11-19"]);
+    assert!(
+        e.contains("征求意见发出日期 2026-11-18 早于会议日期 2026-11-19"),
+        "{e}"
+    );
+    assert_eq!(date(&db), "2026-11-16");
+    // A day every step allows: moved, said, stored.
+    let out = db.ok(&["meeting", "move", "1", "--date", "2026-11-17"]);
+    assert!(
+        out.contains("会议 #1 已改期：2026-11-16 → 2026-11-17"),
+        "{out}"
+    );
+    assert_eq!(date(&db), "2026-11-17");
+}

@@ -107,6 +107,7 @@ impl Choice for TaskState {
     fn slug(self) -> &'static str {
         match self {
             TaskState::Pending => "pending",
+            TaskState::LimitUnknown => "limit-unknown",
             TaskState::Open => "open",
             TaskState::ExplanationDue => "explanation-due",
             TaskState::Promised => "promised",

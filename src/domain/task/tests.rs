@@ -222,6 +222,23 @@ fn pending_until_the_minutes_are_issued() {
 }
 
 #[test]
+fn r5_2_a_default_limit_on_a_meeting_of_unknown_procedure_is_not_set_rather_than_pending() {
+    let f = TaskFacts {
+        procedure_unknown: true,
+        ..TaskFacts::default()
+    };
+    assert_eq!(state(&f, d("2026-11-25")), TaskState::LimitUnknown);
+    // Exempt tasks have no limit to set; a known limit is judged as any other.
+    let exempt = TaskFacts { exempt: true, ..f };
+    assert_eq!(state(&exempt, d("2026-11-25")), TaskState::Open);
+    let due = TaskFacts {
+        procedure_unknown: true,
+        ..facts(Some("2026-11-20"))
+    };
+    assert_eq!(state(&due, d("2026-11-25")), TaskState::ExplanationDue);
+}
+
+#[test]
 fn codes_round_trip() {
     for l in Light::ALL {
         assert_eq!(Light::from_code(l.code()), Some(l));

@@ -128,7 +128,13 @@ pub fn criticism_notice(
     doc = doc
         .add_paragraph(gap())
         .add_paragraph(body(&lang.exp_fill(Exp::NoticeDecision, &[&unit])))
-        .add_paragraph(body(lang.exp(Exp::NoticeWarning)));
+        .add_paragraph(body(&lang.exp_fill(
+            Exp::NoticeWarning,
+            &[&crate::i18n::referral_body(
+                lang,
+                meta.referral_body.as_deref(),
+            )],
+        )));
     let doc = signed(
         doc,
         body(lang.exp(Exp::NoticeClosing)),

@@ -82,14 +82,23 @@ pub fn feedback_form(
 
     let mut rows = vec![
         row(
-            vec![label(Exp::FormTopic), wide(&detail.row.topics.join("、"))],
+            vec![
+                label(Exp::FormTopic),
+                wide(&crate::i18n::join(lang, &detail.row.topics)),
+            ],
             ROW,
         ),
         row(
             vec![label(Exp::FormChair), wide(&or_blank(&detail.row.chair))],
             ROW,
         ),
-        row(vec![label(Exp::FormUnits), wide(&units.join("、"))], ROW),
+        row(
+            vec![
+                label(Exp::FormUnits),
+                wide(&crate::i18n::join(lang, &units)),
+            ],
+            ROW,
+        ),
         row(vec![label(Exp::FormUnit), wide(unit)], ROW),
     ];
     rows.extend(drafter_rows(lang, minutes));

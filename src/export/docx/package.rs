@@ -19,6 +19,9 @@ pub struct DocMeta {
     pub author: String,
     pub office: String,
     pub at: DateTime<Utc>,
+    /// The configured body that receives referrals (`referral_body`); `None`: the language's
+    /// default ([`crate::i18n::referral_body`]).
+    pub referral_body: Option<String>,
 }
 
 impl DocMeta {
@@ -28,7 +31,14 @@ impl DocMeta {
             author: author.to_string(),
             office: office.to_string(),
             at: Utc::now(),
+            referral_body: None,
         }
+    }
+
+    /// The same, naming `body` as the receiver of referrals.
+    pub fn with_referral_body(mut self, body: Option<String>) -> DocMeta {
+        self.referral_body = body;
+        self
     }
 }
 
@@ -154,6 +164,7 @@ mod tests {
             at: DateTime::parse_from_rfc3339("2026-12-03T09:30:00+08:00")
                 .unwrap()
                 .with_timezone(&Utc),
+            referral_body: None,
         };
         let core = String::from_utf8(core_xml(&meta, "关于\"甲\"的通报")).unwrap();
         assert!(

@@ -64,15 +64,17 @@ pub(in crate::store) fn read_meeting_record(conn: &Connection, id: i64) -> Resul
 impl Tx<'_> {
     /// Replaces the plan of meeting `m.id` (all its columns but the id; the version moves on by
     /// one) and its participants with `units`. `restore` is the record an undo puts back: removed
-    /// participants return with their attendance and feedback rows from it.
+    /// participants return with their attendance and feedback rows from it. `today` is the app's
+    /// day, when the change is the user's: a meeting with attendance on record stays held on it.
     pub(in crate::store) fn put_plan(
         &self,
         m: &Meeting,
         units: &[i64],
         restore: Option<&MeetingRecord>,
+        today: Option<NaiveDate>,
     ) -> Result<()> {
         super::meeting_texts(m)?;
-        self.check_meeting_date(m)?;
+        self.check_meeting_date(m, today)?;
         self.prepare_cached(
             "UPDATE meeting SET number = ?2, chair_id = ?3, liaison_id = ?4, date = ?5, time = ?6, place = ?7,
              plan_approved_by = ?8, plan_approved_on = ?9, notice_date = ?10, emergency = ?11, version = version + 1
@@ -97,33 +99,47 @@ impl Tx<'_> {
         self.refresh_due("t.meeting_id = ?1", m.id)
     }
 
-    /// Moving a meeting keeps time running one way ([`order`]): its minutes' dates, and its
-    /// tasks' limits, progress reports, explanations and completions
-    /// cannot come before it.
-    fn check_meeting_date(&self, m: &Meeting) -> Result<()> {
+    /// Moving a meeting keeps time running one way ([`order`]): its plan's approval and its
+    /// notice cannot come after it; its minutes' dates, and its tasks' limits, progress reports,
+    /// explanations, completions, waivers and criticisms cannot come before it; with attendance
+    /// on record it has been held, so it cannot move after `today` (the app's day, when given).
+    fn check_meeting_date(&self, m: &Meeting, today: Option<NaiveDate>) -> Result<()> {
+        order::plan(m.date, m.notice_date, m.plan_approved_on)?;
         if let Some(minutes) = super::super::minutes::read_minutes(self, m.id)? {
             order::minutes(m.date, &minutes)?;
         }
         // The earliest date of each kind among the meeting's tasks.
-        let earliest: [(When, Option<NaiveDate>); 4] = self.query_row(
+        let (earliest, attended): ([(When, Option<NaiveDate>); 6], bool) = self.query_row(
             "SELECT (SELECT min(limit_date) FROM task WHERE meeting_id = ?1),
                     (SELECT min(p.reported_on) FROM progress_report p JOIN task t ON t.id = p.task_id WHERE t.meeting_id = ?1),
                     (SELECT min(e.submitted_on) FROM explanation e JOIN task t ON t.id = e.task_id WHERE t.meeting_id = ?1),
-                    (SELECT min(completed_on) FROM task WHERE meeting_id = ?1)",
+                    (SELECT min(completed_on) FROM task WHERE meeting_id = ?1),
+                    (SELECT min(w.date) FROM waiver w JOIN task t ON t.id = w.task_id WHERE t.meeting_id = ?1),
+                    (SELECT min(c.date) FROM criticism c JOIN criticism_task ct ON ct.criticism_id = c.id
+                     JOIN task t ON t.id = ct.task_id WHERE t.meeting_id = ?1),
+                    EXISTS (SELECT 1 FROM attendance WHERE meeting_id = ?1 AND outcome IS NOT NULL)",
             [m.id],
             |r| {
-                Ok([
-                    (When::Limit, r.get(0)?),
-                    (When::Progress, r.get(1)?),
-                    (When::Explanation, r.get(2)?),
-                    (When::Completion, r.get(3)?),
-                ])
+                Ok((
+                    [
+                        (When::Limit, r.get(0)?),
+                        (When::Progress, r.get(1)?),
+                        (When::Explanation, r.get(2)?),
+                        (When::Completion, r.get(3)?),
+                        (When::Waiver, r.get(4)?),
+                        (When::Criticism, r.get(5)?),
+                    ],
+                    r.get(6)?,
+                ))
             },
         )?;
         for (what, date) in earliest {
             if let Some(d) = date {
                 order::not_before(what, d, When::Meeting, m.date)?;
             }
+        }
+        if let Some(today) = today.filter(|_| attended) {
+            order::held(m.date, today)?;
         }
         Ok(())
     }
@@ -253,7 +269,14 @@ impl Store {
     /// notice, emergency, plan approval) and participants, refusing a stale `expected` version.
     /// A unit newly listed becomes a participant (with a feedback row if the round is out); a unit
     /// dropped from the list is removed unless it has an attendance outcome or a feedback answer.
-    pub fn update_meeting(&mut self, id: i64, expected: i64, plan: NewMeeting) -> Result<()> {
+    /// A new date is held to every recorded step (see `check_meeting_date`), on the app's `today`.
+    pub fn update_meeting(
+        &mut self,
+        id: i64,
+        expected: i64,
+        plan: NewMeeting,
+        today: NaiveDate,
+    ) -> Result<()> {
         let (meeting, units) = self.resolve_plan(plan)?;
         self.write(Role::Editor, |tx| {
             tx.check_version(
@@ -265,9 +288,33 @@ impl Store {
                 expected,
             )?;
             let before = read_meeting_record(tx, id)?;
-            tx.put_plan(&Meeting { id, ..meeting }, &units, None)?;
+            tx.put_plan(&Meeting { id, ..meeting }, &units, None, Some(today))?;
             let after = read_meeting_record(tx, id)?;
             tx.audit("update", Entity::Meeting, id, Some(&before), Some(&after))
+        })
+    }
+
+    /// Moves meeting `id` to `date`, keeping everything else of its plan: refused when the new
+    /// date contradicts a recorded step (its notice or plan approval after it; minutes, limits,
+    /// progress, explanations, completions, waivers or criticisms before it; attendance on record
+    /// with the date after `today`). Returns the date it had.
+    pub fn move_meeting(
+        &mut self,
+        id: i64,
+        date: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<NaiveDate> {
+        self.write(Role::Editor, |tx| {
+            let before = read_meeting_record(tx, id)?;
+            let units: Vec<i64> = before.attendance.iter().map(|a| a.unit_id).collect();
+            let moved = Meeting {
+                date,
+                ..before.meeting.clone()
+            };
+            tx.put_plan(&moved, &units, None, Some(today))?;
+            let after = read_meeting_record(tx, id)?;
+            tx.audit("update", Entity::Meeting, id, Some(&before), Some(&after))?;
+            Ok(before.meeting.date)
         })
     }
 }

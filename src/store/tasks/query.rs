@@ -132,7 +132,9 @@ pub(crate) const STATE_SQL: &str = "(CASE
     WHEN t.promised_on >= :today THEN 'promised'
     WHEN t.criticised THEN 'criticised'
     WHEN t.due IS NOT NULL AND :today > t.due THEN 'explanation_due'
-    WHEN t.due IS NULL AND t.limit_kind <> 'exempt' THEN 'pending'
+    WHEN t.due IS NULL AND t.limit_kind <> 'exempt' THEN
+        CASE WHEN (SELECT procedure_unknown FROM meeting WHERE id = t.meeting_id) THEN 'limit_unknown'
+             ELSE 'pending' END
     ELSE 'open' END)";
 
 /// Tasks due for a criticism on `:today` (the first branch of [`STATE_SQL`]), as the
@@ -145,7 +147,7 @@ pub(super) const COLS: &str = "t.id, t.text, t.lead_unit_id, u.name,
     t.meeting_id, m.date, (SELECT topic FROM meeting_topic mt WHERE mt.meeting_id = t.meeting_id ORDER BY seq LIMIT 1),
     (SELECT name FROM leader WHERE id = t.responsible_leader_id),
     t.limit_kind, t.limit_date, t.exempt_category, t.due, t.provisional, t.assigned_on, t.completed_on,
-    t.last_progress_on, t.promised_on, t.criticised, t.version, t.unanswered_promise";
+    t.last_progress_on, t.promised_on, t.criticised, t.version, t.unanswered_promise, m.procedure_unknown";
 
 /// Tasks not done on `:today`: the negation of the first branch of [`LIGHT_SQL`] and
 /// [`STATE_SQL`], written so that the `task_open` index answers it (the open tasks are few).
@@ -271,6 +273,7 @@ impl Store {
             promised_on: r.get(17)?,
             unanswered_promise: r.get(20)?,
             criticised: r.get(18)?,
+            procedure_unknown: r.get(21)?,
         };
         Ok(TaskRow {
             id: r.get(0)?,

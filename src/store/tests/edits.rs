@@ -52,7 +52,7 @@ fn r2_1_update_meeting_replaces_the_plan_topics_and_participants() {
         plan_approved_on: Some(d("2026-10-28")),
         units: vec!["县水利局".into(), "上塘镇".into(), "县水利局".into()],
     };
-    s.update_meeting(m, 1, new).unwrap();
+    s.update_meeting(m, 1, new, TODAY_FOR_EDITS).unwrap();
     let got = s.meeting(m).unwrap();
     let wang = s.leader_by_name("王主任").unwrap().id;
     assert_eq!(got.number.as_deref(), Some("〔2026〕12号"));
@@ -144,7 +144,7 @@ fn r2_1_update_meeting_refuses_bad_input_and_writes_nothing() {
     ];
     let mut errors = Vec::new();
     for case in cases {
-        errors.push(s.update_meeting(m, 1, case).unwrap_err());
+        errors.push(s.update_meeting(m, 1, case, TODAY_FOR_EDITS).unwrap_err());
     }
     assert!(matches!(
         errors[0],
@@ -183,7 +183,7 @@ fn r2_1_update_meeting_refuses_bad_input_and_writes_nothing() {
         }))
     ));
     assert!(matches!(
-        s.update_meeting(m + 100, 1, plan()),
+        s.update_meeting(m + 100, 1, plan(), TODAY_FOR_EDITS),
         Err(StoreError::NotFound {
             entity: Entity::Meeting,
             ..
@@ -211,7 +211,7 @@ fn r3_a_participant_with_an_outcome_stays() {
         units: vec!["上塘镇".into()],
         ..plan()
     };
-    match s.update_meeting(m, 1, only_shangtang) {
+    match s.update_meeting(m, 1, only_shangtang, TODAY_FOR_EDITS) {
         Err(StoreError::Invalid(Invalid::ParticipantInUse { unit, meeting })) => {
             assert_eq!((unit.as_str(), meeting), ("县财政局", m))
         }
@@ -238,11 +238,12 @@ fn r4_3_an_answered_participant_stays_an_unanswered_one_goes_with_its_row() {
         ..plan()
     };
     assert!(matches!(
-        s.update_meeting(m, 1, without("县财政局")),
+        s.update_meeting(m, 1, without("县财政局"), TODAY_FOR_EDITS),
         Err(StoreError::Invalid(Invalid::ParticipantInUse { .. }))
     ));
     assert_eq!(audit_count(&s), n);
-    s.update_meeting(m, 1, without("上塘镇")).unwrap();
+    s.update_meeting(m, 1, without("上塘镇"), TODAY_FOR_EDITS)
+        .unwrap();
     assert_eq!(participants(&s, m), ["上塘镇"]);
     let round = s.feedback_round(m, d("2026-11-09")).unwrap();
     assert_eq!(round.len(), 1, "县财政局's unanswered row went with it");
@@ -260,7 +261,7 @@ fn r4_2_a_participant_added_after_the_round_went_out_gets_the_form() {
         units: vec!["上塘镇".into(), "县财政局".into(), "县水利局".into()],
         ..plan()
     };
-    s.update_meeting(m, 1, with_water).unwrap();
+    s.update_meeting(m, 1, with_water, TODAY_FOR_EDITS).unwrap();
     let round = s.feedback_round(m, d("2026-11-05")).unwrap();
     let units: Vec<_> = round.iter().map(|f| f.unit.as_str()).collect();
     assert_eq!(units, ["上塘镇", "县财政局", "县水利局"]);
@@ -299,6 +300,7 @@ fn r2_1_update_meeting_refuses_a_stale_version_naming_the_other_user() {
             place: Some("二楼".into()),
             ..plan()
         },
+        TODAY_FOR_EDITS,
     )
     .unwrap();
     let n = audit_count(&a);
@@ -309,6 +311,7 @@ fn r2_1_update_meeting_refuses_a_stale_version_naming_the_other_user() {
             place: Some("三楼".into()),
             ..plan()
         },
+        TODAY_FOR_EDITS,
     ) {
         Err(StoreError::Conflict { entity, id, by, at }) => {
             assert_eq!((entity, id), (Entity::Meeting, m.to_string()));

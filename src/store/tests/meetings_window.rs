@@ -328,7 +328,7 @@ fn the_months_kept_counts_follow_adds_moves_and_undo_and_give_count_and_place() 
         date: Some(d("2019-07-15")),
         ..NewMeeting::default()
     };
-    s.update_meeting(m, 1, plan).unwrap();
+    s.update_meeting(m, 1, plan, TODAY_FOR_EDITS).unwrap();
     agree(&s);
     s.undo_last().unwrap();
     assert_eq!(agree(&s), with);

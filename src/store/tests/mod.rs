@@ -7,6 +7,9 @@ use crate::domain::{
     AttendanceOutcome, FeedbackStatus, LeaderTitle, Light, Limit, TaskState, UnitKind,
 };
 
+/// The app's day for edits of a meeting's plan in tests: after every date the tests record.
+const TODAY_FOR_EDITS: chrono::NaiveDate = chrono::NaiveDate::from_ymd_opt(2027, 6, 30).unwrap();
+
 fn fresh() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("t.db"), Thresholds::default()).unwrap();
@@ -139,6 +142,7 @@ mod initials;
 mod keep_counts;
 mod keyset;
 mod leaders;
+mod meeting_move;
 mod meetings_window;
 mod overview;
 mod promises;

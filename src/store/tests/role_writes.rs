@@ -128,7 +128,15 @@ pub(super) fn writes(meeting: i64, t: i64) -> Vec<(&'static str, Role, Attempt)>
                     units: vec!["上塘镇".into(), "县财政局".into()],
                     ..NewMeeting::default()
                 };
-                s.update_meeting(meeting, 1, plan)
+                s.update_meeting(meeting, 1, plan, TODAY_FOR_EDITS)
+            }),
+        ),
+        (
+            "move_meeting",
+            e,
+            Box::new(move |s| {
+                s.move_meeting(meeting, d("2026-11-02"), TODAY_FOR_EDITS)
+                    .map(drop)
             }),
         ),
         (

@@ -155,7 +155,8 @@ fn edits_and_undo_keep_the_index_in_step() {
         units: vec!["上塘镇".into(), "县财政局".into()],
         ..NewMeeting::default()
     };
-    s.update_meeting(m, meeting.meeting.version, plan).unwrap();
+    s.update_meeting(m, meeting.meeting.version, plan, TODAY_FOR_EDITS)
+        .unwrap();
     assert!(searched(&s, "引水", today).is_empty());
     assert_eq!(searched(&s, "公路", today), [t]);
     assert_eq!(searched(&s, "ncgl", today), [t]);

@@ -173,7 +173,7 @@ fn moving_a_meeting_after_its_tasks_records_is_refused() {
         ..NewMeeting::default()
     };
     let version = s.meeting(m).unwrap().version;
-    let o = refused(s.update_meeting(m, version, plan));
+    let o = refused(s.update_meeting(m, version, plan, TODAY_FOR_EDITS));
     assert_eq!((o.what, o.other), (When::Progress, When::Meeting));
 }
 

@@ -50,7 +50,7 @@ impl Tx<'_> {
             id,
             ..before.meeting.clone()
         };
-        self.put_plan(&plan, &units, Some(&before))?;
+        self.put_plan(&plan, &units, Some(&before), None)?;
         Ok((
             json(&current)?,
             Some(json(&read_meeting_record(self, id)?)?),

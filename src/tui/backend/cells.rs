@@ -21,12 +21,17 @@ pub(super) fn symbol(cell: &Cell) -> &str {
 /// What `--ascii` writes instead of `symbol`: an ASCII look-alike for a character of ambiguous
 /// East Asian width (`·`, `—`, `“`, `…`, `○`, box drawing: one cell to ratatui, two in a terminal
 /// set to draw them wide, as Xshell and SecureCRT often are on Chinese Windows), which would push
-/// the rest of the line one cell right and over the pane's border.
+/// the rest of the line one cell right and over the pane's border. duban's own symbols of one
+/// cell (the ellipsis `⋯` of a cut text, `›`, `✓`, `✗`, boxes and bars) are its glyph set under
+/// `--ascii` too, whatever their width: nothing of duban's own is sent outside ASCII.
 pub(super) fn narrow(symbol: &str) -> &str {
     let mut chars = symbol.chars();
     let (Some(c), None) = (chars.next(), chars.next()) else {
         return symbol;
     };
+    if let Some(own) = own_glyph(c) {
+        return own;
+    }
     if c.is_ascii() || !(c.width() == Some(1) && c.width_cjk() == Some(2)) {
         return symbol;
     }
@@ -48,6 +53,28 @@ pub(super) fn narrow(symbol: &str) -> &str {
         _ if ('\u{2500}'..='\u{257f}').contains(&c) => "+",
         _ => "?",
     }
+}
+
+/// The ASCII look-alike of a symbol duban draws itself (not one of ambiguous width, which
+/// [`narrow`] maps as such).
+fn own_glyph(c: char) -> Option<&'static str> {
+    Some(match c {
+        '⋯' | '…' => ".",
+        '›' | '»' | '▶' | '►' => ">",
+        '‹' | '«' | '◀' | '◄' => "<",
+        '✓' | '✔' => "+",
+        '✗' | '✘' => "x",
+        '☑' => "x",
+        '☐' => " ",
+        '█' | '▇' | '▆' | '▅' | '▄' | '▃' | '▂' | '▁' | '▌' | '▐' | '▀' => {
+            "#"
+        }
+        '░' | '▒' | '▓' => ":",
+        '▲' | '△' => "^",
+        '▼' | '▽' => "v",
+        '⚠' => "!",
+        _ => return None,
+    })
 }
 
 /// How far the terminal's cursor certainly moves when `cell` is written, or `None` when a

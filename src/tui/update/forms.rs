@@ -142,6 +142,7 @@ pub fn menu_key(m: &mut Model, k: KeyEvent) -> Vec<Command> {
             vec![Command::Export {
                 what,
                 dir: m.export_dir.clone(),
+                referral_body: m.referral_body.clone(),
             }]
         }
     }

@@ -202,7 +202,11 @@ pub(super) fn select_unit(m: &mut Model, name: &str) -> Vec<Command> {
             let id = one.id;
             if !rest.is_empty() {
                 let names: Vec<_> = found.iter().take(4).map(|u| u.name.as_str()).collect();
-                info(m, Ui::ManyUnits, &[&name, &names.join("、")]);
+                info(
+                    m,
+                    Ui::ManyUnits,
+                    &[&name, &crate::i18n::join(m.lang, &names)],
+                );
             }
             m.units.selected = Some(id);
             refilter_units(m)

@@ -205,6 +205,7 @@ pub(super) fn export(m: &mut Model) -> Vec<Command> {
     vec![Command::Export {
         what,
         dir: m.export_dir.clone(),
+        referral_body: m.referral_body.clone(),
     }]
 }
 

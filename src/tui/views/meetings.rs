@@ -54,10 +54,10 @@ fn cells(m: &Model, r: &MeetingRow) -> Vec<(String, Style)> {
     } else {
         Style::new()
     };
-    let due = format!(
-        "{}{}",
-        r.minutes_due,
-        if r.minutes_due_provisional { "*" } else { "" }
+    // R4.4 does not judge a meeting of unknown procedure: no due day ("—").
+    let due = r.minutes_due.map_or_else(
+        || "—".to_string(),
+        |d| provisional_date(d, r.minutes_due_provisional),
     );
     vec![
         (r.id.to_string(), m.theme.muted()),
@@ -150,7 +150,10 @@ fn lines(m: &Model, d: &mut Detail, md: &MeetingDetail) {
                 format!(
                     " · {} {}",
                     l.ui(Ui::LblMinutesDue),
-                    provisional_date(r.minutes_due, r.minutes_due_provisional)
+                    r.minutes_due.map_or_else(
+                        || "—".to_string(),
+                        |d| provisional_date(d, r.minutes_due_provisional)
+                    )
                 ),
                 Style::new(),
             ),

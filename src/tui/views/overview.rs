@@ -11,7 +11,7 @@ use super::super::widgets::{fit, width};
 use crate::i18n::{Lang, Ui};
 
 /// A figure's label.
-pub fn label(l: Lang, f: Figure, o: Option<&Overview>) -> String {
+pub fn label(l: Lang, f: Figure, o: Option<&Overview>, referral_body: &str) -> String {
     match f {
         Figure::Red => l.ui(Ui::FigRed).into(),
         Figure::Yellow => l.ui(Ui::FigYellow).into(),
@@ -23,7 +23,7 @@ pub fn label(l: Lang, f: Figure, o: Option<&Overview>) -> String {
         Figure::CriticismsDue => l.ui(Ui::FigCriticisms).into(),
         Figure::MinutesOverdue => l.ui(Ui::FigMinutes).into(),
         Figure::FeedbackWaiting => l.ui(Ui::FigFeedback).into(),
-        Figure::ReferralsDue => l.ui(Ui::FigReferrals).into(),
+        Figure::ReferralsDue => l.ui_fill(Ui::FigReferrals, &[&referral_body]),
     }
 }
 
@@ -76,7 +76,10 @@ pub fn render(m: &Model, f: &mut Frame, area: Rect) {
     for (i, fig) in Figure::ALL.iter().enumerate() {
         let value = fig.value(o);
         let (sym, style) = mark(m, *fig, value);
-        let text = fit(&label(m.lang, *fig, Some(o)), w.saturating_sub(value_w + 4));
+        let text = fit(
+            &label(m.lang, *fig, Some(o), &m.referral_body),
+            w.saturating_sub(value_w + 4),
+        );
         let pad = w.saturating_sub(width(&text) + value_w + 3);
         let row = vec![
             Span::styled(format!(" {sym} "), style),

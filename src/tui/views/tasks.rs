@@ -78,7 +78,7 @@ pub fn cells(m: &Model, r: &TaskRow) -> Vec<(String, Style)> {
         (workdays_cell(l, r), light),
         (r.text.clone(), Style::new()),
         (r.lead_unit.clone(), Style::new()),
-        (r.co_units.join("、"), Style::new()),
+        (crate::i18n::join(l, &r.co_units), Style::new()),
         (meeting, Style::new()),
         (r.leader.clone().unwrap_or_default(), Style::new()),
         (l.limit(r.limit, r.due, r.provisional), Style::new()),
@@ -133,7 +133,8 @@ fn shown(due: chrono::NaiveDate, r: &TaskRow) -> String {
 }
 
 /// Why the task has its light, in words.
-pub fn reason(l: Lang, r: &TaskRow, stale_days: i64) -> Option<String> {
+pub fn reason(l: Lang, r: &TaskRow, t: &crate::domain::Thresholds) -> Option<String> {
+    let stale_days = t.exempt_report_every_days;
     match (r.light, r.due, r.working_days_left) {
         (Light::Red, Some(due), Some(n)) if n < 0 => {
             Some(l.ui_fill(Ui::WhyRed, &[&shown(due, r), &-n]))
@@ -144,6 +145,9 @@ pub fn reason(l: Lang, r: &TaskRow, stale_days: i64) -> Option<String> {
         }
         (Light::Yellow, None, _) => Some(l.ui_fill(Ui::WhyYellowExempt, &[&stale_days])),
         (Light::Green, Some(due), Some(n)) => Some(l.ui_fill(Ui::WhyGreen, &[&shown(due, r), &n])),
+        (Light::Green, None, _) if r.state == TaskState::LimitUnknown => {
+            Some(l.fill(Msg::HintLimitUnknown, &[&t.default_limit_workdays]))
+        }
         (Light::Green, None, _) if !matches!(r.limit, Limit::Exempt(_)) => {
             Some(l.ui(Ui::WhyPending).to_string())
         }
@@ -163,13 +167,13 @@ fn task_lines(m: &Model, d: &mut Detail, t: &TaskDetail) {
         ),
         (format!(" · {}", l.state(r.state)), Style::new()),
     ]);
-    if let Some(why) = reason(l, r, m.thresholds.exempt_report_every_days) {
+    if let Some(why) = reason(l, r, &m.thresholds) {
         d.line(vec![(why, light)]);
     }
     d.field(l.ui(Ui::LblText), r.text.clone());
     d.field(l.t(Msg::ColLead), r.lead_unit.clone());
     if !r.co_units.is_empty() {
-        d.field(l.t(Msg::ColCo), r.co_units.join("、"));
+        d.field(l.t(Msg::ColCo), crate::i18n::join(l, &r.co_units));
     }
     if let Some(leader) = &r.leader {
         d.field(l.t(Msg::ColLeader), leader.clone());

@@ -102,7 +102,10 @@ fn lines(m: &Model, d: &mut Detail, u: &UnitDetail) {
     };
     d.line(vec![(crit, style)]);
     if r.referral_due {
-        d.line(vec![(l.ui(Ui::LblReferralDue).to_string(), m.theme.bad())]);
+        d.line(vec![(
+            l.ui_fill(Ui::LblReferralDue, &[&m.referral_body]),
+            m.theme.bad(),
+        )]);
         d.line(vec![(l.ui(Ui::NextReferral).to_string(), m.theme.warn())]);
     }
     d.text(format!(

@@ -201,8 +201,12 @@ pub fn save_plan(kind: &FormKind, v: &mut Values) -> Option<Write> {
         plan_approved_by: v.text("plan_approved_by"),
         plan_approved_on: v.date("plan_approved_on"),
     };
-    if plan.notice_date.zip(plan.date).is_some_and(|(n, d)| n > d) {
-        v.refuse("notice_date", Ui::ErrAfterMeeting, &[]);
+    // R2.1/R2.2: the notice and the plan's approval on or before the meeting, as the store holds.
+    if let Some(date) = plan.date {
+        v.order(
+            None,
+            crate::domain::order::plan(date, plan.notice_date, plan.plan_approved_on),
+        );
     }
     Some(match kind {
         FormKind::EditMeeting(id) => Write::UpdateMeeting {

@@ -204,7 +204,7 @@ fn not_due(m: &Model, unit: i64, on: NaiveDate) -> Option<String> {
 }
 
 pub fn referral(m: &Model, unit: i64) -> Option<Form> {
-    let l = |u: Ui| m.lang.ui(u).to_string();
+    let l = |u: Ui| m.lang.ui_fill(u, &[&m.referral_body]);
     let detail = m.unit_detail.as_ref().filter(|d| d.unit.id == unit)?;
     let status = open_referral(m, unit).map(|(_, s)| s);
     let steps = next_steps(status).into_iter().map(l).collect();

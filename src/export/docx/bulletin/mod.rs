@@ -107,7 +107,8 @@ pub fn bulletin(path: &Path, lang: Lang, b: &Bulletin, meta: &DocMeta) -> Result
     };
 
     doc = doc.add_paragraph(heading(lang.exp(Exp::BulletinAccountability)));
-    doc = accountability(doc, lang, b);
+    let referral_body = crate::i18n::referral_body(lang, meta.referral_body.as_deref());
+    doc = accountability(doc, lang, b, &referral_body);
 
     doc = doc
         .add_paragraph(heading(lang.exp(Exp::BulletinRequests)))

@@ -127,7 +127,7 @@ pub(super) fn task_table(
 }
 
 /// The criticisms and referrals of the period, and the units due for referral today.
-pub(super) fn accountability(mut doc: Docx, lang: Lang, b: &Bulletin) -> Docx {
+pub(super) fn accountability(mut doc: Docx, lang: Lang, b: &Bulletin, referral_body: &str) -> Docx {
     if b.criticisms.is_empty() {
         doc = doc.add_paragraph(body(lang.exp(Exp::BulletinCriticismsNone)));
     } else {
@@ -203,8 +203,9 @@ pub(super) fn accountability(mut doc: Docx, lang: Lang, b: &Bulletin) -> Docx {
             Exp::BulletinReferralDue,
             &[
                 &long_date(lang, b.report.as_of),
-                &due.join("、"),
+                &crate::i18n::join(lang, &due),
                 &due.len(),
+                &referral_body,
             ],
         )));
     }

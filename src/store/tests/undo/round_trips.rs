@@ -90,7 +90,7 @@ fn r2_r3_meetings_and_attendance_round_trip() {
             place: Some("三楼".into()),
             ..plan_with(&["县水利局", "上塘镇"])
         };
-        s.update_meeting(m, 1, plan).unwrap();
+        s.update_meeting(m, 1, plan, TODAY_FOR_EDITS).unwrap();
     });
     round_trip(&mut s, |s| {
         s.record_attendance(
@@ -171,7 +171,7 @@ fn r4_minutes_and_feedback_round_trip() {
     round_trip(&mut s, |s| {
         let version = s.meeting(m).unwrap().version;
         let plan = plan_with(&["上塘镇", "县财政局", "县水利局"]);
-        s.update_meeting(m, version, plan).unwrap();
+        s.update_meeting(m, version, plan, TODAY_FOR_EDITS).unwrap();
     });
     // A round with an answer is not taken back.
     s.record_feedback(m, "县财政局", FeedbackAnswer::default())

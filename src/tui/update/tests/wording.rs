@@ -143,3 +143,114 @@ fn r8_export_file_names_follow_the_language_and_the_day() {
         assert_eq!(names, want, "{lang:?}");
     }
 }
+
+/// The keys that open every kind of form from the demo's lists (as in forms_cut.rs).
+const FORMS: &[&str] = &[
+    "3a", "3E", "3m3", "3jjjjm4", "3jjjjm5", "3jjjjm6", "3jjjjm7", "2E", "2p", "2d", "2e", "2c",
+    "4E", "4a", "4m2", "4m4",
+];
+
+/// What `--ascii` sends to the terminal for the harness's screen, as text.
+fn sent_with_ascii(h: &Harness) -> String {
+    use crate::tui::backend::{LeanBackend, draw};
+    use ratatui::layout::Rect;
+    use ratatui::{Terminal, TerminalOptions, Viewport};
+    let mut out = Vec::new();
+    {
+        let backend = LeanBackend::new(&mut out).with_ascii(true);
+        backend.assume_width(h.model.width);
+        let viewport = Viewport::Fixed(Rect::new(0, 0, h.model.width, h.model.height));
+        let mut term = Terminal::with_options(backend, TerminalOptions { viewport }).unwrap();
+        draw(&mut term, |f| crate::tui::views::render(&h.model, f)).unwrap();
+    }
+    String::from_utf8(out).unwrap()
+}
+
+/// A character `--ascii` may send: ASCII, or a wide (CJK) character of the user's text.
+fn allowed(c: char) -> bool {
+    use unicode_width::UnicodeWidthChar;
+    c.is_ascii() || c.width() == Some(2)
+}
+
+#[test]
+fn r8_ascii_sends_no_symbol_of_its_own_on_any_tab_or_form() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (w, hgt) in [(80, 23), (160, 48)] {
+            let mut screens: Vec<String> = ["1", "2", "3", "4", "5", "6", "7", "?"]
+                .iter()
+                .map(|k| k.to_string())
+                .collect();
+            screens.extend(FORMS.iter().map(|k| k.to_string()));
+            for keys in &screens {
+                let mut h = Harness::demo(lang, today(), w, hgt).unwrap();
+                h.model.theme.ascii = true;
+                h.keys(keys);
+                let sent = sent_with_ascii(&h);
+                if (w, keys.as_str()) == (80, "7") {
+                    // The control: the screen itself cuts the audit line with ⋯; --ascii does not send it.
+                    assert!(h.text().contains('⋯'), "{}", h.text());
+                }
+                let bad: Vec<char> = sent.chars().filter(|c| !allowed(*c)).collect();
+                assert!(
+                    bad.is_empty(),
+                    "{lang:?} {w}x{hgt} {keys}: {bad:?}\n{}",
+                    h.text()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn r8_the_referral_body_is_named_as_configured_on_screen() {
+    for (lang, configured, want) in [
+        (Lang::Zh, None, "移送县纪委监委"),
+        (
+            Lang::Zh,
+            Some("市纪委监委驻县纪检监察组"),
+            "移送市纪委监委驻县纪检监察组",
+        ),
+        (
+            Lang::En,
+            None,
+            "county discipline inspection and supervision commission",
+        ),
+    ] {
+        let mut h = Harness::demo(lang, today(), 160, 48).unwrap();
+        h.model.referral_body = crate::i18n::referral_body(lang, configured);
+        h.keys("4");
+        let due = h
+            .model
+            .units
+            .rows
+            .iter()
+            .position(|u| u.referral_due)
+            .unwrap();
+        h.keys(&"j".repeat(due));
+        let screen = h.text();
+        assert!(screen.contains(want), "{lang:?}:\n{screen}");
+        assert!(!screen.contains("监察局"), "{lang:?}:\n{screen}");
+    }
+}
+
+#[test]
+fn r8_english_joins_lists_with_commas_not_the_chinese_mark() {
+    assert_eq!(crate::i18n::join(Lang::En, &["A", "B", "C"]), "A, B, C");
+    assert_eq!(crate::i18n::join(Lang::Zh, &["甲", "乙"]), "甲、乙");
+    // A task with co-units, in English on the tasks tab: its co-units joined with ", ".
+    let mut h = Harness::demo(Lang::En, today(), 160, 48).unwrap();
+    h.keys("2");
+    let at = h
+        .model
+        .tasks
+        .rows
+        .iter()
+        .position(|t| t.co_units.len() > 1)
+        .unwrap();
+    h.keys(&"j".repeat(at));
+    let units = &h.model.tasks.rows[at].co_units;
+    let co = format!("{}, {}", units[0], units[1]);
+    let screen = h.text();
+    assert!(screen.contains(&co), "{co}:\n{screen}");
+    assert!(!screen.contains(&format!("{}、", units[0])), "{screen}");
+}
