@@ -85,6 +85,19 @@ pub fn shots() -> Vec<Shot> {
             }
         }
     }
+    // Issue 18 points 4 and 6: the forms in an SSH window inside tmux, every label whole.
+    for lang in [Lang::Zh, Lang::En] {
+        for (name, keys) in SMALL_FORMS {
+            out.push(Shot {
+                name,
+                lang,
+                width: 80,
+                height: 23,
+                keys,
+                role: Role::Admin,
+            });
+        }
+    }
     for (w, h) in [(80, 24), (160, 48)] {
         for &(name, keys) in &screens {
             out.push(Shot {
@@ -121,6 +134,18 @@ const SMALL: [(&str, &str); 9] = [
     ("audit", "7"),
     ("help", "?"),
     ("tasks-marked", "2vvjv"),
+];
+
+/// The forms drawn at 80×23: a meeting plan with a late notice typed, the two grids of a
+/// meeting, the minutes (the longest form, scrolled to its archive checklist).
+const SMALL_FORMS: [(&str, &str); 4] = [
+    (
+        "meeting-form",
+        "3E<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab>+6",
+    ),
+    ("confirm-form", "3m3<Tab> 张明<Tab>"),
+    ("attendance-form", "3jjjjm4"),
+    ("minutes-form", "3jjjjm5<BackTab>"),
 ];
 
 /// The viewer's screens are named for it; every other screen is an admin's.
