@@ -18,6 +18,7 @@ catalogue! {
     HintRedo => "重做", "redo";
     ActRedo => "重做刚撤销的修改", "redo what was just undone";
     AskUndoRemove => "撤销将删除{0} #{1}「{2}」，确定？ y/n", "Undo deletes {0} #{1} \"{2}\". Go ahead? y/n";
+    AskUndoRemoveMany => "撤销将删除 {0} 项{1}（#{2}），确定？ y/n", "Undo deletes {0} records of {1} (#{2}). Go ahead? y/n";
     AskUndoRemoveBare => "撤销将删除{0} #{1}，确定？ y/n", "Undo deletes {0} #{1}. Go ahead? y/n";
     UndoKept => "未撤销。", "Nothing undone.";
     UndoneRemoved => "已撤销：删除了{0} #{1}（{2} 重做）", "Undone: {0} #{1} deleted ({2} redoes)";

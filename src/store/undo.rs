@@ -7,6 +7,7 @@
 //! is refused with [`StoreError::Conflict`] naming who changed it; a created record that others
 //! now depend on is refused with [`Invalid::HasDependants`].
 
+mod batch;
 mod meetings;
 mod records;
 mod redo;
@@ -263,31 +264,36 @@ impl Store {
     /// As [`Store::undo_last`]; with `expect`, refused with [`Invalid::UndoMoved`] unless the
     /// change to revert is that audit row (the one the user was asked about).
     pub fn undo_expecting(&mut self, expect: Option<i64>) -> Result<UndoneChange> {
-        self.write(Role::Editor, |tx| {
-            let change = tx.last_undoable()?.ok_or(Invalid::NothingToUndo)?;
-            if expect.is_some_and(|id| id != change.id) {
-                return Err(Invalid::UndoMoved.into());
-            }
-            let entity = Entity::from_code(&change.entity).ok_or_else(|| change.cannot())?;
-            // Reverting a change of the reference lists takes the role that made it.
-            if matches!(entity, Entity::Unit | Entity::Leader | Entity::Calendar) {
-                tx.require(Role::Admin)?;
-            }
-            let (before, after) = tx.revert(&change, entity)?;
-            tx.audit_undo(
-                entity,
-                &change.entity_id,
-                Some(&before),
-                after.as_ref(),
-                change.id,
-            )?;
-            Ok(UndoneChange {
-                audit_id: change.id,
-                action: change.action,
-                entity,
-                entity_id: change.entity_id,
-                removed: after.is_none(),
-            })
+        self.write(Role::Editor, |tx| tx.undo_one(expect))
+    }
+}
+
+impl Tx<'_> {
+    /// Reverts this user's last change (audit row `expect`, when given) inside the transaction.
+    pub(super) fn undo_one(&self, expect: Option<i64>) -> Result<UndoneChange> {
+        let change = self.last_undoable()?.ok_or(Invalid::NothingToUndo)?;
+        if expect.is_some_and(|id| id != change.id) {
+            return Err(Invalid::UndoMoved.into());
+        }
+        let entity = Entity::from_code(&change.entity).ok_or_else(|| change.cannot())?;
+        // Reverting a change of the reference lists takes the role that made it.
+        if matches!(entity, Entity::Unit | Entity::Leader | Entity::Calendar) {
+            self.require(Role::Admin)?;
+        }
+        let (before, after) = self.revert(&change, entity)?;
+        self.audit_undo(
+            entity,
+            &change.entity_id,
+            Some(&before),
+            after.as_ref(),
+            change.id,
+        )?;
+        Ok(UndoneChange {
+            audit_id: change.id,
+            action: change.action,
+            entity,
+            entity_id: change.entity_id,
+            removed: after.is_none(),
         })
     }
 }

@@ -126,6 +126,9 @@ pub struct WriteFailure {
 pub struct Saved {
     pub message: String,
     pub created: Vec<i64>,
+    /// How many changes an undo reverted, or a redo made again (0 for a save).
+    pub undone: usize,
+    pub redone: usize,
 }
 
 impl Action {
@@ -294,5 +297,5 @@ pub enum Loaded {
         rows: Vec<AuditEntry>,
     },
     /// The change `u` would revert (none: nothing to undo).
-    UndoPeek(Option<super::model::UndoPeek>),
+    UndoPeek(Vec<super::model::UndoPeek>),
 }

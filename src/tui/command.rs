@@ -11,6 +11,7 @@ use super::model::{
     Minutes, MonthView, NewCriticism, NewMeeting, NewTask, NewUnit, People, Period, ReferralStep,
     TaskFilter, Unit,
 };
+use super::write::Note;
 use crate::i18n::{Lang, Ui};
 use crate::store::{Anchor, Invalid, Store, StoreError, nearer_than_either_end};
 
@@ -84,12 +85,15 @@ pub enum Write {
         reason: String,
     },
     Referral(ReferralStep),
-    /// Revert my last change; `expect`: the audit row the user was asked about, refused if
-    /// another change of mine came first.
+    /// Revert my last change, or the changes `expect` (audit rows, newest first: those the user
+    /// was asked about, refused if another change of mine came first) in one transaction.
     Undo {
-        expect: Option<i64>,
+        expect: Vec<i64>,
     },
-    Redo,
+    /// Make again my last `count` undos, in one transaction.
+    Redo {
+        count: usize,
+    },
 }
 
 /// A side effect for the app loop to run.
@@ -141,7 +145,10 @@ pub enum Command {
     },
     LoadPeople,
     /// What `u` would revert, to ask before removing a record.
-    PeekUndo,
+    /// `n`: the number of changes the last write made together (a step on several tasks).
+    PeekUndo {
+        n: usize,
+    },
     /// Save a form; `done` is the message to show when it is saved.
     Write {
         write: Box<Write>,
@@ -170,13 +177,22 @@ use window::{Want, window};
 pub fn execute(store: &mut Store, today: NaiveDate, lang: Lang, command: Command) -> Action {
     if let Command::Write { write, done } = command {
         return match super::write::apply(store, today, *write) {
-            Ok(outcome) => Action::Loaded(Box::new(Loaded::Saved(Saved {
-                message: match outcome.note {
-                    Some(note) => note.message(lang, &done),
-                    None => done,
-                },
-                created: outcome.created,
-            }))),
+            Ok(outcome) => {
+                let (undone, redone) = match &outcome.note {
+                    Some(Note::Undone { keys, .. }) => (keys.len(), 0),
+                    Some(Note::Redone { keys, .. }) => (0, keys.len()),
+                    _ => (0, 0),
+                };
+                Action::Loaded(Box::new(Loaded::Saved(Saved {
+                    message: match outcome.note {
+                        Some(note) => note.message(lang, &done),
+                        None => done,
+                    },
+                    created: outcome.created,
+                    undone,
+                    redone,
+                })))
+            }
             Err(e) => Action::WriteFailed(Box::new(failure(lang, e))),
         };
     }
@@ -246,7 +262,7 @@ fn run(store: &Store, today: NaiveDate, command: Command) -> Result<Loaded, Stor
         Command::Write { .. } | Command::Export { .. } => {
             unreachable!("writes and exports are applied by execute")
         }
-        Command::PeekUndo => Loaded::UndoPeek(store.peek_undo()?),
+        Command::PeekUndo { n } => Loaded::UndoPeek(store.peek_undo_batch(n)?),
         Command::LoadPeople => Loaded::People(People {
             units: store.units()?,
             leaders: store.leaders()?,

@@ -198,8 +198,11 @@ pub struct Menu {
 /// A question on the status line, answered with y or n.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ask {
-    /// Undoing change `audit_id` removes a record: the question names it.
-    Undo { audit_id: i64, question: String },
+    /// Undoing changes `audit_ids` (newest first) removes records: the question names them.
+    Undo {
+        audit_ids: Vec<i64>,
+        question: String,
+    },
 }
 
 /// The whole state of the TUI.
@@ -263,6 +266,10 @@ pub struct Model {
     pub menu: Option<Menu>,
     /// An undo was just made: redo is offered in the key hints.
     pub can_redo: bool,
+    /// How many changes the last write made together (a step on several tasks), which `u`
+    /// undoes as one; and how many the last undo reverted, which `Ctrl-R` makes again.
+    pub undo_batch: usize,
+    pub redo_batch: usize,
     /// A question waiting for y or n (keys answer it before anything else).
     pub ask: Option<Ask>,
     /// Tasks marked with `v` for one action on all of them.
@@ -326,6 +333,8 @@ impl Model {
             menu: None,
             ask: None,
             can_redo: false,
+            undo_batch: 1,
+            redo_batch: 1,
             marked: BTreeSet::new(),
             reports: Reports::default(),
             export_dir: std::path::PathBuf::from("."),

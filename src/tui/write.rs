@@ -21,14 +21,15 @@ pub struct Outcome {
 pub enum Note {
     /// R5.7: the unit now has two criticisms within a year.
     ReferralDue(String),
-    /// The change undone: its record kind and key, and whether the undo removed the record.
+    /// The changes undone (one, or a step on several): their record kind and keys, and whether
+    /// the undo removed the records.
     Undone {
         entity: Entity,
-        key: String,
+        keys: Vec<String>,
         removed: bool,
     },
-    /// The undo made again: its record kind and key.
-    Redone { entity: Entity, key: String },
+    /// The undos made again: their record kind and keys.
+    Redone { entity: Entity, keys: Vec<String> },
 }
 
 impl Note {
@@ -42,7 +43,7 @@ impl Note {
             }
             Note::Undone {
                 entity,
-                key,
+                keys,
                 removed,
             } => {
                 let msg = if *removed {
@@ -50,11 +51,22 @@ impl Note {
                 } else {
                     Mk::UndoneRestored
                 };
-                lang.mk_fill(msg, &[&name(*entity), key, &done])
+                lang.mk_fill(msg, &[&name(*entity), &joined(lang, keys), &done])
             }
-            Note::Redone { entity, key } => lang.mk_fill(Mk::Redone, &[&name(*entity), key]),
+            Note::Redone { entity, keys } => {
+                lang.mk_fill(Mk::Redone, &[&name(*entity), &joined(lang, keys)])
+            }
         }
     }
+}
+
+/// Record keys as a message lists them: `12、#13` (the first `#` is the message's).
+pub fn joined(lang: Lang, keys: &[String]) -> String {
+    let sep = match lang {
+        Lang::Zh => "、#",
+        Lang::En => ", #",
+    };
+    keys.join(sep)
 }
 
 fn created(id: i64) -> Outcome {
@@ -160,23 +172,31 @@ pub fn apply(store: &mut Store, today: NaiveDate, w: Write) -> Result<Outcome, S
         Write::Waive { task, date, reason } => created(store.add_waiver(task, date, &reason)?),
         Write::Referral(step) => created(store.referral_step(step)?),
         Write::Undo { expect } => {
-            let u = store.undo_expecting(expect)?;
+            let undone = match expect.as_slice() {
+                [] => vec![store.undo_last()?],
+                [one] => vec![store.undo_expecting(Some(*one))?],
+                many => store.undo_batch(many)?,
+            };
+            let first = undone.first();
             Outcome {
                 created: Vec::new(),
-                note: Some(Note::Undone {
+                note: first.map(|u| Note::Undone {
                     entity: u.entity,
-                    key: u.entity_id,
+                    keys: undone.iter().map(|u| u.entity_id.clone()).collect(),
                     removed: u.removed,
                 }),
             }
         }
-        Write::Redo => {
-            let r = store.redo_last()?;
+        Write::Redo { count } => {
+            let redone = match count {
+                0 | 1 => vec![store.redo_last()?],
+                n => store.redo_batch(n)?,
+            };
             Outcome {
                 created: Vec::new(),
-                note: Some(Note::Redone {
+                note: redone.first().map(|r| Note::Redone {
                     entity: r.entity,
-                    key: r.entity_id,
+                    keys: redone.iter().map(|r| r.entity_id.clone()).collect(),
                 }),
             }
         }

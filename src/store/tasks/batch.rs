@@ -1,7 +1,7 @@
 //! The triage steps on one task or several at once (the ledger's marked tasks): progress (R5.3),
 //! 办结, written explanations (R5.5). Every task is checked as a step on it alone would be, then all
 //! are written in one transaction: either every task gets its record, or none does. Each record
-//! still has its own audit row (undo reverts them one by one).
+//! has its own audit row; the rows of one step are undone together ([`Store::undo_batch`]).
 
 use chrono::NaiveDate;
 use rusqlite::params;

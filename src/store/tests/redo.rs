@@ -143,3 +143,42 @@ fn r5_a_step_on_several_tasks_writes_all_or_none() {
     }
     assert_eq!(audit_count(&s), n + 4);
 }
+
+#[test]
+fn r5_a_step_on_several_tasks_is_undone_and_redone_as_one() {
+    let (_dir, mut s) = fresh();
+    let m = county(&mut s);
+    let ids: Vec<i64> = (0..3).map(|_| task(&mut s, m, Limit::Default)).collect();
+    let made = s.add_progress_to(&ids, d("2026-11-09"), "推进中").unwrap();
+    // The three reports, newest first; asked for fewer, fewer.
+    let peeks = s.peek_undo_batch(3).unwrap();
+    let keys: Vec<String> = peeks.iter().map(|p| p.entity_id.clone()).collect();
+    let mut want: Vec<String> = made.iter().map(|id| id.to_string()).collect();
+    want.reverse();
+    assert_eq!(keys, want);
+    assert!(
+        peeks
+            .iter()
+            .all(|p| p.removes && p.entity == Entity::Progress)
+    );
+    assert_eq!(s.peek_undo_batch(2).unwrap().len(), 2);
+    // A task added before them is not of the step: never more than the step's own rows.
+    assert_eq!(s.peek_undo_batch(9).unwrap().len(), 3);
+    let n = audit_count(&s);
+    let undone = s
+        .undo_batch(&peeks.iter().map(|p| p.audit_id).collect::<Vec<_>>())
+        .unwrap();
+    assert_eq!(undone.len(), 3);
+    assert!(ids.iter().all(|t| progress_count(&s, *t) == 0));
+    assert_eq!(audit_count(&s), n + 3);
+    let redone = s.redo_batch(3).unwrap();
+    assert_eq!(redone.len(), 3);
+    assert!(ids.iter().all(|t| progress_count(&s, *t) == 1));
+    // A stale list is refused whole: nothing is undone.
+    let stale = vec![peeks[0].audit_id, peeks[1].audit_id];
+    assert!(matches!(
+        s.undo_batch(&stale),
+        Err(StoreError::Invalid(Invalid::UndoMoved))
+    ));
+    assert!(ids.iter().all(|t| progress_count(&s, *t) == 1));
+}

@@ -202,6 +202,12 @@ pub(super) fn writes(meeting: i64, t: i64) -> Vec<(&'static str, Role, Attempt)>
         ),
         ("redo_last", e, Box::new(|s| s.redo_last().map(drop))),
         (
+            "undo_batch",
+            e,
+            Box::new(|s| s.undo_batch(&[1, 2]).map(drop)),
+        ),
+        ("redo_batch", e, Box::new(|s| s.redo_batch(2).map(drop))),
+        (
             "add_unit",
             a,
             Box::new(|s| {

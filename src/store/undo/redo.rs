@@ -40,7 +40,7 @@ pub struct RedoneChange {
 }
 
 /// A few words naming the record of an audit row's JSON.
-fn label_of(v: &Value) -> Option<String> {
+pub(super) fn label_of(v: &Value) -> Option<String> {
     let pick = |v: &Value| {
         ["text", "name", "doc_no", "reason", "unit", "opinion"]
             .iter()
@@ -294,33 +294,38 @@ impl Store {
     /// [`StoreError::Conflict`] when the record was changed since the undo, and
     /// [`Invalid::CannotRedo`] when a removed record's parent is gone.
     pub fn redo_last(&mut self) -> Result<RedoneChange> {
-        self.write(Role::Editor, |tx| {
-            let u = tx.last_redoable()?.ok_or(Invalid::NothingToRedo)?;
-            let entity = Entity::from_code(&u.entity).ok_or_else(|| u.cannot())?;
-            if matches!(entity, Entity::Unit | Entity::Leader | Entity::Calendar) {
-                tx.require(Role::Admin)?;
-            }
-            let (before, after) = if u.after.is_none() {
-                (None, tx.recreate(&u, entity)?)
-            } else {
-                // The undo changed the record back: reverting it is an undo of an update.
-                let as_update = Change {
-                    action: "update".to_string(),
-                    ..u.clone()
-                };
-                let (before, after) = tx.revert(&as_update, entity)?;
-                if entity == Entity::Minutes {
-                    let m: Minutes = u.before()?.ok_or_else(|| u.cannot())?;
-                    tx.resend_round(&m)?;
-                }
-                (Some(before), after.ok_or_else(|| u.cannot())?)
+        self.write(Role::Editor, |tx| tx.redo_one())
+    }
+}
+
+impl Tx<'_> {
+    /// Reverts this user's last undo inside the transaction (see [`Store::redo_last`]).
+    pub(super) fn redo_one(&self) -> Result<RedoneChange> {
+        let u = self.last_redoable()?.ok_or(Invalid::NothingToRedo)?;
+        let entity = Entity::from_code(&u.entity).ok_or_else(|| u.cannot())?;
+        if matches!(entity, Entity::Unit | Entity::Leader | Entity::Calendar) {
+            self.require(Role::Admin)?;
+        }
+        let (before, after) = if u.after.is_none() {
+            (None, self.recreate(&u, entity)?)
+        } else {
+            // The undo changed the record back: reverting it is an undo of an update.
+            let as_update = Change {
+                action: "update".to_string(),
+                ..u.clone()
             };
-            tx.audit_redo(entity, &u.entity_id, before.as_ref(), Some(&after), u.id)?;
-            Ok(RedoneChange {
-                audit_id: u.id,
-                entity,
-                entity_id: u.entity_id,
-            })
+            let (before, after) = self.revert(&as_update, entity)?;
+            if entity == Entity::Minutes {
+                let m: Minutes = u.before()?.ok_or_else(|| u.cannot())?;
+                self.resend_round(&m)?;
+            }
+            (Some(before), after.ok_or_else(|| u.cannot())?)
+        };
+        self.audit_redo(entity, &u.entity_id, before.as_ref(), Some(&after), u.id)?;
+        Ok(RedoneChange {
+            audit_id: u.id,
+            entity,
+            entity_id: u.entity_id,
         })
     }
 }

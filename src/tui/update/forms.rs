@@ -232,8 +232,15 @@ pub fn saved(m: &mut Model, s: Saved) -> Vec<Command> {
     if kind.is_some() {
         m.marked.clear();
     }
-    // After an undo (or a redo) there may be something to redo; a new change ends that.
+    // After an undo (or a redo) there may be something to redo; a new change ends that. A step
+    // on several tasks is undone as one, and so is a batch redone.
     m.can_redo = kind.is_none();
+    m.undo_batch = match &kind {
+        Some(FormKind::Progress(ids) | FormKind::Done(ids) | FormKind::Explain(ids)) => ids.len(),
+        _ if s.redone > 0 => s.redone,
+        _ => 1,
+    };
+    m.redo_batch = s.undone.max(1);
     m.status = Some(Status::Info(s.message));
     if let (Some(FormKind::NewMeeting), Some(id)) = (&kind, s.created.first()) {
         m.meetings.selected = Some(*id);

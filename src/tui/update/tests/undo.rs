@@ -98,3 +98,37 @@ fn tui_undo_asks_in_english_too() {
     h.keys("<Esc>");
     assert_eq!(status(&h), "Nothing undone.");
 }
+
+#[test]
+fn tui_undo_a_step_on_marked_tasks_is_undone_and_redone_as_one() {
+    let mut h = demo(Lang::Zh);
+    h.keys("2");
+    let ids: Vec<i64> = (0..3).map(|i| h.model.tasks.row(i).unwrap().id).collect();
+    let before: Vec<usize> = ids.iter().map(|t| progress(&h, *t).len()).collect();
+    h.keys("vvvp<Tab>三项同步推进<C-s>");
+    let counts =
+        |h: &Harness| -> Vec<usize> { ids.iter().map(|t| progress(h, *t).len()).collect() };
+    assert_eq!(counts(&h), before.iter().map(|n| n + 1).collect::<Vec<_>>());
+    h.keys("u");
+    let text = h.text();
+    assert!(text.contains("撤销将删除 3 项进展报告（#"), "{text}");
+    h.keys("y");
+    assert_eq!(counts(&h), before, "all three undone at once");
+    assert!(
+        status(&h).starts_with("已撤销：删除了进展报告 #"),
+        "{}",
+        status(&h)
+    );
+    h.keys("<C-r>");
+    assert_eq!(counts(&h), before.iter().map(|n| n + 1).collect::<Vec<_>>());
+    assert!(
+        status(&h).starts_with("已重做：进展报告 #"),
+        "{}",
+        status(&h)
+    );
+    // Redone together, undone together again.
+    h.keys("u");
+    assert!(h.text().contains("撤销将删除 3 项进展报告"), "{}", h.text());
+    h.keys("y");
+    assert_eq!(counts(&h), before);
+}
