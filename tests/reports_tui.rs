@@ -131,6 +131,47 @@ fn r18_7_attendance_and_on_time_are_counted_out_when_there_is_room() {
 }
 
 #[test]
+fn r18_7_the_breakdowns_of_a_section_line_up_in_columns() {
+    use unicode_width::UnicodeWidthStr;
+    for lang in [Lang::Zh, Lang::En] {
+        let mut h = Harness::demo(lang, today(), 160, 48).unwrap();
+        h.keys("5");
+        let report = h.model.reports.report.clone().unwrap();
+        let all = lines(&report, lang);
+        // Each " · " in the attendance and on-time breakdowns stands at the same column on every
+        // line of its section, whatever the counts' digits or a rate of 100.0%.
+        let mut sections = 0;
+        for run in all.split(|x| x.heading) {
+            let seps: Vec<Vec<usize>> = run
+                .iter()
+                .filter_map(|x| x.wide.as_deref())
+                .filter(|w| w.matches(" · ").count() >= 4)
+                .map(|w| {
+                    w.match_indices(" · ")
+                        .map(|(i, _)| w[..i].width())
+                        .collect()
+                })
+                .collect();
+            if seps.len() < 2 {
+                continue;
+            }
+            sections += 1;
+            assert!(seps.iter().all(|s| s == &seps[0]), "{lang:?}: {seps:?}");
+            let widths: Vec<usize> = run
+                .iter()
+                .filter_map(|x| x.wide.as_deref())
+                .map(|w| w.width())
+                .collect();
+            assert!(
+                widths.iter().all(|w| *w == widths[0]),
+                "{lang:?}: {widths:?}"
+            );
+        }
+        assert_eq!(sections, 2, "{lang:?}: attendance and on-time sections");
+    }
+}
+
+#[test]
 fn r18_7_a_list_opened_from_a_units_attendance_names_the_unit() {
     let mut h = Harness::demo(Lang::Zh, today(), 160, 48).unwrap();
     h.keys("5");
