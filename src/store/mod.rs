@@ -23,6 +23,7 @@ mod meetings;
 mod minutes;
 mod overview;
 mod promises;
+mod referrals;
 mod reports;
 mod rows;
 mod schema;
@@ -50,7 +51,7 @@ pub use bulk::Dataset;
 pub use calendar::{CalendarWrite, parse_calendar_csv};
 pub use chain::{AuditChain, ChainBreak};
 pub use check::CheckReport;
-pub use criticisms::{CriticismRow, NewCriticism, ReferralStep};
+pub use criticisms::{CriticismRow, NewCriticism};
 pub use error::{BackupProblem, Entity, Invalid, Result, StoreError};
 pub use exchange::{LedgerEntry, MeetingFull};
 pub use import::{
@@ -60,6 +61,7 @@ pub use import::{
 pub use meetings::{MeetingDetail, MeetingFilter, MeetingRow, MeetingScope, NewMeeting};
 pub use minutes::{FeedbackAnswer, FeedbackRow, MinutesSave};
 pub use overview::Overview;
+pub use referrals::ReferralStep;
 pub use reports::Bulletin;
 pub use rows::{UnitDetail, UnitRow};
 pub use schema::SCHEMA_VERSION;

@@ -5,8 +5,9 @@ use rusqlite::{OptionalExtension, params};
 
 use super::{Change, Reverted, json};
 use crate::domain::{Criticism, Explanation, Leader, ProgressReport, Referral, Task, Unit, Waiver};
-use crate::store::criticisms::{read_criticism, read_referral};
+use crate::store::criticisms::read_criticism;
 use crate::store::promises::read_waiver;
+use crate::store::referrals::read_referral;
 use crate::store::tasks::edit::criticised_lead_fixed;
 use crate::store::tasks::read_task;
 use crate::store::units::{read_leader, read_unit};

@@ -231,10 +231,11 @@ impl Tx<'_> {
 
     /// The record of `u` as stored now, as its audit rows hold it.
     fn read_back(&self, u: &Change, entity: Entity) -> Result<Value> {
-        use crate::store::criticisms::{read_criticism, read_referral};
+        use crate::store::criticisms::read_criticism;
         use crate::store::meetings::{read_attendance, read_meeting_record};
         use crate::store::minutes::read_minutes;
         use crate::store::promises::read_waiver;
+        use crate::store::referrals::read_referral;
         use crate::store::tasks::read_task;
         use crate::store::units::{read_leader, read_unit};
         let missing = || StoreError::not_found(entity, &u.entity_id);
