@@ -148,6 +148,7 @@ mod meetings_window;
 mod overview;
 mod promises;
 mod redo;
+mod referrals;
 mod role_writes;
 mod rules;
 mod search;
