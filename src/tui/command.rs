@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::action::{Action, Loaded, Saved, WriteFailure};
+use super::action::{Action, Loaded, Saved};
 use super::export::ExportWhat;
 use super::model::{
     AttendanceOutcome, DayCell, FeedbackAnswer, Leader, LeaderTitle, MeetingClass, MeetingFilter,
@@ -12,8 +12,8 @@ use super::model::{
     TaskFilter, Unit,
 };
 use super::write::Note;
-use crate::i18n::{Lang, Ui};
-use crate::store::{Anchor, Invalid, Store, StoreError, nearer_than_either_end};
+use crate::i18n::Lang;
+use crate::store::{Anchor, Store, StoreError, nearer_than_either_end};
 
 /// A change the user saved in a form, as the store takes it.
 #[derive(Debug, Clone)]
@@ -170,7 +170,9 @@ impl Command {
 /// ([`Store::task_count_upto`]).
 pub const COUNT_CAP: usize = 1000;
 
+mod failure;
 mod window;
+use failure::failure;
 use window::{Want, window};
 
 /// Runs a command; its result comes back as an action for `update`.
@@ -208,53 +210,6 @@ pub fn execute(store: &mut Store, today: NaiveDate, lang: Lang, command: Command
         Ok(loaded) => Action::Loaded(Box::new(loaded)),
         Err(e) => Action::Failed(crate::cli::store_failure(lang, e).message),
     }
-}
-
-/// A refused write as the form shows it: the message, the field it names, whether it was a
-/// conflict with another user's change.
-fn failure(lang: Lang, e: StoreError) -> WriteFailure {
-    let field = field_of(&e);
-    let conflict = matches!(e, StoreError::Conflict { .. });
-    // R4.4: what is still open on issuing the minutes is asked about, not refused.
-    if let StoreError::Invalid(Invalid::IssueOpen { open, .. }) = &e {
-        return WriteFailure {
-            message: lang.ui_fill(Ui::AskIssueOpen, &[&lang.issue_open(open)]),
-            field: None,
-            conflict: false,
-            ask: true,
-        };
-    }
-    WriteFailure {
-        message: crate::cli::store_failure(lang, e).message,
-        field,
-        conflict,
-        ask: false,
-    }
-}
-
-/// The form field a refusal is about: the date or text it names, in the `i`-th group of a batch
-/// form (`limit#0`) when one item of a batch was refused.
-fn field_of(e: &StoreError) -> Option<String> {
-    let StoreError::Invalid(i) = e else {
-        return None;
-    };
-    Some(match i {
-        Invalid::OutOfOrder(o) => o.what.field().to_string(),
-        Invalid::MissingDate(w) => w.field().to_string(),
-        Invalid::Empty(f) => f.field().to_string(),
-        Invalid::TooLong(t) => t.field.field().to_string(),
-        Invalid::FeedbackPending { .. } => "archived_feedback".to_string(),
-        Invalid::NotCriticismDue { task, .. } => format!("task#{task}"),
-        Invalid::CriticismNeedsDocNo => "doc_no".to_string(),
-        Invalid::InsistNeedsReason | Invalid::WaiverNeedsReason | Invalid::ReferralNeedsText(_) => {
-            "reason".to_string()
-        }
-        Invalid::CriticisedLeadFixed { .. } => "lead".to_string(),
-        Invalid::Line { line, error } => {
-            format!("{}#{}", field_of(error)?, line.saturating_sub(1))
-        }
-        _ => return None,
-    })
 }
 
 fn run(store: &Store, today: NaiveDate, command: Command) -> Result<Loaded, StoreError> {
