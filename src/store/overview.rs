@@ -3,7 +3,7 @@
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
-use super::tasks::query::{CRITICISM_DUE, LIGHT_SQL, STATE_SQL};
+use super::tasks::rules_sql::{CRITICISM_DUE, LIGHT_SQL, STATE_SQL};
 use super::{MeetingFilter, MeetingScope, Result, Store, TaskFilter};
 use crate::domain::{Light, TaskState};
 

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::tasks::query::LIGHT_SQL;
+use super::tasks::rules_sql::LIGHT_SQL;
 use super::{CriticismRow, Result, Store, TaskFilter, TaskRow};
 use crate::domain::criticism::unit_criticisms;
 use crate::domain::{Referral, Unit, UnitKind};

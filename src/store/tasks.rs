@@ -6,6 +6,7 @@ mod derived;
 pub(super) mod edit;
 mod order;
 pub(crate) mod query;
+pub(crate) mod rules_sql;
 pub(crate) mod text;
 mod times;
 

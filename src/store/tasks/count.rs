@@ -2,10 +2,8 @@
 
 use chrono::NaiveDate;
 
-use super::query::{
-    DONE, DONE_IN_ORDER, LIGHT_SQL, OPEN, OPEN_IN_ORDER, TaskFilter, done_only, open_only, present,
-    where_clause,
-};
+use super::query::{TaskFilter, present, where_clause};
+use super::rules_sql::{DONE, DONE_IN_ORDER, LIGHT_SQL, OPEN, OPEN_IN_ORDER, done_only, open_only};
 use super::text::{Plan, has_text};
 use crate::domain::Light;
 use crate::store::{Result, Store};
