@@ -276,8 +276,11 @@ pub struct TaskFacts {
     pub unanswered_promise: Option<NaiveDate>,
     /// A notified criticism names this task.
     pub criticised: bool,
-    /// Its meeting's procedure is unknown (imported from a ledger): no minutes are awaited.
-    pub procedure_unknown: bool,
+    /// Its meeting's procedure is unknown (imported from a ledger) and nothing of its minutes is
+    /// on record: whether minutes are awaited cannot be said, so neither can a default limit's
+    /// start. (Minutes on record without an issue date, as while drafted or as an imported row
+    /// said 待纪要印发, are awaited.)
+    pub minutes_unknown: bool,
 }
 
 /// The light of a task on `today`.
@@ -326,7 +329,7 @@ pub fn state(f: &TaskFacts, today: NaiveDate) -> TaskState {
     }
     match f.due {
         Some(due) if today > due => TaskState::ExplanationDue,
-        None if !f.exempt && f.procedure_unknown => TaskState::LimitUnknown,
+        None if !f.exempt && f.minutes_unknown => TaskState::LimitUnknown,
         None if !f.exempt => TaskState::Pending,
         _ => TaskState::Open,
     }

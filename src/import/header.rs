@@ -38,6 +38,9 @@ pub enum Field {
     Waivers,
     /// The promise in force (a ledger of an older duban has no explanations column).
     Promised,
+    /// The task's state as the exporter computed it: read only to learn that a meeting's minutes
+    /// are awaited (待纪要印发), which no date cell can say.
+    State,
 }
 
 /// What a file holds.
@@ -81,6 +84,7 @@ impl Kind {
                 (Criticisms, false),
                 (Waivers, false),
                 (Promised, false),
+                (State, false),
             ],
         }
     }
@@ -122,6 +126,7 @@ impl Field {
             Field::Criticisms => Label::Xch(Xch::Criticisms),
             Field::Waivers => Label::Xch(Xch::Waivers),
             Field::Promised => Label::Xch(Xch::Promised),
+            Field::State => Label::Msg(Msg::ColState),
         }
     }
 
@@ -163,6 +168,7 @@ impl Field {
             Field::Criticisms => &["通报批评情况", "criticisms"],
             Field::Waivers => &["不予通报批评情况", "waivers"],
             Field::Promised => &["承诺时限", "promised on", "promised"],
+            Field::State => &["办理状态", "state", "status"],
         }
     }
 

@@ -9,8 +9,9 @@ use chrono::NaiveDate;
 
 use super::header::{Field, Kind};
 use super::{Checked, Existing, FileError, Problem, Sheet, cells, data_rows, is_totals, rules};
-use crate::domain::{DateError, LeaderTitle, Limit, TextField, UnitKind};
+use crate::domain::{DateError, LeaderTitle, Limit, TaskState, TextField, UnitKind};
 use crate::exchange::lines::CriticismLine;
+use crate::i18n::Lang;
 use crate::store::PlannedExplanation;
 pub use record_cells::records_in_order;
 use record_cells::{RowRecords, row_records};
@@ -40,6 +41,9 @@ pub struct LedgerRow {
     pub topics: Vec<String>,
     /// The day the meeting's minutes were issued (a default limit runs from it).
     pub issued_on: Option<NaiveDate>,
+    /// The row says its meeting's minutes are awaited (状态 待纪要印发) and gives no issue date:
+    /// the default limit will count from the minutes, not 时限未定.
+    pub minutes_awaited: bool,
     pub leader: Option<String>,
     pub leader_title: Option<LeaderTitle>,
     pub limit: Limit,
@@ -186,6 +190,9 @@ pub fn check_ledger(
             &mut problems,
         );
         let issued_on = date_cell(cell(Field::Issued), Field::Issued, today, &mut problems);
+        // An issue date is a fact; the state beside it is computed from it, so it only speaks
+        // where the date is blank.
+        let minutes_awaited = issued_on.is_none() && says_minutes_awaited(cell(Field::State));
         let limit = limit_of(cell(Field::LimitKind), cell(Field::Limit), today);
         if limit.is_none() {
             let shown = [cell(Field::LimitKind), cell(Field::Limit)]
@@ -274,6 +281,7 @@ pub fn check_ledger(
             meeting_date,
             topics,
             issued_on,
+            minutes_awaited,
             leader: (!leader.is_empty()).then_some(leader),
             leader_title,
             limit,
@@ -312,4 +320,14 @@ pub fn check_ledger(
         out.good.push((*n, row));
     }
     Ok(out)
+}
+
+/// Whether a 状态 cell says 待纪要印发, in either language (or the CLI's value `pending`).
+fn says_minutes_awaited(cell: &str) -> bool {
+    let said = cells::text(cell);
+    let said = said.trim();
+    [Lang::Zh, Lang::En]
+        .iter()
+        .any(|l| said.eq_ignore_ascii_case(l.state(TaskState::Pending)))
+        || said.eq_ignore_ascii_case("pending")
 }

@@ -224,7 +224,7 @@ fn pending_until_the_minutes_are_issued() {
 #[test]
 fn r5_2_a_default_limit_on_a_meeting_of_unknown_procedure_is_not_set_rather_than_pending() {
     let f = TaskFacts {
-        procedure_unknown: true,
+        minutes_unknown: true,
         ..TaskFacts::default()
     };
     assert_eq!(state(&f, d("2026-11-25")), TaskState::LimitUnknown);
@@ -232,7 +232,7 @@ fn r5_2_a_default_limit_on_a_meeting_of_unknown_procedure_is_not_set_rather_than
     let exempt = TaskFacts { exempt: true, ..f };
     assert_eq!(state(&exempt, d("2026-11-25")), TaskState::Open);
     let due = TaskFacts {
-        procedure_unknown: true,
+        minutes_unknown: true,
         ..facts(Some("2026-11-20"))
     };
     assert_eq!(state(&due, d("2026-11-25")), TaskState::ExplanationDue);

@@ -72,7 +72,8 @@ pub(super) fn row_meetings(
             e.insert((*n, b.meeting(facts.clone()), facts));
         }
     }
-    rows.iter()
+    let refs: Vec<Option<MeetingRef>> = rows
+        .iter()
         .map(|(n, r)| {
             if let Some(m) = r.meeting_key.and_then(|k| by_key.get(&k)) {
                 return Some(*m);
@@ -92,5 +93,26 @@ pub(super) fn row_meetings(
                 }
             }
         })
-        .collect()
+        .collect();
+    for (r, m) in rows.iter().zip(&refs) {
+        if r.1.minutes_awaited
+            && let Some(MeetingRef::New(i)) = m
+        {
+            await_minutes(b, *i);
+        }
+    }
+    refs
+}
+
+/// Records that the minutes of new meeting `i`, made from the ledger's rows, are awaited: a
+/// row of it said 待纪要印发. Its minutes are then on record without an issue date (as while
+/// they are drafted), so its tasks' default limit waits for them instead of being 时限未定
+/// (`domain::task::state`). A meeting from the meetings sheet has its minutes from there.
+fn await_minutes(b: &mut Builder<'_>, i: usize) {
+    if let Some(m) = b.plan.meetings.get_mut(i)
+        && m.procedure_unknown
+        && m.minutes.is_none()
+    {
+        m.minutes = Some(Minutes::default());
+    }
 }

@@ -123,7 +123,8 @@ pub(super) const COLS: &str = "t.id, t.text, t.lead_unit_id, u.name,
     t.meeting_id, m.date, (SELECT topic FROM meeting_topic mt WHERE mt.meeting_id = t.meeting_id ORDER BY seq LIMIT 1),
     (SELECT name FROM leader WHERE id = t.responsible_leader_id),
     t.limit_kind, t.limit_date, t.exempt_category, t.due, t.provisional, t.assigned_on, t.completed_on,
-    t.last_progress_on, t.promised_on, t.criticised, t.version, t.unanswered_promise, m.procedure_unknown";
+    t.last_progress_on, t.promised_on, t.criticised, t.version, t.unanswered_promise,
+    (m.procedure_unknown AND NOT EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = m.id))";
 
 pub(crate) const FROM: &str =
     "FROM task t JOIN unit u ON u.id = t.lead_unit_id JOIN meeting m ON m.id = t.meeting_id";
@@ -222,7 +223,7 @@ impl Store {
             promised_on: r.get(17)?,
             unanswered_promise: r.get(20)?,
             criticised: r.get(18)?,
-            procedure_unknown: r.get(21)?,
+            minutes_unknown: r.get(21)?,
         };
         Ok(TaskRow {
             id: r.get(0)?,

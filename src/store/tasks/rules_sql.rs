@@ -25,7 +25,9 @@ pub(crate) const STATE_SQL: &str = "(CASE
     WHEN t.criticised THEN 'criticised'
     WHEN t.due IS NOT NULL AND :today > t.due THEN 'explanation_due'
     WHEN t.due IS NULL AND t.limit_kind <> 'exempt' THEN
-        CASE WHEN (SELECT procedure_unknown FROM meeting WHERE id = t.meeting_id) THEN 'limit_unknown'
+        CASE WHEN (SELECT procedure_unknown FROM meeting WHERE id = t.meeting_id)
+                  AND NOT EXISTS (SELECT 1 FROM minutes WHERE meeting_id = t.meeting_id)
+             THEN 'limit_unknown'
              ELSE 'pending' END
     ELSE 'open' END)";
 
