@@ -248,6 +248,7 @@ catalogue! {
     LimitExemptHint => "不设默认时限（{0}），须定期报告进展", "exempt ({0}): progress reported regularly";
     SavedForm => "已保存。", "Saved.";
     NowReferralDue => "{0} 一年内已被通报批评2次，应移送监察（R5.7）：到“单位”页按 m 办理。", "{0} now has 2 criticisms within a year and is due for referral (R5.7): m on the Units tab.";
+    StillReferralDue => "{0} 此前已应移送监察（R5.7），本次批评一并记录：到“单位”页按 m 办理。", "{0} was already due for referral (R5.7); this criticism is on record with the others: m on the Units tab.";
     ConflictHint => "对方的版本列在各项下方；再按 Ctrl-S 以您的版本保存，Esc 放弃。", "Their version is shown under each field; Ctrl-S saves yours over it, Esc discards yours.";
     ErrRequired => "必填", "required";
     ErrDateForm => "无法识别日期“{0}”：可写 2026-11-25、20261125、11/25、11月25日 或 +N（N个工作日后）", "unrecognised date \"{0}\": use 2026-11-25, 20261125, 11/25, 11月25日 or +N (N working days on)";

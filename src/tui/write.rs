@@ -21,6 +21,8 @@ pub struct Outcome {
 pub enum Note {
     /// R5.7: the unit now has two criticisms within a year.
     ReferralDue(String),
+    /// R5.7: the unit was due for referral before this criticism, and still is.
+    StillReferralDue(String),
     /// The changes undone (one, or a step on several): their record kind and keys, and whether
     /// the undo removed the records.
     Undone {
@@ -40,6 +42,9 @@ impl Note {
         match self {
             Note::ReferralDue(unit) => {
                 format!("{done} {}", lang.ui_fill(Ui::NowReferralDue, &[unit]))
+            }
+            Note::StillReferralDue(unit) => {
+                format!("{done} {}", lang.ui_fill(Ui::StillReferralDue, &[unit]))
             }
             Note::Undone {
                 entity,
@@ -161,12 +166,18 @@ pub fn apply(store: &mut Store, today: NaiveDate, w: Write) -> Result<Outcome, S
         }
         Write::Criticise(c) => {
             let unit = c.unit.clone();
+            let was_due = store.unit_detail(&unit, today)?.row.referral_due;
             let id = store.add_criticism(c)?;
-            // R5.7: the second criticism within a year makes the unit due for referral.
+            // R5.7: the second criticism within a year makes the unit due for referral; a unit
+            // already due (a referral perhaps in progress) is not said to have just become so.
             let due = store.unit_detail(&unit, today)?.row.referral_due;
             Outcome {
                 created: vec![id],
-                note: due.then_some(Note::ReferralDue(unit)),
+                note: match (was_due, due) {
+                    (false, true) => Some(Note::ReferralDue(unit)),
+                    (true, true) => Some(Note::StillReferralDue(unit)),
+                    _ => None,
+                },
             }
         }
         Write::Waive { task, date, reason } => created(store.add_waiver(task, date, &reason)?),

@@ -314,6 +314,7 @@ fn the_calendar_moves_by_day_week_and_month() {
 mod forms;
 mod forms_cut;
 mod marks;
+mod seams;
 mod undo;
 mod windows;
 mod wording;

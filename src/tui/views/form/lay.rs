@@ -279,9 +279,14 @@ pub(super) fn lay(m: &Model, form: &Form, width: usize) -> Laid {
                 spans.push(Span::styled(pad(&shown, cells), style));
             }
             used += cells;
+            // A note the refusal below already says (a text too long) is not said twice.
             if f.column.is_none()
                 && end == i + 1
                 && let Some(h) = &f.hint
+                && !f
+                    .error
+                    .as_deref()
+                    .is_some_and(|e| e.contains(h.text.as_str()))
             {
                 let hs = match h.light {
                     Some(l) => t.light(l),
