@@ -134,6 +134,11 @@ fn database_view(store: &Store, today: NaiveDate) -> Value {
     let report = |p: Period| strip(serde_json::to_value(store.report(p, today).unwrap()).unwrap());
     json!({
         "units": strip(serde_json::to_value(store.units().unwrap()).unwrap()),
+        // Issue 18 point 5: each unit's short forms, by its name.
+        "aliases": store.units().unwrap().iter().map(|u| json!({
+            "unit": u.name,
+            "aliases": store.unit_aliases(&u.name).unwrap(),
+        })).collect::<Vec<_>>(),
         "leaders": leaders.iter().map(|l| json!({
             "leader": strip(serde_json::to_value(l).unwrap()),
             "liaison": name(l.liaison_id),
@@ -364,4 +369,34 @@ fn r5_a_ledger_as_large_as_the_database_is_loaded_in_bulk_the_same() {
         store.task_count(&text, today).unwrap(),
         "the search index built whole"
     );
+}
+
+#[test]
+fn r18_5_a_units_short_forms_come_back_from_the_workbook_as_edited() {
+    // A short form added by hand and a default one removed: the workbook's units sheet carries
+    // the list as it is (简称), not the defaults an import would otherwise give.
+    let today = d("2026-11-25");
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo(dir.path(), 7, None, today);
+    let unit = "县住房和城乡建设局";
+    let defaults = store.unit_aliases(unit).unwrap();
+    assert!(defaults.iter().any(|a| a == "住建"), "{defaults:?}");
+    store.add_unit_alias(unit, "城建").unwrap();
+    store.remove_unit_alias(unit, "住建").unwrap();
+    let edited = store.unit_aliases(unit).unwrap();
+    let path = dir.path().join("ledger.xlsx");
+    export(&store, &path, Lang::Zh, today);
+    let back = import(&path, &dir.path().join("back.db"), today);
+    assert_eq!(back.unit_aliases(unit).unwrap(), edited);
+    // And the search finds the unit's tasks by the short form added, not by the one removed.
+    let by = |s: &Store, text: &str| {
+        let f = TaskFilter {
+            text: Some(text.into()),
+            ..TaskFilter::default()
+        };
+        s.task_count(&f, today).unwrap()
+    };
+    assert!(by(&back, "城建") > 0);
+    assert_eq!(by(&back, "城建"), by(&store, "城建"));
+    assert_eq!(by(&back, "住建"), by(&store, "住建"));
 }

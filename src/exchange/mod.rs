@@ -198,7 +198,7 @@ impl Sheet {
     pub fn columns(self) -> &'static [Xch] {
         use Xch::*;
         match self {
-            Sheet::Units => &[Unit, Kind, MainLeader, Contact, Inactive],
+            Sheet::Units => &[Unit, Kind, MainLeader, Contact, Aliases, Inactive],
             Sheet::Leaders => &[Name, Title, Liaison, Inactive],
             Sheet::Meetings => &[
                 MeetingId,

@@ -201,7 +201,9 @@ impl RecordSource for StoreRecords<'_> {
             Sheet::Units => {
                 let mut units = s.units()?;
                 units.sort_by_key(|u| u.id);
+                let aliases = s.all_unit_aliases()?;
                 for u in units {
+                    let short = aliases.get(&u.id).map(|a| a.join("、")).unwrap_or_default();
                     each(
                         sheet,
                         vec![
@@ -209,6 +211,7 @@ impl RecordSource for StoreRecords<'_> {
                             Value::Text(lang.unit_kind(u.kind).into()),
                             opt(&u.main_leader),
                             opt(&u.contact),
+                            Value::text(clean(&short)),
                             flag(lang, !u.active),
                         ],
                     )?;

@@ -52,6 +52,7 @@ catalogue! {
     Kind => "类别", "Kind";
     MainLeader => "主要领导", "Main leader";
     Contact => "联系方式", "Contact";
+    Aliases => "简称", "Short forms";
     Inactive => "已停用", "Deactivated";
     Name => "姓名", "Name";
     Title => "职务", "Title";

@@ -44,6 +44,7 @@ impl Builder<'_> {
             main_leader: None,
             contact: None,
             active: true,
+            aliases: None,
         });
     }
 

@@ -82,7 +82,12 @@ pub fn check_records(sheets: &[(SheetKind, Sheet)], today: NaiveDate) -> (Record
                 main_leader: r.text(MainLeader),
                 contact: r.text(Contact),
                 active: !r.flag(Inactive),
+                // A workbook without the column (an older duban's) gives the defaults.
+                aliases: r.has(Aliases).then(|| cells::list(r.raw(Aliases))),
             };
+            for a in u.aliases.iter().flatten() {
+                r.problems.extend(rules::alias(a));
+            }
             r.problems.extend(rules::unit(
                 &u.name,
                 u.main_leader.as_deref(),

@@ -198,6 +198,13 @@ pub fn unit(name: &str, main_leader: Option<&str>, contact: Option<&str>) -> Vec
     p
 }
 
+/// A unit's short form: as long as a unit's name may be (as `duban unit alias add` checks).
+pub fn alias(alias: &str) -> Vec<Problem> {
+    let mut p = Vec::new();
+    texts(&mut p, [(TextField::UnitName, Some(alias))]);
+    p
+}
+
 /// A county leader's texts.
 pub fn leader(name: &str, liaison: Option<&str>) -> Vec<Problem> {
     let mut p = Vec::new();

@@ -74,6 +74,12 @@ impl Row<'_> {
         self.problems.push(Problem::BadCell { column: x, value });
     }
 
+    /// Whether the sheet has column `x` at all (an empty cell says "none", a missing column
+    /// says nothing).
+    pub(super) fn has(&self, x: Xch) -> bool {
+        self.table.cols.contains_key(&x)
+    }
+
     /// A name or a short text, on one line.
     pub(super) fn text(&self, x: Xch) -> Option<String> {
         Some(cells::text(self.raw(x))).filter(|s| !s.is_empty())

@@ -40,6 +40,9 @@ pub struct PlannedUnit {
     pub main_leader: Option<String>,
     pub contact: Option<String>,
     pub active: bool,
+    /// Its short forms (简称); `None`: those derived from its name (`domain::alias`), as for a
+    /// unit added by hand.
+    pub aliases: Option<Vec<String>>,
 }
 
 /// A county leader to create for an import; `liaison` names a leader in the database or the plan.

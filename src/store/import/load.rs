@@ -87,6 +87,9 @@ impl<'t, 'a> Load<'t, 'a> {
                 active: u.active,
                 version: 1,
             })?;
+            if let Some(aliases) = &u.aliases {
+                self.tx.set_aliases(id, aliases)?;
+            }
             self.units.insert(u.name.trim().to_string(), id);
         }
         for l in &plan.leaders {
