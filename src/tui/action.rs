@@ -276,6 +276,8 @@ pub enum Loaded {
         rows: Vec<TaskRow>,
     },
     TaskDetail(Box<TaskDetail>),
+    /// The marked tasks' rows, for the step's form to open on.
+    Marked(Vec<TaskRow>, super::workflow::FormKind),
     Meetings {
         /// The filter the window was read with.
         filter: Box<MeetingFilter>,

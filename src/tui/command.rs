@@ -124,6 +124,12 @@ pub enum Command {
         count_all: bool,
     },
     LoadTaskDetail(i64),
+    /// The rows of the marked tasks `ids` (wherever the ledger's window is), then the form of
+    /// the step `then` on them.
+    LoadMarked {
+        ids: Vec<i64>,
+        then: super::workflow::FormKind,
+    },
     /// The meetings window, as [`Command::LoadTasks`] the ledger's.
     LoadMeetings {
         filter: MeetingFilter,
@@ -294,6 +300,18 @@ fn run(store: &Store, today: NaiveDate, command: Command) -> Result<Loaded, Stor
             }
         }
         Command::LoadTaskDetail(id) => Loaded::TaskDetail(Box::new(store.task_detail(id, today)?)),
+        Command::LoadMarked { ids, then } => {
+            let mut rows = Vec::new();
+            for id in ids {
+                match store.task_row(id, today) {
+                    Ok(r) => rows.push(r),
+                    // Gone since it was marked (another user's undo): the form opens without it.
+                    Err(StoreError::NotFound { .. }) => {}
+                    Err(e) => return Err(e),
+                }
+            }
+            Loaded::Marked(rows, then)
+        }
         Command::LoadMeetings {
             filter,
             keep,

@@ -274,6 +274,9 @@ pub struct Model {
     pub ask: Option<Ask>,
     /// Tasks marked with `v` for one action on all of them.
     pub marked: BTreeSet<i64>,
+    /// The marked tasks' rows as loaded when a step was opened on them: marks are made across
+    /// filters and pages, so some may be outside the ledger's loaded window.
+    pub marked_rows: Vec<TaskRow>,
     /// The reports tab and presentation mode.
     pub reports: Reports,
     /// Where `x` writes its files.
@@ -336,6 +339,7 @@ impl Model {
             undo_batch: 1,
             redo_batch: 1,
             marked: BTreeSet::new(),
+            marked_rows: Vec::new(),
             reports: Reports::default(),
             export_dir: std::path::PathBuf::from("."),
             quit: false,

@@ -14,8 +14,29 @@ use crate::i18n::Ui;
 /// How far PgUp/PgDn scroll a form's list of tasks.
 const TARGETS_PAGE: usize = 4;
 
-/// Opens the form of a step, or says why it cannot open.
+/// Opens the form of a step, or says why it cannot open. A step on marked tasks some of which
+/// are outside the ledger's loaded window (another filter, another page) loads them first.
 pub fn open(m: &mut Model, kind: FormKind) -> Vec<Command> {
+    m.menu = None;
+    if let FormKind::Progress(ids)
+    | FormKind::Done(ids)
+    | FormKind::Explain(ids)
+    | FormKind::Criticise(ids) = &kind
+        && ids.iter().any(|id| {
+            m.tasks.rows.iter().all(|r| r.id != *id)
+                && m.task_detail.as_ref().is_none_or(|d| d.row.id != *id)
+        })
+    {
+        return vec![Command::LoadMarked {
+            ids: ids.clone(),
+            then: kind,
+        }];
+    }
+    open_loaded(m, kind)
+}
+
+/// Opens the form of a step on what is loaded.
+pub fn open_loaded(m: &mut Model, kind: FormKind) -> Vec<Command> {
     m.menu = None;
     match workflow::open(m, kind) {
         Some(form) => {

@@ -60,6 +60,10 @@ pub(super) fn apply(m: &mut Model, loaded: Loaded) -> Vec<Command> {
             }
             Vec::new()
         }
+        Loaded::Marked(rows, kind) => {
+            m.marked_rows = rows;
+            super::forms::open_loaded(m, kind)
+        }
         Loaded::TaskDetail(d) => {
             if Some(d.row.id) == m.tasks.selected {
                 m.task_detail = Some(*d);

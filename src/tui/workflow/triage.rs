@@ -14,12 +14,17 @@ use crate::tui::model::{Model, TaskRow};
 pub(super) fn rows<'m>(m: &'m Model, ids: &[i64]) -> Vec<&'m TaskRow> {
     ids.iter()
         .filter_map(|id| {
-            m.tasks.rows.iter().find(|r| r.id == *id).or_else(|| {
-                m.task_detail
-                    .as_ref()
-                    .map(|d| &d.row)
-                    .filter(|r| r.id == *id)
-            })
+            m.tasks
+                .rows
+                .iter()
+                .find(|r| r.id == *id)
+                .or_else(|| {
+                    m.task_detail
+                        .as_ref()
+                        .map(|d| &d.row)
+                        .filter(|r| r.id == *id)
+                })
+                .or_else(|| m.marked_rows.iter().find(|r| r.id == *id))
         })
         .collect()
 }

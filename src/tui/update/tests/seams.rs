@@ -58,7 +58,7 @@ fn r5_7_the_criticism_that_makes_a_unit_due_for_referral_says_so() {
         .iter()
         .any(|u| u.name == unit && u.criticisms_rolling_year == 0)
     {
-        // A first criticism of the unit this year (on another of its tasks, insisted on).
+        // A first criticism of the unit this year (on another of its overdue tasks, insisted on).
         let other = h
             .store
             .tasks(&Default::default(), h.model.today)
@@ -69,16 +69,12 @@ fn r5_7_the_criticism_that_makes_a_unit_due_for_referral_says_so() {
             })
             .unwrap()
             .id;
-        h.store
-            .add_criticism(crate::store::NewCriticism {
-                unit: unit.clone(),
-                date: day("2026-12-01"),
-                doc_no: Some("11号".into()),
-                reason: Some("会议通报".into()),
-                task_ids: vec![other],
-                force: true,
-            })
-            .unwrap();
+        h.keys("2");
+        h.model.marked.clear();
+        h.model.marked.insert(other);
+        h.keys("c<Tab>11号<Tab>会议通报<Tab> <C-s>");
+        assert!(h.model.form.is_none(), "saved:\n{}", h.text());
+        assert_eq!(status(&h), "已保存。", "a first criticism is only saved");
     }
     criticise(&mut h, task, "12号");
     let s = status(&h);
@@ -106,4 +102,72 @@ fn form_a_field_too_long_is_said_once_when_the_save_refuses_it() {
     h.keys("<C-s>");
     assert!(h.model.form.is_some(), "refused");
     assert_eq!(said(&h), 1, "said once, as the refusal:\n{}", h.text());
+}
+
+/// The marked tasks as the step's form lists them.
+fn targets(h: &Harness) -> Vec<String> {
+    h.model
+        .form
+        .as_ref()
+        .map(|f| f.targets.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn tui_marks_made_across_filters_are_all_acted_on_though_the_list_hides_some() {
+    let mut h = Harness::demo(Lang::En, day("2026-11-25"), 80, 24).unwrap();
+    h.keys("2r");
+    let red = h.model.tasks.selected.unwrap();
+    h.keys("v");
+    // Another filter: the red task marked is no longer in the list.
+    h.keys("Cg");
+    let green = h.model.tasks.selected.unwrap();
+    assert!(h.model.tasks.rows.iter().all(|r| r.id != red));
+    h.keys("v");
+    h.keys("d");
+    assert!(h.model.form.is_some(), "{}\n{}", status(&h), h.text());
+    let listed = targets(&h);
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    assert!(listed.iter().any(|t| t.starts_with(&format!("#{red} "))));
+    h.keys("<C-s>");
+    assert!(h.model.form.is_none(), "saved:\n{}", h.text());
+    for id in [red, green] {
+        assert_eq!(
+            h.store.task(id).unwrap().completed_on,
+            Some(day("2026-11-25")),
+            "task {id}"
+        );
+    }
+}
+
+#[test]
+fn tui_marks_a_marked_task_scrolled_far_out_of_the_loaded_window_is_acted_on() {
+    let mut h = Harness::demo(Lang::Zh, day("2026-11-25"), 80, 24).unwrap();
+    h.keys("2");
+    let first = h.model.tasks.selected.unwrap();
+    h.keys("v");
+    // The last open task of the ledger, far below the window loaded around the first.
+    let last = h
+        .store
+        .tasks(&Default::default(), day("2026-11-25"))
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.completed_on.is_none())
+        .last()
+        .unwrap()
+        .id;
+    h.keys(&format!(":task {last}<Enter>"));
+    assert_eq!(h.model.tasks.selected, Some(last));
+    assert!(h.model.tasks.rows.iter().all(|r| r.id != first));
+    h.keys("vp");
+    assert_eq!(targets(&h).len(), 2, "{}\n{}", status(&h), h.text());
+    h.keys("<Tab>已召开协调会<C-s>");
+    assert!(h.model.form.is_none(), "saved:\n{}", h.text());
+    for id in [first, last] {
+        let d = h.store.task_detail(id, day("2026-11-25")).unwrap();
+        assert!(
+            d.progress.iter().any(|p| p.text == "已召开协调会"),
+            "task {id}"
+        );
+    }
 }
