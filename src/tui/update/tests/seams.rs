@@ -152,8 +152,7 @@ fn tui_marks_a_marked_task_scrolled_far_out_of_the_loaded_window_is_acted_on() {
         .tasks(&Default::default(), day("2026-11-25"))
         .unwrap()
         .into_iter()
-        .filter(|r| r.completed_on.is_none())
-        .last()
+        .rfind(|r| r.completed_on.is_none())
         .unwrap()
         .id;
     h.keys(&format!(":task {last}<Enter>"));
