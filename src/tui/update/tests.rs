@@ -316,6 +316,7 @@ mod forms_cut;
 mod marks;
 mod seams;
 mod undo;
+mod units_period;
 mod windows;
 mod wording;
 
