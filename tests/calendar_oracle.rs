@@ -1,32 +1,14 @@
 //! The built-in calendar checked day by day against `../shared/data/cn-holidays.csv`, the oracle for
 //! 2007–2026. Skipped with a notice when `../shared` is not beside the checkout.
 
-use std::path::PathBuf;
+mod support;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use duban::calendar::Calendar;
+use support::oracle::{self, is_workday};
 
 fn oracle() -> Option<Vec<(NaiveDate, bool)>> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/cn-holidays.csv");
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        eprintln!(
-            "NOTICE: {} not found; calendar oracle check skipped",
-            path.display()
-        );
-        return None;
-    };
-    let rows = text
-        .lines()
-        .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let mut f = l.split(',');
-            let date = NaiveDate::parse_from_str(f.next().unwrap(), "%Y-%m-%d").unwrap();
-            let off = f.next().unwrap() == "1";
-            (date, off)
-        })
-        .collect();
-    Some(rows)
+    oracle::rows()
 }
 
 #[test]
@@ -60,10 +42,7 @@ fn builtin_calendar_matches_the_shared_csv_every_day_2007_to_2026() {
 fn working_day_arithmetic_matches_a_day_by_day_count_over_the_csv() {
     let Some(rows) = oracle() else { return };
     let listed: std::collections::HashMap<NaiveDate, bool> = rows.into_iter().collect();
-    let work = |d: NaiveDate| match listed.get(&d) {
-        Some(off) => !off,
-        None => d.weekday().num_days_from_monday() < 5,
-    };
+    let work = |d: NaiveDate| is_workday(&listed, d);
     let cal = Calendar::builtin();
     // For a start every 7 days across the covered years, the 1st..20th working day after it (the
     // regulation's 1, 2, 10 and 15 among them), counted the slow way.

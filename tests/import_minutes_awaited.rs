@@ -4,14 +4,14 @@
 
 mod support;
 
-use std::path::PathBuf;
 use std::process::Output;
 
 use assert_cmd::Command;
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::NaiveDate;
 use serde_json::Value;
 
 use support::cli::{Run, TODAY, TempDb, hermetic};
+use support::oracle::workdays_after as oracle_workdays_after;
 
 struct Db(TempDb);
 
@@ -42,28 +42,6 @@ impl Db {
             .unwrap_or_else(|| panic!("{text} not listed"))
             .clone()
     }
-}
-
-/// The `n`th working day after `from` by `../shared/data/cn-holidays.csv` (weekends off unless
-/// listed as make-up working days); `None` when the oracle is not beside the checkout.
-fn oracle_workdays_after(from: NaiveDate, n: usize) -> Option<NaiveDate> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/cn-holidays.csv");
-    let text = std::fs::read_to_string(path).ok()?;
-    let listed: std::collections::HashMap<NaiveDate, bool> = text
-        .lines()
-        .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let mut f = l.split(',');
-            let day = NaiveDate::parse_from_str(f.next().unwrap(), "%Y-%m-%d").unwrap();
-            (day, f.next().unwrap() == "1")
-        })
-        .collect();
-    let workday = |d: NaiveDate| match listed.get(&d) {
-        Some(off) => !off,
-        None => !matches!(d.weekday(), Weekday::Sat | Weekday::Sun),
-    };
-    from.iter_days().skip(1).filter(|d| workday(*d)).nth(n - 1)
 }
 
 const LEDGER: &str =

@@ -114,7 +114,7 @@ pub fn unit(ctx: &Ctx, c: UnitCmd) -> CliResult {
                 l.t(Msg::ColOpen),
                 l.t(Msg::ColRed),
                 l.t(Msg::ColYellow),
-                l.t(Msg::ColOnTime),
+                l.frm(crate::i18n::Frm::ColOnTimeAll),
                 l.t(Msg::ColCritYear),
                 l.t(Msg::ColCritCal),
                 l.t(Msg::ColReferral),

@@ -60,6 +60,8 @@ catalogue! {
     MinutesDraftingShort => "起草中 剩{0}", "draft, {0} left";
     MinutesUnknownShort => "程序不详", "unknown";
     ColCritYearShort => "近一年批评", "Crit. 12m";
+    // The units list's on-time rate runs over every task done with a limit, to date (issue 18.7).
+    ColOnTimeAll => "历来按时率", "On time, all";
     ColCritCalShort => "本年批评", "Crit. yr";
     ColReferralShort => "应移送", "Referral";
 }

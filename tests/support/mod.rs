@@ -10,6 +10,7 @@
 pub mod cli;
 pub mod docx;
 pub mod fixtures;
+pub mod oracle;
 pub mod pdf;
 pub mod pty;
 

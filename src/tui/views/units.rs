@@ -8,6 +8,8 @@ use ratatui::style::Style;
 use super::super::layout::list_and_detail;
 use super::super::model::{Light, Model, UnitDetail, UnitRow};
 use super::super::widgets::{Column, Detail};
+use unicode_width::UnicodeWidthStr;
+
 use crate::i18n::{Msg, Ui};
 
 fn rate(r: Option<f64>) -> String {
@@ -64,7 +66,10 @@ fn columns(m: &Model) -> Vec<Column> {
         Column::fixed(l.t(Msg::ColOpen), 6, 8),
         Column::fixed(l.t(Msg::ColRed), 4, 9),
         Column::fixed(l.t(Msg::ColYellow), 6, 8),
-        Column::fixed(l.t(Msg::ColOnTime), 10, 6),
+        {
+            let on_time = l.frm(crate::i18n::Frm::ColOnTimeAll);
+            Column::fixed(on_time, (on_time.width() as u16).max(10), 6)
+        },
         Column::fixed(l.frm(crate::i18n::Frm::ColCritYearShort), 10, 7),
         Column::fixed(l.frm(crate::i18n::Frm::ColCritCalShort), 8, 5),
         Column::fixed(l.frm(crate::i18n::Frm::ColReferralShort), 8, 9),
