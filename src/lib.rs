@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod import;
 pub mod keys;
 pub mod os;
+pub mod present;
 pub mod report;
 pub mod store;
 pub mod text;

@@ -1,5 +1,13 @@
 //! The house rules of the layout (docs/architecture.md), checked on the source: the TUI's views and
 //! update never reach the store, the store never reaches the TUI, the domain reaches nothing of ours.
+//!
+//! Every arrow runs one way. From the bottom up:
+//! - `domain` (pure rules) reaches nothing of ours;
+//! - `i18n`, `calendar`, `keys`, `config`, `text` sit on the domain;
+//! - `store` (all SQL), `import` and `export` (no SQL) sit on those;
+//! - `present` puts the store's errors and record names into words for both interfaces;
+//! - the interfaces on top: `tui` never reaches `cli`; `cli` reaches `tui` only in
+//!   `cli/interactive.rs`, to launch the app and write its screenshots.
 
 use std::path::Path;
 
@@ -119,5 +127,29 @@ fn issue_18_9_every_arrow_runs_one_way_config_and_keys_sit_below_the_interfaces(
     let text = std::fs::read_to_string(keys).unwrap();
     for n in ["crate::tui", "crate::cli", "crate::config"] {
         assert!(!text.contains(n), "src/keys.rs uses {n}");
+    }
+}
+
+#[test]
+fn seams_1_the_tui_never_reaches_the_command_line_and_the_command_line_only_launches_the_tui() {
+    // The store's errors and the records' names in words live in `crate::present`, below both.
+    refuse("src/tui", &["crate::cli", "duban::cli", "cli::"]);
+    refuse(
+        "src/present",
+        &["crate::tui", "crate::cli", "tui::", "cli::"],
+    );
+    for (path, text) in files("src/cli") {
+        if Path::new(&path)
+            .file_name()
+            .is_some_and(|f| f == "interactive.rs")
+        {
+            continue;
+        }
+        for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
+            assert!(
+                !line.contains("crate::tui") && !line.contains("tui::"),
+                "{path} reaches the TUI outside cli/interactive.rs: {line}"
+            );
+        }
     }
 }

@@ -11,7 +11,6 @@ mod args;
 mod backup;
 mod calendar;
 pub mod choice;
-mod dbfile;
 pub mod deploy;
 mod export;
 mod failure;

@@ -213,7 +213,7 @@ pub fn execute(store: &mut Store, today: NaiveDate, lang: Lang, command: Command
     }
     match run(store, today, command) {
         Ok(loaded) => Action::Loaded(Box::new(loaded)),
-        Err(e) => Action::Failed(crate::cli::store_failure(lang, e).message),
+        Err(e) => Action::Failed(crate::present::store_message(lang, e)),
     }
 }
 

@@ -64,7 +64,7 @@ pub(super) fn run(
     referral_body: &str,
 ) -> Action {
     let now = store.now_label();
-    let store_err = |e| crate::cli::store_failure(lang, e).message;
+    let store_err = |e| crate::present::store_message(lang, e);
     let meta = crate::export::DocMeta::now(store.account(), lang.exp(Exp::NoticeIssuer))
         .with_referral_body(Some(referral_body.to_string()));
     let result: Result<(PathBuf, usize), String> = match what {

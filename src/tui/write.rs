@@ -36,7 +36,7 @@ impl Note {
     /// The message of the save in the user's language: `done` (the form's message; for an undo,
     /// the key that redoes it) with the note.
     pub fn message(&self, lang: Lang, done: &str) -> String {
-        let name = |e: Entity| crate::cli::entity_name(lang, e);
+        let name = |e: Entity| crate::present::entity_name(lang, e);
         match self {
             Note::ReferralDue(unit) => {
                 format!("{done} {}", lang.ui_fill(Ui::NowReferralDue, &[unit]))

@@ -21,7 +21,7 @@ pub(super) fn failure(lang: Lang, e: StoreError) -> WriteFailure {
         };
     }
     WriteFailure {
-        message: crate::cli::store_failure(lang, e).message,
+        message: crate::present::store_message(lang, e),
         field,
         conflict,
         ask: false,

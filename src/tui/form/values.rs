@@ -133,7 +133,7 @@ impl<'a> Values<'a> {
                 None
             }
             Err(_) => {
-                self.fail(key, Ui::ErrDateForm, &[&crate::cli::short(&v)]);
+                self.fail(key, Ui::ErrDateForm, &[&crate::present::short(&v)]);
                 None
             }
         }
@@ -207,7 +207,7 @@ impl<'a> Values<'a> {
         }
         for n in &names {
             if !options.contains(n) {
-                self.fail(key, Ui::ErrUnknownName, &[&crate::cli::short(n)]);
+                self.fail(key, Ui::ErrUnknownName, &[&crate::present::short(n)]);
             }
         }
         let mut seen = Vec::new();

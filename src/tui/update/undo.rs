@@ -28,7 +28,7 @@ pub fn peeked(m: &mut Model, peeks: Vec<UndoPeek>) -> Vec<Command> {
         return write(m, ids);
     }
     let l = m.lang;
-    let what = crate::cli::entity_name(l, p.entity);
+    let what = crate::present::entity_name(l, p.entity);
     let question = match (&p.label, peeks.len()) {
         (_, n) if n > 1 => {
             let keys: Vec<String> = peeks.iter().map(|p| p.entity_id.clone()).collect();
