@@ -154,6 +154,9 @@ fn invalid_message(lang: Lang, i: Invalid) -> String {
             lang.fill(Msg::ErrTaskMeetingFixed, &[&task, &meeting])
         }
         Invalid::OwnLiaison(name) => lang.fill(Msg::ErrOwnLiaison, &[&short(&name)]),
+        Invalid::AliasTaken { alias, unit } => {
+            lang.fill(Msg::ErrAliasTaken, &[&short(&alias), &short(&unit)])
+        }
         Invalid::Line { line, error } => {
             lang.fill(Msg::ErrLine, &[&line, &store_message(lang, *error)])
         }
