@@ -233,6 +233,7 @@ catalogue! {
     ErrTaskMeetingFixed => "事项 {0} 属于会议 {1}，不能改到其他会议", "task {0} belongs to meeting {1} and cannot be moved to another meeting";
     ErrOwnLiaison => "“{0}”不能是自己的工作联系主任", "\"{0}\" cannot be their own liaison director";
     ErrLine => "第{0}行：{1}", "line {0}: {1}";
+    ErrRow => "{0}：{1}", "{0}: {1}";
     ErrNothingToUndo => "没有可撤销的修改", "nothing to undo";
     ErrCannotUndo => "{0}的修改不能撤销", "changes of {0} cannot be undone";
     ErrHasDependants => "{0} {1} 之后已有{2}，不能撤销其新增", "undoing the creation of {0} {1} would orphan the {2} records added since";
