@@ -131,3 +131,55 @@ fn the_ledger_and_the_report_print_on_a4_landscape_one_page_wide() {
     assert!(texts[0].contains("统计期间 2026-10-01 至 2026-12-31"));
     eprintln!("report: {} pages", texts.len());
 }
+
+/// The `ht` (points) of each `<row>` of `sheet` of the workbook at `path`, and its default.
+fn row_heights(path: &Path, sheet: &str) -> (f64, Vec<f64>) {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut xml = String::new();
+    zip.by_name(sheet)
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let attr = |tag: &str, name: &str| -> Option<f64> {
+        let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        tag[at..].split('"').next()?.parse().ok()
+    };
+    let format = xml.split("<sheetFormatPr").nth(1).expect("a sheetFormatPr");
+    let default = attr(format, "defaultRowHeight").expect("a default row height");
+    let rows = xml
+        .split("<row ")
+        .skip(1)
+        .filter_map(|r| attr(r.split('>').next().unwrap_or(""), "ht"))
+        .collect();
+    (default, rows)
+}
+
+#[test]
+fn r19_every_printed_row_has_room_for_a_line_of_chinese_in_libreoffice() {
+    // LibreOffice draws Chinese in Noto CJK, whose lines are 1.45 em: 16 points for the sheets'
+    // 11-point type. A row of one line printed at the default 15 points cut off the foot of its
+    // characters, and a wrapped cell's last line hung below its row (issue 19: workbooks print).
+    let dir = tempfile::tempdir().unwrap();
+    let store = county(dir.path());
+    let ledger = dir.path().join("ledger.xlsx");
+    let filter = TaskFilter::default();
+    let rows = LedgerQuery::new(&store, &filter, today()).unwrap();
+    let heading = Heading {
+        scope: "全部事项",
+        today: today(),
+        exported_at: "2026-12-04T14:05:00+08:00",
+    };
+    write_ledger(&ledger, LedgerFormat::Xlsx, Lang::Zh, &rows, &heading).unwrap();
+    let (default, heights) = row_heights(&ledger, "xl/worksheets/sheet1.xml");
+    assert!(default >= 18.0, "default row height {default}");
+    assert!(heights.len() > 100, "{} rows with a height", heights.len());
+    for ht in &heights {
+        // A title row, or n lines of 16 points and 2 of room (rounded to whole pixels).
+        assert!(*ht >= 18.0, "a row of {ht} points");
+    }
+    assert!(
+        heights.iter().any(|h| (h - 34.0).abs() < 0.5),
+        "no row of two lines at 34 points: {heights:?}"
+    );
+}

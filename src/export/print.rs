@@ -68,9 +68,10 @@ impl Value {
     }
 }
 
-/// The height of one line of text in points: 11-point type, Chinese glyphs included (Excel's
-/// row for 11-point 宋体 is 14.25 points).
-pub const LINE: f64 = 14.5;
+/// The height of one line of text in points: 11-point type, Chinese glyphs included. Excel's row
+/// for 11-point 宋体 is 14.25 points, but LibreOffice draws Chinese in Noto CJK, whose lines are
+/// 1.45 em (about 16 points): at 14.5 a wrapped cell's last line hung below its row when printed.
+pub const LINE: f64 = 16.0;
 
 /// How many lines `value` takes in a wrapped column `width` units wide.
 pub fn lines_in(value: &Value, width: f64) -> usize {
@@ -265,6 +266,9 @@ pub fn page_setup(
 ) -> Result<(), ExportError> {
     ws.set_landscape();
     ws.set_paper_size(A4);
+    // A row of one line is not given a height of its own (see `row_height`); the sheet's default
+    // (15 points) would cut off the foot of a Chinese line in LibreOffice.
+    ws.set_default_row_height(row_height(1));
     ws.set_print_fit_to_pages(1, 0);
     ws.set_print_center_horizontally(true);
     // Narrow margins (inches): the widest ledger prints larger.
@@ -300,7 +304,7 @@ mod tests {
         assert_eq!(lines_in(&Value::text("一二三四五六七八九十"), 12.0), 2);
         assert_eq!(lines_in(&Value::text("a\nb"), 12.0), 2);
         assert_eq!(lines_in(&Value::Int(5), 3.0), 1);
-        assert_eq!(row_height(2), 31.0);
+        assert_eq!(row_height(2), 34.0);
     }
 
     #[test]

@@ -152,9 +152,17 @@ pub fn report_xlsx(
         }
         let last_row = s.rows.len() as u32 + 2;
         page_setup(ws, lang, &name, report.as_of, (2, 2), last_row, last_col)?;
+        // A short table (概要: some forty lines of one line each) is kept on one page, a little
+        // smaller, rather than leaving its last lines to a page of their own.
+        if last_row <= SHORT_TABLE {
+            ws.set_print_fit_to_pages(1, 1);
+        }
     }
     write_atomically(path, |out| Ok(workbook.save_to_writer(out)?))
 }
+
+/// The last row (from 0) of the longest report sheet printed on one page.
+const SHORT_TABLE: u32 = 45;
 
 #[cfg(test)]
 mod tests {

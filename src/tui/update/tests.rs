@@ -316,6 +316,7 @@ mod forms;
 mod forms_cut;
 mod marks;
 mod undo;
+mod units_period;
 mod windows;
 mod wording;
 
