@@ -196,6 +196,7 @@ pub const DEFAULTS: &[(&str, &[&str])] = &[
     ("refresh", &["f5"]),
     ("add", &["a"]),
     ("edit", &["E"]),
+    ("aliases", &["A"]),
     ("steps", &["m"]),
     ("progress", &["p"]),
     ("done", &["d"]),

@@ -84,6 +84,10 @@ fn samples() -> Vec<Invalid> {
             meeting: 4,
         },
         Invalid::OwnLiaison("王主任".into()),
+        Invalid::AliasTaken {
+            alias: "住建".into(),
+            unit: long.into(),
+        },
         Invalid::Line {
             line: 2,
             error: Box::new(StoreError::Invalid(Invalid::Empty(TextField::TaskText))),
@@ -213,6 +217,7 @@ fn samples() -> Vec<Invalid> {
             | Invalid::ParticipantInUse { .. }
             | Invalid::TaskMeetingFixed { .. }
             | Invalid::OwnLiaison(_)
+            | Invalid::AliasTaken { .. }
             | Invalid::Line { .. }
             | Invalid::Row { .. }
             | Invalid::NothingToUndo

@@ -232,6 +232,7 @@ catalogue! {
     ErrParticipantInUse => "“{0}”在会议 {1} 已有参会结果或反馈意见，不能移出参会单位", "\"{0}\" has an attendance outcome or a feedback answer at meeting {1} and cannot be removed from its participants";
     ErrTaskMeetingFixed => "事项 {0} 属于会议 {1}，不能改到其他会议", "task {0} belongs to meeting {1} and cannot be moved to another meeting";
     ErrOwnLiaison => "“{0}”不能是自己的工作联系主任", "\"{0}\" cannot be their own liaison director";
+    ErrAliasTaken => "简称“{0}”已是“{1}”的名称或简称，一个简称只能指一个单位", "short form \"{0}\" is already the name or a short form of \"{1}\"; a short form names one unit";
     ErrLine => "第{0}行：{1}", "line {0}: {1}";
     ErrRow => "{0}：{1}", "{0}: {1}";
     ErrNothingToUndo => "没有可撤销的修改", "nothing to undo";

@@ -150,6 +150,7 @@ catalogue! {
     HintOpen => "打开", "open";
     HintBack => "返回", "back";
     HintSort => "排序", "sort";
+    HintAliases => "简称", "short forms";
     HintCommand => "命令", "command";
     HintTabs => "页签", "tabs";
     // Forms (issue 4): steps, each naming its rule.
@@ -169,6 +170,10 @@ catalogue! {
     StepReferral => "移送监察追责 R5.7", "Referral R5.7";
     StepNewUnit => "添加单位", "Add unit";
     StepEditUnit => "修改或停用单位", "Edit or deactivate unit";
+    StepAliases => "编辑简称", "Edit short forms";
+    AliasesHave => "现有简称（空格取消勾选即删除）", "Short forms (Space unticks one to remove it)";
+    AliasesAdd => "新增简称（一行一个，或以、分隔）", "New short forms (one a line, or separated by ,)";
+    FAliasNew => "新增简称", "New";
     StepNewLeader => "添加县领导", "Add county leader";
     StepEditLeader => "修改或停用县领导", "Edit or deactivate county leader";
     RefPropose => "提请移送", "propose referral";
@@ -281,6 +286,7 @@ catalogue! {
     MenuKeys => "↑↓ 选择 · Enter 或数字打开 · Esc 关闭", "↑↓ choose · Enter or number opens · Esc close";
     ActAdd => "新建（会议方案、议定事项、单位）", "add (meeting plan, tasks, unit)";
     ActEdit => "修改选中的记录", "edit the selected record";
+    ActAliases => "单位页：编辑选中单位的简称", "units tab: edit the selected unit's short forms";
     ActSteps => "办理步骤菜单", "steps menu";
     ActProgress => "进展报告 R5.3", "progress report R5.3";
     ActDone => "办结", "mark done";

@@ -164,6 +164,9 @@ fn invalid_message(lang: Lang, i: Invalid) -> String {
                 lang.fill(Msg::ErrRow, &[&unit, &reason])
             }
         }
+        Invalid::AliasTaken { alias, unit } => {
+            lang.fill(Msg::ErrAliasTaken, &[&short(&alias), &short(&unit)])
+        }
         Invalid::Line { line, error } => {
             lang.fill(Msg::ErrLine, &[&line, &store_message(lang, *error)])
         }

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{Entity, Invalid, Result, Store, StoreError, Tx};
 use crate::domain::Role;
@@ -32,9 +32,42 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// A new unit's aliases: those derived from its name.
+    /// The unit other than `id` that `alias` already names (its name or one of its aliases).
+    fn alias_owner(&self, id: i64, alias: &str) -> Result<Option<String>> {
+        Ok(self
+            .prepare_cached(
+                "SELECT name FROM unit WHERE id IS NOT ?1 AND (name = ?2 OR id IN
+                 (SELECT unit_id FROM unit_alias WHERE alias = ?2)) ORDER BY id LIMIT 1",
+            )?
+            .query_row(params![id, alias], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Gives unit `id` exactly `aliases`, refusing one that already names another unit (its name
+    /// or one of its aliases): a short form finds one unit.
+    pub(super) fn set_own_aliases(&self, id: i64, aliases: &[String]) -> Result<()> {
+        for a in aliases.iter().map(|a| a.trim()).filter(|a| !a.is_empty()) {
+            fields::fits(TextField::UnitName, a)?;
+            if let Some(unit) = self.alias_owner(id, a)? {
+                return Err(Invalid::AliasTaken {
+                    alias: a.to_string(),
+                    unit,
+                }
+                .into());
+            }
+        }
+        self.set_aliases(id, aliases)
+    }
+
+    /// A new unit's aliases: those derived from its name that name no other unit already.
     pub(super) fn default_unit_aliases(&self, id: i64, name: &str) -> Result<()> {
-        self.set_aliases(id, &default_aliases(name))
+        let mut free = Vec::new();
+        for a in default_aliases(name) {
+            if self.alias_owner(id, &a)?.is_none() {
+                free.push(a);
+            }
+        }
+        self.set_aliases(id, &free)
     }
 
     /// Puts back the aliases an edit changed (the audit's `before`).
@@ -94,6 +127,25 @@ impl Store {
         })
     }
 
+    /// Gives the unit named `unit` exactly `aliases` (the TUI's alias form), in one audited,
+    /// undoable change; refuses an alias that names another unit. Returns the aliases after.
+    pub fn set_unit_aliases(&mut self, unit: &str, aliases: &[String]) -> Result<Vec<String>> {
+        let aliases: Vec<String> = aliases
+            .iter()
+            .map(|a| a.trim().to_string())
+            .filter(|a| !a.is_empty())
+            .collect();
+        self.edit_aliases(unit, |list| {
+            list.clear();
+            for a in aliases {
+                if !list.contains(&a) {
+                    list.push(a);
+                }
+            }
+            Ok(())
+        })
+    }
+
     fn edit_aliases(
         &mut self,
         unit: &str,
@@ -106,7 +158,7 @@ impl Store {
         after.sort();
         if after != before {
             self.write(Role::Admin, |tx| {
-                tx.set_aliases(id, &after)?;
+                tx.set_own_aliases(id, &after)?;
                 tx.audit("aliases", Entity::Unit, id, Some(&before), Some(&after))
             })?;
         }

@@ -137,6 +137,9 @@ pub enum Invalid {
     TaskMeetingFixed { task: i64, meeting: i64 },
     /// A leader named as their own liaison director.
     OwnLiaison(String),
+    /// A unit's short form (简称) is already another unit's name or short form: `unit` is that
+    /// other unit (issue 18 point 5).
+    AliasTaken { alias: String, unit: String },
     /// One item of a batch (1-based `line`) is refused; nothing of the batch is written.
     Line { line: usize, error: Box<StoreError> },
     /// One unit's row of a form saved as one (the attendees confirmed, R2.3; the attendance,

@@ -58,6 +58,8 @@ pub enum Action {
     Add,
     /// Edit the selected record.
     EditRecord,
+    /// The selected unit's short forms (简称): list, add, remove (issue 18 point 5).
+    Aliases,
     /// The workflow steps for the selection.
     Steps,
     /// R5.3: a progress report on the selected or marked tasks.
@@ -139,6 +141,7 @@ impl Action {
     pub fn needs(&self, tab: Tab) -> Role {
         match self {
             Action::Add | Action::EditRecord if tab == Tab::Units => Role::Admin,
+            Action::Aliases => Role::Admin,
             Action::Add
             | Action::EditRecord
             | Action::Steps
@@ -169,6 +172,7 @@ impl Action {
         Action::OpenUnit,
         Action::Add,
         Action::EditRecord,
+        Action::Aliases,
         Action::Steps,
         Action::Progress,
         Action::Done,
@@ -241,6 +245,7 @@ impl Action {
             Action::Refresh => "refresh",
             Action::Add => "add",
             Action::EditRecord => "edit",
+            Action::Aliases => "aliases",
             Action::Steps => "steps",
             Action::Progress => "progress",
             Action::Done => "done",

@@ -20,6 +20,11 @@ use crate::store::{Anchor, Store, StoreError, nearer_than_either_end};
 pub enum Write {
     AddUnit(NewUnit),
     UpdateUnit(Unit),
+    /// A unit's short forms, the whole list (issue 18 point 5).
+    SetAliases {
+        unit: String,
+        aliases: Vec<String>,
+    },
     AddLeader {
         name: String,
         title: LeaderTitle,

@@ -67,7 +67,9 @@ pub fn shots() -> Vec<Shot> {
         ("bulk-form", "2vvvvvvd"),
         ("undo-ask", "2p<Tab>已开工<C-s>u"),
     ];
-    let screens: Vec<(&str, &str)> = screens.into_iter().chain(marks).collect();
+    // Issue 18 point 5: a unit's short forms being edited (one unticked to remove it).
+    let aliases = [("aliases-form", ALIASES_FORM)];
+    let screens: Vec<(&str, &str)> = screens.into_iter().chain(marks).chain(aliases).collect();
     let mut out = Vec::new();
     // Issue 18: an SSH window inside tmux (80×23), one column short (79×24) and the smallest
     // window drawn in (60×20): the main tabs.
@@ -123,6 +125,9 @@ pub fn shots() -> Vec<Shot> {
     out
 }
 
+/// The short forms of 县住房和城乡建设局, the first unticked (issue 18 point 5).
+const ALIASES_FORM: &str = "4:unit 县住房和城乡建设局<Enter>A ";
+
 /// The main tabs, shot at the small sizes.
 const SMALL: [(&str, &str); 9] = [
     ("overview", ""),
@@ -138,7 +143,8 @@ const SMALL: [(&str, &str); 9] = [
 
 /// The forms drawn at 80×23: a meeting plan with a late notice typed, the two grids of a
 /// meeting, the minutes (the longest form, scrolled to its archive checklist).
-const SMALL_FORMS: [(&str, &str); 4] = [
+const SMALL_FORMS: [(&str, &str); 5] = [
+    ("aliases-form", ALIASES_FORM),
     (
         "meeting-form",
         "3E<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab>+6",

@@ -92,6 +92,10 @@ pub fn apply(store: &mut Store, today: NaiveDate, w: Write) -> Result<Outcome, S
     Ok(match w {
         Write::AddUnit(u) => created(store.add_unit(u)?.id),
         Write::UpdateUnit(u) => created(store.update_unit(&u)?.id),
+        Write::SetAliases { unit, aliases } => {
+            store.set_unit_aliases(&unit, &aliases)?;
+            created(store.unit_by_name(&unit)?.id)
+        }
         Write::AddLeader {
             name,
             title,

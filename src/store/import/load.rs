@@ -87,10 +87,20 @@ impl<'t, 'a> Load<'t, 'a> {
                 active: u.active,
                 version: 1,
             })?;
-            if let Some(aliases) = &u.aliases {
-                self.tx.set_aliases(id, aliases)?;
-            }
             self.units.insert(u.name.trim().to_string(), id);
+        }
+        // Once every unit has its name: a short form that names another unit (its name or one
+        // of its short forms) refuses the whole import, nothing half-written.
+        for u in &plan.units {
+            if u.aliases.is_some() {
+                self.tx.set_aliases(self.units[u.name.trim()], &[])?;
+            }
+        }
+        for u in &plan.units {
+            if let Some(aliases) = &u.aliases {
+                self.tx
+                    .set_own_aliases(self.units[u.name.trim()], aliases)?;
+            }
         }
         for l in &plan.leaders {
             let id = self.id("leader");

@@ -130,3 +130,35 @@ fn r18_5_aliases_are_added_removed_audited_and_undone() {
         ["财政", "财政局", "财税"]
     );
 }
+
+#[test]
+fn r18_5_a_short_form_names_one_unit_and_the_whole_list_is_set_at_once() {
+    let (_dir, mut s) = fresh();
+    county(&mut s);
+    let before = audit_count(&s);
+    // Another unit's name, or another unit's short form: refused, naming that unit; nothing set.
+    for (taken, owner) in [("上塘镇", "上塘镇"), ("财政局", "县财政局")] {
+        match s.set_unit_aliases("上塘镇", &["塘镇".into(), taken.into()]) {
+            Err(StoreError::Invalid(Invalid::AliasTaken { alias, unit })) if taken != owner => {
+                assert_eq!((alias.as_str(), unit.as_str()), (taken, owner));
+            }
+            // A unit's own name is not its short form either, but no other unit holds it.
+            r if taken == owner => assert!(r.is_ok(), "{r:?}"),
+            r => panic!("{taken}: {r:?}"),
+        }
+    }
+    assert!(matches!(
+        s.add_unit_alias("上塘镇", "财政"),
+        Err(StoreError::Invalid(Invalid::AliasTaken { .. }))
+    ));
+    // The whole list in one audited change, undone as one.
+    let list = s.unit_aliases("上塘镇").unwrap();
+    let set = s
+        .set_unit_aliases("上塘镇", &["上塘".into(), " 塘镇 ".into(), "上塘".into()])
+        .unwrap();
+    assert_eq!(set, ["上塘", "塘镇"]);
+    assert_eq!(s.unit_aliases("上塘镇").unwrap(), set, "read back");
+    s.undo_last().unwrap();
+    assert_eq!(s.unit_aliases("上塘镇").unwrap(), list);
+    assert!(audit_count(&s) > before);
+}

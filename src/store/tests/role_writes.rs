@@ -261,6 +261,11 @@ pub(super) fn writes(meeting: i64, t: i64) -> Vec<(&'static str, Role, Attempt)>
             Box::new(|s| s.remove_unit_alias("县财政局", "财政").map(drop)),
         ),
         (
+            "set_unit_aliases",
+            a,
+            Box::new(|s| s.set_unit_aliases("县财政局", &["财税".into()]).map(drop)),
+        ),
+        (
             "add_leader",
             a,
             Box::new(|s| {

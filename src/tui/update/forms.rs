@@ -54,6 +54,10 @@ pub fn step_action(m: &mut Model, action: &Action) -> Vec<Command> {
             Some(id) => FormKind::EditUnit(id),
             None => return nothing(m),
         },
+        (Action::Aliases, Tab::Units) => match m.units.selected {
+            Some(id) => FormKind::Aliases(id),
+            None => return nothing(m),
+        },
         (Action::EditRecord, Tab::Tasks) => match m.tasks.selected {
             Some(id) => FormKind::EditTask(id),
             None => return nothing(m),

@@ -300,7 +300,10 @@ pub(super) fn refilter_units(m: &mut Model) -> Vec<Command> {
     m.units.fill(0, total, cursor, rows);
     let v = visible(m);
     ensure_visible(&mut m.units, v);
-    if m.units.selected != before || m.unit_detail.is_none() {
+    // A jump (`:unit`, a task's unit) sets the selection before the list is filled: the detail
+    // loaded is then another unit's.
+    let shown = m.unit_detail.as_ref().map(|d| d.row.id);
+    if m.units.selected != before || shown.is_none() || shown != m.units.selected {
         return detail_for_selection(m);
     }
     Vec::new()

@@ -270,6 +270,7 @@ fn normal(m: &mut Model, action: Action) -> Vec<Command> {
         Action::Refresh => lists::reload_all(m),
         Action::Add
         | Action::EditRecord
+        | Action::Aliases
         | Action::Progress
         | Action::Done
         | Action::Explain

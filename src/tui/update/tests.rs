@@ -311,6 +311,7 @@ fn the_calendar_moves_by_day_week_and_month() {
     assert!(matches!(c.as_slice(), [Command::LoadMonth(2026, 11)]));
 }
 
+mod aliases;
 mod attendance_rows;
 mod forms;
 mod forms_cut;

@@ -241,16 +241,24 @@ pub fn footer(m: &Model, f: &mut Frame, area: Rect) {
     if m.tab == Tab::Tasks {
         key_hint(m, &Action::CycleSort, Ui::HintSort, &mut spans);
     }
+    if m.tab == Tab::Units && m.role.allows(Action::Aliases.needs(Tab::Units)) {
+        key_hint(m, &Action::Aliases, Ui::HintAliases, &mut spans);
+    }
     key_hint(m, &Action::Command, Ui::HintCommand, &mut spans);
     key_hint(m, &Action::NextTab, Ui::HintTabs, &mut spans);
+    // A key goes with its label: both fit (the label's trailing gap aside), or neither is shown.
     let mut used = 0;
     let mut kept = Vec::new();
-    for s in spans {
-        used += width(&s.content);
-        if used > w {
+    for pair in spans.chunks(2) {
+        let need: usize = pair.iter().map(|s| width(&s.content)).sum();
+        let gap = pair.last().map_or(0, |s| {
+            s.content.len() - s.content.trim_end_matches(' ').len()
+        });
+        if used + need - gap > w {
             break;
         }
-        kept.push(s);
+        used += need;
+        kept.extend(pair.iter().cloned());
     }
     f.render_widget(Paragraph::new(Line::from(kept)), bottom);
 }
@@ -289,6 +297,7 @@ fn action_label(a: &Action) -> Ui {
         Action::Refresh => Ui::ActRefresh,
         Action::Add => Ui::ActAdd,
         Action::EditRecord => Ui::ActEdit,
+        Action::Aliases => Ui::ActAliases,
         Action::Steps => Ui::ActSteps,
         Action::Progress => Ui::ActProgress,
         Action::Done => Ui::ActDone,

@@ -5,6 +5,7 @@
 //! Each step names the rule it serves (`docs/rules.md`).
 
 mod accountability;
+mod aliases;
 mod meeting;
 mod minutes;
 mod next;
@@ -50,6 +51,8 @@ pub enum FormKind {
     Waive(i64),
     /// R5.7: the next step of a unit's referral.
     Referral(i64),
+    /// Issue 18 point 5: a unit's short forms (简称).
+    Aliases(i64),
 }
 
 /// An entry of the steps menu.
@@ -68,6 +71,7 @@ pub fn open(m: &Model, kind: FormKind) -> Option<Form> {
         FormKind::NewUnit | FormKind::EditUnit(_) => units::unit(m, &kind)?,
         FormKind::NewLeader | FormKind::EditLeader(_) => units::leader(m, &kind)?,
         FormKind::Referral(unit) => units::referral(m, *unit)?,
+        FormKind::Aliases(unit) => aliases::form(m, *unit)?,
         FormKind::NewMeeting | FormKind::EditMeeting(_) => meeting::plan(m, &kind)?,
         FormKind::Confirm(id) => meeting::confirm(m, *id)?,
         FormKind::Attendance(id) => meeting::attendance(m, *id)?,
@@ -106,6 +110,7 @@ fn limits(form: &mut Form) {
                 _ => TextField::TaskText,
             }),
             "topics" => Some(TextField::Topic),
+            "alias" => Some(TextField::UnitName),
             "name" => Some(match form.kind {
                 FormKind::NewLeader | FormKind::EditLeader(_) => TextField::LeaderName,
                 _ => TextField::UnitName,
@@ -133,6 +138,7 @@ pub fn save(m: &Model, form: &mut Form) -> Option<(Write, String)> {
         FormKind::NewUnit | FormKind::EditUnit(_) => units::save_unit(m, &kind, &mut v),
         FormKind::NewLeader | FormKind::EditLeader(_) => units::save_leader(m, &kind, &mut v),
         FormKind::Referral(unit) => units::save_referral(m, *unit, &mut v),
+        FormKind::Aliases(unit) => aliases::save(m, *unit, &mut v),
         FormKind::NewMeeting | FormKind::EditMeeting(_) => meeting::save_plan(&kind, &mut v),
         FormKind::Confirm(id) => meeting::save_confirm(m, *id, &mut v),
         FormKind::Attendance(id) => meeting::save_attendance(m, *id, &mut v),
@@ -312,6 +318,7 @@ pub fn menu(m: &Model) -> Vec<(String, MenuItem)> {
             if let Some(id) = m.units.selected {
                 items.push((l(Ui::StepEditUnit), MenuItem::Open(FormKind::EditUnit(id))));
                 items.push((l(Ui::StepReferral), MenuItem::Open(FormKind::Referral(id))));
+                items.push((l(Ui::StepAliases), MenuItem::Open(FormKind::Aliases(id))));
             }
             items.extend([
                 (l(Ui::StepNewUnit), MenuItem::Open(FormKind::NewUnit)),
