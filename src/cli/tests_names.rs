@@ -92,6 +92,10 @@ fn samples() -> Vec<Invalid> {
             line: 2,
             error: Box::new(StoreError::Invalid(Invalid::Empty(TextField::TaskText))),
         },
+        Invalid::Row {
+            unit: long.into(),
+            error: Box::new(StoreError::Invalid(Invalid::Empty(TextField::Person))),
+        },
         Invalid::NothingToUndo,
         Invalid::CannotUndo("progress_report".into()),
         Invalid::UndoMoved,
@@ -215,6 +219,7 @@ fn samples() -> Vec<Invalid> {
             | Invalid::OwnLiaison(_)
             | Invalid::AliasTaken { .. }
             | Invalid::Line { .. }
+            | Invalid::Row { .. }
             | Invalid::NothingToUndo
             | Invalid::CannotUndo(_)
             | Invalid::UndoMoved

@@ -234,6 +234,7 @@ catalogue! {
     ErrOwnLiaison => "“{0}”不能是自己的工作联系主任", "\"{0}\" cannot be their own liaison director";
     ErrAliasTaken => "简称“{0}”已是“{1}”的名称或简称，一个简称只能指一个单位", "short form \"{0}\" is already the name or a short form of \"{1}\"; a short form names one unit";
     ErrLine => "第{0}行：{1}", "line {0}: {1}";
+    ErrRow => "{0}：{1}", "{0}: {1}";
     ErrNothingToUndo => "没有可撤销的修改", "nothing to undo";
     ErrCannotUndo => "{0}的修改不能撤销", "changes of {0} cannot be undone";
     ErrHasDependants => "{0} {1} 之后已有{2}，不能撤销其新增", "undoing the creation of {0} {1} would orphan the {2} records added since";

@@ -154,6 +154,16 @@ fn invalid_message(lang: Lang, i: Invalid) -> String {
             lang.fill(Msg::ErrTaskMeetingFixed, &[&task, &meeting])
         }
         Invalid::OwnLiaison(name) => lang.fill(Msg::ErrOwnLiaison, &[&short(&name)]),
+        Invalid::Row { unit, error } => {
+            // The row's unit, unless the reason names it already.
+            let reason = store_message(lang, *error);
+            let unit = short(&unit);
+            if reason.contains(&unit) {
+                reason
+            } else {
+                lang.fill(Msg::ErrRow, &[&unit, &reason])
+            }
+        }
         Invalid::AliasTaken { alias, unit } => {
             lang.fill(Msg::ErrAliasTaken, &[&short(&alias), &short(&unit)])
         }

@@ -142,6 +142,12 @@ pub enum Invalid {
     AliasTaken { alias: String, unit: String },
     /// One item of a batch (1-based `line`) is refused; nothing of the batch is written.
     Line { line: usize, error: Box<StoreError> },
+    /// One unit's row of a form saved as one (the attendees confirmed, R2.3; the attendance,
+    /// R3) is refused; nothing of the form is written.
+    Row {
+        unit: String,
+        error: Box<StoreError>,
+    },
     /// The user has no change left to undo.
     NothingToUndo,
     /// Changes of this kind of record (its [`Entity::code`]) cannot be undone.

@@ -131,6 +131,8 @@ pub struct Saved {
     /// How many changes an undo reverted, or a redo made again (0 for a save).
     pub undone: usize,
     pub redone: usize,
+    /// How many records a form of several rows wrote as one step (0 for other saves).
+    pub together: usize,
 }
 
 impl Action {

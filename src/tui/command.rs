@@ -204,6 +204,7 @@ pub fn execute(store: &mut Store, today: NaiveDate, lang: Lang, command: Command
                     created: outcome.created,
                     undone,
                     redone,
+                    together: outcome.together,
                 })))
             }
             Err(e) => Action::WriteFailed(Box::new(failure(lang, e))),

@@ -14,6 +14,9 @@ pub struct Outcome {
     pub created: Vec<i64>,
     /// A consequence to tell the user.
     pub note: Option<Note>,
+    /// How many records the save wrote in its one transaction when a form saves several rows
+    /// (the attendance forms), so that `u` undoes them as one step; 0 otherwise.
+    pub together: usize,
 }
 
 /// What a save says beyond "saved".
@@ -77,7 +80,15 @@ pub fn joined(lang: Lang, keys: &[String]) -> String {
 fn created(id: i64) -> Outcome {
     Outcome {
         created: vec![id],
-        note: None,
+        ..Outcome::default()
+    }
+}
+
+/// A form of several rows saved as one: `n` records written together.
+fn rows_of(id: i64, n: usize) -> Outcome {
+    Outcome {
+        together: n,
+        ..created(id)
     }
 }
 
@@ -101,17 +112,14 @@ pub fn apply(store: &mut Store, today: NaiveDate, w: Write) -> Result<Outcome, S
             store.update_meeting(id, expected, plan, today)?;
             created(id)
         }
+        // R2.3, R3: the form's rows all or none, undone as one step.
         Write::Confirm { meeting, rows } => {
-            for (unit, attendee, role, confirmed) in rows {
-                store.confirm_attendee(meeting, &unit, attendee, role, confirmed)?;
-            }
-            created(meeting)
+            store.confirm_attendees(meeting, &rows)?;
+            rows_of(meeting, rows.len())
         }
         Write::Attendance { meeting, rows } => {
-            for (unit, outcome, attendee, role) in rows {
-                store.record_attendance(meeting, &unit, outcome, attendee, role, today)?;
-            }
-            created(meeting)
+            store.record_attendance_rows(meeting, &rows, today)?;
+            rows_of(meeting, rows.len())
         }
         Write::Minutes {
             meeting,
@@ -142,7 +150,7 @@ pub fn apply(store: &mut Store, today: NaiveDate, w: Write) -> Result<Outcome, S
         }
         Write::AddTasks(tasks) => Outcome {
             created: store.add_tasks(tasks)?,
-            note: None,
+            ..Outcome::default()
         },
         Write::UpdateTask { id, expected, edit } => {
             store.update_task(id, expected, edit)?;
@@ -182,6 +190,7 @@ pub fn apply(store: &mut Store, today: NaiveDate, w: Write) -> Result<Outcome, S
                     (true, true) => Some(Note::StillReferralDue(unit)),
                     _ => None,
                 },
+                together: 0,
             }
         }
         Write::Waive { task, date, reason } => created(store.add_waiver(task, date, &reason)?),
@@ -200,6 +209,7 @@ pub fn apply(store: &mut Store, today: NaiveDate, w: Write) -> Result<Outcome, S
                     keys: undone.iter().map(|u| u.entity_id.clone()).collect(),
                     removed: u.removed,
                 }),
+                together: 0,
             }
         }
         Write::Redo { count } => {
@@ -213,6 +223,7 @@ pub fn apply(store: &mut Store, today: NaiveDate, w: Write) -> Result<Outcome, S
                     entity: r.entity,
                     keys: redone.iter().map(|r| r.entity_id.clone()).collect(),
                 }),
+                together: 0,
             }
         }
     })

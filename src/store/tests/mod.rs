@@ -132,6 +132,7 @@ fn demo_store(today: &str) -> Store {
 
 mod accounts;
 mod aliases;
+mod attendance_rows;
 mod bulk;
 mod calendar;
 mod chain;

@@ -161,6 +161,27 @@ pub(super) fn writes(meeting: i64, t: i64) -> Vec<(&'static str, Role, Attempt)>
             }),
         ),
         (
+            "record_attendance_rows",
+            e,
+            Box::new(move |s| {
+                let row = (
+                    "县财政局".to_string(),
+                    AttendanceOutcome::Absent,
+                    None,
+                    None,
+                );
+                s.record_attendance_rows(meeting, &[row], crate::domain::testcal::d("2099-12-31"))
+            }),
+        ),
+        (
+            "confirm_attendees",
+            e,
+            Box::new(move |s| {
+                let row = ("县财政局".to_string(), Some("李局长".into()), None, true);
+                s.confirm_attendees(meeting, &[row])
+            }),
+        ),
+        (
             "update_minutes",
             e,
             Box::new(move |s| {

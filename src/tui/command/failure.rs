@@ -49,6 +49,10 @@ fn field_of(e: &StoreError) -> Option<String> {
         Invalid::Line { line, error } => {
             format!("{}#{}", field_of(error)?, line.saturating_sub(1))
         }
+        // A unit's row of a form saved as one: `attendee@上塘镇`, or `@上塘镇` for the row.
+        Invalid::Row { unit, error } => {
+            format!("{}@{unit}", field_of(error).unwrap_or_default())
+        }
         _ => return None,
     })
 }

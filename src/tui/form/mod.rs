@@ -348,12 +348,28 @@ impl Form {
         }
     }
 
+    /// In a form of one row per unit (the attendance grids, whose row starts with a field
+    /// labelled with the unit's name): that row's field `key`, else the row's first field.
+    fn row_field(&self, row: &str, key: &str) -> Option<usize> {
+        let start = self.fields.iter().position(|f| f.label == row)?;
+        let first = &self.fields[start].key;
+        let rest = self.fields[start..].iter().skip(1);
+        let end = rest.take_while(|f| f.key != *first).count();
+        let within = self.fields[start..=start + end]
+            .iter()
+            .position(|f| f.key == key);
+        Some(start + within.unwrap_or(0))
+    }
+
     /// Puts a store refusal next to the field it names, or above the form.
     pub fn refuse(&mut self, field: Option<&str>, message: String) {
         // `limit#2` names the third group's field of a batch form; a form of one record has
-        // the field without the suffix.
+        // the field without the suffix; `attendee@上塘镇` names a field of a unit's row.
         let at = |k: &str| self.fields.iter().position(|f| f.key == k);
-        let found = field.and_then(|k| at(k).or_else(|| at(k.split('#').next()?)));
+        let found = match field.and_then(|k| k.split_once('@')) {
+            Some((key, row)) => self.row_field(row, key),
+            None => field.and_then(|k| at(k).or_else(|| at(k.split('#').next()?))),
+        };
         match found {
             Some(i) => {
                 self.fields[i].error = Some(message);

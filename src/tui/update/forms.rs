@@ -263,6 +263,8 @@ pub fn saved(m: &mut Model, s: Saved) -> Vec<Command> {
     m.undo_batch = match &kind {
         Some(FormKind::Progress(ids) | FormKind::Done(ids) | FormKind::Explain(ids)) => ids.len(),
         _ if s.redone > 0 => s.redone,
+        // R2.3, R3: the rows of an attendance form were written as one.
+        _ if s.together > 1 => s.together,
         _ => 1,
     };
     m.redo_batch = s.undone.max(1);

@@ -312,6 +312,7 @@ fn the_calendar_moves_by_day_week_and_month() {
 }
 
 mod aliases;
+mod attendance_rows;
 mod forms;
 mod forms_cut;
 mod marks;
