@@ -36,7 +36,10 @@ mod tests {
     #[test]
     fn every_message_of_marks_and_redo_exists_in_both_languages_with_the_same_placeholders() {
         let placeholders = |s: &str| -> Vec<usize> {
-            (0..6).filter(|i| s.contains(&format!("{{{i}}}"))).collect()
+            // `{0}`, or a count with its noun: `{0 task|tasks}`.
+            (0..6)
+                .filter(|i| s.contains(&format!("{{{i}}}")) || s.contains(&format!("{{{i} ")))
+                .collect()
         };
         for &m in Mk::ALL {
             let (zh, en) = (Lang::Zh.mk(m), Lang::En.mk(m));
