@@ -237,7 +237,7 @@ catalogue! {
     ErrRow => "{0}：{1}", "{0}: {1}";
     ErrNothingToUndo => "没有可撤销的修改", "nothing to undo";
     ErrCannotUndo => "{0}的修改不能撤销", "changes of {0} cannot be undone";
-    ErrHasDependants => "{0} {1} 之后已有{2}，不能撤销其新增", "undoing the creation of {0} {1} would orphan records added since ({2})";
+    ErrHasDependants => "{0} {1} 之后已有{2}，不能撤销其新增", "undoing the creation of {0} {1} would orphan the {2} records added since";
     ErrNewerSchema => "该数据库由更新版本的 duban 写入（结构版本 {0}，本程序支持 {1}），请升级 duban", "this database was written by a newer duban (schema {0}, this binary knows {1}); upgrade duban";
     ErrDatabase => "数据库错误：{0}", "database error: {0}";
     ErrFile => "无法读取或写入文件 {0}：{1}", "cannot read or write {0}: {1}";

@@ -365,7 +365,6 @@ mod tests {
             "units",
             "criticisms",
             "rows",
-            "records",
             "leaders",
             "referrals",
             "waivers",
