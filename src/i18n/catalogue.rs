@@ -12,7 +12,7 @@ catalogue! {
     LightDone => "已办结", "done";
     StatePending => "待纪要印发", "awaiting minutes";
     StateLimitUnknown => "时限未定", "limit not set";
-    HintLimitUnknown => "会议由台账导入，纪要印发日期不详，默认时限无从起算：登记纪要印发日期后，自该日起算 {0} 个工作日（R5.2）", "the meeting was imported from a ledger without its minutes' issue date, so the default limit has no start: record that date and the {0} working days count from it (R5.2)";
+    HintLimitUnknown => "会议由台账导入，纪要印发日期不详，默认时限无从起算：登记纪要印发日期后，自该日起算 {0} 个工作日（R5.2）", "the meeting was imported from a ledger without its minutes' issue date, so the default limit has no start: record that date and the limit of {0 working day|working days} counts from it (R5.2)";
     StateOpen => "办理中", "open";
     StateExplanationDue => "待书面说明", "explanation due";
     StatePromised => "已承诺时限", "promised";
@@ -24,8 +24,8 @@ catalogue! {
     LimitExempt => "不设默认时限", "exempt";
     Provisional => "（暂按周一至周五计算）", " (provisional: Mon–Fri)";
     ProvisionalNote => "*：涉及尚无放假通知的年份，暂按周一至周五计算，通知导入后可能变化", "*: rests on a year without a holiday notice, counted Monday–Friday; it may change when the notice is imported";
-    WorkdaysLeft => "剩余{0}个工作日", "{0} working days left";
-    WorkdaysOverdue => "逾期{0}个工作日", "overdue by {0} working days";
+    WorkdaysLeft => "剩余{0}个工作日", "{0 working day|working days} left";
+    WorkdaysOverdue => "逾期{0}个工作日", "overdue by {0 working day|working days}";
     DueToday => "今日到期", "due today";
     Overdue => "已逾期", "overdue";
     // Units and leaders.
@@ -41,8 +41,8 @@ catalogue! {
     NoticeUnknown => "导入，程序不详", "imported, procedure unknown";
     MinutesOnTime => "按时印发", "issued on time";
     MinutesLate => "逾期印发", "issued late";
-    MinutesDrafting => "起草中（剩余{0}个工作日）", "drafting ({0} working days left)";
-    MinutesOverdue => "逾期未印发（{0}个工作日）", "overdue ({0} working days)";
+    MinutesDrafting => "起草中（剩余{0}个工作日）", "drafting ({0 working day|working days} left)";
+    MinutesOverdue => "逾期未印发（{0}个工作日）", "overdue ({0 working day|working days})";
     MinutesUnknown => "导入，程序不详", "imported, procedure unknown";
     FeedbackAnswered => "已反馈", "answered";
     FeedbackLate => "逾期反馈", "answered late";
@@ -126,7 +126,7 @@ catalogue! {
     // Messages.
     Saved => "已保存：{0} {1}", "saved: {0} {1}";
     DemoCreated => "演示数据库已生成：{0}", "demo database created: {0}";
-    DemoSummary => "{0}个单位，{1}次会议，{2}项督办事项（以{3}为今天）", "{0} units, {1} meetings, {2} tasks (today = {3})";
+    DemoSummary => "{0}个单位，{1}次会议，{2}项督办事项（以{3}为今天）", "{0 unit|units}, {1 meeting|meetings}, {2 task|tasks} (today = {3})";
     DemoTry => "试试：", "Try:";
     InitDone => "数据库已就绪：{0}", "database ready: {0}";
     BackupDone => "已备份到 {0}", "backed up to {0}";
@@ -154,7 +154,7 @@ catalogue! {
     ChkProvisional => "时限暂按周一至周五计算", "provisional deadlines";
     ChkCountsKept => "留存计数（各单位事项、各月会议）与重算一致", "kept counts (units' tasks, meetings by month) match a recount";
     ChkAuditChain => "审计日志哈希链", "audit log hash chain";
-    ChainOk => "ok（{0} 条；最新 #{1}，{2}）", "ok ({0} rows; head #{1}, {2})";
+    ChainOk => "ok（{0} 条；最新 #{1}，{2}）", "ok ({0 row|rows}; head #{1}, {2})";
     ChainBroken => "断裂：{0}", "broken: {0}";
     ChainAltered => "#{0} 被改动或前一条被删改", "#{0} altered, or the row before it changed";
     ChainGap => "#{0} 与 #{1} 之间的记录缺失", "rows between #{0} and #{1} missing";
@@ -214,7 +214,7 @@ catalogue! {
     FieldNumber => "文号或编号", "the document number";
     FieldProgress => "进展情况", "the progress report";
     FieldNote => "说明", "the note";
-    OpenWaiting => "{0} 个单位尚未反馈，征求意见期至 {1}", "{0} units have not answered the feedback form, open until {1}";
+    OpenWaiting => "{0} 个单位尚未反馈，征求意见期至 {1}", "{0 unit|units} yet to answer the feedback form, open until {1}";
     OpenUnsigned => "纪要尚未签发", "the minutes are not signed off";
     ErrIssueOpen => "会议 {0} 的纪要：{1}；确需印发请加 --force", "the minutes of meeting {0}: {1}; add --force to issue them anyway";
     ErrFeedbackPending => "会议 {0}：{1}，反馈单尚不能归档", "meeting {0}: {1}, so the feedback forms cannot be archived yet";
@@ -265,7 +265,7 @@ catalogue! {
     PartUnits => "各单位", "units";
     PartLights => "灯色", "lights";
     PartTrend => "逾期趋势", "trend";
-    ErrWorkdaysRange => "{0} 加 {1} 个工作日超出支持范围（1970–2199年）", "{0} plus {1} working days falls outside the supported years 1970–2199";
+    ErrWorkdaysRange => "{0} 加 {1} 个工作日超出支持范围（1970–2199年）", "{0} plus {1 working day|working days} falls outside the supported years 1970–2199";
     ErrIntegrity => "数据库完整性检查未通过", "the database failed its integrity check";
     // The database file itself: full disk, permissions, damage; backups and restores.
     ErrDatabaseAt => "{0}：{1}", "{0}: {1}";
@@ -282,9 +282,9 @@ catalogue! {
     ErrBackupSame => "备份文件就是当前数据库本身", "the backup is the live database itself";
     ErrRestoreNeedsYes => "恢复会覆盖整个数据库，需要确认：请在终端中运行，或加 --yes", "a restore replaces the whole database and needs confirmation: run it in a terminal, or add --yes";
     RestoreNotConfirmed => "未确认，数据库未改动", "not confirmed; the database is unchanged";
-    RestorePlan => "将用备份 {0}（结构版本 {1}，{2} 项督办事项，最后修改 {3}）覆盖数据库 {4}（现有 {5} 项督办事项）。", "The backup {0} (schema {1}, {2} tasks, last changed {3}) will replace the database {4} (now {5} tasks).";
+    RestorePlan => "将用备份 {0}（结构版本 {1}，{2} 项督办事项，最后修改 {3}）覆盖数据库 {4}（现有 {5} 项督办事项）。", "The backup {0} (schema {1}, {2 task|tasks}, last changed {3}) will replace the database {4} (now {5 task|tasks}).";
     RestoreAsk => "输入数据库文件名“{0}”或 yes 确认：", "Type the database's file name \"{0}\" or yes to confirm: ";
-    RestoreDone => "已从 {0} 恢复数据库（{1} 项督办事项）", "database restored from {0} ({1} tasks)";
+    RestoreDone => "已从 {0} 恢复数据库（{1} 项督办事项）", "database restored from {0} ({1 task|tasks})";
     ChkWal => "预写日志（WAL）", "write-ahead log (WAL)";
     ChkWalValue => "{0} 字节，{1} 帧（已写回 {2}）", "{0} bytes, {1} frames ({2} checkpointed)";
     // Entities.

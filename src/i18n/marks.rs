@@ -11,14 +11,14 @@ catalogue! {
     MarksCleared => "已清除 {0} 项标记", "{0} marks cleared";
     NoMarks => "没有标记的事项", "no task is marked";
     FilterClearedMarksKept => "已清除筛选；{0} 项标记仍保留（{1} 清除标记）", "filters cleared; {0} marks kept ({1} clears them)";
-    BulkTargets => "将对以下 {0} 项事项一并操作（全部成功或全部不做）：", "acts on these {0} tasks (all or none):";
+    BulkTargets => "将对以下 {0} 项事项一并操作（全部成功或全部不做）：", "acts on these {0 task|tasks} (all or none):";
     BulkMore => "第 {0}–{1} 项，共 {2} 项 · PgUp/PgDn 翻看", "{0}–{1} of {2} · PgUp/PgDn to scroll";
     ActClearMarks => "清除全部标记", "clear all marks";
     // Undo and redo.
     HintRedo => "重做", "redo";
     ActRedo => "重做刚撤销的修改", "redo what was just undone";
     AskUndoRemove => "撤销将删除{0} #{1}「{2}」，确定？ y/n", "Undo deletes {0} #{1} \"{2}\". Go ahead? y/n";
-    AskUndoRemoveMany => "撤销将删除 {0} 项{1}（#{2}），确定？ y/n", "Undo deletes {0} records of {1} (#{2}). Go ahead? y/n";
+    AskUndoRemoveMany => "撤销将删除 {0} 项{1}（#{2}），确定？ y/n", "Undo deletes {0 record|records} of {1} (#{2}). Go ahead? y/n";
     AskUndoRemoveBare => "撤销将删除{0} #{1}，确定？ y/n", "Undo deletes {0} #{1}. Go ahead? y/n";
     UndoKept => "未撤销。", "Nothing undone.";
     UndoneRemoved => "已撤销：删除了{0} #{1}（{2} 重做）", "Undone: {0} #{1} deleted ({2} redoes)";
@@ -36,7 +36,10 @@ mod tests {
     #[test]
     fn every_message_of_marks_and_redo_exists_in_both_languages_with_the_same_placeholders() {
         let placeholders = |s: &str| -> Vec<usize> {
-            (0..6).filter(|i| s.contains(&format!("{{{i}}}"))).collect()
+            // `{0}`, or a count with its noun: `{0 task|tasks}`.
+            (0..6)
+                .filter(|i| s.contains(&format!("{{{i}}}")) || s.contains(&format!("{{{i} ")))
+                .collect()
         };
         for &m in Mk::ALL {
             let (zh, en) = (Lang::Zh.mk(m), Lang::En.mk(m));

@@ -75,16 +75,26 @@ pub(crate) fn fill_template(template: &str, args: &[&dyn std::fmt::Display]) -> 
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        let arg = after
-            .find('}')
-            .and_then(|close| Some((after[..close].parse::<usize>().ok()?, close)));
-        match arg.and_then(|(i, close)| Some((args.get(i)?, close))) {
-            Some((value, close)) => {
+        // `{0}`, or `{0 working day|working days}`: the count with its noun ([`plural`]).
+        let arg = after.find('}').and_then(|close| {
+            let inside = &after[..close];
+            let (index, noun) = match inside.split_once(' ') {
+                Some((i, forms)) => (i, Some(forms.split_once('|')?)),
+                None => (inside, None),
+            };
+            Some((index.parse::<usize>().ok()?, noun, close))
+        });
+        match arg.and_then(|(i, noun, close)| Some((args.get(i)?, noun, close))) {
+            Some((value, noun, close)) => {
                 let value = value.to_string();
-                if value.chars().any(crate::text::is_unsafe) {
-                    out.push_str(&crate::text::clean(&value));
+                let value = if value.chars().any(crate::text::is_unsafe) {
+                    crate::text::clean(&value)
                 } else {
-                    out.push_str(&value);
+                    value
+                };
+                match noun {
+                    Some((one, many)) => out.push_str(&plural(&value, one, many)),
+                    None => out.push_str(&value),
                 }
                 rest = &after[close + 1..];
             }
@@ -96,6 +106,14 @@ pub(crate) fn fill_template(template: &str, args: &[&dyn std::fmt::Display]) -> 
     }
     out.push_str(rest);
     out
+}
+
+/// A count with its English noun: `1 working day`, `0 working days`, `2 working days`. English
+/// templates write a counted noun as `{0 working day|working days}`, which [`fill_template`]
+/// gives to this helper (Chinese counts need no plural).
+pub fn plural(count: &str, one: &str, many: &str) -> String {
+    let noun = if count.trim() == "1" { one } else { many };
+    format!("{count} {noun}")
 }
 
 /// Names joined as the language writes a list: `甲、乙` in Chinese, `A, B` in English.
@@ -312,7 +330,73 @@ mod tests {
     use super::*;
 
     fn placeholders(s: &str) -> Vec<usize> {
-        (0..6).filter(|i| s.contains(&format!("{{{i}}}"))).collect()
+        // `{0}`, or a count with its noun: `{0 task|tasks}`.
+        (0..6)
+            .filter(|i| s.contains(&format!("{{{i}}}")) || s.contains(&format!("{{{i} ")))
+            .collect()
+    }
+
+    #[test]
+    fn seams_4_english_counted_nouns_agree_with_0_1_and_2() {
+        for (n, want) in [
+            (0, "0 working days left"),
+            (1, "1 working day left"),
+            (2, "2 working days left"),
+        ] {
+            assert_eq!(Lang::En.fill(Msg::WorkdaysLeft, &[&n]), want);
+        }
+        for (n, want) in [(0, "0 tasks"), (1, "1 task"), (2, "2 tasks")] {
+            assert_eq!(Lang::En.ui_fill(Ui::NTasks, &[&n]), want);
+        }
+        assert_eq!(
+            Lang::En.fill(Msg::DemoSummary, &[&1, &2, &1, &"2026-11-25"]),
+            "1 unit, 2 meetings, 1 task (today = 2026-11-25)"
+        );
+        // Chinese has no plural; a brace that is no placeholder stays as written.
+        assert_eq!(Lang::Zh.fill(Msg::WorkdaysLeft, &[&1]), "剩余1个工作日");
+        assert_eq!(fill_template("{x y|z} {0 a|b}", &[&1]), "{x y|z} 1 a");
+        // Every English template with a count in front of a plural noun uses the helper.
+        let nouns = [
+            "working days",
+            "days",
+            "tasks",
+            "items",
+            "meetings",
+            "units",
+            "criticisms",
+            "rows",
+            "leaders",
+            "referrals",
+            "waivers",
+            "explanations",
+            "reports",
+            "changes",
+            "dates",
+        ];
+        let mut all: Vec<&str> = Vec::new();
+        all.extend(Msg::ALL.iter().map(|m| Lang::En.t(*m)));
+        all.extend(Ui::ALL.iter().map(|m| Lang::En.ui(*m)));
+        all.extend(Exp::ALL.iter().map(|m| Lang::En.exp(*m)));
+        all.extend(Imp::ALL.iter().map(|m| Lang::En.imp(*m)));
+        all.extend(Mk::ALL.iter().map(|m| Lang::En.mk(*m)));
+        all.extend(Chn::ALL.iter().map(|m| Lang::En.chn(*m)));
+        all.extend(Rep::ALL.iter().map(|m| Lang::En.rep(*m)));
+        all.extend(Aud::ALL.iter().map(|m| Lang::En.aud(*m)));
+        all.extend(Dep::ALL.iter().map(|m| Lang::En.dep(*m)));
+        all.extend(Xch::ALL.iter().map(|m| Lang::En.xch(*m)));
+        all.extend(Frm::ALL.iter().map(|m| Lang::En.frm(*m)));
+        for t in all {
+            for i in 0..6 {
+                for noun in nouns {
+                    let bare = format!("{{{i}}} {noun}");
+                    let written = format!("{{{i}}} written {noun}");
+                    let progress = format!("{{{i}}} progress {noun}");
+                    for w in [bare, written, progress] {
+                        assert!(!t.contains(&w), "counted without the plural helper: {t}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

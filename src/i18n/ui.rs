@@ -22,7 +22,7 @@ catalogue! {
     FigMinutes => "纪要超过10个工作日未印发 R4.4", "Minutes past their 10-working-day limit R4.4";
     FigFeedback => "征求意见待反馈的会议 R4.3", "Feedback rounds waiting R4.3";
     FigReferrals => "应移送的单位 R5.7", "Units due for referral R5.7";
-    OverviewOpen => "在办事项 {0} 项", "{0} open tasks";
+    OverviewOpen => "在办事项 {0} 项", "{0 open task|open tasks}";
     OverviewHint => "选中一项按 Enter 查看清单", "select a figure and press Enter for its list";
     // Lists and filters.
     Rows => "{0}/{1}", "{0}/{1}";
@@ -45,11 +45,11 @@ catalogue! {
     // Detail panes.
     DetailTitle => "详情", "Detail";
     SelectHint => "选中一行查看详情", "select a row to see its detail";
-    WhyRed => "为何红灯：办理时限 {0}，已逾期 {1} 个工作日", "why red: the limit was {0}, overdue by {1} working days";
+    WhyRed => "为何红灯：办理时限 {0}，已逾期 {1} 个工作日", "why red: the limit was {0}, overdue by {1 working day|working days}";
     WhyRedToday => "为何红灯：办理时限 {0} 已过", "why red: the limit {0} has passed";
-    WhyYellow => "为何黄灯：距办理时限 {0} 仅剩 {1} 个工作日", "why yellow: {1} working days left to the limit {0}";
-    WhyYellowExempt => "为何黄灯：不设默认时限，但超过 {0} 天未报告进展", "why yellow: no default limit, but no progress report for over {0} days";
-    WhyGreen => "距办理时限 {0} 还有 {1} 个工作日", "{1} working days left to the limit {0}";
+    WhyYellow => "为何黄灯：距办理时限 {0} 仅剩 {1} 个工作日", "why yellow: {1 working day|working days} left to the limit {0}";
+    WhyYellowExempt => "为何黄灯：不设默认时限，但超过 {0} 天未报告进展", "why yellow: no default limit, but no progress report for over {0 day|days}";
+    WhyGreen => "距办理时限 {0} 还有 {1} 个工作日", "{1 working day|working days} left to the limit {0}";
     WhyPending => "纪要印发后起算默认时限", "the default limit starts when the minutes are issued";
     LblText => "事项", "Task";
     LblLimit => "时限", "Limit";
@@ -75,7 +75,7 @@ catalogue! {
     ArchFeedback => "征求意见完成", "feedback complete";
     ArchArchived => "已归档", "archived";
     NotConfirmed => "未确认", "not confirmed";
-    LblCritRolling => "近一年通报批评 {0} 次，本年 {1} 次", "{0} criticisms in the last 12 months, {1} this year";
+    LblCritRolling => "近一年通报批评 {0} 次，本年 {1} 次", "{0 criticism|criticisms} in the last 12 months, {1} this year";
     LblReferralDue => "一年内两次通报批评：应按 R5.7 移送{0}", "two criticisms within a year: due for referral to the {0} (R5.7)";
     LblReferrals => "移送", "Referrals";
     ColLightShort => "灯", "L";
@@ -243,13 +243,13 @@ catalogue! {
     FReason => "事由", "Reason";
     FCovers => "涉及事项", "Tasks covered";
     Inactive => "已停用", "inactive";
-    NTasks => "{0} 项事项", "{0} tasks";
+    NTasks => "{0} 项事项", "{0 task|tasks}";
     DateWeekday => "{0} {1}", "{0} {1}";
     NoticeByHint => "通知最迟 {0}", "notice due by {0}";
     NoticeLateHint => "通知迟发 R2.2（最迟 {0}）", "late notice R2.2 (due by {0})";
     MinutesDueHint => "时限 {0}", "limit {0}";
-    LimitDefaultHint => "默认：印发后{0}个工作日，即 {1}", "default: {0} working days after issue, {1}";
-    LimitDefaultPending => "默认：纪要印发后起算{0}个工作日", "default: {0} working days from the minutes' issue";
+    LimitDefaultHint => "默认：印发后{0}个工作日，即 {1}", "default: {0 working day|working days} after issue, {1}";
+    LimitDefaultPending => "默认：纪要印发后起算{0}个工作日", "default: {0 working day|working days} from the minutes' issue";
     LimitExemptHint => "不设默认时限（{0}），须定期报告进展", "exempt ({0}): progress reported regularly";
     SavedForm => "已保存。", "Saved.";
     NowReferralDue => "{0} 一年内已被通报批评2次，应移送监察（R5.7）：到“单位”页按 m 办理。", "{0} now has 2 criticisms within a year and is due for referral (R5.7): m on the Units tab.";
@@ -298,14 +298,14 @@ catalogue! {
     ActPresent => "演示模式（报表幻灯片）", "presentation mode (report slides)";
     ActExport => "导出当前视图（台账、报表或通报）", "export this view (ledger, report or bulletin)";
     FilterReport => "报表：{0}（{1}至{2}）", "report: {0} ({1} to {2})";
-    MoreRows => "⋯ 另有 {0} 行（导出报表可见全部）", "⋯ {0} more rows (the exported report has them all)";
+    MoreRows => "⋯ 另有 {0} 行（导出报表可见全部）", "⋯ {0 more row|more rows} (the exported report has them all)";
     AllTasks => "全部事项", "all tasks";
     ActPeriod => "切换统计期间", "change the period";
     ReportHint => "Enter 打开该项清单 · s 切换期间 · P 演示 · x 导出", "Enter opens the list · s period · P present · x export";
     PresentKeys => "← → 翻页 · q 退出演示", "← → slides · q leave";
     PresentOnly => "只读演示：不显示电话和邮箱", "read-only: no phone numbers or e-mail";
     Exported => "已导出：{0}", "Exported: {0}";
-    ExportedMany => "已导出 {0} 个文件到 {1}", "Exported {0} files to {1}";
+    ExportedMany => "已导出 {0} 个文件到 {1}", "Exported {0 file|files} to {1}";
     ExportFailed => "导出失败：{0}", "Export failed: {0}";
     ExportMenuTitle => "导出", "Export";
     ExportReportItem => "报表（.xlsx）", "Report (.xlsx)";
