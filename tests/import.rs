@@ -73,7 +73,7 @@ fn skip_bad_imports_the_rest_and_names_the_skipped_rows() {
     db.ok(&["init"]);
     let f = db.write("ledger.csv", LEDGER);
     let out = db.ok(&["--lang", "en", "import", "ledger", &f, "--skip-bad"]);
-    assert!(out.contains("1 rows skipped"), "{out}");
+    assert!(out.contains("1 row skipped"), "{out}");
     assert!(out.contains("row 5:"), "{out}");
     assert!(
         out.contains("Imported: 4 units, 2 leaders, 2 meetings, 3 tasks"),

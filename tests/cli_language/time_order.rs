@@ -170,7 +170,7 @@ fn r4_4_issue_before_signoff_needs_force() {
         "2026-11-23",
     ]);
     assert!(
-        e.contains("1 units have not answered") && !e.contains("signed"),
+        e.contains("1 unit yet to answer") && !e.contains("signed"),
         "{e}"
     );
     // The archive cannot say the feedback is complete while the unit may still answer.
