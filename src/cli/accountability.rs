@@ -52,7 +52,7 @@ pub struct CriticismsArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum ReferralCmd {
-    /// Propose referring a unit to the supervision bureau: only a unit due for referral (two
+    /// Propose referring a unit to the body named by referral_body: only a unit due for referral (two
     /// criticisms within one year, R5.7) with no referral in progress.
     Propose {
         /// The unit's name.
@@ -76,7 +76,7 @@ pub enum ReferralCmd {
         #[arg(long, value_parser = super::lines)]
         approval: Option<String>,
     },
-    /// Referred to the supervision bureau.
+    /// Referred to the body named by referral_body (default 县纪委监委).
     Refer {
         /// The referral's id.
         id: i64,

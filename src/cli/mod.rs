@@ -111,7 +111,7 @@ pub enum Command {
     Criticize(accountability::CriticizeArgs),
     /// Criticisms on record.
     Criticisms(accountability::CriticismsArgs),
-    /// Referral to the supervision bureau (R5.7).
+    /// Referral to the body named by the configuration's referral_body (default 县纪委监委, R5.7).
     #[command(subcommand)]
     Referral(accountability::ReferralCmd),
     /// Reports for review meetings: R1–R5 over a period (default: this year).
